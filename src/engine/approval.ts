@@ -1,0 +1,154 @@
+import { MSG } from "./messages";
+import { excel15 } from "./numbers";
+import { formatRate } from "./hotline";
+import type { Organization, Registry } from "./registry";
+import type { ApprovalItem, ApprovalRuleSet, ApprovalTarget } from "./rules/types";
+import type { ExplanationLine, Problem } from "./types";
+import { problem, type Status, type Where } from "./values";
+
+export function approvalItem(rules: ApprovalRuleSet, no: number): ApprovalItem {
+  const item = rules.items.find((i) => i.no === no);
+  if (!item) throw new RangeError(`No approval item ${no} in ${rules.year}`);
+  return item;
+}
+
+/** Whether item `no` applies to the organisation (涉及部门). */
+export function applies(rules: ApprovalRuleSet, registry: Registry, org: Organization, no: number): boolean {
+  return approvalItem(rules, no).appliesTo.some((name) => registry.resolve(name) === org);
+}
+
+export function targetMet(target: ApprovalTarget, rate: number): boolean {
+  const r = excel15(rate);
+  const min = target.min / 100;
+  return target.minIncluded ? r >= min : r > min;
+}
+
+/** Item 6 part (2): the five rates, each "不低于" its minimum. Lines name every target missed. */
+export function targetsResult(rules: ApprovalRuleSet, rates: Readonly<Record<ApprovalTarget["id"], number>>) {
+  const lines: ExplanationLine[] = [];
+  for (const t of rules.item6.targets) {
+    if (!targetMet(t, rates[t.id])) {
+      lines.push({
+        rule: `item6.${t.id}`, item: t.label, category: "veto", clause: rules.item6.clause,
+        input: formatRate(rates[t.id]), points: 0, note: `${t.label}${formatRate(rates[t.id])}低于${t.min}%`,
+      });
+    }
+  }
+  return { met: lines.length === 0, lines };
+}
+
+/** VETO_SCORE: the cap if any status is "not done", else 0. Not-applicable entries are ignored. */
+export function vetoFromStatuses(rules: ApprovalRuleSet, statuses: readonly Status[]): number {
+  return statuses.some((s) => s === "notDone") ? rules.cap : 0;
+}
+
+/** A cell of the department's row: its parsed value, what was typed, and where it is. */
+export interface Cell<T> {
+  readonly value: T;
+  readonly raw: unknown;
+  readonly field: string;
+  readonly at?: Where;
+}
+
+export interface DepartmentInput {
+  readonly org: Organization;
+  /** Items 1..n in order. */
+  readonly items: readonly Cell<Status>[];
+  /** Item 6's parts; a null value is a blank cell. */
+  readonly item6Parts: Readonly<Record<"guide" | "seal" | "dataList", Cell<Status | null>>>;
+  readonly item6Targets: Readonly<Record<ApprovalTarget["id"], Cell<number | null>>>;
+  /** 印证资料报送日期 as YYYY-MM-DD, or null when not given (filed earlier counts as in time). */
+  readonly evidenceDate: Cell<string | null>;
+}
+
+export interface DepartmentResult {
+  readonly deduction: number;
+  /** Item numbers not done. */
+  readonly failed: readonly number[];
+  readonly lines: readonly ExplanationLine[];
+  /** Errors (the department is not judged) and warnings. */
+  readonly problems: readonly Problem[];
+}
+
+const STATUS_TEXT: Record<Status, string> = { done: "完成", notDone: "未完成", notApplicable: "不涉及" };
+
+/** Item 6 from its parts when any is filled; problems when they are incomplete or contradict the entered status. */
+function item6FromParts(rules: ApprovalRuleSet, input: DepartmentInput, problems: Problem[]) {
+  const parts = Object.values(input.item6Parts);
+  const targets = Object.values(input.item6Targets);
+  const filled = parts.filter((p) => p.value !== null).length + targets.filter((t) => t.value !== null).length;
+  if (filled === 0) return undefined;
+  const missing = [...parts.filter((p) => p.value === null), ...targets.filter((t) => t.value === null)];
+  for (const m of missing) problems.push(problem("incomplete", "value", MSG.item6Incomplete(m.field), m.field, m.raw, m.at));
+  if (missing.length > 0) return undefined;
+  const lines: ExplanationLine[] = [];
+  for (const p of rules.item6.parts) {
+    if (input.item6Parts[p.id].value !== "done") {
+      lines.push({
+        rule: `item6.${p.id}`, item: p.label, category: "veto", clause: rules.item6.clause,
+        input: STATUS_TEXT[input.item6Parts[p.id].value as Status], points: 0, note: `${p.label}未完成`,
+      });
+    }
+  }
+  const rates = Object.fromEntries(rules.item6.targets.map((t) => [t.id, input.item6Targets[t.id].value as number]));
+  lines.push(...targetsResult(rules, rates as Record<ApprovalTarget["id"], number>).lines);
+  return { status: (lines.length === 0 ? "done" : "notDone") as Status, lines };
+}
+
+/** One department's veto: every applicable item must be done (items 3–5 with evidence in time, item 6 with all its parts). */
+export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, input: DepartmentInput): DepartmentResult {
+  const problems: Problem[] = [];
+  const lines: ExplanationLine[] = [];
+  const failed: number[] = [];
+  const derived6 = item6FromParts(rules, input, problems);
+  for (const item of rules.items) {
+    const cell = input.items[item.no - 1];
+    const applicable = applies(rules, registry, input.org, item.no);
+    let status = cell.value;
+    const blank = cell.raw === null || cell.raw === undefined || String(cell.raw).trim() === "";
+    if (!applicable) {
+      if (status !== "notApplicable") {
+        problems.push(problem("notApplicableItem", "value", MSG.statusGivenButNotApplicable(cell.field, cell.raw, item.no),
+          cell.field, cell.raw, cell.at, "warning"));
+      }
+      continue;
+    }
+    const extra: ExplanationLine[] = [];
+    if (item.status === "derived" && derived6) {
+      if (!blank && status !== "notApplicable" && status !== derived6.status) {
+        problems.push(problem("conflict", "value", MSG.item6Conflict(cell.field, cell.raw, STATUS_TEXT[derived6.status]),
+          cell.field, cell.raw, cell.at));
+        continue;
+      }
+      status = derived6.status;
+      extra.push(...derived6.lines);
+    } else if (status === "notApplicable") {
+      problems.push(blank
+        ? problem("blank", "value", MSG.statusMissing(cell.field, item.no), cell.field, cell.raw, cell.at)
+        : problem("notApplicableItem", "value", MSG.statusNotApplicableButApplies(cell.field, cell.raw, item.no),
+          cell.field, cell.raw, cell.at));
+      continue;
+    }
+    let note: string | undefined;
+    const date = input.evidenceDate.value;
+    if (item.status === "evidence" && status === "done" && date !== null && date > rules.evidenceDeadline) {
+      status = "notDone";
+      note = MSG.lateEvidence(date, rules.evidenceDeadline);
+    }
+    if (status === "notDone") failed.push(item.no);
+    lines.push({
+      rule: `item${item.no}`, item: `事项${item.no}`, category: "veto",
+      clause: note ? `${item.clause}；${rules.evidenceClause}` : item.clause,
+      input: STATUS_TEXT[status], points: 0, note: note ?? (status === "notDone" ? `事项${item.no}（${item.name}）未完成` : undefined),
+    }, ...extra);
+  }
+  if (problems.some((p) => p.severity === "error")) return { deduction: 0, failed: [], lines: [], problems };
+  const deduction = failed.length > 0 ? rules.cap : 0;
+  if (deduction > 0) {
+    lines.push({
+      rule: "veto", item: "一票否决", category: "veto", clause: rules.capClause,
+      input: failed.map((n) => `事项${n}`).join("、") + "未完成", points: -deduction,
+    });
+  }
+  return { deduction, failed, lines, problems };
+}

@@ -1,0 +1,205 @@
+import { MSG } from "./messages";
+import { excel15, formatPoints, roundDecimals } from "./numbers";
+import type { Band, CaseRule, CategoryId, HotlineRuleSet, RateComparison, RateRule, RateRuleId } from "./rules/types";
+import type { CategoryResult, ExplanationLine, RateInput, UnitType } from "./types";
+
+/** The rate as it is compared with band edges: Excel's 15 digits, then the table's optional rounding. */
+export function comparableRate(rate: number, cmp: RateComparison): number {
+  const r = excel15(rate, cmp.significantDigits);
+  return cmp.percentDecimals === null ? r : excel15(roundDecimals(r * 100, cmp.percentDecimals) / 100);
+}
+
+function inBand(band: Band, rate: number): boolean {
+  const from = band.from / 100;
+  const to = band.to / 100;
+  const aboveFrom = rate > from || (band.fromIncluded && rate === from);
+  const belowTo = rate < to || (band.toIncluded && rate === to);
+  return aboveFrom && belowTo;
+}
+
+export function findBand(rule: RateRule, rate: number, cmp: RateComparison): Band {
+  const r = comparableRate(rate, cmp);
+  const band = rule.bands.find((b) => inBand(b, r));
+  if (!band) throw new RangeError(`rate ${rate} is outside 0..1 for ${rule.id}`);
+  return band;
+}
+
+export function rateRule(rules: HotlineRuleSet, id: RateRuleId): RateRule {
+  const rule = rules.rates.find((r) => r.id === id);
+  if (!rule) throw new Error(`No rate rule ${id} in ${rules.year}`);
+  return rule;
+}
+
+/** "98.5%": enough decimals that the shown value never looks like it sits in another band. */
+export function formatRate(rate: number): string {
+  const pct = excel15(rate * 100);
+  for (const decimals of [2, 4, 6]) {
+    if (roundDecimals(pct, decimals) === pct) return `${pct.toFixed(decimals)}%`;
+  }
+  return `${roundDecimals(pct, 6).toFixed(6)}%`;
+}
+
+export interface RateOutcome {
+  /** The rate, or null when there is no denominator. */
+  readonly rate: number | null;
+  readonly points: number;
+  readonly line: ExplanationLine;
+}
+
+/** Deduction of one rate rule. Inputs must already be valid (0 ≤ rate ≤ 1, 0 ≤ numerator ≤ denominator). */
+export function rateDeduction(rules: HotlineRuleSet, id: RateRuleId, input: RateInput): RateOutcome {
+  const rule = rateRule(rules, id);
+  const base = { rule: rule.id, item: rule.item, category: rule.category };
+  if (input.kind === "count") {
+    const { numerator: n, denominator: d } = input;
+    if (!(Number.isInteger(n) && Number.isInteger(d) && n >= 0 && n <= d)) {
+      throw new RangeError(`invalid counts ${n}/${d} for ${rule.id}`);
+    }
+    if (d === 0) {
+      const points = rules.zeroDenominator.points;
+      return {
+        rate: null, points,
+        line: { ...base, clause: rules.zeroDenominator.clause, input: `${rule.denominator}为0`, points: -points, note: MSG.noOrders },
+      };
+    }
+  } else if (!(input.rate >= 0 && input.rate <= 1)) {
+    throw new RangeError(`invalid rate ${input.rate} for ${rule.id}`);
+  }
+  const rate = input.kind === "rate" ? input.rate : input.numerator / input.denominator;
+  const band = findBand(rule, rate, rules.comparison);
+  const shown = input.kind === "rate" ? formatRate(rate) : `${formatRate(rate)}（${input.numerator}/${input.denominator}）`;
+  return {
+    rate: comparableRate(rate, rules.comparison),
+    points: band.points,
+    line: { ...base, clause: rule.clause, input: shown, band: band.text, points: -band.points },
+  };
+}
+
+/** A per-case line: count × points, with the rule's clause. Bonus lines are positive, deductions negative. */
+export function caseLine(rule: CaseRule, count: number, sign: 1 | -1): ExplanationLine {
+  if (!(Number.isInteger(count) && count >= 0)) throw new RangeError(`invalid count ${count} for ${rule.id}`);
+  return {
+    rule: rule.id, item: rule.label, category: rule.category, clause: rule.clause,
+    input: `${count}${rule.per}`, count, points: sign * excel15(count * rule.points),
+  };
+}
+
+export function category(rules: HotlineRuleSet, id: CategoryId) {
+  const c = rules.categories.find((x) => x.id === id);
+  if (!c) throw new Error(`No category ${id} in ${rules.year}`);
+  return c;
+}
+
+/** A category's deduction: the sum of its lines, capped at the category's points (扣完为止). */
+export function categoryResult(rules: HotlineRuleSet, id: CategoryId, lines: readonly ExplanationLine[]): CategoryResult {
+  const c = category(rules, id);
+  const raw = excel15(lines.reduce((sum, l) => sum - l.points, 0));
+  const deduction = Math.min(raw, c.cap);
+  return { id: c.id, name: c.name, cap: c.cap, raw, deduction, capApplied: raw > c.cap, lines };
+}
+
+function caseRules(rules: HotlineRuleSet, categoryId: string): CaseRule[] {
+  return rules.cases.filter((c) => c.category === categoryId);
+}
+
+/** Counts of per-case items, by case rule id; a missing id is 0. */
+export type CaseCounts = Readonly<Record<string, number>>;
+
+function caseLines(list: readonly CaseRule[], counts: CaseCounts, sign: 1 | -1): ExplanationLine[] {
+  return list.filter((r) => (counts[r.id] ?? 0) > 0).map((r) => caseLine(r, counts[r.id], sign));
+}
+
+/** 工单办理: 办结率 band plus per-case items, capped at 30. */
+export function handlingResult(rules: HotlineRuleSet, completion: RateInput, counts: CaseCounts): CategoryResult & { rate: number | null } {
+  const outcome = rateDeduction(rules, "completion", completion);
+  const lines = [outcome.line, ...caseLines(caseRules(rules, "handling"), counts, -1)];
+  return { ...categoryResult(rules, "handling", lines), rate: outcome.rate };
+}
+
+/** 日常工作配合: per-case items, capped at 20. */
+export function cooperationResult(rules: HotlineRuleSet, counts: CaseCounts): CategoryResult {
+  return categoryResult(rules, "cooperation", caseLines(caseRules(rules, "cooperation"), counts, -1));
+}
+
+export interface BonusResult {
+  readonly points: number;
+  readonly raw: number;
+  readonly capApplied: boolean;
+  readonly lines: readonly ExplanationLine[];
+}
+
+/** 加分项: 月均办件量 over the unit type's threshold, plus per-case bonuses; capped when the table says so. */
+export function bonusResult(rules: HotlineRuleSet, type: UnitType, monthlyAverage: number, counts: CaseCounts): BonusResult {
+  if (!(monthlyAverage >= 0)) throw new RangeError(`invalid monthly average ${monthlyAverage}`);
+  const { volume } = rules.bonus;
+  const lines: ExplanationLine[] = [];
+  const threshold = volume.byType[type];
+  const avg = excel15(monthlyAverage);
+  if (threshold && (volume.strict ? avg > threshold.over : avg >= threshold.over)) {
+    lines.push({
+      rule: "volume", item: "月均办件量", category: "bonus", clause: volume.clause,
+      input: `${formatPoints(roundDecimals(avg, 2))}件（${type}超过${threshold.over}件）`, points: threshold.points,
+    });
+  }
+  lines.push(...caseLines(rules.bonus.cases, counts, 1));
+  const raw = excel15(lines.reduce((s, l) => s + l.points, 0));
+  const cap = rules.bonus.cap;
+  const points = cap === null ? raw : Math.min(raw, cap);
+  return { points, raw, capApplied: cap !== null && raw > cap, lines };
+}
+
+export type CategoryDeductions = Readonly<Record<CategoryId, number>>;
+
+/** Total = 100 − Σ(each category's deduction capped at its points) + bonus. */
+export function totalScore(rules: HotlineRuleSet, deductions: CategoryDeductions, bonus: number): number {
+  let total = rules.totalPoints;
+  for (const c of rules.categories) {
+    const d = deductions[c.id];
+    if (!(d >= 0)) throw new RangeError(`invalid deduction ${d} for ${c.id}`);
+    total -= Math.min(d, c.cap);
+  }
+  if (!(bonus >= 0)) throw new RangeError(`invalid bonus ${bonus}`);
+  const cappedBonus = rules.bonus.cap === null ? bonus : Math.min(bonus, rules.bonus.cap);
+  return excel15(total + cappedBonus);
+}
+
+export interface HotlineUnitInput {
+  readonly type: UnitType;
+  readonly rates: Readonly<Record<RateRuleId, RateInput>>;
+  /** 扣分登记 counts by case rule id. */
+  readonly cases: CaseCounts;
+  /** 加分登记 counts by bonus rule id. */
+  readonly bonusCases: CaseCounts;
+  readonly monthlyAverage: number;
+}
+
+export interface HotlineUnitScore {
+  readonly categories: readonly CategoryResult[];
+  readonly rates: Readonly<Record<RateRuleId, number | null>>;
+  readonly deduction: number;
+  readonly bonus: BonusResult;
+  readonly total: number;
+}
+
+/** One unit's whole 附件2 score, every point explained by a line. */
+export function scoreUnit(rules: HotlineRuleSet, input: HotlineUnitInput): HotlineUnitScore {
+  const handling = handlingResult(rules, input.rates.completion, input.cases);
+  const rateCategory = (id: "returned" | "extension" | "satisfaction") => {
+    const outcome = rateDeduction(rules, id, input.rates[id]);
+    return { result: categoryResult(rules, id, [outcome.line]), rate: outcome.rate };
+  };
+  const returned = rateCategory("returned");
+  const extension = rateCategory("extension");
+  const satisfaction = rateCategory("satisfaction");
+  const cooperation = cooperationResult(rules, input.cases);
+  const categories = [handling, returned.result, extension.result, satisfaction.result, cooperation];
+  const bonus = bonusResult(rules, input.type, input.monthlyAverage, input.bonusCases);
+  const deductions = Object.fromEntries(categories.map((c) => [c.id, c.deduction])) as Record<CategoryId, number>;
+  return {
+    categories,
+    rates: { completion: handling.rate, returned: returned.rate, extension: extension.rate, satisfaction: satisfaction.rate },
+    deduction: excel15(categories.reduce((s, c) => s + c.deduction, 0)),
+    bonus,
+    total: totalScore(rules, deductions, bonus.points),
+  };
+}

@@ -1,0 +1,61 @@
+/** Every user-facing message of the engine, in one catalogue. `field` already names the argument or cell. */
+
+export function show(value: unknown): string {
+  if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) return "空白";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "string") return `“${value}”`;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "无效日期" : value.toISOString().slice(0, 10);
+  return String(value);
+}
+
+const RATE_EXPECTED = "应为0到1之间的数字，或“98.5%”形式的百分数";
+const COUNT_EXPECTED = "应为不小于0的整数";
+const AMOUNT_EXPECTED = "应为不小于0的数字";
+
+export const MSG = {
+  rateBlank: (field: string) => `${field}为空白：${RATE_EXPECTED}。`,
+  rateNotNumber: (field: string, v: unknown) => `${field}的值${show(v)}不是比率：${RATE_EXPECTED}。`,
+  rateBoolean: (field: string, v: unknown) => `${field}的值${show(v)}是逻辑值，不是比率：${RATE_EXPECTED}。`,
+  rateOutOfRange: (field: string, v: unknown) => `${field}的值${show(v)}超出范围：比率${RATE_EXPECTED.slice(1)}（0%—100%）。`,
+
+  countNotNumber: (field: string, v: unknown) => `${field}的值${show(v)}不是数字：${COUNT_EXPECTED}（件数或次数）。`,
+  countBoolean: (field: string, v: unknown) => `${field}的值${show(v)}是逻辑值：${COUNT_EXPECTED}（件数或次数）。`,
+  countNegative: (field: string, v: unknown) => `${field}的值${show(v)}是负数：${COUNT_EXPECTED}（件数或次数）。`,
+  countFractional: (field: string, v: unknown) => `${field}的值${show(v)}不是整数：${COUNT_EXPECTED}（件数或次数）。`,
+
+  amountNotNumber: (field: string, v: unknown) => `${field}的值${show(v)}不是数字：${AMOUNT_EXPECTED}。`,
+  amountBoolean: (field: string, v: unknown) => `${field}的值${show(v)}是逻辑值：${AMOUNT_EXPECTED}。`,
+  amountNegative: (field: string, v: unknown) => `${field}的值${show(v)}是负数：${AMOUNT_EXPECTED}。`,
+
+  numeratorExceeds: (numField: string, num: number, denField: string, den: number) =>
+    `${numField}的值${num}大于${denField}的值${den}：前者不能超过后者。`,
+
+  unitTypeUnknown: (field: string, v: unknown) =>
+    `${field}的值${show(v)}不是单位类别：应为“县区”“市直”“其他”之一（或 county、department、other）。`,
+  unitUnknown: (field: string, v: unknown) =>
+    `${field}的值${show(v)}不是已登记的单位：应为附件1承办单位或便民化考核对象的名称或其简称（如“市发改委”“汉滨区”）。`,
+  unitBlank: (field: string) => `${field}为空白：应填写单位名称。`,
+  notApprovalDepartment: (field: string, v: unknown) =>
+    `${field}的值${show(v)}不是2021年度审批服务便民化考核对象：应为考核办法所列37个部门之一。`,
+  itemNotFound: (field: string, v: unknown) => `${field}的值${show(v)}不是考核事项序号：应为1到6的整数。`,
+
+  statusUnknown: (field: string, v: unknown) =>
+    `${field}的值${show(v)}无法识别：应为“完成/已完成/是/TRUE/1”“未完成/否/FALSE/0”，不涉及的事项填“不涉及/—/-/ /”或留空。`,
+  statusMissing: (field: string, item: number) => `${field}为空白：事项${item}适用于该部门，应填写“完成”或“未完成”。`,
+  statusNotApplicableButApplies: (field: string, v: unknown, item: number) =>
+    `${field}填写了${show(v)}，但事项${item}适用于该部门（见考核办法“涉及部门”）：应填写“完成”或“未完成”。`,
+  statusGivenButNotApplicable: (field: string, v: unknown, item: number) =>
+    `${field}填写了${show(v)}，但事项${item}不适用于该部门：该值不计入考核，应改为“不涉及”。`,
+  item6Conflict: (field: string, v: unknown, derived: string) =>
+    `${field}填写了${show(v)}，与其分项（指南整改、五项指标、电子印章、数据清单）得出的“${derived}”不一致：请核对。`,
+  item6Incomplete: (field: string) => `${field}为空白：事项6的分项已部分填写，应填全所有分项。`,
+
+  dateInvalid: (field: string, v: unknown) => `${field}的值${show(v)}不是日期：应为日期，如 2021-12-31。`,
+
+  caseItemUnknown: (field: string, v: unknown, allowed: readonly string[]) =>
+    `${field}的值${show(v)}不是登记事项：应为${allowed.map((a) => `“${a}”`).join("、")}之一。`,
+  duplicateUnit: (field: string, v: unknown, first: string) => `${field}的单位${show(v)}重复：已在${first}出现，每个单位只能有一行。`,
+
+  noOrders: "无工单，不计扣分",
+  lateEvidence: (date: string, deadline: string) => `印证资料${date}报送，晚于截止日期${deadline}，视为未完成`,
+} as const;

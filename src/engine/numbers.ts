@@ -1,0 +1,25 @@
+/**
+ * Numbers as Excel compares them: at 15 significant digits. 0.9899999999999999 (=1.13−0.14) is 0.99,
+ * and 0.1+0.05 is 0.15, so floating point never moves a unit into another band.
+ */
+export function excel15(x: number, digits = 15): number {
+  if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
+  return Number(x.toPrecision(digits));
+}
+
+/** Round half away from zero to `decimals` places, on the decimal representation (no binary drift). */
+export function roundDecimals(x: number, decimals: number): number {
+  const scaled = Number(`${excel15(x)}e${decimals}`);
+  const rounded = Math.sign(scaled) * Math.round(Math.abs(scaled));
+  return Number(`${rounded}e-${decimals}`);
+}
+
+/** "98.50%": a rate as a person reads it. */
+export function formatPercent(rate: number, decimals = 2): string {
+  return `${roundDecimals(rate * 100, decimals).toFixed(decimals)}%`;
+}
+
+/** A point value without float noise: 0.5, 10, 92.5. */
+export function formatPoints(points: number): string {
+  return String(excel15(points));
+}

@@ -1,0 +1,84 @@
+import type { Registry } from "../registry";
+import type { ApprovalRuleSet, Band, HotlineRuleSet } from "./types";
+
+/**
+ * Load-time checks of a rule table: a wrong table is a programming error, so these throw.
+ * Bands must cover 0%—100% without gap or overlap; caps and points must be ≥ 0.
+ */
+export function checkBands(where: string, bands: readonly Band[]): void {
+  if (bands.length === 0) throw new Error(`${where}: no bands`);
+  const sorted = [...bands].sort((a, b) => a.from - b.from || a.to - b.to);
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (first.from !== 0 || !first.fromIncluded) throw new Error(`${where}: bands must start at 0% included`);
+  if (last.to !== 100 || !last.toIncluded) throw new Error(`${where}: bands must end at 100% included`);
+  for (const b of sorted) {
+    if (!(b.points >= 0)) throw new Error(`${where}: band ${b.text} has negative points`);
+    if (b.from > b.to || (b.from === b.to && !(b.fromIncluded && b.toIncluded))) {
+      throw new Error(`${where}: band ${b.text} is empty`);
+    }
+  }
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1];
+    const next = sorted[i];
+    if (prev.to !== next.from) throw new Error(`${where}: gap or overlap between ${prev.text} and ${next.text}`);
+    if (prev.toIncluded === next.fromIncluded) {
+      throw new Error(`${where}: edge ${prev.to}% must belong to exactly one of ${prev.text} and ${next.text}`);
+    }
+  }
+}
+
+export function checkHotlineRules(rules: HotlineRuleSet): HotlineRuleSet {
+  const where = `hotline ${rules.year}`;
+  const categories = new Set(rules.categories.map((c) => c.id));
+  let capTotal = 0;
+  for (const c of rules.categories) {
+    if (!(c.cap >= 0)) throw new Error(`${where}: category ${c.id} cap must be ≥ 0`);
+    if (!c.clause) throw new Error(`${where}: category ${c.id} has no clause`);
+    capTotal += c.cap;
+  }
+  if (capTotal !== rules.totalPoints) throw new Error(`${where}: category caps sum to ${capTotal}, not ${rules.totalPoints}`);
+  for (const r of rules.rates) {
+    if (!categories.has(r.category as never)) throw new Error(`${where}: rate ${r.id} in unknown category ${r.category}`);
+    if (!r.clause) throw new Error(`${where}: rate ${r.id} has no clause`);
+    checkBands(`${where} ${r.id}`, r.bands);
+  }
+  const labels = new Set<string>();
+  const ids = new Set<string>();
+  for (const c of [...rules.cases, ...rules.bonus.cases]) {
+    if (c.category !== "bonus" && !categories.has(c.category as never)) {
+      throw new Error(`${where}: case ${c.id} in unknown category ${c.category}`);
+    }
+    if (!(c.points >= 0)) throw new Error(`${where}: case ${c.id} points must be ≥ 0`);
+    if (!c.clause) throw new Error(`${where}: case ${c.id} has no clause`);
+    if (ids.has(c.id)) throw new Error(`${where}: case id ${c.id} twice`);
+    ids.add(c.id);
+    for (const label of [c.label, ...c.synonyms]) {
+      if (labels.has(label)) throw new Error(`${where}: 事项 "${label}" names two rules`);
+      labels.add(label);
+    }
+  }
+  if (rules.bonus.cap !== null && !(rules.bonus.cap >= 0)) throw new Error(`${where}: bonus cap must be ≥ 0`);
+  for (const t of Object.values(rules.bonus.volume.byType)) {
+    if (t && (!(t.over >= 0) || !(t.points >= 0))) throw new Error(`${where}: volume bonus must be ≥ 0`);
+  }
+  if (!(rules.months > 0)) throw new Error(`${where}: months must be > 0`);
+  return rules;
+}
+
+export function checkApprovalRules(rules: ApprovalRuleSet, registry: Registry): ApprovalRuleSet {
+  const where = `approval ${rules.year}`;
+  if (!(rules.cap >= 0)) throw new Error(`${where}: cap must be ≥ 0`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(rules.evidenceDeadline)) throw new Error(`${where}: evidence deadline must be YYYY-MM-DD`);
+  rules.items.forEach((item, i) => {
+    if (item.no !== i + 1) throw new Error(`${where}: items must be numbered 1..n in order`);
+    for (const dept of item.appliesTo) {
+      const org = registry.resolve(dept);
+      if (!org || org.approvalName === undefined) throw new Error(`${where}: item ${item.no} names unknown department ${dept}`);
+    }
+  });
+  for (const t of rules.item6.targets) {
+    if (!(t.min >= 0 && t.min <= 100)) throw new Error(`${where}: target ${t.id} must be within 0—100%`);
+  }
+  return rules;
+}

@@ -1,0 +1,38 @@
+import {
+  parseAmount, parseCount, parseCountPair, parseRate, parseUnitType, type Parsed, type Problem, type RateInput,
+} from "../engine";
+
+/**
+ * Excel values to engine values. A bad value becomes a CustomFunctions.Error with the engine's Chinese message;
+ * Excel shows custom messages only on #VALUE! and #N/A, so those are the only codes used.
+ */
+export function excelError(problem: Problem): CustomFunctions.Error {
+  const codes = CustomFunctions.ErrorCode;
+  const code = problem.kind === "na" ? codes?.notAvailable ?? "#N/A" : codes?.invalidValue ?? "#VALUE!";
+  return new CustomFunctions.Error(code as CustomFunctions.ErrorCode, problem.message);
+}
+
+export function unwrap<T>(parsed: Parsed<T>): T {
+  if (parsed.ok) return parsed.value;
+  throw excelError(parsed.problem);
+}
+
+/** How an argument is named in messages: 参数 due_count（应办结数）. */
+export const arg = (name: string, meaning: string) => `参数 ${name}（${meaning}）`;
+
+export const rate = (raw: unknown, name: string, meaning: string) => unwrap(parseRate(raw, arg(name, meaning)));
+export const count = (raw: unknown, name: string, meaning: string) => unwrap(parseCount(raw, arg(name, meaning)));
+export const amount = (raw: unknown, name: string, meaning: string) => unwrap(parseAmount(raw, arg(name, meaning)));
+export const unitType = (raw: unknown, name: string) => unwrap(parseUnitType(raw, arg(name, "单位类别")));
+
+/** Excel passes an omitted optional argument as null (undefined when called from script). */
+export const omitted = (raw: unknown) => raw === null || raw === undefined;
+
+/** (rate) or (numerator, denominator): the two forms of every rate function. */
+export function rateOrCounts(
+  first: unknown, second: unknown,
+  names: { rate: [string, string]; numerator: [string, string]; denominator: [string, string] },
+): RateInput {
+  if (omitted(second)) return { kind: "rate", rate: rate(first, ...names.rate) };
+  return unwrap(parseCountPair(first, second, arg(...names.numerator), arg(...names.denominator)));
+}

@@ -1,0 +1,117 @@
+/** Feeding rows from any source to the aggregator: header detection, mapping, progress. */
+import { LedgerAggregator, type AggregatorOptions } from "./aggregator";
+import { mapHeaders, type HeaderMapping } from "./columns";
+import type { LedgerData } from "./ledger-data";
+import { LEDGER_MESSAGES, LedgerError } from "./messages";
+import type { SourceInfo } from "./problems";
+import type { LedgerCell } from "./timestamps";
+import { isBlank } from "./values";
+
+export interface SourceRow {
+  readonly cells: readonly LedgerCell[];
+  /** 1-based row as the file or sheet shows it. */
+  readonly rowNumber: number;
+}
+
+export interface RowBatch {
+  readonly rows: readonly SourceRow[];
+  /** Share of the input consumed so far (0–1), when the source knows its size. */
+  readonly fraction?: number;
+  /** Set by file readers on their first batch. */
+  readonly source?: SourceInfo;
+}
+
+export type RowSource = AsyncIterable<RowBatch> | Iterable<RowBatch>;
+
+export interface ImportProgress {
+  readonly rowsRead: number;
+  readonly fraction?: number;
+}
+
+export interface ImportOptions extends Omit<AggregatorOptions, "headerRow" | "source"> {
+  /** Header → column answers the user gave earlier (stored in the workbook by the caller). */
+  readonly remembered?: Readonly<Record<string, string>>;
+  readonly onProgress?: (progress: ImportProgress) => void;
+  /** The header is the first of this many non-blank rows that names at least three columns (title lines may precede it). */
+  readonly headerSearchRows?: number;
+}
+
+export type LedgerImport =
+  | { readonly status: "ok"; readonly data: LedgerData; readonly mapping: HeaderMapping }
+  | {
+      /** Required columns are missing: ask the user (offer mapping.unrecognized), then import again with `remembered`. */
+      readonly status: "needsMapping";
+      readonly mapping: HeaderMapping;
+      readonly headerRow: number;
+      readonly message: string;
+    };
+
+/** A header row must name at least this many columns to be taken for one when title lines precede it. */
+const MIN_RECOGNIZED = 3;
+
+/** An in-memory source: rows as arrays (e.g. values the task pane read from a 工单明细 sheet). */
+export function* arrayRows(rows: readonly (readonly LedgerCell[])[], firstRowNumber = 1, batchSize = 10_000): Iterable<RowBatch> {
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const batch: SourceRow[] = [];
+    for (let i = start; i < Math.min(rows.length, start + batchSize); i++) batch.push({ cells: rows[i], rowNumber: firstRowNumber + i });
+    yield { rows: batch, fraction: Math.min(rows.length, start + batchSize) / rows.length, source: start === 0 ? { format: "rows" } : undefined };
+  }
+}
+
+/** Reads a whole source: finds the header, maps it, aggregates every row after it. */
+export async function aggregateLedger(source: RowSource, options: ImportOptions = {}): Promise<LedgerImport> {
+  const searchRows = options.headerSearchRows ?? 10;
+  let aggregator: LedgerAggregator | undefined;
+  let mapping: HeaderMapping | undefined;
+  let info: SourceInfo | undefined;
+  let pending: SourceRow[] = [];
+  let rowsSeen = 0;
+
+  const start = (final: boolean): LedgerImport | undefined => {
+    const choice = chooseHeader(pending, searchRows, options.remembered, final);
+    if (choice === undefined) return undefined;
+    const headerRow = pending[choice];
+    mapping = mapHeaders(headerRow.cells, options.remembered);
+    if (!mapping.complete) {
+      return { status: "needsMapping", mapping, headerRow: headerRow.rowNumber, message: LEDGER_MESSAGES.missingColumns(mapping.missing) };
+    }
+    aggregator = new LedgerAggregator(mapping, { ...options, headerRow: headerRow.rowNumber, source: info });
+    for (let i = choice + 1; i < pending.length; i++) aggregator.add(pending[i].cells, pending[i].rowNumber);
+    pending = [];
+    return undefined;
+  };
+
+  for await (const batch of source as AsyncIterable<RowBatch>) {
+    if (batch.source) info = batch.source;
+    if (aggregator) {
+      const rows = batch.rows;
+      for (let i = 0; i < rows.length; i++) aggregator.add(rows[i].cells, rows[i].rowNumber);
+    } else {
+      for (const row of batch.rows) pending.push(row);
+      const early = start(false);
+      if (early) return early;
+    }
+    rowsSeen += batch.rows.length;
+    options.onProgress?.({ rowsRead: rowsSeen, fraction: batch.fraction });
+  }
+  if (!aggregator) {
+    const late = start(true);
+    if (late) return late;
+  }
+  if (!aggregator || !mapping) throw new LedgerError(LEDGER_MESSAGES.emptyFile);
+  return { status: "ok", data: aggregator.finish(), mapping };
+}
+
+/** Index in `rows` of the header, or undefined while more rows are needed to decide. */
+function chooseHeader(rows: readonly SourceRow[], searchRows: number, remembered: Readonly<Record<string, string>> | undefined, final: boolean): number | undefined {
+  let firstNonBlank = -1;
+  let nonBlank = 0;
+  for (let i = 0; i < rows.length && nonBlank < searchRows; i++) {
+    if (rows[i].cells.every((c) => isBlank(c))) continue;
+    if (firstNonBlank < 0) firstNonBlank = i;
+    nonBlank++;
+    if (mapHeaders(rows[i].cells, remembered).recognized.length >= MIN_RECOGNIZED) return i;
+  }
+  if (nonBlank >= searchRows || (final && firstNonBlank >= 0)) return firstNonBlank;
+  return undefined;
+}

@@ -1,0 +1,35 @@
+/**
+ * Work-order ledger (工单明细) import, spec section F. Pure: no Excel and no Node APIs (Node file access
+ * is in ./node). Typical use:
+ *   const mapping = mapHeaders(headerRow, remembered);          // ask for mapping.missing, remember
+ *   const agg = new LedgerAggregator(mapping, { headerRow: 1 }); // then agg.add(row, rowNumber) per row
+ *   const data = agg.finish();
+ *   data.report(parsePeriod("2021")); data.drillDown("汉滨区", parsePeriod("2021Q1"));
+ * or, for a file: readLedgerBlob(file, { remembered }) / readLedgerFile(path) from ./node.
+ */
+export { LEDGER_COLUMNS, HEADER_SYNONYMS, IGNORED_HEADER, mapHeaders, normalizeHeader } from "./columns";
+export type { HeaderMapping, LedgerColumn, RecognizedHeader } from "./columns";
+export { COUNT_FIELDS, zeroCounts } from "./counts";
+export type { CountField, UnitCounts, UnitPeriodCounts } from "./counts";
+export { LedgerAggregator } from "./aggregator";
+export type { AggregatorOptions } from "./aggregator";
+export { LedgerData, DRILL_DOWN_HEADERS, drillDownRow } from "./ledger-data";
+export type { DrillDown, DrillDownOrder, LedgerReport, MonthlyCounts, StoredOrder } from "./ledger-data";
+export { aggregateLedger, arrayRows } from "./import";
+export type { ImportOptions, ImportProgress, LedgerImport, RowBatch, RowSource, SourceRow } from "./import";
+export { parsePeriod, yearPeriod, quarterPeriod, monthPeriod, monthsOfYear, periodMonthIndexes } from "./period";
+export type { Period, PeriodKind } from "./period";
+export type { LedgerProblem, LedgerProblemCode, LedgerSummary, SourceInfo } from "./problems";
+export { LEDGER_MESSAGES, LedgerError } from "./messages";
+export { csvRows, detectEncoding, CsvParser } from "./csv-reader";
+export type { CsvEncoding, CsvOptions } from "./csv-reader";
+export { xlsxRows, LEDGER_SHEET_NAME } from "./xlsx-reader";
+export type { XlsxOptions } from "./xlsx-reader";
+export { bytesFile, blobFile } from "./zip";
+export type { RandomAccessFile } from "./zip";
+export { readLedgerBytes, readLedgerBlob, readRandomAccess, detectLedgerKind } from "./read-ledger";
+export type { ReadLedgerOptions, LedgerFileKind } from "./read-ledger";
+export { formatTimestamp, parseDateCell, parseDateText, civilSeconds } from "./timestamps";
+export type { LedgerCell } from "./timestamps";
+export { CALLBACK_RESULTS, parseCallback, parseYesNo } from "./values";
+export type { CallbackResult } from "./values";

@@ -1,0 +1,174 @@
+/** The result of an import: counts for any period, monthly counts, problems and appeal drill-downs. */
+import type { Organization } from "../engine/registry";
+import type { HeaderMapping } from "./columns";
+import { COUNT_FIELDS, SLOT, SLOTS, type UnitCounts, type UnitPeriodCounts, zeroCounts } from "./counts";
+import { LEDGER_MESSAGES, LedgerError } from "./messages";
+import { monthsOfYear, periodMonthIndexes, yearPeriod, type Period } from "./period";
+import type { LedgerProblem, LedgerSummary } from "./problems";
+import { formatTimestamp, monthIndexOf } from "./timestamps";
+import { CALLBACK_RESULTS, Callback } from "./values";
+import { normalizeName } from "../engine/registry";
+
+/** The compact record kept for an order that may be listed in an appeal. Times in naive seconds. */
+export interface StoredOrder {
+  readonly row: number;
+  readonly id: string;
+  readonly dispatched: number;
+  readonly deadline: number;
+  readonly closed: number;
+  readonly returned: boolean;
+  readonly extended: boolean;
+  readonly callback: Callback;
+}
+
+/** An order as listed in a drill-down sheet. */
+export interface DrillDownOrder {
+  readonly 工单编号: string;
+  /** Row of the order in the imported file or sheet. */
+  readonly 行号: number;
+  readonly 派单时间: string;
+  readonly 办理时限: string;
+  /** "" while open. */
+  readonly 办结时间: string;
+  readonly 是否退单: string;
+  readonly 是否申请延期: string;
+  readonly 回访结果: string;
+  /** For late orders: 超期办结 or 未办结. */
+  readonly 状态?: string;
+}
+
+export const DRILL_DOWN_HEADERS = ["工单编号", "行号", "派单时间", "办理时限", "办结时间", "是否退单", "是否申请延期", "回访结果", "状态"] as const;
+
+export interface DrillDown {
+  readonly unit: Organization;
+  readonly period: Period;
+  /** The unit's counts for the period; each list's length is derived from them (see `check`). */
+  readonly counts: UnitPeriodCounts;
+  /** In 应办结数 but not in 按期办结数: closed after the deadline, or still open. */
+  readonly late: readonly DrillDownOrder[];
+  readonly returned: readonly DrillDownOrder[];
+  readonly extended: readonly DrillDownOrder[];
+  /** Closed in the period with 回访结果 不满意. */
+  readonly dissatisfied: readonly DrillDownOrder[];
+}
+
+export interface MonthlyCounts {
+  readonly period: Period;
+  readonly rows: readonly UnitPeriodCounts[];
+}
+
+export interface LedgerReport {
+  readonly period: Period;
+  /** One row per hotline unit (77, in 附件1 order), zeros where the unit had no orders. */
+  readonly rows: readonly UnitPeriodCounts[];
+  /** Every month of the period's year, for the 月度考核 sheet. */
+  readonly monthly: readonly MonthlyCounts[];
+  readonly summary: LedgerSummary;
+  readonly problems: readonly LedgerProblem[];
+}
+
+export class LedgerData {
+  constructor(
+    /** The hotline units in 附件1 order. */
+    readonly units: readonly Organization[],
+    private readonly buckets: ReadonlyMap<number, Int32Array>,
+    private readonly orders: readonly (readonly StoredOrder[])[],
+    readonly problems: readonly LedgerProblem[],
+    readonly summary: LedgerSummary,
+    readonly mapping: HeaderMapping,
+  ) {}
+
+  /** Per-unit counts for a period (77 rows). */
+  counts(period: Period): UnitPeriodCounts[] {
+    const sums = new Float64Array(this.units.length * SLOTS);
+    for (const month of periodMonthIndexes(period)) {
+      const b = this.buckets.get(month);
+      if (b) for (let i = 0; i < b.length; i++) sums[i] += b[i];
+    }
+    return this.units.map((unit, u) => {
+      const counts = zeroCounts();
+      COUNT_FIELDS.forEach((field, slot) => (counts[field] = sums[u * SLOTS + slot]));
+      return { 单位名称: unit.name, 单位类别: unit.type, ...counts, 月均办件量: counts.工单总量 / period.months };
+    });
+  }
+
+  /** The twelve months of a year, each with its 77 rows. */
+  monthly(year: number): MonthlyCounts[] {
+    return monthsOfYear(year).map((period) => ({ period, rows: this.counts(period) }));
+  }
+
+  report(period: Period): LedgerReport {
+    return { period, rows: this.counts(period), monthly: this.monthly(period.year), summary: this.summary, problems: this.problems };
+  }
+
+  /** Sum over all units, for totals lines and cross-checks. */
+  totals(period: Period): UnitCounts {
+    const total = zeroCounts();
+    for (const row of this.counts(period)) for (const f of COUNT_FIELDS) total[f] += row[f];
+    return total;
+  }
+
+  /** Years in which any counted order has an event (派单, 办理时限 or 办结), ascending. */
+  years(): number[] {
+    return [...new Set([...this.buckets.keys()].map((m) => Math.floor(m / 12)))].sort((a, b) => a - b);
+  }
+
+  /** The orders behind a unit's rate deductions for a period. Throws LedgerError for a non-hotline name. */
+  drillDown(unitName: string, period: Period): DrillDown {
+    const u = this.units.findIndex((unit) => unit.names.some((n) => normalizeName(n) === normalizeName(unitName)));
+    if (u < 0) throw new LedgerError(LEDGER_MESSAGES.unknownUnitForDrillDown(unitName));
+    const months = new Set(periodMonthIndexes(period));
+    const inPeriod = (t: number) => !Number.isNaN(t) && months.has(monthIndexOf(t));
+    const late: DrillDownOrder[] = [];
+    const returned: DrillDownOrder[] = [];
+    const extended: DrillDownOrder[] = [];
+    const dissatisfied: DrillDownOrder[] = [];
+    const labels = LEDGER_MESSAGES.drillDown;
+    for (const o of this.orders[u]) {
+      const open = Number.isNaN(o.closed);
+      if (!o.returned && inPeriod(o.deadline) && (open || o.closed > o.deadline)) {
+        late.push(toListed(o, open ? labels.open : labels.closedLate));
+      }
+      if (inPeriod(o.dispatched)) {
+        if (o.returned) returned.push(toListed(o));
+        if (o.extended) extended.push(toListed(o));
+      }
+      if (!open && o.callback === Callback.Dissatisfied && inPeriod(o.closed)) dissatisfied.push(toListed(o));
+    }
+    return { unit: this.units[u], period, counts: this.counts(period)[u], late, returned, extended, dissatisfied };
+  }
+
+  /** The year with the most dispatched orders: a sensible default for the period picker. */
+  defaultPeriod(): Period {
+    const perYear = new Map<number, number>();
+    for (const [month, b] of this.buckets) {
+      let total = 0;
+      for (let i = SLOT.total; i < b.length; i += SLOTS) total += b[i];
+      const year = Math.floor(month / 12);
+      perYear.set(year, (perYear.get(year) ?? 0) + total);
+    }
+    let best = new Date().getFullYear();
+    let most = -1;
+    for (const [year, total] of perYear) if (total > most) [best, most] = [year, total];
+    return yearPeriod(best);
+  }
+}
+
+function toListed(o: StoredOrder, status?: string): DrillDownOrder {
+  const base = {
+    工单编号: o.id,
+    行号: o.row,
+    派单时间: formatTimestamp(o.dispatched),
+    办理时限: formatTimestamp(o.deadline),
+    办结时间: formatTimestamp(o.closed),
+    是否退单: o.returned ? LEDGER_MESSAGES.yes : LEDGER_MESSAGES.no,
+    是否申请延期: o.extended ? LEDGER_MESSAGES.yes : LEDGER_MESSAGES.no,
+    回访结果: CALLBACK_RESULTS[o.callback],
+  };
+  return status === undefined ? base : { ...base, 状态: status };
+}
+
+/** A drill-down order as a sheet row in DRILL_DOWN_HEADERS order. */
+export function drillDownRow(order: DrillDownOrder): (string | number)[] {
+  return DRILL_DOWN_HEADERS.map((h) => order[h] ?? "");
+}

@@ -1,0 +1,73 @@
+/** Every user-facing text of the ledger import, in one place. */
+
+const show = (value: unknown): string => {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+};
+
+export const LEDGER_MESSAGES = {
+  // Row problems
+  missingValue: (column: string) => `${column}为空`,
+  unknownUnit: (name: unknown) => `承办单位“${show(name)}”不在2021年12345热线承办单位名单中，请核对名称或在名单中添加别名`,
+  notHotlineUnit: (name: unknown, official: string) =>
+    `“${show(name)}”（${official}）不是12345热线承办单位，其工单不计入热线考核`,
+  badDate: (column: string, value: unknown) =>
+    `${column}“${show(value)}”无法识别为日期时间，应写作如 2021-03-05 14:22:10、2021/3/5 14:22 或 2021年3月5日 14:22`,
+  badYesNo: (column: string, value: unknown) => `${column}“${show(value)}”无法识别，应为 是 或 否（也可写 Y/N、1/0、TRUE/FALSE）`,
+  badCallback: (value: unknown) =>
+    `回访结果“${show(value)}”无法识别，应为 满意、基本满意、不满意、未回访、拒访 或 无法联系（空白视为未回访）`,
+  badOrderId: (value: unknown) => `工单编号“${show(value)}”无法识别`,
+  duplicateOrder: (id: string, firstRow: number) => `工单编号“${id}”与第${firstRow}行重复，本行不计入`,
+  closedBeforeDispatch: (closed: string, dispatched: string) =>
+    `办结时间（${closed}）早于派单时间（${dispatched}），不可能成立`,
+  deadlineBeforeDispatch: (deadline: string, dispatched: string) =>
+    `办理时限（${deadline}）早于派单时间（${dispatched}），不可能成立`,
+  problemsOmitted: (count: number) => `另有${count}个问题未逐条列出（已计入汇总）`,
+
+  // Headers and periods
+  missingColumns: (columns: readonly string[]) =>
+    `工单明细缺少以下列：${columns.join("、")}。请指明文件中对应的表头，选择会保存在工作簿中，下次不再询问`,
+  badPeriod: (text: unknown) =>
+    `考核期间“${show(text)}”无法识别，应写作年度（如 2021）、季度（如 2021Q1）或月份（如 2021-03）`,
+  periodName: {
+    year: (year: number) => `${year}年度`,
+    quarter: (year: number, quarter: number) => `${year}年第${"一二三四"[quarter - 1]}季度`,
+    month: (year: number, month: number) => `${year}年${month}月`,
+  },
+  unknownUnitForDrillDown: (name: string) => `“${name}”不是12345热线承办单位，无法列出其工单`,
+
+  // Files
+  emptyFile: "文件为空，没有表头行",
+  notUtf8: (offset: number) => `文件按 UTF-8 读取时在第${offset}字节附近遇到无法识别的字符，请确认文件编码（UTF-8 或 GB18030）`,
+  unterminatedQuote: (row: number) => `第${row}行的引号没有闭合，文件可能已损坏或被截断`,
+  notZip: "文件不是有效的 .xlsx 工作簿（无法读取压缩目录）",
+  zipEntryMissing: (path: string) => `工作簿缺少部件 ${path}，文件可能已损坏`,
+  zipUnsupported: (path: string, method: number) => `工作簿部件 ${path} 使用了不支持的压缩方式（${method}）`,
+  zipEncrypted: "工作簿已加密，请先在 Excel 中取消密码后再导入",
+  noWorksheet: "工作簿中没有工作表",
+  unknownFileType: (name: string) => `无法识别文件“${name}”的类型，请使用 .csv 或 .xlsx 文件`,
+
+  // Summary and drill-down labels
+  summary: (read: number, counted: number, withProblems: number) =>
+    `共读取${read}行工单，计入${counted}行，${withProblems}行有问题未计入`,
+  blankRows: (count: number) => `另有${count}个空行已跳过`,
+  drillDown: {
+    late: "超期（应办结未按期办结）",
+    returned: "退单",
+    extended: "申请延期",
+    dissatisfied: "回访不满意",
+    closedLate: "超期办结",
+    open: "未办结",
+  },
+  yes: "是",
+  no: "否",
+} as const;
+
+/** An error that stops an import (bad file, bad period); its message is shown to the user as is. */
+export class LedgerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "LedgerError";
+  }
+}

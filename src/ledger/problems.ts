@@ -1,0 +1,66 @@
+/** Row problems: bad data is listed with where it is, never silently dropped or counted. */
+import type { LedgerColumn } from "./columns";
+import { LEDGER_MESSAGES } from "./messages";
+import type { LedgerCell } from "./timestamps";
+
+export type LedgerProblemCode =
+  | "missingValue"
+  | "unknownUnit"
+  | "notHotlineUnit"
+  | "badDate"
+  | "badValue"
+  | "duplicateOrder"
+  | "impossibleValue";
+
+export interface LedgerProblem {
+  readonly code: LedgerProblemCode;
+  /** 1-based row as the file or sheet shows it (the header is row 1 when it is the first line). */
+  readonly row: number;
+  /** The ledger column (canonical label). */
+  readonly column: LedgerColumn;
+  /** The header as written in the file (may be a synonym). */
+  readonly header: string;
+  /** 0-based position of the column in the row, for building a cell address. */
+  readonly columnIndex: number;
+  readonly value: LedgerCell;
+  /** Chinese message for the 校验 sheet and the task pane. */
+  readonly message: string;
+  /** For duplicates: the row that first holds the 工单编号. */
+  readonly duplicateOf?: number;
+}
+
+export interface LedgerSummary {
+  /** Non-blank rows below the header. rowsRead = rowsCounted + rowsWithProblems. */
+  readonly rowsRead: number;
+  readonly rowsCounted: number;
+  readonly rowsWithProblems: number;
+  /** Entirely blank rows, skipped and not part of rowsRead. */
+  readonly blankRows: number;
+  /** Row number of the header line. */
+  readonly headerRow: number;
+  /** All problems found (a row may have several). */
+  readonly problemCount: number;
+  readonly problemsByCode: Readonly<Partial<Record<LedgerProblemCode, number>>>;
+  /** Problems beyond the listing limit are counted here but not listed one by one. */
+  readonly problemsNotListed: number;
+  readonly source?: SourceInfo;
+  /** Chinese one-line summary for the task pane and the CLI. */
+  readonly text: string;
+}
+
+export interface SourceInfo {
+  readonly format: "csv" | "xlsx" | "rows";
+  /** utf8, gb18030 or utf16le, for CSV. */
+  readonly encoding?: string;
+  /** Worksheet read, for xlsx. */
+  readonly sheet?: string;
+  /** The workbook counts dates from 1904 (old Mac Excel): serial numbers are shifted accordingly. */
+  readonly date1904?: boolean;
+}
+
+export function summaryText(summary: Omit<LedgerSummary, "text">): string {
+  const parts = [LEDGER_MESSAGES.summary(summary.rowsRead, summary.rowsCounted, summary.rowsWithProblems)];
+  if (summary.blankRows > 0) parts.push(LEDGER_MESSAGES.blankRows(summary.blankRows));
+  if (summary.problemsNotListed > 0) parts.push(LEDGER_MESSAGES.problemsOmitted(summary.problemsNotListed));
+  return parts.join("；");
+}

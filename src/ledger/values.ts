@@ -1,0 +1,65 @@
+/** Reading the non-date cells of a ledger row. */
+import type { LedgerCell } from "./timestamps";
+
+export const CALLBACK_RESULTS = ["未回访", "满意", "基本满意", "不满意", "拒访", "无法联系"] as const;
+export type CallbackResult = (typeof CALLBACK_RESULTS)[number];
+
+/** Index into CALLBACK_RESULTS; compact enough to keep per stored order. */
+export const Callback = {
+  None: 0,
+  Satisfied: 1,
+  BasicallySatisfied: 2,
+  Dissatisfied: 3,
+  Refused: 4,
+  Unreachable: 5,
+} as const;
+export type Callback = (typeof Callback)[keyof typeof Callback];
+
+/** Blank or whitespace-only (a cell holding only spaces is blank to a reader). */
+export function isBlank(value: LedgerCell): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === "string") return value.length === 0 || value.trim().length === 0;
+  return false;
+}
+
+/** Text of a cell for names and ids; numbers keep every digit (order ids exported as numbers). */
+export function cellText(value: LedgerCell): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number") return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+const YES_NO = new Map<string, boolean>([
+  ["是", true], ["否", false],
+  ["Y", true], ["N", false], ["YES", true], ["NO", false],
+  ["1", true], ["0", false],
+  ["TRUE", true], ["FALSE", false],
+]);
+
+/** 是/否 and its spellings; blank means 否 (the platform leaves the flag empty when not set). */
+export function parseYesNo(value: LedgerCell): boolean | undefined {
+  if (value === null || value === undefined) return false;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value === 1 ? true : value === 0 ? false : undefined;
+  if (typeof value !== "string") return undefined;
+  const direct = YES_NO.get(value);
+  if (direct !== undefined) return direct;
+  const key = value.normalize("NFKC").trim().toUpperCase();
+  if (key === "") return false;
+  return YES_NO.get(key);
+}
+
+const CALLBACKS = new Map<string, Callback>(CALLBACK_RESULTS.map((name, i) => [name, i as Callback]));
+
+/** 回访结果; blank means 未回访. */
+export function parseCallback(value: LedgerCell): Callback | undefined {
+  if (value === null || value === undefined) return Callback.None;
+  if (typeof value !== "string") return undefined;
+  const direct = CALLBACKS.get(value);
+  if (direct !== undefined) return direct;
+  const key = value.normalize("NFKC").replace(/\s+/gu, "");
+  if (key === "") return Callback.None;
+  return CALLBACKS.get(key);
+}

@@ -1,0 +1,518 @@
+/**
+ * The WorkbookPort over Office.js (the task pane's adapter). Thin and batched:
+ *
+ * - read: one sync to find the requested sheets, one to load their used ranges' extent
+ *   (getUsedRangeOrNullObject(true)), then the cells from A1 in row chunks packed into as few syncs as the
+ *   request budget allows — a small workbook is read in three syncs whatever the number of sheets.
+ * - apply: one sync to find the sheets the plan names (plus one to find charts it replaces), then every
+ *   op queued in order, with a sync only when the queued payload would exceed the budget; large values,
+ *   formulas and number-format arrays are written in row chunks, a sync per chunk.
+ *
+ * Excel on the web rejects any request or response over 5 MB, so every sync stays under `maxRequestBytes`
+ * (4,000,000 by default), measured as the JSON of the values it carries (non-ASCII characters counted as
+ * six bytes, their worst case as \uXXXX escapes) plus an allowance per queued action. Reads cannot be
+ * measured before they happen: they are estimated from the cell count (64 bytes a cell, twice with
+ * formulas) and the estimate follows what earlier chunks of the same sheet actually weighed.
+ *
+ * Only per-name access (getItemOrNullObject, getRangeByIndexes) is used outside sheetNames(), so the
+ * adapter runs against office-addin-mock, which has no collections.
+ */
+
+import type { CellFormat, CellValue, RangeRef, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
+
+/** Runs a batch against a request context: Excel.run, or a context the caller already holds. */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Excel on the web's limit for one request or response. */
+export const EXCEL_WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export interface OfficePortOptions {
+  /** Upper bound for the estimated size of one request/response (default 4,000,000 bytes). */
+  readonly maxRequestBytes?: number;
+  /** Most rows read or written by one range operation (default 10,000). */
+  readonly maxRowsPerChunk?: number;
+  /** Bytes a cell is assumed to weigh in a read before anything of the sheet has been measured (default 64). */
+  readonly readBytesPerCell?: number;
+  /** False when the host lacks charts (ExcelApi 1.7): barChart ops are then skipped. Default true. */
+  readonly charts?: boolean;
+  /** Called after every context.sync() the adapter makes, e.g. for a progress indicator. */
+  readonly onSync?: (event: SyncEvent) => void;
+}
+
+export interface SyncEvent {
+  readonly phase: "read" | "apply";
+  /** Syncs made so far in this read/apply call, including this one. */
+  readonly syncs: number;
+  /** Estimated size of this sync's request (apply) or of the values it loaded (read, measured). */
+  readonly bytes: number;
+  /** Rows of cell data done / total for this call (values, formulas and number formats). */
+  readonly rowsDone: number;
+  readonly rowsTotal: number;
+}
+
+const DEFAULTS = { maxRequestBytes: 4_000_000, maxRowsPerChunk: 10_000, readBytesPerCell: 64 };
+/** Allowance for one queued action's own JSON (object path, method, arguments). */
+const ACTION_BYTES = 200;
+
+/** JSON size of a value with non-ASCII characters at their escaped worst case (6 bytes). */
+export function jsonBytes(value: unknown): number {
+  const json = JSON.stringify(value) ?? "";
+  let bytes = json.length;
+  for (let i = 0; i < json.length; i++) if (json.charCodeAt(i) > 0x7f) bytes += 5;
+  return bytes;
+}
+
+/** Column width in Excel's characters (of the default font's digit, 7 px) to points, as Excel computes it. */
+export function charsToPoints(chars: number): number {
+  if (chars <= 0) return 0;
+  const pixels = Math.trunc(((chars * 7 + 5) / 7) * 256) / 256 * 7;
+  return Math.round(pixels * 0.75 * 100) / 100;
+}
+
+/**
+ * Text that Excel would not keep as typed when set through Range.values — a leading = + - (a formula),
+ * numbers, percentages, dates, times, booleans, error codes, or a leading apostrophe — gets the apostrophe
+ * prefix, so the cell holds exactly the text (Excel does not store the apostrophe in the value).
+ */
+export function guardText(text: string): string {
+  if (text === "") return text;
+  if (/^[=+\-'@#]/.test(text)) return `'${text}`;
+  const t = text.trim();
+  if (t === "") return text;
+  const numberLike = /\d/.test(t) && /^[\d.,:/%$¥￥eE()\s+-]+$/.test(t);
+  const dateLike = /^\d[\d\s年月日号./:-]*$/.test(t) || /^\d{1,2}[-\s][A-Za-z]{3}/.test(t);
+  if (numberLike || dateLike || /^(true|false)$/i.test(t)) return `'${text}`;
+  return text;
+}
+
+function cellIn(value: CellValue): string | number | boolean {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw new Error(`无法写入非有限数值 ${String(value)}：Excel 单元格只接受有限数字。`);
+  }
+  return value;
+}
+
+function cellOut(value: unknown): CellValue {
+  if (value === "" || value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  return String(value);
+}
+
+function sheetError(name: string): Error {
+  return new Error(`工作表“${name}”不存在：写入计划在创建它之前就要写入它。`);
+}
+
+/** Cell address such as "C5" (0-based row and column). */
+export function cellAddress(row: number, col: number): string {
+  let letters = "";
+  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return `${letters}${row + 1}`;
+}
+
+export class OfficeWorkbookPort implements WorkbookPort {
+  private readonly run: ExcelRunner;
+  private readonly maxBytes: number;
+  private readonly maxRows: number;
+  private readonly readBytesPerCell: number;
+
+  /**
+   * @param source Excel.run (default), a runner with the same shape, or a RequestContext to work in
+   *   (every call then syncs that context; nothing is queued on it beyond the call).
+   */
+  constructor(source?: ExcelRunner | Excel.RequestContext, private readonly options: OfficePortOptions = {}) {
+    if (typeof source === "function") this.run = source;
+    else if (source) {
+      const context = source;
+      this.run = (batch) => batch(context);
+    } else this.run = (batch) => Excel.run(batch);
+    this.maxBytes = options.maxRequestBytes ?? DEFAULTS.maxRequestBytes;
+    this.maxRows = options.maxRowsPerChunk ?? DEFAULTS.maxRowsPerChunk;
+    this.readBytesPerCell = options.readBytesPerCell ?? DEFAULTS.readBytesPerCell;
+  }
+
+  /** Names of all worksheets in tab order (loads the worksheets collection: the one collection read). */
+  sheetNames(): Promise<string[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name,items/position");
+      await context.sync();
+      return sheets.items
+        .map((sheet) => ({ name: sheet.name, position: sheet.position }))
+        .sort((a, b) => a.position - b.position)
+        .map((sheet) => sheet.name);
+    });
+  }
+
+  read(sheetNames: readonly string[], options: { readonly formulas?: boolean } = {}): Promise<Map<string, SheetSnapshot>> {
+    const withFormulas = options.formulas === true;
+    return this.run(async (context) => {
+      const result = new Map<string, SheetSnapshot>();
+      const names = [...new Set(sheetNames)];
+      if (names.length === 0) return result;
+      let syncs = 0;
+      const emit = (bytes: number, rowsDone: number, rowsTotal: number) =>
+        this.options.onSync?.({ phase: "read", syncs, bytes, rowsDone, rowsTotal });
+
+      // 1. Which sheets exist.
+      const found = names.map((name) => ({ name, sheet: context.workbook.worksheets.getItemOrNullObject(name) }));
+      await context.sync();
+      syncs++;
+      emit(0, 0, 0);
+      const present = found.filter((entry) => !entry.sheet.isNullObject);
+      if (present.length === 0) return result;
+
+      // 2. The extent of each used range (values only: formatting alone does not make a cell used).
+      const extents = present.map((entry) => {
+        const used = entry.sheet.getUsedRangeOrNullObject(true);
+        used.load("rowIndex,columnIndex,rowCount,columnCount");
+        return { ...entry, used };
+      });
+      await context.sync();
+      syncs++;
+
+      interface Task {
+        readonly name: string;
+        readonly sheet: Excel.Worksheet;
+        readonly rows: number;
+        readonly cols: number;
+        next: number;
+        bytesPerCell: number;
+        readonly values: CellValue[][];
+        readonly formulas: (string | null)[][];
+      }
+      const factor = withFormulas ? 2 : 1;
+      const tasks: Task[] = extents.map(({ name, sheet, used }) => {
+        const empty = used.isNullObject;
+        return {
+          name,
+          sheet,
+          rows: empty ? 0 : used.rowIndex + used.rowCount,
+          cols: empty ? 0 : used.columnIndex + used.columnCount,
+          next: 0,
+          bytesPerCell: this.readBytesPerCell * factor,
+          values: [],
+          formulas: [],
+        };
+      });
+      const rowsTotal = tasks.reduce((sum, task) => sum + task.rows, 0);
+      let rowsDone = 0;
+      emit(0, rowsDone, rowsTotal);
+
+      // 3. Cells from A1, in row chunks packed under the byte budget.
+      for (;;) {
+        const batch: { task: Task; range: Excel.Range; rows: number }[] = [];
+        let budget = this.maxBytes;
+        for (const task of tasks) {
+          while (task.next < task.rows) {
+            const rowBytes = Math.max(1, task.cols * task.bytesPerCell);
+            let rows = Math.min(this.maxRows, task.rows - task.next, Math.floor(budget / rowBytes));
+            if (rows < 1) {
+              if (batch.length > 0) break;
+              rows = 1; // a single row over the budget: nothing smaller can be asked for
+            }
+            const range = task.sheet.getRangeByIndexes(task.next, 0, rows, task.cols);
+            range.load(withFormulas ? "values,formulas" : "values");
+            batch.push({ task, range, rows });
+            task.next += rows;
+            budget -= rows * rowBytes;
+          }
+          if (budget <= 0 || (task.next < task.rows && batch.length > 0)) break;
+        }
+        if (batch.length === 0) break;
+        await context.sync();
+        syncs++;
+        let loaded = 0;
+        for (const { task, range, rows } of batch) {
+          const values = range.values;
+          const formulas = withFormulas ? range.formulas : undefined;
+          const bytes = jsonBytes(values) + (formulas ? jsonBytes(formulas) : 0);
+          loaded += bytes;
+          // Follow what this sheet's cells really weigh, with a margin, never below the first estimate.
+          task.bytesPerCell = Math.max(task.bytesPerCell, Math.ceil((bytes / Math.max(1, rows * task.cols)) * 1.5));
+          for (let r = 0; r < rows; r++) {
+            const row = values[r] ?? [];
+            const valueRow: CellValue[] = [];
+            const formulaRow: (string | null)[] = [];
+            for (let c = 0; c < task.cols; c++) {
+              const value = cellOut(row[c]);
+              valueRow.push(value);
+              if (formulas) {
+                const formula = formulas[r]?.[c];
+                // Range.formulas gives the value where there is no formula; text stored with a leading
+                // apostrophe comes back identical to its value and is not a formula either.
+                const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== row[c];
+                formulaRow.push(isFormula ? formula : null);
+              }
+            }
+            task.values.push(valueRow);
+            if (formulas) task.formulas.push(formulaRow);
+          }
+          rowsDone += rows;
+        }
+        emit(loaded, rowsDone, rowsTotal);
+      }
+
+      for (const task of tasks) {
+        result.set(task.name, withFormulas ? { name: task.name, values: task.values, formulas: task.formulas } : { name: task.name, values: task.values });
+      }
+      return result;
+    });
+  }
+
+  apply(plan: WritePlan): Promise<void> {
+    return this.run(async (context) => {
+      if (plan.length === 0) return;
+      const charts = this.options.charts !== false;
+      let syncs = 0;
+      let pending = 0;
+      const rowsTotal = plan.reduce((sum, op) => sum + dataRows(op), 0);
+      let rowsDone = 0;
+      const flush = async () => {
+        await context.sync();
+        syncs++;
+        this.options.onSync?.({ phase: "apply", syncs, bytes: pending, rowsDone, rowsTotal });
+        pending = 0;
+      };
+
+      // 1. Which of the sheets the plan names exist.
+      const names = [...new Set(plan.flatMap(sheetsOf))];
+      const probes = new Map(names.map((name) => [name, context.workbook.worksheets.getItemOrNullObject(name)] as const));
+      await flush();
+      const sheets = new Map<string, Excel.Worksheet>();
+      for (const [name, sheet] of probes) if (!sheet.isNullObject) sheets.set(name, sheet);
+
+      // Walk the plan once to reject writes to sheets that will not exist, and note which charts of
+      // sheets existing now may have to be replaced.
+      const exists = new Set(sheets.keys());
+      const chartProbes: { sheet: string; chart: Excel.Chart; name: string }[] = [];
+      const replaced = new Set<string>();
+      for (const op of plan) {
+        if (op.kind === "addSheet") exists.add(op.sheet);
+        else if (op.kind === "deleteSheet") {
+          exists.delete(op.sheet);
+          replaced.add(op.sheet);
+        } else {
+          for (const name of sheetsOf(op)) if (!exists.has(name)) throw sheetError(name);
+          if (op.kind === "barChart" && charts && sheets.has(op.sheet) && !replaced.has(op.sheet)) {
+            chartProbes.push({ sheet: op.sheet, name: op.name, chart: sheets.get(op.sheet)!.charts.getItemOrNullObject(op.name) });
+          }
+        }
+      }
+      const oldCharts = new Map<string, Excel.Chart>();
+      if (chartProbes.length > 0) {
+        await flush();
+        for (const probe of chartProbes) if (!probe.chart.isNullObject) oldCharts.set(`${probe.sheet}\u0000${probe.name}`, probe.chart);
+      }
+
+      const sheetFor = (name: string): Excel.Worksheet => {
+        const sheet = sheets.get(name);
+        if (!sheet) throw sheetError(name);
+        return sheet;
+      };
+      const rangeOf = (ref: RangeRef): Excel.Range => sheetFor(ref.sheet).getRangeByIndexes(ref.row, ref.col, ref.rows, ref.cols);
+      const queue = async (bytes: number) => {
+        if (pending > 0 && pending + bytes > this.maxBytes) await flush();
+        pending += bytes;
+      };
+
+      /** Writes a 2-D array property in row chunks, each under the budget (a sync between chunks). */
+      const writeRows = async (
+        sheetName: string,
+        row: number,
+        col: number,
+        rows: readonly (readonly (string | number | boolean | null)[])[],
+        set: (range: Excel.Range, chunk: (string | number | boolean | null)[][]) => void,
+      ) => {
+        const width = rows.reduce((max, r) => Math.max(max, r.length), 0);
+        if (rows.length === 0 || width === 0) return;
+        let start = 0;
+        while (start < rows.length) {
+          // Start a big chunk in a fresh request rather than squeezing a few rows into a full one.
+          if (pending > this.maxBytes / 2) await flush();
+          let bytes = ACTION_BYTES;
+          const chunk: (string | number | boolean | null)[][] = [];
+          while (start + chunk.length < rows.length && chunk.length < this.maxRows) {
+            const source = rows[start + chunk.length];
+            // Ragged rows are padded with null, which Office.js reads as "leave this cell as it is".
+            const padded = source.length === width ? [...source] : [...source, ...new Array<null>(width - source.length).fill(null)];
+            const rowBytes = jsonBytes(padded) + 1;
+            if (chunk.length > 0 && pending + bytes + rowBytes > this.maxBytes) break;
+            chunk.push(padded);
+            bytes += rowBytes;
+          }
+          set(sheetFor(sheetName).getRangeByIndexes(row + start, col, chunk.length, width), chunk);
+          pending += bytes;
+          start += chunk.length;
+          rowsDone += chunk.length;
+          if (start < rows.length) await flush();
+        }
+      };
+
+      // 2. Every op, in order.
+      for (const op of plan) {
+        switch (op.kind) {
+          case "addSheet": {
+            let sheet = sheets.get(op.sheet);
+            if (!sheet) {
+              await queue(ACTION_BYTES);
+              sheet = context.workbook.worksheets.add(op.sheet);
+              sheets.set(op.sheet, sheet);
+            }
+            if (op.hidden) {
+              await queue(ACTION_BYTES);
+              sheet.visibility = "Hidden";
+            }
+            break;
+          }
+          case "deleteSheet": {
+            const sheet = sheets.get(op.sheet);
+            if (sheet) {
+              await queue(ACTION_BYTES);
+              sheet.delete();
+              sheets.delete(op.sheet);
+            }
+            break;
+          }
+          case "values":
+            await writeRows(op.sheet, op.row, op.col, op.values.map((r) => r.map((v) => {
+              const cell = cellIn(v);
+              return typeof cell === "string" ? guardText(cell) : cell;
+            })), (range, chunk) => {
+              range.values = chunk;
+            });
+            break;
+          case "formulas":
+            await writeRows(op.sheet, op.row, op.col, op.formulas.map((r) => r.map(cellIn)), (range, chunk) => {
+              range.formulas = chunk;
+            });
+            break;
+          case "clear":
+            await queue(ACTION_BYTES);
+            rangeOf(op.range).clear("All");
+            break;
+          case "format":
+            await this.format(op.range, op.format, queue, writeRows, rangeOf);
+            break;
+          case "merge":
+            await queue(ACTION_BYTES);
+            rangeOf(op.range).merge(false);
+            break;
+          case "columnWidth":
+            await queue(ACTION_BYTES);
+            sheetFor(op.sheet).getRangeByIndexes(0, op.col, 1, 1).getEntireColumn().format.columnWidth = charsToPoints(op.width);
+            break;
+          case "freeze": {
+            await queue(ACTION_BYTES);
+            const sheet = sheetFor(op.sheet);
+            const panes = sheet.freezePanes;
+            if (op.rows > 0 && op.cols > 0) panes.freezeAt(sheet.getRangeByIndexes(0, 0, op.rows, op.cols));
+            else if (op.rows > 0) panes.freezeRows(op.rows);
+            else if (op.cols > 0) panes.freezeColumns(op.cols);
+            else panes.unfreeze();
+            break;
+          }
+          case "listValidation": {
+            const source = op.list.join(",");
+            await queue(ACTION_BYTES + jsonBytes(source));
+            const validation = rangeOf(op.range).dataValidation;
+            validation.clear();
+            validation.rule = { list: { inCellDropDown: true, source } };
+            break;
+          }
+          case "barChart": {
+            if (!charts) break;
+            await queue(ACTION_BYTES * 8);
+            const sheet = sheetFor(op.sheet);
+            const old = oldCharts.get(`${op.sheet}\u0000${op.name}`);
+            if (old) {
+              old.delete();
+              oldCharts.delete(`${op.sheet}\u0000${op.name}`);
+            }
+            const chart = sheet.charts.add("BarClustered", rangeOf(op.values), "Columns");
+            chart.name = op.name;
+            chart.title.text = op.title;
+            chart.legend.visible = false;
+            chart.series.getItemAt(0).setXAxisValues(rangeOf(op.categories));
+            chart.setPosition(sheet.getRangeByIndexes(op.anchor.row, op.anchor.col, 1, 1));
+            chart.width = 480;
+            chart.height = Math.max(240, Math.min(1600, op.values.rows * 16 + 80));
+            break;
+          }
+        }
+      }
+      if (pending > 0) await flush();
+    });
+  }
+
+  private async format(
+    ref: RangeRef,
+    format: CellFormat,
+    queue: (bytes: number) => Promise<void>,
+    writeRows: (
+      sheet: string,
+      row: number,
+      col: number,
+      rows: readonly (readonly (string | number | boolean | null)[])[],
+      set: (range: Excel.Range, chunk: (string | number | boolean | null)[][]) => void,
+    ) => Promise<void>,
+    rangeOf: (ref: RangeRef) => Excel.Range,
+  ): Promise<void> {
+    if (format.numberFormat !== undefined) {
+      // Range.numberFormat takes an array the size of the range: written in chunks like values.
+      const numberFormat = format.numberFormat;
+      const rows = Array.from({ length: ref.rows }, () => new Array<string>(ref.cols).fill(numberFormat));
+      await writeRows(ref.sheet, ref.row, ref.col, rows, (range, chunk) => {
+        range.numberFormat = chunk;
+      });
+    }
+    const rest = { ...format, numberFormat: undefined };
+    if (Object.values(rest).every((v) => v === undefined)) return;
+    await queue(ACTION_BYTES * 2);
+    const range = rangeOf(ref);
+    if (format.bold !== undefined) range.format.font.bold = format.bold;
+    if (format.fontColor !== undefined) range.format.font.color = format.fontColor;
+    if (format.fontSize !== undefined) range.format.font.size = format.fontSize;
+    if (format.fill !== undefined) range.format.fill.color = format.fill;
+    if (format.wrap !== undefined) range.format.wrapText = format.wrap;
+    if (format.horizontal !== undefined) range.format.horizontalAlignment = HORIZONTAL[format.horizontal];
+  }
+}
+
+const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
+
+function sheetsOf(op: WriteOp): string[] {
+  switch (op.kind) {
+    case "clear":
+    case "format":
+    case "merge":
+    case "listValidation":
+      return [op.range.sheet];
+    case "barChart":
+      return [op.sheet, op.categories.sheet, op.values.sheet];
+    default:
+      return [op.sheet];
+  }
+}
+
+function dataRows(op: WriteOp): number {
+  if (op.kind === "values") return op.values.length;
+  if (op.kind === "formulas") return op.formulas.length;
+  if (op.kind === "format" && op.format.numberFormat !== undefined) return op.range.rows;
+  return 0;
+}
+
+/** The port over Excel.run (or a runner / context given). */
+export function createOfficePort(source?: ExcelRunner | Excel.RequestContext, options?: OfficePortOptions): WorkbookPort {
+  return new OfficeWorkbookPort(source, options);
+}
+
+/** Selects a cell (such as "C5") on a sheet and brings the sheet to the front. */
+export async function selectCell(run: ExcelRunner, sheetName: string, cell: string): Promise<void> {
+  await run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    sheet.activate();
+    sheet.getRange(cell).select();
+    await context.sync();
+  });
+}

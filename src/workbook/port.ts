@@ -1,0 +1,65 @@
+/**
+ * The one small port through which compute-all, the template and 定稿 talk to a workbook.
+ * Reads return plain snapshots; writes are a plan of operations that an adapter applies in as few round
+ * trips as it can (Office.js: a handful of context.sync() calls, large ranges in chunks; exceljs: in memory).
+ * Rows and columns are 0-based; row 0 / column 0 is A1.
+ */
+
+export type CellValue = string | number | boolean | null;
+
+export interface SheetSnapshot {
+  readonly name: string;
+  /** The used range from A1: values[r][c]; empty cells are null. */
+  readonly values: readonly (readonly CellValue[])[];
+  /** Same shape as values; the formula text ("=ASSESS.VETO_SCORE(C2:H2)") or null where the cell holds no formula. */
+  readonly formulas?: readonly (readonly (string | null)[])[];
+}
+
+export interface RangeRef {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+export interface CellFormat {
+  readonly numberFormat?: string;
+  readonly bold?: boolean;
+  readonly fill?: string;
+  readonly fontColor?: string;
+  readonly wrap?: boolean;
+  readonly horizontal?: "left" | "center" | "right";
+  readonly fontSize?: number;
+}
+
+export type WriteOp =
+  | { readonly kind: "addSheet"; readonly sheet: string; readonly hidden?: boolean }
+  | { readonly kind: "values"; readonly sheet: string; readonly row: number; readonly col: number; readonly values: readonly (readonly CellValue[])[] }
+  /** Formulas (text starting with "=") or plain values, written as the user would type them. */
+  | { readonly kind: "formulas"; readonly sheet: string; readonly row: number; readonly col: number; readonly formulas: readonly (readonly CellValue[])[] }
+  /** Clears contents and formats of a range. */
+  | { readonly kind: "clear"; readonly range: RangeRef }
+  | { readonly kind: "format"; readonly range: RangeRef; readonly format: CellFormat }
+  | { readonly kind: "merge"; readonly range: RangeRef }
+  | { readonly kind: "columnWidth"; readonly sheet: string; readonly col: number; readonly width: number /* characters */ }
+  | { readonly kind: "freeze"; readonly sheet: string; readonly rows: number; readonly cols: number }
+  | { readonly kind: "listValidation"; readonly range: RangeRef; readonly list: readonly string[] }
+  | { readonly kind: "deleteSheet"; readonly sheet: string }
+  | {
+      readonly kind: "barChart"; readonly sheet: string; readonly name: string;
+      /** Categories (unit names) and values (总分), one column each, same row span. */
+      readonly categories: RangeRef; readonly values: RangeRef;
+      readonly title: string; readonly anchor: { readonly row: number; readonly col: number };
+    };
+
+export type WritePlan = readonly WriteOp[];
+
+export interface WorkbookPort {
+  /** Names of all worksheets, in tab order. */
+  sheetNames(): Promise<string[]>;
+  /** Snapshots of the named sheets (missing sheets are absent from the map); formulas only when asked. */
+  read(sheets: readonly string[], options?: { readonly formulas?: boolean }): Promise<Map<string, SheetSnapshot>>;
+  /** Applies a plan in order. */
+  apply(plan: WritePlan): Promise<void>;
+}

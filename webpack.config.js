@@ -1,0 +1,148 @@
+// webpack configuration for the 安康市考核计算 Excel add-in (shared runtime: task pane + custom functions).
+// Modelled on Microsoft's Excel custom-functions shared-runtime template (yo office).
+//
+//   npm run build                      production build into dist/, manifest URLs left at https://localhost:3000
+//   ADDIN_BASE_URL=https://host/path npm run build
+//   npx webpack --mode production --env baseUrl=https://host/path
+//                                      production build whose dist/manifest.xml points at https://host/path
+//                                      (--env baseUrl wins over ADDIN_BASE_URL; development builds never rewrite)
+//   npm run dev-server                 https://localhost:3000 with webpack-dev-server's own self-signed cert
+//
+// Outputs (dist/): functions.js (standalone custom-functions bundle), functions.json (custom-functions
+// metadata generated from the JSDoc of src/functions/functions.ts), taskpane.html (+ taskpane.js,
+// taskpane.css), manifest*.xml and assets/.
+
+"use strict";
+
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { rewriteManifestBaseUrl, normalizeBaseUrl } = require("./scripts/manifest-base-url");
+
+const FUNCTIONS_INPUT = "./src/functions/functions.ts";
+
+/**
+ * The deployment base URL for the manifest: `--env baseUrl=...` first, then $ADDIN_BASE_URL.
+ * Undefined means "keep https://localhost:3000".
+ */
+function resolveBaseUrl(env) {
+  const fromEnv = (env && env.baseUrl) || process.env.ADDIN_BASE_URL;
+  return fromEnv ? normalizeBaseUrl(fromEnv) : undefined;
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const dev = argv.mode === "development";
+  const baseUrl = dev ? undefined : resolveBaseUrl(env);
+  if (dev && ((env && env.baseUrl) || process.env.ADDIN_BASE_URL)) {
+    console.warn("[webpack.config] development build: ignoring the add-in base URL; manifest stays on https://localhost:3000");
+  }
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: "source-map",
+    // ES2017 syntax for the webpack runtime too (WebView2 and Edge Legacy webviews both run it).
+    target: ["web", "es2017"],
+    entry: {
+      // Order matters: HtmlWebpackPlugin injects `functions` before `taskpane`.
+      functions: FUNCTIONS_INPUT,
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      // Relative URLs: the bundles work from whatever base URL the manifest points at.
+      publicPath: "",
+      // functions.js must run in a context with nothing but a CustomFunctions global (no window/self).
+      globalObject: "globalThis",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              // Type-check only what is bundled (tests and scripts are checked by `npm run typecheck`).
+              onlyCompileBundledFiles: true,
+              compilerOptions: {
+                // ES modules so webpack can tree-shake the engine; ES2017 syntax for older webviews.
+                module: "es2020",
+                target: "es2017",
+                sourceMap: true,
+              },
+            },
+          },
+        },
+        // No explicit custom-functions loader rule: custom-functions-metadata-plugin 2.x adds its own
+        // loader to FUNCTIONS_INPUT (NormalModule beforeLoaders hook), which appends one
+        // `CustomFunctions.associate("ID", fn)` per @customfunction. A second rule here would register
+        // every function twice — so functions.ts must not call CustomFunctions.associate itself.
+      ],
+    },
+    optimization: {
+      // Every entry is a self-contained file: no shared runtime chunk, no split vendor chunks.
+      runtimeChunk: false,
+      splitChunks: false,
+    },
+    performance: {
+      hints: dev ? false : "warning",
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: FUNCTIONS_INPUT,
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: the task pane page also hosts the custom functions.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          {
+            from: "assets/*",
+            to: "assets/[name][ext]",
+          },
+          {
+            from: "src/taskpane/taskpane.css",
+            to: "taskpane.css",
+          },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return baseUrl ? rewriteManifestBaseUrl(content.toString("utf8"), baseUrl) : content;
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      // webpack-dev-server generates and caches its own self-signed certificate (office-addin-dev-certs
+      // would need sudo to install a CA here). Trust it once in the browser / OS when debugging.
+      server: "https",
+      port: Number(process.env.npm_package_config_dev_server_port) || 3000,
+      headers: {
+        "Access-Control-Allow-Origin": "*",
+      },
+      // Serve webpack's output only, never the project folder.
+      static: false,
+      // No client/HMR code injected: functions.js stays standalone in development too.
+      // Reload the task pane (or restart Excel) after a rebuild.
+      client: false,
+      hot: false,
+      liveReload: false,
+    },
+  };
+};
+
+module.exports.resolveBaseUrl = resolveBaseUrl;
