@@ -83,7 +83,8 @@ function item6FromParts(rules: ApprovalRuleSet, input: DepartmentInput, problems
   if (missing.length > 0) return undefined;
   const lines: ExplanationLine[] = [];
   for (const p of rules.item6.parts) {
-    if (input.item6Parts[p.id].value !== "done") {
+    // A part marked 不涉及 (e.g. no guide problems were fed back) has nothing left to do.
+    if (input.item6Parts[p.id].value === "notDone") {
       lines.push({
         rule: `item6.${p.id}`, item: p.label, category: "veto", clause: rules.item6.clause,
         input: STATUS_TEXT[input.item6Parts[p.id].value as Status], points: 0, note: `${p.label}未完成`,
@@ -97,6 +98,7 @@ function item6FromParts(rules: ApprovalRuleSet, input: DepartmentInput, problems
 
 /** One department's veto: every applicable item must be done (items 3–5 with evidence in time, item 6 with all its parts). */
 export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, input: DepartmentInput): DepartmentResult {
+  if (input.org.approvalName === undefined) throw new Error(`${input.org.name} is not assessed by the approval method`);
   const problems: Problem[] = [];
   const lines: ExplanationLine[] = [];
   const failed: number[] = [];
@@ -114,19 +116,21 @@ export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, inpu
       continue;
     }
     const extra: ExplanationLine[] = [];
+    if (status === "notApplicable" && !blank) {
+      problems.push(problem("notApplicableItem", "value", MSG.statusNotApplicableButApplies(cell.field, cell.raw, item.no),
+        cell.field, cell.raw, cell.at));
+      continue;
+    }
     if (item.status === "derived" && derived6) {
-      if (!blank && status !== "notApplicable" && status !== derived6.status) {
+      if (!blank && status !== derived6.status) {
         problems.push(problem("conflict", "value", MSG.item6Conflict(cell.field, cell.raw, STATUS_TEXT[derived6.status]),
           cell.field, cell.raw, cell.at));
         continue;
       }
       status = derived6.status;
       extra.push(...derived6.lines);
-    } else if (status === "notApplicable") {
-      problems.push(blank
-        ? problem("blank", "value", MSG.statusMissing(cell.field, item.no), cell.field, cell.raw, cell.at)
-        : problem("notApplicableItem", "value", MSG.statusNotApplicableButApplies(cell.field, cell.raw, item.no),
-          cell.field, cell.raw, cell.at));
+    } else if (blank) {
+      problems.push(problem("blank", "value", MSG.statusMissing(cell.field, item.no), cell.field, cell.raw, cell.at));
       continue;
     }
     let note: string | undefined;

@@ -138,7 +138,7 @@ export function bonusResult(rules: HotlineRuleSet, type: UnitType, monthlyAverag
   if (threshold && (volume.strict ? avg > threshold.over : avg >= threshold.over)) {
     lines.push({
       rule: "volume", item: "月均办件量", category: "bonus", clause: volume.clause,
-      input: `${formatPoints(roundDecimals(avg, 2))}件（${type}超过${threshold.over}件）`, points: threshold.points,
+      input: `${formatAverage(avg, threshold.over)}件（${type}超过${threshold.over}件）`, points: threshold.points,
     });
   }
   lines.push(...caseLines(rules.bonus.cases, counts, 1));
@@ -146,6 +146,15 @@ export function bonusResult(rules: HotlineRuleSet, type: UnitType, monthlyAverag
   const cap = rules.bonus.cap;
   const points = cap === null ? raw : Math.min(raw, cap);
   return { points, raw, capApplied: cap !== null && raw > cap, lines };
+}
+
+/** 月均办件量 with 2 decimals, or more when 2 would make it look no greater than the threshold (1000.001, not "1000"). */
+function formatAverage(avg: number, over: number): string {
+  for (const decimals of [2, 4, 6]) {
+    const shown = roundDecimals(avg, decimals);
+    if (shown > over || shown === avg) return formatPoints(shown);
+  }
+  return formatPoints(avg);
 }
 
 export type CategoryDeductions = Readonly<Record<CategoryId, number>>;

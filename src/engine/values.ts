@@ -99,7 +99,8 @@ export interface StatusWords {
 /** A status cell: a typo is an error, never "not applicable". */
 export function parseStatus(raw: unknown, words: StatusWords, field: string, where?: Where): Parsed<Status> {
   if (isBlank(raw)) return ok("notApplicable");
-  const norm = (v: unknown) => (typeof v === "string" ? v.normalize("NFKC").trim().toUpperCase() : v);
+  // Text "1" / "TRUE" in a text-formatted cell means the same as the number 1 / the boolean TRUE.
+  const norm = (v: unknown) => String(v).normalize("NFKC").trim().toUpperCase();
   const value = norm(raw);
   const matches = (list: readonly (string | number | boolean)[]) => list.some((w) => norm(w) === value);
   if (matches(words.done)) return ok("done");

@@ -1,7 +1,9 @@
 import {
-  MSG, bonusResult, categoryResult, cooperationResult, handlingResult, parseRate, rateDeduction, ruleSet, scoreUnit,
+  MSG, bonusResult, categoryResult, hotlineExplanation, cooperationResult, handlingResult, parseRate, rateDeduction, ruleSet, scoreUnit,
   totalScore, type HotlineUnitInput, type RateInput, type RateRuleId,
 } from "../../src/engine";
+import { HOTLINE_2021 } from "../../src/engine/rules/hotline-2021";
+import type { HotlineRuleSet } from "../../src/engine/rules/types";
 import { COMPLETION, RETURN_OR_EXTENSION, SATISFACTION, type CountRow, type RateRow } from "./hotline-bands";
 
 const RULES = ruleSet(2021).hotline;
@@ -225,5 +227,40 @@ describe("scoreUnit：一个单位的附件2全表", () => {
     }));
     expect(score.total).toBe(100);
     expect(score.rates).toEqual({ completion: null, returned: null, extension: null, satisfaction: null });
+  });
+});
+
+describe("可配置的决定（规则A标注 configurable）改变规则表即改变结果", () => {
+  const withRounding = (percentDecimals: number | null): HotlineRuleSet => ({
+    ...HOTLINE_2021, comparison: { significantDigits: 15, percentDecimals },
+  });
+  test.each([
+    ["不四舍五入（2021年规则）：98.99% → 10", null, 0.9899, 10],
+    ["百分数取整：98.5% → 99% → 5", 0, 0.985, 5],
+    ["百分数取整：98.49% → 98% → 10", 0, 0.9849, 10],
+    ["保留1位小数：98.96% → 99.0% → 5", 1, 0.9896, 5],
+    ["保留1位小数：98.94% → 98.9% → 10", 1, 0.9894, 10],
+  ] as const)("%s", (_name, decimals, rate, points) => {
+    expect(rateDeduction(withRounding(decimals), "completion", { kind: "rate", rate }).points).toBe(points);
+  });
+
+  test("办件量门槛改为“达到”（非严格）：县区1000 → 10", () => {
+    const rules: HotlineRuleSet = { ...HOTLINE_2021, bonus: { ...HOTLINE_2021.bonus, volume: { ...HOTLINE_2021.bonus.volume, strict: false } } };
+    expect(bonusResult(rules, "县区", 1000, {}).points).toBe(10);
+  });
+
+  test("“其他”单位可设为适用：超过500加5", () => {
+    const volume = { ...HOTLINE_2021.bonus.volume, byType: { ...HOTLINE_2021.bonus.volume.byType, 其他: { over: 500, points: 5 } } };
+    const rules: HotlineRuleSet = { ...HOTLINE_2021, bonus: { ...HOTLINE_2021.bonus, volume } };
+    expect(bonusResult(rules, "其他", 501, {}).points).toBe(5);
+    expect(bonusResult(rules, "其他", 500, {}).points).toBe(0);
+  });
+
+  test("加分设上限20：超出部分不计，并标明", () => {
+    const rules: HotlineRuleSet = { ...HOTLINE_2021, bonus: { ...HOTLINE_2021.bonus, cap: 20 } };
+    const result = bonusResult(rules, "县区", 1500, { banner: 3 });
+    expect(result).toMatchObject({ raw: 25, points: 20, capApplied: true });
+    expect(hotlineExplanation([], result)).toBe("月均办件量1500件（县区超过1000件）加10分；群众锦旗3次加15分；加分合计25分，按上限加20分");
+    expect(totalScore(rules, { handling: 0, returned: 0, extension: 0, satisfaction: 0, cooperation: 0 }, 25)).toBe(120);
   });
 });

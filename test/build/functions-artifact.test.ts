@@ -1,0 +1,115 @@
+// The production dist/functions.js, evaluated as Excel's JavaScript runtime evaluates it (nothing but a
+// CustomFunctions global), must give for a battery of inputs exactly what the engine gives through the source.
+
+import * as fs from "fs";
+import * as path from "path";
+import * as vm from "vm";
+import { installCustomFunctionsStub } from "../functions/custom-functions-stub";
+
+installCustomFunctionsStub();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const source = require("../../src/functions/functions") as Record<string, (...args: unknown[]) => unknown>;
+
+const DIST = path.resolve(__dirname, "../../dist");
+const GOLDEN = path.resolve(__dirname, "../golden/functions.json");
+
+type Outcome = { value: unknown } | { code: string; message: string };
+
+function loadBuilt(): Map<string, (...args: unknown[]) => unknown> {
+  class BuiltError extends Error {
+    constructor(readonly code: string, message?: string) { super(message); }
+  }
+  const registered = new Map<string, (...args: unknown[]) => unknown>();
+  const context = vm.createContext({
+    CustomFunctions: {
+      associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn),
+      Error: BuiltError,
+      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+    },
+  });
+  vm.runInContext(fs.readFileSync(path.join(DIST, "functions.js"), "utf8"), context);
+  return registered;
+}
+
+function outcome(call: () => unknown): Outcome {
+  try {
+    return { value: call() };
+  } catch (e) {
+    const err = e as { code?: string; message: string };
+    if (!err.code) throw e;
+    return { code: err.code, message: err.message };
+  }
+}
+
+/** Excel id → exported name in src/functions/functions.ts. */
+const EXPORTS: Record<string, string> = {
+  HOTLINE_COMPLETION_DEDUCT: "hotlineCompletionDeduct",
+  HOTLINE_RETURN_DEDUCT: "hotlineReturnDeduct",
+  HOTLINE_EXTENSION_DEDUCT: "hotlineExtensionDeduct",
+  HOTLINE_SATISFACTION_DEDUCT: "hotlineSatisfactionDeduct",
+  HOTLINE_HANDLING_DEDUCT: "hotlineHandlingDeduct",
+  HOTLINE_COOPERATION_DEDUCT: "hotlineCooperationDeduct",
+  HOTLINE_BONUS: "hotlineBonus",
+  HOTLINE_SCORE: "hotlineScore",
+  VETO_SCORE: "vetoScore",
+  APPROVAL_TARGETS_MET: "approvalTargetsMet",
+  APPROVAL_APPLIES: "approvalApplies",
+  UNIT_TYPE: "unitTypeOf",
+};
+
+const rates = [1, 0.995, 0.99, 1.13 - 0.14, 0.985, 0.98, 0.97, 0.9699, 0.5, 0, "98.5%", "99％", "0.97", null, "", "abc", true, 1.2, -0.1];
+const pairs = [[990, 1000], [297, 300], [989, 1000], [0, 0], [5, 0], [1001, 1000], [2.5, 10], [-1, 10], ["12", "100"], [true, 10]];
+const battery: [string, unknown[]][] = [
+  ...["HOTLINE_COMPLETION_DEDUCT", "HOTLINE_RETURN_DEDUCT", "HOTLINE_EXTENSION_DEDUCT", "HOTLINE_SATISFACTION_DEDUCT"].flatMap(
+    (id) => [...rates.map((r): [string, unknown[]] => [id, [r, null]]), ...pairs.map((p): [string, unknown[]] => [id, p])],
+  ),
+  ["HOTLINE_RETURN_DEDUCT", [0.1 + 0.05, null]], ["HOTLINE_RETURN_DEDUCT", [150, 1000]], ["HOTLINE_RETURN_DEDUCT", [151, 1000]],
+  ["HOTLINE_SATISFACTION_DEDUCT", [800, 1000]], ["HOTLINE_SATISFACTION_DEDUCT", [799, 1000]],
+  ["HOTLINE_HANDLING_DEDUCT", [0.985, 1, 1, 0]], ["HOTLINE_HANDLING_DEDUCT", [0.96, 5, 0, 0]], ["HOTLINE_HANDLING_DEDUCT", [1, null, null, null]],
+  ["HOTLINE_HANDLING_DEDUCT", [null, 1, 0, 0]], ["HOTLINE_HANDLING_DEDUCT", [1, -1, 0, 0]],
+  ["HOTLINE_COOPERATION_DEDUCT", [1, 1, 1, 1, 1, 1]], ["HOTLINE_COOPERATION_DEDUCT", [null, null, null, null, null, null]],
+  ["HOTLINE_COOPERATION_DEDUCT", [0, 0, 0, 0, 0, "两次"]],
+  ["HOTLINE_BONUS", ["县区", 1000, 0, 0, 0, 0, 0, 0, 0, 0]], ["HOTLINE_BONUS", ["county", 1001, 2, 1, 1, 1, 1, 1, 1, 1]],
+  ["HOTLINE_BONUS", ["市直", 250.5, null, null, null, null, null, null, null, null]], ["HOTLINE_BONUS", ["其他", 5000, 1]],
+  ["HOTLINE_BONUS", ["银行", 10]], ["HOTLINE_BONUS", ["县区", -1]],
+  ["HOTLINE_SCORE", [10, 3, 0, 10, 4, null]], ["HOTLINE_SCORE", [45, 12, 11, 40, 25, 12]], ["HOTLINE_SCORE", [0, 0, 0, 0, "x", 0]],
+  ["VETO_SCORE", [[["完成", "不涉及", "", "—"]]]], ["VETO_SCORE", [[["完成"], ["未完成"]]]], ["VETO_SCORE", [[[true, 1, "是", "/"]]]],
+  ["VETO_SCORE", [[["完成", "完城"]]]], ["VETO_SCORE", [[[false, null]]]],
+  ["APPROVAL_TARGETS_MET", [0.7, 0.95, 0.5, 0.95, 0.7]], ["APPROVAL_TARGETS_MET", [0.69, 0.95, 0.5, 0.95, 0.7]],
+  ["APPROVAL_TARGETS_MET", ["70%", "95%", "50%", "95%", null]],
+  ["APPROVAL_APPLIES", ["市发改委", 1]], ["APPROVAL_APPLIES", ["市发展和改革委员会", 4]], ["APPROVAL_APPLIES", ["市档案局", 6]],
+  ["APPROVAL_APPLIES", ["市审计局", 6]], ["APPROVAL_APPLIES", ["某某局", 1]], ["APPROVAL_APPLIES", ["市发改委", 7]],
+  ["APPROVAL_APPLIES", ["市发改委", 1.5]],
+  ["UNIT_TYPE", ["汉滨区"]], ["UNIT_TYPE", ["旬阳县人民政府"]], ["UNIT_TYPE", ["市文旅广电局"]], ["UNIT_TYPE", ["安康水务(集团)有限公司"]],
+  ["UNIT_TYPE", ["不存在的单位"]], ["UNIT_TYPE", [null]],
+];
+
+describe("dist/functions.js, called as Excel calls it", () => {
+  const built = loadBuilt();
+
+  test("registers exactly the functions of dist/functions.json", () => {
+    const ids = (JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: { id: string }[] }).functions.map((f) => f.id);
+    expect([...built.keys()].sort()).toEqual(Object.keys(EXPORTS).sort());
+    expect(ids.sort()).toEqual(Object.keys(EXPORTS).sort());
+  });
+
+  test.each(battery)("%s%j gives what the engine gives", (id, args) => {
+    const fromBuild = outcome(() => built.get(id)!(...args));
+    const fromSource = outcome(() => source[EXPORTS[id]](...args));
+    expect(fromBuild).toEqual(fromSource);
+    if ("code" in fromBuild) {
+      expect(["#VALUE!", "#N/A"]).toContain(fromBuild.code);
+      expect(fromBuild.message).toMatch(/[\u4e00-\u9fff]/u);
+    }
+  });
+});
+
+describe("dist/functions.json", () => {
+  test("matches the golden file (set UPDATE_GOLDEN=1 to accept a deliberate change)", () => {
+    const actual = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"));
+    if (process.env.UPDATE_GOLDEN === "1") {
+      fs.writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 2)}\n`);
+    }
+    expect(actual).toEqual(JSON.parse(fs.readFileSync(GOLDEN, "utf8")));
+  });
+});

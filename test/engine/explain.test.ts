@@ -1,0 +1,88 @@
+import {
+  bonusResult, hotlineExplanation, lineText, ruleSet, scoreUnit, type ExplanationLine, type HotlineUnitInput, type RateInput,
+} from "../../src/engine";
+
+const RULES = ruleSet(2021).hotline;
+const rate = (x: number): RateInput => ({ kind: "rate", rate: x });
+const PERFECT: HotlineUnitInput["rates"] = { completion: rate(1), returned: rate(0), extension: rate(0), satisfaction: rate(1) };
+
+function explain(over: Partial<HotlineUnitInput>): string {
+  const score = scoreUnit(RULES, { type: "市直", rates: PERFECT, cases: {}, bonusCases: {}, monthlyAverage: 0, ...over });
+  return hotlineExplanation(score.categories, score.bonus);
+}
+
+describe("扣分说明：只由结果的说明行构成", () => {
+  test.each([
+    ["无扣分无加分", {}, "无扣分"],
+    [
+      "98.5%办结 + 反馈内容与实际不符1件",
+      { rates: { ...PERFECT, completion: rate(0.985) }, cases: { feedbackFalse: 1 } },
+      "办结率98.50%（98%—99%）扣10分；反馈内容与实际不符1件扣10分",
+    ],
+    [
+      "件数形式：办结 990/1000",
+      { rates: { ...PERFECT, completion: { kind: "count", numerator: 990, denominator: 1000 } } },
+      "办结率99.00%（990/1000）（99%—100%）扣5分",
+    ],
+    [
+      "退单率15%、延期率5%、满意率79%",
+      { rates: { ...PERFECT, returned: rate(0.15), extension: rate(0.05), satisfaction: rate(0.79) } },
+      "退单率15.00%（10%—15%）扣6分；延期率5.00%（5%—10%）扣3分；满意率79.00%（70%—80%）扣10分",
+    ],
+    [
+      "工单办理超过上限：97%以下（30）+ 反馈不符1件（10）",
+      { rates: { ...PERFECT, completion: rate(0.9) }, cases: { feedbackFalse: 1 } },
+      "办结率90.00%（97%以下）扣30分；反馈内容与实际不符1件扣10分；工单办理合计40分，按上限扣30分",
+    ],
+    [
+      "日常工作配合超过上限：无理由推诿5件",
+      { cases: { shirking: 5 } },
+      "无理由推诿5件扣25分；日常工作配合合计25分，按上限扣20分",
+    ],
+    [
+      "加分：市直月均300件 + 群众锦旗1次",
+      { monthlyAverage: 300, bonusCases: { banner: 1 } },
+      "月均办件量300件（市直超过250件）加10分；群众锦旗1次加5分",
+    ],
+    [
+      "无工单",
+      { rates: { ...PERFECT, completion: { kind: "count", numerator: 0, denominator: 0 } } },
+      "办结率：无工单，不计扣分",
+    ],
+  ] as const)("%s → %s", (_name, input, text) => {
+    expect(explain(input as Partial<HotlineUnitInput>)).toBe(text);
+  });
+});
+
+describe("lineText：一行一句", () => {
+  const line = (over: Partial<ExplanationLine>): ExplanationLine => ({
+    rule: "r", item: "群众锦旗", category: "bonus", clause: "c", input: "1次", points: 5, ...over,
+  });
+  test.each([
+    ["加分行", "群众锦旗1次加5分", line({})],
+    ["扣分行带档次", "办结率98.50%（98%—99%）扣10分", line({ item: "办结率", input: "98.50%", band: "98%—99%", points: -10 })],
+    ["0分且无说明 → 空", "", line({ points: 0 })],
+    ["0分有说明 → 写说明", "办结率：无工单，不计扣分", line({ item: "办结率", points: 0, note: "无工单，不计扣分" })],
+    ["小数分值无浮点噪声", "一票否决事项3未完成扣0.5分", line({ item: "一票否决", input: "事项3未完成", points: -0.5 })],
+  ] as const)("%s → “%s”", (_name, text, l) => {
+    expect(lineText(l)).toBe(text);
+  });
+});
+
+describe("加分说明", () => {
+  test("县区月均1000件不加分，不写加分行", () => {
+    expect(bonusResult(RULES, "县区", 1000, {}).lines).toEqual([]);
+  });
+  test("县区月均1000.01件写出依据", () => {
+    expect(bonusResult(RULES, "县区", 1000.01, {}).lines[0]).toMatchObject({
+      item: "月均办件量", input: "1000.01件（县区超过1000件）", points: 10,
+    });
+  });
+  test.each([
+    ["1000.001", "县区", 1000.001, "1000.001件（县区超过1000件）"],
+    ["250.0001", "市直", 250.0001, "250.0001件（市直超过250件）"],
+    ["12001/12", "县区", 12001 / 12, "1000.08件（县区超过1000件）"],
+  ] as const)("月均办件量 %s 的显示值不会看起来“未超过”门槛", (_name, type, average, input) => {
+    expect(bonusResult(RULES, type, average, {}).lines[0]).toMatchObject({ input, points: 10 });
+  });
+});
