@@ -11,7 +11,7 @@ import { LedgerData, type StoredOrder } from "./ledger-data";
 import { LEDGER_MESSAGES, LedgerError } from "./messages";
 import { summaryText, type LedgerProblem, type LedgerProblemCode, type SourceInfo } from "./problems";
 import { formatTimestamp, monthIndexOf, parseDateCell, type LedgerCell } from "./timestamps";
-import { Callback, cellText, isBlank, parseCallback, parseYesNo } from "./values";
+import { Callback, cellText, detach, isBlank, parseCallback, parseYesNo } from "./values";
 
 export interface AggregatorOptions {
   /** Defaults to REGISTRY_2021. */
@@ -77,7 +77,7 @@ export class LedgerAggregator {
     let id = "";
     if (isBlank(idCell)) this.problem("missingValue", rowNumber, "工单编号", idCell, LEDGER_MESSAGES.missingValue("工单编号"));
     else {
-      id = cellText(idCell);
+      id = detach(cellText(idCell));
       const first = this.ids!.get(id);
       if (first !== undefined) this.problem("duplicateOrder", rowNumber, "工单编号", idCell, LEDGER_MESSAGES.duplicateOrder(id, first), first);
       else this.ids!.set(id, rowNumber);
@@ -183,7 +183,7 @@ export class LedgerAggregator {
     if (index === undefined) {
       const org = this.registry.resolve(cellText(cell));
       index = org === undefined ? UNKNOWN : org.hotline ? this.unitIndex.get(org)! : NOT_HOTLINE;
-      if (this.unitCache.size < UNIT_CACHE_LIMIT) this.unitCache.set(key, index);
+      if (this.unitCache.size < UNIT_CACHE_LIMIT) this.unitCache.set(detach(key), index);
     }
     if (index === UNKNOWN) this.problem("unknownUnit", rowNumber, "承办单位", cell, LEDGER_MESSAGES.unknownUnit(cell));
     else if (index === NOT_HOTLINE) {
@@ -217,8 +217,10 @@ export class LedgerAggregator {
     this.problemCount++;
     this.problemsByCode[code] = (this.problemsByCode[code] ?? 0) + 1;
     if (this.problems.length >= this.maxListed) return;
+    if (typeof value === "string") value = detach(value);
     const columnIndex = this.col[column];
     const header = this.mapping.headers[columnIndex] ?? column;
+    message = detach(message);
     this.problems.push(duplicateOf === undefined
       ? { code, row, column, header, columnIndex, value, message }
       : { code, row, column, header, columnIndex, value, message, duplicateOf });

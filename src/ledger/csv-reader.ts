@@ -95,7 +95,8 @@ function makeDecoder(encoding: CsvEncoding): Decoder {
     const decoder = iconv.getDecoder("gb18030");
     return {
       decode(bytes, final) {
-        const text = bytes.length > 0 ? decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)) : "";
+        // iconv-lite's decoder reads any Uint8Array; no global Buffer is needed (the task pane has none).
+        const text = bytes.length > 0 ? decoder.write(bytes as Buffer) : "";
         return final ? text + (decoder.end() ?? "") : text;
       },
     };

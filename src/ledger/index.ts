@@ -19,6 +19,7 @@ export { aggregateLedger, arrayRows } from "./import";
 export type { ImportOptions, ImportProgress, LedgerImport, RowBatch, RowSource, SourceRow } from "./import";
 export { parsePeriod, yearPeriod, quarterPeriod, monthPeriod, monthsOfYear, periodMonthIndexes } from "./period";
 export type { Period, PeriodKind } from "./period";
+export { problemCell } from "./problems";
 export type { LedgerProblem, LedgerProblemCode, LedgerSummary, SourceInfo } from "./problems";
 export { LEDGER_MESSAGES, LedgerError } from "./messages";
 export { csvRows, detectEncoding, CsvParser } from "./csv-reader";

@@ -1,5 +1,5 @@
 /** The result of an import: counts for any period, monthly counts, problems and appeal drill-downs. */
-import type { Organization } from "../engine/registry";
+import { normalizeName, type Organization } from "../engine/registry";
 import type { HeaderMapping } from "./columns";
 import { COUNT_FIELDS, SLOT, SLOTS, type UnitCounts, type UnitPeriodCounts, zeroCounts } from "./counts";
 import { LEDGER_MESSAGES, LedgerError } from "./messages";
@@ -7,7 +7,6 @@ import { monthsOfYear, periodMonthIndexes, yearPeriod, type Period } from "./per
 import type { LedgerProblem, LedgerSummary } from "./problems";
 import { formatTimestamp, monthIndexOf } from "./timestamps";
 import { CALLBACK_RESULTS, Callback } from "./values";
-import { normalizeName } from "../engine/registry";
 
 /** The compact record kept for an order that may be listed in an appeal. Times in naive seconds. */
 export interface StoredOrder {

@@ -64,3 +64,10 @@ export function summaryText(summary: Omit<LedgerSummary, "text">): string {
   if (summary.problemsNotListed > 0) parts.push(LEDGER_MESSAGES.problemsOmitted(summary.problemsNotListed));
   return parts.join("；");
 }
+
+/** The cell of a problem as Excel names it ("C5"), for the 校验 sheet's 单元格 column. */
+export function problemCell(problem: Pick<LedgerProblem, "columnIndex" | "row">): string {
+  let letters = "";
+  for (let n = problem.columnIndex + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${problem.row}`;
+}

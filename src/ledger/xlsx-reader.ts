@@ -2,8 +2,9 @@
  * Streaming .xlsx reader: the worksheet named 工单明细 (or the first one), row by row, without building a
  * workbook model. Shared strings are read first (they are needed to resolve cells); the sheet XML is
  * inflated and scanned chunk by chunk, so memory holds the string table and one chunk of XML.
- * A hand-written scanner is used instead of a SAX parser: SpreadsheetML is regular, and the scanner is
- * several times faster (see scripts/bench-ledger-xlsx.ts).
+ * A hand-written scanner is used instead of a SAX parser (saxes): SpreadsheetML is regular, and on a
+ * 200,000-row sheet (74 M characters) the scanner takes ~0.55 s against ~0.9 s for saxes merely
+ * firing its events (scripts/bench-ledger-xlsx.ts).
  */
 import type { RowBatch, SourceRow } from "./import";
 import { LEDGER_MESSAGES, LedgerError } from "./messages";

@@ -1,0 +1,145 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import * as iconv from "iconv-lite";
+import { csvRows, detectEncoding, LedgerError, parsePeriod, type SourceRow } from "../../src/ledger";
+import { readLedgerFile, readLedgerStream } from "../../src/ledger/node";
+import { HEADER } from "./helpers";
+
+const dir = mkdtempSync(join(tmpdir(), "ledger-csv-"));
+
+async function parse(bytes: Uint8Array, chunkSize = bytes.length || 1, encoding?: "utf8" | "gb18030"): Promise<{ rows: SourceRow[]; encoding?: string }> {
+  const chunks: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += chunkSize) chunks.push(bytes.subarray(i, i + chunkSize));
+  const rows: SourceRow[] = [];
+  let detected: string | undefined;
+  for await (const batch of csvRows(chunks, { encoding })) {
+    if (batch.source) detected = batch.source.encoding;
+    rows.push(...batch.rows);
+  }
+  return { rows, encoding: detected };
+}
+
+const TRICKY = [
+  "工单编号,承办单位,备注\r\n",
+  "A1,汉滨区,普通\r\n",
+  '"A2","市发改委","带,逗号"\r\n',
+  'A3,"恒口示范区（试验区）","他说""你好"""\r\n',
+  'A4,汉阴县,"两行\r\n第二行"\r\n',
+  'A5,,"LF\n换行"\n',
+  ",,\n",
+  'A6,"",""\r\n',
+  "A7,石泉县,末行无换行",
+].join("");
+
+const EXPECTED: [number, string[]][] = [
+  [1, ["工单编号", "承办单位", "备注"]],
+  [2, ["A1", "汉滨区", "普通"]],
+  [3, ["A2", "市发改委", "带,逗号"]],
+  [4, ["A3", "恒口示范区（试验区）", '他说"你好"']],
+  [5, ["A4", "汉阴县", "两行\r\n第二行"]],
+  [6, ["A5", "", "LF\n换行"]],
+  [7, ["", "", ""]],
+  [8, ["A6", "", ""]],
+  [9, ["A7", "石泉县", "末行无换行"]],
+];
+
+describe("CSV parsing (RFC 4180)", () => {
+  test.each([1, 2, 3, 5, 7, 16, 64, 100000])("quotes, CRLF/LF and line breaks in fields, chunks of %i bytes", async (size) => {
+    const { rows } = await parse(Buffer.from(TRICKY, "utf8"), size);
+    expect(rows.map((r) => [r.rowNumber, [...r.cells]])).toEqual(EXPECTED);
+  });
+
+  test.each([1, 3, 7, 100000])("GB18030 with multi-byte characters cut across chunks of %i bytes", async (size) => {
+    const { rows, encoding } = await parse(iconv.encode(TRICKY, "gb18030"), size);
+    expect(encoding).toBe("gb18030");
+    expect(rows.map((r) => [r.rowNumber, [...r.cells]])).toEqual(EXPECTED);
+  });
+
+  test("UTF-8 with a BOM: the BOM is not part of the first header", async () => {
+    const { rows, encoding } = await parse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TRICKY)]));
+    expect(encoding).toBe("utf8");
+    expect(rows[0].cells[0]).toBe("工单编号");
+  });
+
+  test("UTF-16LE (Excel's Unicode text) with tabs", async () => {
+    const text = "\ufeff工单编号\t承办单位\r\nA1\t汉滨区\r\n";
+    const { rows, encoding } = await parse(Buffer.from(text, "utf16le"), 3);
+    expect(encoding).toBe("utf16le");
+    expect(rows.map((r) => [...r.cells])).toEqual([["工单编号", "承办单位"], ["A1", "汉滨区"]]);
+  });
+
+  test("encoding detection", () => {
+    expect(detectEncoding(Buffer.from("工单编号,承办单位"))).toBe("utf8");
+    expect(detectEncoding(iconv.encode("工单编号,承办单位", "gb18030"))).toBe("gb18030");
+    // A UTF-8 character cut by the end of the sample is still UTF-8.
+    expect(detectEncoding(Buffer.from("工单编号").subarray(0, 4))).toBe("utf8");
+    expect(detectEncoding(Buffer.from("abc"))).toBe("utf8");
+  });
+
+  test("an unterminated quote is an error naming the row", async () => {
+    await expect(parse(Buffer.from('a,b\n1,"open\n'))).rejects.toThrow(/第2行的引号没有闭合/u);
+  });
+
+  test("bytes that are not UTF-8 after a UTF-8 start are an error, not garbage", async () => {
+    const bytes = Buffer.concat([Buffer.from("工单编号\n" + "x".repeat(70000) + "\n"), iconv.encode("汉滨区\n", "gb18030")]);
+    await expect(parse(bytes, 65536)).rejects.toThrow(LedgerError);
+  });
+});
+
+describe("CSV ledgers end to end", () => {
+  const rows = [
+    HEADER.join(","),
+    "W1,汉滨区,2021-03-01 10:00:00,2021-03-05 10:00:00,2021-03-02 10:00:00,否,否,满意",
+    "W2,汉滨区人民政府,2021/3/2 9:00,2021/3/6 9:00,,是,否,",
+    'W3,"市发改委",2021年3月3日 10:00,2021-03-08,2021-03-08 16:00:00,否,是,不满意',
+    "W1,汉滨区,2021-03-01 10:00:00,2021-03-05 10:00:00,2021-03-02 10:00:00,否,否,满意",
+  ].join("\r\n") + "\r\n";
+
+  test.each([
+    ["utf8", Buffer.from(rows, "utf8")],
+    ["utf8 with BOM", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rows, "utf8")])],
+    ["gb18030", iconv.encode(rows, "gb18030")],
+  ])("%s file gives the same counts", async (name, bytes) => {
+    const path = join(dir, `${name.replace(/ /g, "-")}.csv`);
+    writeFileSync(path, bytes);
+    const result = await readLedgerFile(path);
+    if (result.status !== "ok") throw new Error(result.message);
+    const data = result.data;
+    expect(data.summary.source?.encoding).toBe(name === "gb18030" ? "gb18030" : "utf8");
+    expect(data.summary).toMatchObject({ rowsRead: 4, rowsCounted: 3, rowsWithProblems: 1 });
+    expect(data.problems[0]).toMatchObject({ row: 5, code: "duplicateOrder", duplicateOf: 2 });
+    const [hb] = data.counts(parsePeriod("2021-03"));
+    expect(hb).toMatchObject({ 工单总量: 2, 退单数: 1, 应办结数: 1, 按期办结数: 1, 有效回访数: 1, 满意数: 1 });
+    const fgw = data.counts(parsePeriod("2021-03")).find((r) => r.单位名称 === "市发展和改革委员会")!;
+    expect(fgw).toMatchObject({ 工单总量: 1, 延期申请数: 1, 应办结数: 1, 按期办结数: 1, 有效回访数: 1, 满意数: 0 });
+  });
+
+  test("a stream (e.g. stdin) is read the same way", async () => {
+    const result = await readLedgerStream(Readable.from([iconv.encode(rows, "gb18030")]));
+    expect(result.status).toBe("ok");
+    if (result.status === "ok") expect(result.data.summary.rowsCounted).toBe(3);
+  });
+
+  test("title lines above the header are skipped and row numbers stay as the file shows them", async () => {
+    const path = join(dir, "title.csv");
+    writeFileSync(path, "安康市12345热线工单明细,,,,,,,\r\n导出时间：2022-01-05,,,,,,,\r\n" + rows);
+    const result = await readLedgerFile(path);
+    if (result.status !== "ok") throw new Error(result.message);
+    expect(result.data.summary.headerRow).toBe(3);
+    expect(result.data.problems[0]).toMatchObject({ row: 7, duplicateOf: 4 });
+  });
+
+  test("missing columns ask for a mapping instead of guessing", async () => {
+    const path = join(dir, "unmapped.csv");
+    writeFileSync(path, "工单编号,单位,派单时间,办理时限,办结时间,是否退单,是否申请延期,评价\r\nX,汉滨区,2021-03-01 10:00,2021-03-05 10:00,,否,否,\r\n");
+    const first = await readLedgerFile(path);
+    expect(first.status).toBe("needsMapping");
+    if (first.status !== "needsMapping") return;
+    expect(first.mapping.missing).toEqual(["承办单位", "回访结果"]);
+    expect(first.message).toContain("承办单位、回访结果");
+    const second = await readLedgerFile(path, { remembered: { 单位: "承办单位", 评价: "回访结果" } });
+    expect(second.status).toBe("ok");
+  });
+});
