@@ -35,6 +35,8 @@ export interface OfficePortOptions {
   readonly readBytesPerCell?: number;
   /** False when the host lacks charts (ExcelApi 1.7): barChart ops are then skipped. Default true. */
   readonly charts?: boolean;
+  /** False when the host lacks data validation (ExcelApi 1.8): listValidation ops are then skipped. Default true. */
+  readonly dataValidation?: boolean;
   /** Called after every context.sync() the adapter makes, e.g. for a progress indicator. */
   readonly onSync?: (event: SyncEvent) => void;
 }
@@ -62,11 +64,13 @@ export function jsonBytes(value: unknown): number {
   return bytes;
 }
 
-/** Column width in Excel's characters (of the default font's digit, 7 px) to points, as Excel computes it. */
+/**
+ * Column width in Excel's characters (of the default font's maximum digit width, 7 px at 96 dpi, plus 5 px
+ * of padding) to points, the unit of Range.format.columnWidth: 8.43 characters → 64 px → 48 pt.
+ */
 export function charsToPoints(chars: number): number {
   if (chars <= 0) return 0;
-  const pixels = Math.trunc(((chars * 7 + 5) / 7) * 256) / 256 * 7;
-  return Math.round(pixels * 0.75 * 100) / 100;
+  return Math.round(chars * 7 + 5) * 0.75;
 }
 
 /**
@@ -101,13 +105,6 @@ function cellOut(value: unknown): CellValue {
 
 function sheetError(name: string): Error {
   return new Error(`工作表“${name}”不存在：写入计划在创建它之前就要写入它。`);
-}
-
-/** Cell address such as "C5" (0-based row and column). */
-export function cellAddress(row: number, col: number): string {
-  let letters = "";
-  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
-  return `${letters}${row + 1}`;
 }
 
 export class OfficeWorkbookPort implements WorkbookPort {
@@ -413,7 +410,11 @@ export class OfficeWorkbookPort implements WorkbookPort {
             break;
           }
           case "listValidation": {
+            if (this.options.dataValidation === false) break;
+            const bad = op.list.find((item) => item.includes(","));
+            if (bad !== undefined) throw new Error(`下拉列表项“${bad}”含有逗号：Excel 的列表来源以逗号分隔，无法使用。`);
             const source = op.list.join(",");
+            if (source.length > 255) throw new Error(`下拉列表来源共${source.length}个字符：Excel 限定不超过255个字符。`);
             await queue(ACTION_BYTES + jsonBytes(source));
             const validation = rangeOf(op.range).dataValidation;
             validation.clear();

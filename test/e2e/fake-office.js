@@ -1,0 +1,909 @@
+/*
+ * An in-memory Excel workbook behind the parts of Office.js the add-in uses, served in place of
+ * https://appsforoffice.microsoft.com/lib/1/hosted/office.js by the end-to-end test (and required from
+ * Node to build the seed workbook with the same rules).
+ *
+ * It behaves like Office.js where the add-in could get it wrong:
+ * - Proxies queue their work; nothing reaches the workbook before context.sync(), which runs the queue in
+ *   order (a failing action rejects the sync; actions before it stay applied, as in Excel).
+ * - Reading a property that was not loaded and synced throws PropertyNotLoaded (and is recorded, so the
+ *   test fails even if the add-in swallows the error). isNullObject is only readable after a sync.
+ * - Each sync is one request: its size is the JSON of every value queued in it (property values and
+ *   method arguments); the response's size is the JSON of what it loaded. Either over 5 MB rejects the sync
+ *   with RequestPayloadSizeLimitExceeded and is recorded as a violation.
+ * - Range.values parses typed text like Excel: "=…" becomes a formula (recorded: the add-in should write
+ *   formulas through Range.formulas), numeric text a number, TRUE/FALSE a boolean; a leading apostrophe
+ *   keeps the text as it is and is not stored.
+ *
+ * Browser: `window.__FAKE_OFFICE_SEED__` (set before this script runs) is the workbook; `window.__fakeExcel`
+ * exposes the workbook, the requests, violations, selections and charts to the test.
+ */
+(function (root, factory) {
+  const api = factory();
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else api.install(root, root.__FAKE_OFFICE_SEED__);
+})(typeof globalThis !== "undefined" ? globalThis : this, function () {
+  "use strict";
+
+  const LIMIT = 5 * 1024 * 1024;
+  const MAX_ROWS = 1048576;
+  const MAX_COLS = 16384;
+
+  // ---------- values ----------
+
+  function jsonBytes(value) {
+    const json = JSON.stringify(value === undefined ? null : value);
+    let bytes = 0;
+    for (let i = 0; i < json.length; i++) {
+      const code = json.charCodeAt(i);
+      bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? (i++, 4) : 3;
+    }
+    return bytes;
+  }
+
+  function colLetters(col) {
+    let s = "";
+    for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+    return s;
+  }
+
+  function parseCell(text) {
+    const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(text.trim());
+    if (!m) return undefined;
+    let col = 0;
+    for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+    return { row: Number(m[2]) - 1, col: col - 1 };
+  }
+
+  function parseAddress(address) {
+    const bang = address.lastIndexOf("!");
+    const local = bang >= 0 ? address.slice(bang + 1) : address;
+    const [a, b] = local.split(":");
+    const start = parseCell(a);
+    const end = b === undefined ? start : parseCell(b);
+    if (!start || !end) throw officeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${address}".`);
+    return {
+      row: Math.min(start.row, end.row),
+      col: Math.min(start.col, end.col),
+      rows: Math.abs(end.row - start.row) + 1,
+      cols: Math.abs(end.col - start.col) + 1,
+    };
+  }
+
+  /** What Excel stores when this is set through Range.values (typed-input parsing). */
+  function typed(value) {
+    if (typeof value !== "string") return { value };
+    if (value.startsWith("'")) return { value: value.slice(1) };
+    if (value.startsWith("=") && value.length > 1) return { formula: value };
+    const t = value.trim();
+    if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return { value: Number(t) };
+    if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(t)) return { value: Number(t.slice(0, -1)) / 100 };
+    if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
+    return { value };
+  }
+
+  function officeError(code, message) {
+    const error = new Error(message);
+    error.name = "RichApi.Error";
+    error.code = code;
+    error.debugInfo = { code, message };
+    return error;
+  }
+
+  // ---------- the workbook model ----------
+
+  class SheetModel {
+    constructor(name) {
+      this.name = name;
+      this.visibility = "Visible";
+      this.cells = new Map(); // row * MAX_COLS + col → { v, f, nf, fmt }
+      this.merges = [];
+      this.freeze = { rows: 0, cols: 0 };
+      this.validations = [];
+      this.columnWidths = {};
+      this.charts = [];
+    }
+    key(row, col) {
+      return row * MAX_COLS + col;
+    }
+    cell(row, col) {
+      return this.cells.get(this.key(row, col));
+    }
+    touch(row, col) {
+      const k = this.key(row, col);
+      let cell = this.cells.get(k);
+      if (!cell) {
+        cell = { v: null, f: null, nf: "General", fmt: {} };
+        this.cells.set(k, cell);
+      }
+      return cell;
+    }
+    value(row, col) {
+      const cell = this.cell(row, col);
+      return cell && cell.v !== null && cell.v !== undefined ? cell.v : "";
+    }
+    /** Bounding box of cells with a value or formula (or any format when valuesOnly is false). */
+    usedBox(valuesOnly) {
+      let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+      for (const [k, cell] of this.cells) {
+        const hasValue = (cell.v !== null && cell.v !== "") || cell.f;
+        const hasFormat = cell.nf !== "General" || Object.keys(cell.fmt).length > 0;
+        if (!hasValue && (valuesOnly || !hasFormat)) continue;
+        const row = Math.floor(k / MAX_COLS), col = k % MAX_COLS;
+        r0 = Math.min(r0, row); c0 = Math.min(c0, col); r1 = Math.max(r1, row); c1 = Math.max(c1, col);
+      }
+      return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+    }
+  }
+
+  class WorkbookModel {
+    constructor() {
+      this.sheets = [];
+      this.requests = [];
+      this.violations = [];
+      this.selections = [];
+      this.valuesFormulas = []; // "=…" text set through Range.values
+      this.associated = [];
+      this.active = null;
+    }
+    sheet(name) {
+      return this.sheets.find((s) => s.name.toLowerCase() === String(name).toLowerCase());
+    }
+    add(name) {
+      if (this.sheet(name)) throw officeError("ItemAlreadyExists", `A worksheet named "${name}" already exists.`);
+      const sheet = new SheetModel(name);
+      this.sheets.push(sheet);
+      return sheet;
+    }
+    remove(sheet) {
+      if (this.sheets.filter((s) => s.visibility === "Visible").length <= 1 && sheet.visibility === "Visible") {
+        throw officeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
+      this.sheets = this.sheets.filter((s) => s !== sheet);
+      if (this.active === sheet) this.active = this.sheets[0] || null;
+    }
+
+    // ----- for the test -----
+    /** Values of a sheet from A1 to its last used cell ("" where empty), or undefined. */
+    read(name) {
+      const sheet = this.sheet(name);
+      if (!sheet) return undefined;
+      const box = sheet.usedBox(true);
+      if (!box) return [];
+      const out = [];
+      for (let r = 0; r < box.row + box.rows; r++) {
+        const row = [];
+        for (let c = 0; c < box.col + box.cols; c++) row.push(sheet.value(r, c));
+        out.push(row);
+      }
+      return out;
+    }
+    formulaAt(name, address) {
+      const sheet = this.sheet(name);
+      const at = parseCell(address);
+      const cell = sheet && at ? sheet.cell(at.row, at.col) : undefined;
+      return cell ? cell.f : null;
+    }
+    cellAt(name, address) {
+      const sheet = this.sheet(name);
+      const at = parseCell(address);
+      return sheet && at ? sheet.cell(at.row, at.col) : undefined;
+    }
+    /** Sets cells directly (no request), as a user typing: { sheet, cell: "B3", value } or formula. */
+    type(name, address, input) {
+      const sheet = this.sheet(name) || this.add(name);
+      const at = parseCell(address);
+      const cell = sheet.touch(at.row, at.col);
+      const parsed = typed(input);
+      cell.v = parsed.formula ? null : parsed.value;
+      cell.f = parsed.formula || null;
+    }
+    sheetNames() {
+      return this.sheets.map((s) => s.name);
+    }
+    stats() {
+      const max = (key) => this.requests.reduce((m, r) => Math.max(m, r[key]), 0);
+      return {
+        syncs: this.requests.length,
+        maxRequestBytes: max("requestBytes"),
+        maxResponseBytes: max("responseBytes"),
+        violations: this.violations.slice(),
+        valuesFormulas: this.valuesFormulas.slice(),
+      };
+    }
+    /** Plain JSON of the whole workbook (sheets, cells, formats, panes, validations, charts). */
+    export() {
+      return {
+        sheets: this.sheets.map((s) => ({
+          name: s.name,
+          visibility: s.visibility,
+          cells: [...s.cells].map(([k, c]) => [Math.floor(k / MAX_COLS), k % MAX_COLS, c.v, c.f, c.nf, c.fmt]),
+          merges: s.merges,
+          freeze: s.freeze,
+          validations: s.validations,
+          columnWidths: s.columnWidths,
+          charts: s.charts,
+        })),
+      };
+    }
+    static from(seed) {
+      const wb = new WorkbookModel();
+      for (const s of (seed && seed.sheets) || []) {
+        const sheet = wb.add(s.name);
+        sheet.visibility = s.visibility || "Visible";
+        for (const [row, col, v, f, nf, fmt] of s.cells || []) {
+          const cell = sheet.touch(row, col);
+          cell.v = v === undefined ? null : v;
+          cell.f = f || null;
+          cell.nf = nf || "General";
+          cell.fmt = fmt || {};
+        }
+        sheet.merges = s.merges || [];
+        sheet.freeze = s.freeze || { rows: 0, cols: 0 };
+        sheet.validations = s.validations || [];
+        sheet.columnWidths = s.columnWidths || {};
+        sheet.charts = s.charts || [];
+      }
+      if (wb.sheets.length === 0) wb.add("Sheet1");
+      wb.active = wb.sheets.find((s) => s.visibility === "Visible") || wb.sheets[0];
+      return wb;
+    }
+  }
+
+  // ---------- proxies ----------
+
+  /**
+   * A client object: `resolve()` runs when the queue reaches the object's creation and pins its target;
+   * scalar properties listed in `props` must be loaded before they are read.
+   */
+  class ClientObject {
+    constructor(context, resolve, props, orNull) {
+      this.context = context;
+      this._props = props || [];
+      this._loaded = new Map();
+      this._target = undefined;
+      this._orNull = Boolean(orNull);
+      this._nullKnown = false;
+      this._isNull = false;
+      context._queue.push({ kind: "resolve", object: this, run: () => this._pin(resolve()) });
+      for (const prop of this._props) {
+        Object.defineProperty(this, prop, {
+          enumerable: true,
+          configurable: true,
+          get: () => this._read(prop),
+          set: (value) => this._set(prop, value),
+        });
+      }
+    }
+    _pin(target) {
+      if (target === null || target === undefined) {
+        if (!this._orNull) throw officeError("ItemNotFound", "The requested resource doesn't exist.");
+        this._isNull = true;
+        this._target = null;
+      } else this._target = target;
+      this._nullKnown = true;
+    }
+    get isNullObject() {
+      if (!this._nullKnown) {
+        const error = officeError("PropertyNotLoaded", "The property 'isNullObject' is not available before context.sync().");
+        this.context._model.violations.push(`isNullObject read before sync`);
+        throw error;
+      }
+      return this._isNull;
+    }
+    /** The target, or null for a null object (navigation from a null object gives null objects). */
+    _maybe() {
+      if (this._target === undefined) throw officeError("InvalidObjectPath", "The object is used before it was resolved.");
+      return this._target;
+    }
+    target() {
+      if (this._target === null) throw officeError("InvalidObjectPath", "The object path is not valid: the object is a null object.");
+      if (this._target === undefined) throw officeError("InvalidObjectPath", "The object is used before it was resolved.");
+      return this._target;
+    }
+    _read(prop) {
+      if (!this._loaded.has(prop)) {
+        const message = `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`;
+        this.context._model.violations.push(`PropertyNotLoaded: ${this.constructor.name}.${prop}`);
+        throw officeError("PropertyNotLoaded", message);
+      }
+      return this._loaded.get(prop);
+    }
+    _set(prop, value) {
+      this.context._queue.push({ kind: "set", object: this, prop, bytes: jsonBytes(value), run: () => this._write(prop, value) });
+    }
+    _call(method, args, run) {
+      this.context._queue.push({ kind: "call", object: this, prop: method, bytes: jsonBytes(args), run });
+    }
+    load(what) {
+      let props;
+      if (what === undefined) props = this._props.slice();
+      else if (typeof what === "string") props = what.split(",").map((p) => p.trim()).filter(Boolean);
+      else if (Array.isArray(what)) props = what.flatMap((p) => String(p).split(",")).map((p) => p.trim()).filter(Boolean);
+      else if (what && typeof what === "object") props = Object.keys(what.select ? {} : what).concat(what.select ? String(what.select).split(",") : []);
+      else props = [];
+      const own = [];
+      for (const p of props) {
+        if (p === "isNullObject") continue;
+        if (!this._props.includes(p) && !p.includes("/")) throw officeError("InvalidArgument", `Cannot load unknown property '${p}' of ${this.constructor.name}.`);
+        own.push(p);
+      }
+      this.context._queue.push({ kind: "load", object: this, props: own, run: () => this._snapshot(own) });
+      return this;
+    }
+    /** Returns { prop: value } for the response (a null object loads nothing). */
+    _snapshot(props) {
+      if (this._target === null) return {};
+      const out = {};
+      for (const p of props) out[p] = this._get(p);
+      return out;
+    }
+    _get(prop) {
+      throw new Error(`${this.constructor.name}.${prop} cannot be loaded in the fake`);
+    }
+    _write(prop) {
+      throw new Error(`${this.constructor.name}.${prop} cannot be set in the fake`);
+    }
+    toJSON() {
+      return Object.fromEntries(this._loaded);
+    }
+  }
+
+  class Range extends ClientObject {
+    constructor(context, resolve, orNull) {
+      super(context, resolve, ["values", "formulas", "numberFormat", "address", "rowIndex", "columnIndex", "rowCount", "columnCount", "text"], orNull);
+      this.format = new RangeFormat(context, () => this._maybe());
+      this.dataValidation = new DataValidation(context, () => this._maybe());
+    }
+    cells(fn) {
+      const t = this.target();
+      const out = [];
+      for (let r = 0; r < t.rows; r++) {
+        const row = [];
+        for (let c = 0; c < t.cols; c++) row.push(fn(t.sheet, t.row + r, t.col + c));
+        out.push(row);
+      }
+      return out;
+    }
+    _get(prop) {
+      const t = this.target();
+      switch (prop) {
+        case "values":
+          return this.cells((s, r, c) => s.value(r, c));
+        case "text":
+          return this.cells((s, r, c) => String(s.value(r, c)));
+        case "formulas":
+          return this.cells((s, r, c) => {
+            const cell = s.cell(r, c);
+            return cell && cell.f ? cell.f : s.value(r, c);
+          });
+        case "numberFormat":
+          return this.cells((s, r, c) => (s.cell(r, c) ? s.cell(r, c).nf : "General"));
+        case "address":
+          return `${t.sheet.name}!${colLetters(t.col)}${t.row + 1}${t.rows * t.cols > 1 ? `:${colLetters(t.col + t.cols - 1)}${t.row + t.rows}` : ""}`;
+        case "rowIndex":
+          return t.row;
+        case "columnIndex":
+          return t.col;
+        case "rowCount":
+          return t.rows;
+        case "columnCount":
+          return t.cols;
+      }
+      return super._get(prop);
+    }
+    _write(prop, input) {
+      const t = this.target();
+      if (!Array.isArray(input) || input.length !== t.rows || input.some((row) => !Array.isArray(row) || row.length !== t.cols)) {
+        throw officeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${prop}: ${t.rows}×${t.cols}).`);
+      }
+      for (let r = 0; r < t.rows; r++) {
+        for (let c = 0; c < t.cols; c++) {
+          const x = input[r][c];
+          if (x === null) continue; // null leaves the cell as it is
+          if (x === undefined) throw officeError("InvalidArgument", `undefined in ${prop} at row ${r}, column ${c}`);
+          const cell = t.sheet.touch(t.row + r, t.col + c);
+          if (prop === "numberFormat") {
+            cell.nf = x === "" ? "General" : String(x);
+            continue;
+          }
+          if (prop === "values") {
+            const parsed = typed(x);
+            if (parsed.formula) {
+              this.context._model.valuesFormulas.push(`${t.sheet.name}!${colLetters(t.col + c)}${t.row + r + 1}: ${x}`);
+              cell.f = parsed.formula;
+              cell.v = null;
+            } else {
+              cell.f = null;
+              cell.v = parsed.value === "" ? null : parsed.value;
+            }
+          } else if (prop === "formulas") {
+            if (typeof x === "string" && x.startsWith("=")) {
+              cell.f = x;
+              cell.v = null; // the fake does not calculate
+            } else {
+              const parsed = typed(x);
+              cell.f = null;
+              cell.v = parsed.value === "" ? null : parsed.value;
+            }
+          } else throw super._write(prop);
+        }
+      }
+    }
+    clear(applyTo) {
+      this._call("clear", [applyTo], () => {
+        const t = this.target();
+        const what = applyTo || "All";
+        for (let r = t.row; r < t.row + t.rows; r++) {
+          for (let c = t.col; c < t.col + t.cols; c++) {
+            const cell = t.sheet.cell(r, c);
+            if (!cell) continue;
+            if (what === "All" || what === "Contents") {
+              cell.v = null;
+              cell.f = null;
+            }
+            if (what === "All" || what === "Formats") {
+              cell.nf = "General";
+              cell.fmt = {};
+            }
+          }
+        }
+        if (what === "All" || what === "Formats") {
+          t.sheet.merges = t.sheet.merges.filter((m) => !overlaps(m, t));
+        }
+      });
+    }
+    merge(across) {
+      this._call("merge", [across], () => {
+        const t = this.target();
+        t.sheet.merges = t.sheet.merges.filter((m) => !overlaps(m, t));
+        t.sheet.merges.push({ row: t.row, col: t.col, rows: t.rows, cols: t.cols, across: Boolean(across) });
+      });
+    }
+    select() {
+      this._call("select", [], () => {
+        const t = this.target();
+        const address = `${colLetters(t.col)}${t.row + 1}${t.rows * t.cols > 1 ? `:${colLetters(t.col + t.cols - 1)}${t.row + t.rows}` : ""}`;
+        this.context._model.selections.push({ sheet: t.sheet.name, address });
+        this.context._model.active = t.sheet;
+      });
+    }
+    getEntireColumn() {
+      return new Range(this.context, () => {
+        const t = this.target();
+        return { sheet: t.sheet, row: 0, col: t.col, rows: MAX_ROWS, cols: t.cols, entireColumn: true };
+      });
+    }
+    getCell(row, col) {
+      return new Range(this.context, () => {
+        const t = this.target();
+        return { sheet: t.sheet, row: t.row + row, col: t.col + col, rows: 1, cols: 1 };
+      });
+    }
+  }
+
+  function overlaps(a, b) {
+    return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+  }
+
+  class RangeFormat extends ClientObject {
+    constructor(context, range) {
+      super(context, range, ["columnWidth", "rowHeight", "wrapText", "horizontalAlignment", "verticalAlignment"], true);
+      this.font = new RangeFormatPart(context, range, "font", ["bold", "color", "size", "name", "italic"]);
+      this.fill = new RangeFormatPart(context, range, "fill", ["color"]);
+    }
+    _get(prop) {
+      const t = this.target();
+      if (prop === "columnWidth") return t.sheet.columnWidths[t.col] || 48;
+      const cell = t.sheet.cell(t.row, t.col);
+      return cell && cell.fmt[prop] !== undefined ? cell.fmt[prop] : null;
+    }
+    _write(prop, value) {
+      const t = this.target();
+      if (prop === "columnWidth") {
+        for (let c = t.col; c < t.col + t.cols; c++) t.sheet.columnWidths[c] = value;
+        return;
+      }
+      forEachCell(t, (cell) => (cell.fmt[prop] = value));
+    }
+    autofitColumns() {
+      this._call("autofitColumns", [], () => undefined);
+    }
+  }
+
+  function forEachCell(t, fn) {
+    if (t.rows * t.cols > 2_000_000) throw officeError("InvalidOperation", "The fake does not format whole columns or rows.");
+    for (let r = t.row; r < t.row + t.rows; r++) for (let c = t.col; c < t.col + t.cols; c++) fn(t.sheet.touch(r, c));
+  }
+
+  class RangeFormatPart extends ClientObject {
+    constructor(context, range, part, props) {
+      super(context, range, props, true);
+      this.part = part;
+    }
+    _get(prop) {
+      const t = this.target();
+      const cell = t.sheet.cell(t.row, t.col);
+      const v = cell ? cell.fmt[`${this.part}.${prop}`] : undefined;
+      return v === undefined ? null : v;
+    }
+    _write(prop, value) {
+      forEachCell(this.target(), (cell) => (cell.fmt[`${this.part}.${prop}`] = value));
+    }
+    clear() {
+      this._call("clear", [], () => forEachCell(this.target(), (cell) => delete cell.fmt[`${this.part}.color`]));
+    }
+  }
+
+  class DataValidation extends ClientObject {
+    constructor(context, range) {
+      super(context, range, ["rule", "type", "valid"], true);
+    }
+    _get(prop) {
+      const t = this.target();
+      const found = t.sheet.validations.find((v) => overlaps(v.range, t));
+      if (prop === "rule") return found ? found.rule : {};
+      if (prop === "type") return found ? "List" : "None";
+      return true;
+    }
+    _write(prop, value) {
+      if (prop !== "rule") throw super._write(prop);
+      const t = this.target();
+      if (!value || !value.list || typeof value.list.source !== "string") throw officeError("InvalidArgument", "Only list rules are supported by the fake.");
+      if (value.list.source.length > 255) throw officeError("InvalidArgument", "A list source is limited to 255 characters.");
+      t.sheet.validations = t.sheet.validations.filter((v) => !overlaps(v.range, t));
+      t.sheet.validations.push({ range: { row: t.row, col: t.col, rows: t.rows, cols: t.cols }, rule: value });
+    }
+    clear() {
+      this._call("clear", [], () => {
+        const t = this.target();
+        t.sheet.validations = t.sheet.validations.filter((v) => !overlaps(v.range, t));
+      });
+    }
+  }
+
+  class Worksheet extends ClientObject {
+    constructor(context, resolve, orNull) {
+      super(context, resolve, ["name", "position", "visibility", "id"], orNull);
+      this.freezePanes = new FreezePanes(context, () => this._maybe());
+      this.charts = new ChartCollection(context, () => this._maybe());
+    }
+    _get(prop) {
+      const sheet = this.target();
+      if (prop === "name") return sheet.name;
+      if (prop === "id") return `{${sheet.name}}`;
+      if (prop === "visibility") return sheet.visibility;
+      if (prop === "position") return this.context._model.sheets.indexOf(sheet);
+      return super._get(prop);
+    }
+    _write(prop, value) {
+      const sheet = this.target();
+      if (prop === "visibility") {
+        if (!["Visible", "Hidden", "VeryHidden"].includes(value)) throw officeError("InvalidArgument", `visibility ${value}`);
+        sheet.visibility = value;
+      } else if (prop === "name") sheet.name = value;
+      else throw super._write(prop);
+    }
+    range(resolve) {
+      return new Range(this.context, () => {
+        const sheet = this._maybe();
+        if (sheet === null) return null;
+        const box = resolve(sheet);
+        if (box === null) return null;
+        if (box.row < 0 || box.col < 0 || box.rows < 1 || box.cols < 1 || box.row + box.rows > MAX_ROWS || box.col + box.cols > MAX_COLS) {
+          throw officeError("InvalidArgument", `range out of the sheet: ${JSON.stringify(box)}`);
+        }
+        return Object.assign({ sheet }, box);
+      }, true);
+    }
+    getRange(address) {
+      return this.range(() => parseAddress(address || "A1"));
+    }
+    getRangeByIndexes(row, col, rows, cols) {
+      return this.range(() => ({ row, col, rows, cols }));
+    }
+    getUsedRange(valuesOnly) {
+      return this.range((sheet) => sheet.usedBox(Boolean(valuesOnly)) || { row: 0, col: 0, rows: 1, cols: 1 });
+    }
+    getUsedRangeOrNullObject(valuesOnly) {
+      return this.range((sheet) => sheet.usedBox(Boolean(valuesOnly)));
+    }
+    getCell(row, col) {
+      return this.getRangeByIndexes(row, col, 1, 1);
+    }
+    activate() {
+      this._call("activate", [], () => {
+        this.context._model.active = this.target();
+      });
+    }
+    delete() {
+      this._call("delete", [], () => this.context._model.remove(this.target()));
+    }
+  }
+
+  class FreezePanes extends ClientObject {
+    constructor(context, sheet) {
+      super(context, sheet, [], true);
+    }
+    freezeRows(count) {
+      this._call("freezeRows", [count], () => (this.target().freeze = { rows: count === undefined ? 1 : count, cols: 0 }));
+    }
+    freezeColumns(count) {
+      this._call("freezeColumns", [count], () => (this.target().freeze = { rows: 0, cols: count === undefined ? 1 : count }));
+    }
+    freezeAt(range) {
+      this._call("freezeAt", [], () => {
+        const t = typeof range === "string" ? parseAddress(range) : range.target();
+        this.target().freeze = { rows: t.row + t.rows, cols: t.col + t.cols };
+      });
+    }
+    unfreeze() {
+      this._call("unfreeze", [], () => (this.target().freeze = { rows: 0, cols: 0 }));
+    }
+  }
+
+  class ChartCollection extends ClientObject {
+    constructor(context, sheet) {
+      super(context, sheet, [], true);
+    }
+    add(type, source, seriesBy) {
+      const chart = new Chart(this.context, () => {
+        const sheet = this.target();
+        const s = source.target();
+        const record = {
+          name: `Chart ${sheet.charts.length + 1}`, type, seriesBy: seriesBy || "Auto",
+          values: { sheet: s.sheet.name, row: s.row, col: s.col, rows: s.rows, cols: s.cols },
+          categories: null, title: "", legend: true, position: null, width: 360, height: 216,
+        };
+        sheet.charts.push(record);
+        return { sheet, record };
+      });
+      chart._args = [type, seriesBy];
+      this.context._queue[this.context._queue.length - 1].bytes = jsonBytes([type, seriesBy]);
+      return chart;
+    }
+    getItemOrNullObject(name) {
+      return new Chart(this.context, () => {
+        const sheet = this.target();
+        const record = sheet.charts.find((c) => c.name === name);
+        return record ? { sheet, record } : null;
+      }, true);
+    }
+    getItem(name) {
+      return new Chart(this.context, () => {
+        const sheet = this.target();
+        const record = sheet.charts.find((c) => c.name === name);
+        return record ? { sheet, record } : null;
+      });
+    }
+  }
+
+  class Chart extends ClientObject {
+    constructor(context, resolve, orNull) {
+      super(context, resolve, ["name", "width", "height", "top", "left"], orNull);
+      const chart = () => (this._maybe() === null ? null : this._maybe().record);
+      this.title = new ChartPart(context, chart, "title", { text: "title", visible: "titleVisible" });
+      this.legend = new ChartPart(context, chart, "legend", { visible: "legend", position: "legendPosition" });
+      this.series = new ChartSeriesCollection(context, chart);
+    }
+    _get(prop) {
+      return this.target().record[prop];
+    }
+    _write(prop, value) {
+      this.target().record[prop] = value;
+    }
+    setPosition(start, end) {
+      this._call("setPosition", [], () => {
+        const s = typeof start === "string" ? parseAddress(start) : start.target();
+        this.target().record.position = { row: s.row, col: s.col, end: end ? (typeof end === "string" ? end : null) : null };
+      });
+    }
+    delete() {
+      this._call("delete", [], () => {
+        const { sheet, record } = this.target();
+        sheet.charts = sheet.charts.filter((c) => c !== record);
+      });
+    }
+  }
+
+  class ChartPart extends ClientObject {
+    constructor(context, chart, part, map) {
+      super(context, chart, Object.keys(map), true);
+      this.map = map;
+    }
+    _get(prop) {
+      return this.target()[this.map[prop]];
+    }
+    _write(prop, value) {
+      this.target()[this.map[prop]] = value;
+    }
+  }
+
+  class ChartSeriesCollection extends ClientObject {
+    constructor(context, chart) {
+      super(context, chart, [], true);
+    }
+    getItemAt(index) {
+      return new ChartSeries(this.context, () => (index === 0 ? this._maybe() : null));
+    }
+  }
+
+  class ChartSeries extends ClientObject {
+    constructor(context, chart) {
+      super(context, chart, [], true);
+    }
+    setXAxisValues(range) {
+      this._call("setXAxisValues", [], () => {
+        const s = range.target();
+        this.target().categories = { sheet: s.sheet.name, row: s.row, col: s.col, rows: s.rows, cols: s.cols };
+      });
+    }
+  }
+
+  class WorksheetCollection extends ClientObject {
+    constructor(context) {
+      super(context, () => context._model, ["items"]);
+    }
+    _snapshot(props) {
+      if (!props.some((p) => p === "items" || p.startsWith("items/"))) return {};
+      const sub = props.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+      const items = this.context._model.sheets.map((sheet) => {
+        const ws = new Worksheet(this.context, () => sheet);
+        ws._pin(sheet); // pinned now; its queued resolve (harmless) runs with the next batch
+        const data = {};
+        for (const p of sub.length ? sub : ws._props) data[p] = ws._get(p);
+        ws._pendingLoad = data;
+        return ws;
+      });
+      return { items };
+    }
+    getItem(name) {
+      return new Worksheet(this.context, () => this.context._model.sheet(name));
+    }
+    getItemOrNullObject(name) {
+      return new Worksheet(this.context, () => this.context._model.sheet(name), true);
+    }
+    getActiveWorksheet() {
+      return new Worksheet(this.context, () => this.context._model.active);
+    }
+    add(name) {
+      const ws = new Worksheet(this.context, () => this.context._model.add(name));
+      this.context._queue[this.context._queue.length - 1].bytes = jsonBytes([name]);
+      return ws;
+    }
+  }
+
+  class RequestContext {
+    constructor(model) {
+      this._model = model;
+      this._queue = [];
+      this.workbook = {
+        worksheets: new WorksheetCollection(this),
+        getSelectedRange: () => new Range(this, () => {
+          const sel = model.selections[model.selections.length - 1];
+          const sheet = sel ? model.sheet(sel.sheet) : model.active;
+          const box = sel ? parseAddress(sel.address) : { row: 0, col: 0, rows: 1, cols: 1 };
+          return Object.assign({ sheet }, box);
+        }),
+      };
+    }
+    async sync() {
+      const queue = this._queue;
+      this._queue = [];
+      const requestBytes = queue.reduce((sum, a) => sum + (a.bytes || 0), 0) + queue.length * 2;
+      const loaded = [];
+      let error;
+      const record = { requestBytes, responseBytes: 0, actions: queue.length };
+      this._model.requests.push(record);
+      if (requestBytes > LIMIT) {
+        this._model.violations.push(`request of ${requestBytes} bytes exceeds 5 MB`);
+        throw officeError("RequestPayloadSizeLimitExceeded", `The request payload size (${requestBytes} bytes) has exceeded the limit.`);
+      }
+      for (const action of queue) {
+        try {
+          const out = action.run();
+          if (action.kind === "load") loaded.push([action.object, out]);
+        } catch (e) {
+          error = e;
+          break;
+        }
+      }
+      record.responseBytes = loaded.reduce((sum, [, data]) => sum + jsonBytes(data), 0);
+      if (record.responseBytes > LIMIT) {
+        this._model.violations.push(`response of ${record.responseBytes} bytes exceeds 5 MB`);
+        throw officeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${record.responseBytes} bytes) has exceeded the limit.`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (error) throw error;
+      for (const [object, data] of loaded) {
+        for (const [prop, value] of Object.entries(data)) {
+          if (prop === "items") {
+            for (const ws of value) {
+              for (const [p, v] of Object.entries(ws._pendingLoad)) ws._loaded.set(p, v);
+              delete ws._pendingLoad;
+            }
+          }
+          object._loaded.set(prop, value);
+        }
+      }
+    }
+  }
+
+  // ---------- globals ----------
+
+  function create(seed, options) {
+    const model = WorkbookModel.from(seed);
+    const opts = Object.assign({ host: "Excel", platform: "OfficeOnline", requirementSets: { ExcelApi: "1.12" } }, options || {});
+    const info = { host: opts.host, platform: opts.platform };
+    const Excel = {
+      RequestContext: function () {
+        return new RequestContext(model);
+      },
+      async run(batch) {
+        const context = new RequestContext(model);
+        const result = await batch(context);
+        if (context._queue.some((a) => a.kind !== "resolve")) await context.sync();
+        return result;
+      },
+      ChartType: { barClustered: "BarClustered", columnClustered: "ColumnClustered" },
+      ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+      SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+      ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
+      HorizontalAlignment: { left: "Left", center: "Center", right: "Right", general: "General" },
+    };
+    const readyCallbacks = [];
+    const Office = {
+      HostType: { Excel: "Excel" },
+      PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },
+      context: {
+        displayLanguage: "zh-CN",
+        requirements: {
+          isSetSupported(name, version) {
+            const have = opts.requirementSets[name];
+            if (have === undefined) return false;
+            if (version === undefined) return true;
+            const [a, b] = String(version).split(".").map(Number);
+            const [x, y] = String(have).split(".").map(Number);
+            return a < x || (a === x && (b || 0) <= (y || 0));
+          },
+        },
+      },
+      actions: { associate() {} },
+      addin: { showAsTaskpane: async () => undefined, hide: async () => undefined, setStartupBehavior: async () => undefined },
+      onReady(callback) {
+        const done = Promise.resolve(info);
+        if (callback) done.then(callback);
+        readyCallbacks.push(callback);
+        return done;
+      },
+      initialize: undefined,
+    };
+    class CustomFunctionsError extends Error {
+      constructor(code, message) {
+        super(message);
+        this.code = code;
+      }
+    }
+    const CustomFunctions = {
+      associate(id, fn) {
+        if (typeof fn !== "function") throw new Error(`associate(${id}) needs a function`);
+        model.associated.push(id);
+      },
+      Error: CustomFunctionsError,
+      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+    };
+    return { Office, Excel, CustomFunctions, workbook: model, LIMIT, jsonBytes };
+  }
+
+  function install(root, seed, options) {
+    const fake = create(seed, options);
+    root.Office = fake.Office;
+    root.Excel = fake.Excel;
+    root.CustomFunctions = fake.CustomFunctions;
+    root.OfficeExtension = { Error: Error };
+    root.__fakeExcel = fake.workbook;
+    return fake;
+  }
+
+  return { create, install, jsonBytes, parseAddress, LIMIT };
+});

@@ -1,0 +1,172 @@
+// The task pane controller with the workbook core, the Office.js adapter and the in-memory Office.js fake
+// of the end-to-end test: what each button does to the workbook and what the pane is told to show.
+import { TaskpaneController, type PaneParameters, type PaneProblem, type PaneSummary, type PaneView, type StatusKind } from "../../src/taskpane/controller";
+import { OfficeWorkbookPort } from "../../src/workbook/office-adapter";
+import type { CellValue } from "../../src/workbook/port";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fakeOffice = require("../e2e/fake-office.js") as {
+  create(seed?: unknown): {
+    Excel: { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> };
+    workbook: {
+      read(name: string): CellValue[][] | undefined;
+      sheetNames(): string[];
+      type(sheet: string, address: string, input: CellValue): void;
+      formulaAt(sheet: string, address: string): string | null;
+      stats(): { violations: string[] };
+    };
+  };
+};
+
+class RecordingView implements PaneView {
+  statuses: { text: string; kind: StatusKind }[] = [];
+  busyStates: boolean[] = [];
+  progresses: ({ text: string; fraction: number } | null)[] = [];
+  parameters: PaneParameters[] = [];
+  confirms: boolean[] = [];
+  summaries: (PaneSummary | null)[] = [];
+  problemLists: { problems: readonly PaneProblem[]; note: string }[] = [];
+  status(text: string, kind: StatusKind) {
+    this.statuses.push({ text, kind });
+  }
+  busy(busy: boolean) {
+    this.busyStates.push(busy);
+  }
+  progress(p: { text: string; fraction: number } | null) {
+    this.progresses.push(p);
+  }
+  params(p: PaneParameters) {
+    this.parameters.push(p);
+  }
+  confirm(open: boolean) {
+    this.confirms.push(open);
+  }
+  summary(s: PaneSummary | null) {
+    this.summaries.push(s);
+  }
+  problems(problems: readonly PaneProblem[], note: string) {
+    this.problemLists.push({ problems, note });
+  }
+  get lastStatus() {
+    return this.statuses[this.statuses.length - 1];
+  }
+}
+
+function setup() {
+  const fake = fakeOffice.create();
+  const view = new RecordingView();
+  const selected: string[] = [];
+  const hook: { controller?: TaskpaneController } = {};
+  const port = new OfficeWorkbookPort((batch) => fake.Excel.run(batch), { onSync: (e) => hook.controller?.syncProgress(e) });
+  const controller = new TaskpaneController({ port, view, selectCell: async (sheet, cell) => void selected.push(`${sheet}!${cell}`) });
+  hook.controller = controller;
+  return { fake, wb: fake.workbook, view, selected, controller };
+}
+
+describe("TaskpaneController", () => {
+  it("starts without a template: year from the rule set, no 考核月数 to edit", async () => {
+    const { controller, view } = setup();
+    await controller.start();
+    expect(view.parameters.at(-1)).toEqual({ year: 2021, months: null });
+    expect(view.lastStatus.kind).toBe("ok");
+    expect(view.busyStates).toEqual([true, false]);
+  });
+
+  it("creates the template, then shows 考核月数 from 参数", async () => {
+    const { controller, view, wb } = setup();
+    await controller.createTemplate();
+    expect(wb.sheetNames()).toEqual(expect.arrayContaining(["承办单位", "热线数据", "12345热线考核表", "校验", "参数"]));
+    expect(view.lastStatus.text).toMatch(/^模板：新建8张工作表/);
+    expect(view.parameters.at(-1)).toMatchObject({ year: 2021, months: 12, monthsCell: expect.stringMatching(/^参数!B\d+$/) });
+    await controller.createTemplate();
+    expect(view.lastStatus.text).toBe("模板：模板已完整，未作修改。");
+  });
+
+  it("computes, shows the summary and the problems, and selects a problem's cell", async () => {
+    const { controller, view, selected, wb } = setup();
+    await controller.createTemplate();
+    const rows = wb.read("热线数据") as CellValue[][];
+    const r = rows.findIndex((row) => row[0] === "汉滨区政府") + 1;
+    wb.type("热线数据", `B${r}`, 100);
+    wb.type("热线数据", `C${r}`, 100);
+    wb.type("热线数据", `D${r}`, "很多");
+    await controller.computeAll();
+    const summary = view.summaries.at(-1) as PaneSummary;
+    expect(summary).toMatchObject({ units: 77, unitsScored: 76, unitsMarked: 1 });
+    expect(summary.top).toHaveLength(3);
+    const problems = view.problemLists.at(-1)?.problems as PaneProblem[];
+    const index = problems.findIndex((p) => p.sheet === "热线数据" && p.cell === `D${r}`);
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(view.lastStatus).toMatchObject({ kind: "error" });
+    expect(view.lastStatus.text).toMatch(/^计算完成：77个单位已计分76个/);
+    // progress went up to the end and was hidden
+    const shown = view.progresses.filter((p): p is { text: string; fraction: number } => p !== null).map((p) => p.fraction);
+    expect(shown[0]).toBe(0);
+    expect(Math.max(...shown)).toBe(1);
+    expect(view.progresses.at(-1)).toBeNull();
+
+    await controller.selectProblem(index);
+    expect(selected).toEqual([`热线数据!D${r}`]);
+    expect(view.lastStatus.text).toBe(`已选中 热线数据!D${r}`);
+    await controller.selectProblem(9999); // out of range: nothing
+    expect(selected).toHaveLength(1);
+    expect(wb.stats().violations).toEqual([]);
+  });
+
+  it("定稿 only after confirmation; 恢复公式 restores", async () => {
+    const { controller, view, wb } = setup();
+    wb.type("Sheet1", "A1", "汉滨区");
+    wb.type("Sheet1", "B1", "=ASSESS.UNIT_TYPE(A1)");
+    await controller.confirmFinalize(); // not asked: ignored
+    expect(wb.formulaAt("Sheet1", "B1")).toBe("=ASSESS.UNIT_TYPE(A1)");
+    controller.requestFinalize();
+    expect(view.confirms).toEqual([true]);
+    controller.cancelFinalize();
+    expect(view.confirms).toEqual([true, false]);
+    expect(view.lastStatus.text).toBe("已取消定稿，工作簿未改动。");
+    controller.requestFinalize();
+    await controller.confirmFinalize();
+    expect(wb.formulaAt("Sheet1", "B1")).toBeNull();
+    expect(view.lastStatus.text).toMatch(/^定稿完成：1个 ASSESS 公式/);
+    await controller.restoreFormulas();
+    expect(wb.formulaAt("Sheet1", "B1")).toBe("=ASSESS.UNIT_TYPE(A1)");
+    expect(view.lastStatus.text).toBe("已恢复1个公式。");
+  });
+
+  it("saves 考核月数 into 参数, rejecting what is not 1–12", async () => {
+    const { controller, view, wb } = setup();
+    await controller.saveMonths("6");
+    expect(view.lastStatus.text).toContain("请先点“创建/补全模板”");
+    await controller.createTemplate();
+    for (const bad of ["0", "13", "6.5", "六", ""]) {
+      await controller.saveMonths(bad);
+      expect(view.lastStatus.kind).toBe("error");
+    }
+    await controller.saveMonths(" 6 ");
+    expect(view.lastStatus.text).toMatch(/^考核月数已设为6（参数!B\d+）/);
+    const params = wb.read("参数") as CellValue[][];
+    expect(params.find((row) => row[0] === "考核月数")?.[1]).toBe(6);
+    expect(controller.params.months).toBe(6);
+  });
+
+  it("runs one action at a time and reports failures in the status line", async () => {
+    const view = new RecordingView();
+    let release: () => void = () => undefined;
+    const port = {
+      sheetNames: async () => [],
+      read: () => new Promise<never>((_, reject) => (release = () => reject(new Error("连接中断")))),
+      apply: async () => undefined,
+    };
+    const controller = new TaskpaneController({ port, view, selectCell: async () => undefined });
+    const first = controller.computeAll();
+    expect(controller.isBusy).toBe(true);
+    await controller.createTemplate(); // refused while busy
+    expect(view.lastStatus.text).toBe("正在处理，请稍候…");
+    release();
+    await first;
+    expect(view.lastStatus).toEqual({ text: "全部计算失败：连接中断", kind: "error" });
+    expect(view.progresses.at(-1)).toBeNull();
+    expect(controller.isBusy).toBe(false);
+    expect(view.busyStates).toEqual([true, false]);
+  });
+});
