@@ -1,6 +1,6 @@
 import { MSG } from "./messages";
 import { excel15 } from "./numbers";
-import { formatRate } from "./hotline";
+import { formatRate, shownDecimals } from "./hotline";
 import type { Organization, Registry } from "./registry";
 import type { ApprovalItem, ApprovalRuleSet, ApprovalTarget } from "./rules/types";
 import type { ExplanationLine, Problem } from "./types";
@@ -28,9 +28,10 @@ export function targetsResult(rules: ApprovalRuleSet, rates: Readonly<Record<App
   const lines: ExplanationLine[] = [];
   for (const t of rules.item6.targets) {
     if (!targetMet(t, rates[t.id])) {
+      const shown = formatRate(rates[t.id], shownDecimals(rates[t.id], (x) => !targetMet(t, x)));
       lines.push({
         rule: `item6.${t.id}`, item: t.label, category: "veto", clause: rules.item6.clause,
-        input: formatRate(rates[t.id]), points: 0, note: `${t.label}${formatRate(rates[t.id])}低于${t.min}%`,
+        input: shown, points: 0, note: `${t.label}${shown}低于${t.min}%`,
       });
     }
   }
@@ -65,6 +66,8 @@ export interface DepartmentResult {
   readonly deduction: number;
   /** Item numbers not done. */
   readonly failed: readonly number[];
+  /** Items 3–5 marked done whose evidence came after the deadline, so counted as not done. */
+  readonly late: readonly number[];
   readonly lines: readonly ExplanationLine[];
   /** Errors (the department is not judged) and warnings. */
   readonly problems: readonly Problem[];
@@ -102,6 +105,7 @@ export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, inpu
   const problems: Problem[] = [];
   const lines: ExplanationLine[] = [];
   const failed: number[] = [];
+  const late: number[] = [];
   const derived6 = item6FromParts(rules, input, problems);
   for (const item of rules.items) {
     const cell = input.items[item.no - 1];
@@ -137,7 +141,8 @@ export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, inpu
     const date = input.evidenceDate.value;
     if (item.status === "evidence" && status === "done" && date !== null && date > rules.evidenceDeadline) {
       status = "notDone";
-      note = MSG.lateEvidence(date, rules.evidenceDeadline);
+      note = MSG.lateEvidence(item.no, date, rules.evidenceDeadline);
+      late.push(item.no);
     }
     if (status === "notDone") failed.push(item.no);
     lines.push({
@@ -146,7 +151,7 @@ export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, inpu
       input: STATUS_TEXT[status], points: 0, note: note ?? (status === "notDone" ? `事项${item.no}（${item.name}）未完成` : undefined),
     }, ...extra);
   }
-  if (problems.some((p) => p.severity === "error")) return { deduction: 0, failed: [], lines: [], problems };
+  if (problems.some((p) => p.severity === "error")) return { deduction: 0, failed: [], late: [], lines: [], problems };
   const deduction = failed.length > 0 ? rules.cap : 0;
   if (deduction > 0) {
     lines.push({
@@ -154,5 +159,5 @@ export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, inpu
       input: failed.map((n) => `事项${n}`).join("、") + "未完成", points: -deduction,
     });
   }
-  return { deduction, failed, lines, problems };
+  return { deduction, failed, late, lines, problems };
 }

@@ -1,5 +1,6 @@
 import type { BonusResult } from "./hotline";
 import type { DepartmentResult } from "./approval";
+import { MSG } from "./messages";
 import { formatPoints } from "./numbers";
 import type { CategoryResult, ExplanationLine } from "./types";
 
@@ -28,6 +29,7 @@ export function hotlineExplanation(categories: readonly CategoryResult[], bonus:
 
 /** 扣分说明 of a department's veto, built only from its result lines. */
 export function vetoExplanation(result: DepartmentResult): string {
-  const parts = result.lines.filter((l) => l.note || l.points !== 0).map((l) => (l.points !== 0 ? lineText(l) : l.note as string));
+  const parts = result.lines.filter((l) => l.points === 0 && l.note).map((l) => l.note as string);
+  for (const l of result.lines.filter((x) => x.points !== 0)) parts.push(MSG.vetoApplied(formatPoints(-l.points)));
   return parts.length > 0 ? parts.join("；") : "全部适用事项已完成，不扣分";
 }

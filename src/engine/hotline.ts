@@ -30,13 +30,28 @@ export function rateRule(rules: HotlineRuleSet, id: RateRuleId): RateRule {
   return rule;
 }
 
-/** "98.5%": enough decimals that the shown value never looks like it sits in another band. */
-export function formatRate(rate: number): string {
-  const pct = excel15(rate * 100);
-  for (const decimals of [2, 4, 6]) {
-    if (roundDecimals(pct, decimals) === pct) return `${pct.toFixed(decimals)}%`;
+/**
+ * Decimals to show a rate with: 2, or more when rounding to 2 would show it on the other side of an edge
+ * (99.996% must not read "100.00%" next to a 5-point deduction). `same` says whether a shown value keeps the
+ * outcome of the exact one.
+ */
+export function shownDecimals(rate: number, same: (shown: number) => boolean): number {
+  for (const decimals of [2, 4, 6, 8]) {
+    const shown = roundDecimals(rate * 100, decimals) / 100;
+    if (same(shown)) return decimals;
   }
-  return `${roundDecimals(pct, 6).toFixed(6)}%`;
+  return 10;
+}
+
+/** "98.50%" with the given decimals. */
+export function formatRate(rate: number, decimals = 2): string {
+  return `${roundDecimals(excel15(rate * 100), decimals).toFixed(decimals)}%`;
+}
+
+/** Decimals that show a rate inside the band it was scored in. */
+export function bandDecimals(rule: RateRule, rate: number, cmp: RateComparison): number {
+  const band = findBand(rule, rate, cmp);
+  return shownDecimals(rate, (shown) => shown >= 0 && shown <= 1 && findBand(rule, shown, cmp) === band);
 }
 
 export interface RateOutcome {
@@ -59,7 +74,7 @@ export function rateDeduction(rules: HotlineRuleSet, id: RateRuleId, input: Rate
       const points = rules.zeroDenominator.points;
       return {
         rate: null, points,
-        line: { ...base, clause: rules.zeroDenominator.clause, input: `${rule.denominator}为0`, points: -points, note: MSG.noOrders },
+        line: { ...base, clause: rules.zeroDenominator.clause, input: `${rule.denominator}为0`, points: -points, note: MSG.zeroDenominator(rule.denominator) },
       };
     }
   } else if (!(input.rate >= 0 && input.rate <= 1)) {
@@ -67,7 +82,8 @@ export function rateDeduction(rules: HotlineRuleSet, id: RateRuleId, input: Rate
   }
   const rate = input.kind === "rate" ? input.rate : input.numerator / input.denominator;
   const band = findBand(rule, rate, rules.comparison);
-  const shown = input.kind === "rate" ? formatRate(rate) : `${formatRate(rate)}（${input.numerator}/${input.denominator}）`;
+  const text = formatRate(rate, bandDecimals(rule, rate, rules.comparison));
+  const shown = input.kind === "rate" ? text : `${text}（${input.numerator}/${input.denominator}）`;
   return {
     rate: comparableRate(rate, rules.comparison),
     points: band.points,

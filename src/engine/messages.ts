@@ -56,6 +56,8 @@ export const MSG = {
     `${field}的值${show(v)}不是登记事项：应为${allowed.map((a) => `“${a}”`).join("、")}之一。`,
   duplicateUnit: (field: string, v: unknown, first: string) => `${field}的单位${show(v)}重复：已在${first}出现，每个单位只能有一行。`,
 
-  noOrders: "无工单，不计扣分",
-  lateEvidence: (date: string, deadline: string) => `印证资料${date}报送，晚于截止日期${deadline}，视为未完成`,
+  /** A rate without a denominator: no deduction, and the result says why. */
+  zeroDenominator: (denominator: string) => (denominator === "工单总量" ? "无工单，不计扣分" : `${denominator}为0，不计扣分`),
+  lateEvidence: (item: number, date: string, deadline: string) => `事项${item}印证资料${date}报送，晚于截止日期${deadline}，视为未完成`,
+  vetoApplied: (cap: string) => `一票否决，按上限扣${cap}分`,
 } as const;

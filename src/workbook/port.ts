@@ -9,7 +9,10 @@ export type CellValue = string | number | boolean | null;
 
 export interface SheetSnapshot {
   readonly name: string;
-  /** The used range from A1: values[r][c]; empty cells are null. */
+  /**
+   * The used range from A1: values[r][c]; empty cells are null. Dates are Excel date serials (1900 system),
+   * as Office.js returns them; error results are their code ("#N/A").
+   */
   readonly values: readonly (readonly CellValue[])[];
   /** Same shape as values; the formula text ("=ASSESS.VETO_SCORE(C2:H2)") or null where the cell holds no formula. */
   readonly formulas?: readonly (readonly (string | null)[])[];
@@ -35,6 +38,7 @@ export interface CellFormat {
 
 export type WriteOp =
   | { readonly kind: "addSheet"; readonly sheet: string; readonly hidden?: boolean }
+  /** Plain values; null empties the cell (Office.js itself treats null as "leave unchanged": write "" there). */
   | { readonly kind: "values"; readonly sheet: string; readonly row: number; readonly col: number; readonly values: readonly (readonly CellValue[])[] }
   /** Formulas (text starting with "=") or plain values, written as the user would type them. */
   | { readonly kind: "formulas"; readonly sheet: string; readonly row: number; readonly col: number; readonly formulas: readonly (readonly CellValue[])[] }
@@ -47,6 +51,7 @@ export type WriteOp =
   | { readonly kind: "listValidation"; readonly range: RangeRef; readonly list: readonly string[] }
   | { readonly kind: "deleteSheet"; readonly sheet: string }
   | {
+      /** A chart of the same name on that sheet is replaced, so that running compute-all twice leaves one chart. */
       readonly kind: "barChart"; readonly sheet: string; readonly name: string;
       /** Categories (unit names) and values (总分), one column each, same row span. */
       readonly categories: RangeRef; readonly values: RangeRef;

@@ -155,7 +155,7 @@ describe("便民化 考核细则2：事项3—5的印证资料须于2021-12-31�
   });
   test("逾期的说明写出日期与截止日期", () => {
     const result = fire("2022-01-01");
-    expect(result.lines.find((l) => l.rule === "item3")?.note).toBe("印证资料2022-01-01报送，晚于截止日期2021-12-31，视为未完成");
+    expect(result.lines.find((l) => l.rule === "item3")?.note).toBe("事项3印证资料2022-01-01报送，晚于截止日期2021-12-31，视为未完成");
     expect(vetoExplanation(result)).toContain("晚于截止日期2021-12-31");
   });
   test("逾期只影响事项3—5：市发改委（事项1、2、3、6）只有事项3视为未完成", () => {

@@ -45,9 +45,9 @@ describe("扣分说明：只由结果的说明行构成", () => {
       "月均办件量300件（市直超过250件）加10分；群众锦旗1次加5分",
     ],
     [
-      "无工单",
+      "应办结数为0",
       { rates: { ...PERFECT, completion: { kind: "count", numerator: 0, denominator: 0 } } },
-      "办结率：无工单，不计扣分",
+      "办结率：应办结数为0，不计扣分",
     ],
   ] as const)("%s → %s", (_name, input, text) => {
     expect(explain(input as Partial<HotlineUnitInput>)).toBe(text);

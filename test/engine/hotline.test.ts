@@ -1,5 +1,5 @@
 import {
-  MSG, bonusResult, categoryResult, hotlineExplanation, cooperationResult, handlingResult, parseRate, rateDeduction, ruleSet, scoreUnit,
+  bonusResult, categoryResult, hotlineExplanation, cooperationResult, handlingResult, parseRate, rateDeduction, ruleSet, scoreUnit,
   totalScore, type HotlineUnitInput, type RateInput, type RateRuleId,
 } from "../../src/engine";
 import { HOTLINE_2021 } from "../../src/engine/rules/hotline-2021";
@@ -42,12 +42,16 @@ describe("附件2 群众满意率（达到80%不扣分；70%—80%扣10分；60%
 });
 
 describe("规则A 无工单（分母为0）：不计比率扣分，并说明原因", () => {
-  test.each(["completion", "returned", "extension", "satisfaction"] as const)("%s 0/0 → 0，“无工单”", (id) => {
+  test.each([
+    ["completion", "应办结数为0，不计扣分"],
+    ["returned", "无工单，不计扣分"],
+    ["extension", "无工单，不计扣分"],
+    ["satisfaction", "有效回访数为0，不计扣分"],
+  ] as const)("%s 0/0 → 0，说明“%s”", (id, note) => {
     const outcome = rateDeduction(RULES, id, { kind: "count", numerator: 0, denominator: 0 });
     expect(outcome.points).toBe(0);
     expect(outcome.rate).toBeNull();
-    expect(outcome.line.note).toBe(MSG.noOrders);
-    expect(outcome.line.note).toContain("无工单");
+    expect(outcome.line.note).toBe(note);
   });
 });
 

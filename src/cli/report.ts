@@ -1,0 +1,47 @@
+/** What `npm run assess` prints: the ranking table, the 37 departments' veto results, then the problems. */
+import { formatPoints } from "../engine";
+import type { ComputeResults, ComputeSummary, Finding } from "../workbook";
+import { CLI_MSG, WMSG } from "../workbook/messages";
+import { padToWidth, textWidth, truncateToWidth } from "../workbook/text-width";
+import { qualified } from "../workbook/address";
+
+const EXPLANATION_WIDTH = 60;
+
+/** The units by rank (ties in 承办单位 order), the unscored ones last. */
+export function rankingLines(results: ComputeResults, summary: ComputeSummary): string[] {
+  const units = results.units.map((u, i) => ({ u, i }))
+    .sort((a, b) => (a.u.rank ?? Infinity) - (b.u.rank ?? Infinity) || a.i - b.i)
+    .map((x) => x.u);
+  const rows = units.map((u) => [
+    u.rank === undefined ? "—" : String(u.rank),
+    u.name,
+    u.type ?? "—",
+    u.score ? formatPoints(u.score.total) : CLI_MSG.notScored,
+    truncateToWidth(u.explanation, EXPLANATION_WIDTH),
+  ]);
+  const header = [...CLI_MSG.rankingColumns];
+  const widths = header.map((h, c) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[c]))));
+  const align = (c: number) => (c === 0 || c === 3 ? "right" : "left");
+  const line = (r: readonly string[]) =>
+    r.map((text, c) => (c === r.length - 1 ? text : padToWidth(text, widths[c], align(c)))).join("  ").trimEnd();
+  return [CLI_MSG.rankingHeading(summary.units, summary.unitsScored), line(header), ...rows.map(line)];
+}
+
+export function vetoLines(results: ComputeResults, summary: ComputeSummary): string[] {
+  const width = Math.max(...results.departments.map((d) => textWidth(d.name)), 0);
+  return [
+    CLI_MSG.vetoHeading(summary.departments, summary.departmentsVetoed),
+    ...results.departments.map((d) => {
+      const deduction = d.status === "judged" ? CLI_MSG.deductionText(d.deduction ?? 0) : CLI_MSG.notScored;
+      return CLI_MSG.vetoLine(padToWidth(d.name, width), padToWidth(deduction, 8), truncateToWidth(d.explanation, 80));
+    }),
+  ];
+}
+
+export function problemLines(problems: readonly Finding[], summary: ComputeSummary): string[] {
+  if (problems.length === 0) return [CLI_MSG.noProblems];
+  return [
+    summary.errors + summary.warnings === 0 ? CLI_MSG.noProblems : CLI_MSG.problemsHeading(summary.errors, summary.warnings, summary.infos),
+    ...problems.map((p) => CLI_MSG.problemLine(WMSG.level[p.severity], qualified(p.sheet, p.cell), p.message)),
+  ];
+}

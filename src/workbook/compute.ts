@@ -1,0 +1,126 @@
+/**
+ * 全部计算 (compute-all), used by the task pane and the command line alike: one read of the contract sheets,
+ * a pure `computePlan` (validate with the engine's parsers, score with the engine), one apply of the plan.
+ * It writes only 12345热线考核表, 校验 and the 扣分 / 扣分说明 columns of 便民化考核.
+ */
+import { ruleSet as defaultRuleSet, type Organization, type RuleSet } from "../engine";
+import { COMPUTE_READS, SHEET } from "./contract";
+import { Findings, countBySeverity, type Finding } from "./findings";
+import { assessApproval, type DepartmentOutcome } from "./inputs/approval";
+import { readHotlineData } from "./inputs/hotline-data";
+import { readRegister } from "./inputs/registers";
+import { readUnits } from "./inputs/units";
+import { scoreUnits, type UnitOutcome } from "./hotline-scores";
+import { WMSG } from "./messages";
+import { chooseRuleSet, readParameters } from "./params";
+import type { WorkbookPort, WritePlan } from "./port";
+import { writeApprovalColumns, writeChecks, writeHotlineTable } from "./result-writers";
+import type { Snapshots } from "./tables";
+
+export interface RankedUnit {
+  readonly name: string;
+  readonly total: number;
+  readonly rank: number;
+}
+
+export interface ComputeSummary {
+  readonly year: number;
+  readonly months: number;
+  /** Rows of 承办单位 (units to score). */
+  readonly units: number;
+  readonly unitsScored: number;
+  /** Units marked "数据有误，未计分". */
+  readonly unitsMarked: number;
+  readonly departments: number;
+  readonly departmentsJudged: number;
+  /** Departments that lose the 0.5 points. */
+  readonly departmentsVetoed: number;
+  readonly departmentsMarked: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Informational 校验 rows (late evidence). */
+  readonly infos: number;
+  /** The three best and the three lowest scored units (fewer when fewer are scored). */
+  readonly top: readonly RankedUnit[];
+  readonly bottom: readonly RankedUnit[];
+}
+
+export interface ComputeResults {
+  readonly units: readonly UnitOutcome[];
+  readonly departments: readonly DepartmentOutcome[];
+}
+
+export interface ComputeOutput {
+  readonly plan: WritePlan;
+  readonly summary: ComputeSummary;
+  /** Every 校验 row, sorted by sheet then row (errors, warnings and informational rows). */
+  readonly problems: readonly Finding[];
+  readonly results: ComputeResults;
+}
+
+export interface ComputeOptions {
+  /** Default: the rule set of the workbook's 考核年度 (参数), else the current one. */
+  readonly ruleSet?: RuleSet;
+  /** Progress for long runs: a Chinese step text and a fraction 0..1. */
+  readonly onProgress?: (message: string, fraction: number) => void;
+}
+
+/** Pure: the plan, summary, problems and results of compute-all over snapshots of the contract sheets. */
+export function computePlan(snapshots: Snapshots, rules: RuleSet = defaultRuleSet()): ComputeOutput {
+  const findings = new Findings();
+  const errors = new Set<Organization>();
+  const { params, allBlocked, hotlineBlocked } = readParameters(snapshots, rules, findings);
+  const unitsRead = readUnits(snapshots, rules.registry, findings, errors);
+  const unitSet = new Set(unitsRead.units.flatMap((u) => (u.org ? [u.org] : [])));
+  const data = readHotlineData(snapshots, rules.registry, unitSet, findings, errors);
+  const register = (sheet: typeof SHEET.deductions | typeof SHEET.bonuses, cases: RuleSet["hotline"]["cases"]) =>
+    readRegister(snapshots, sheet, cases, rules.registry, unitSet, params.year, findings, errors);
+  const deductions = register(SHEET.deductions, rules.hotline.cases);
+  const bonuses = register(SHEET.bonuses, rules.hotline.bonus.cases);
+  const blocked = allBlocked || hotlineBlocked || unitsRead.blocked || data.blocked || deductions.blocked || bonuses.blocked;
+  const units = scoreUnits(rules, { units: unitsRead.units, data, deductions, bonuses, params, errors, blocked }, findings);
+  const approval = assessApproval(snapshots, rules, allBlocked, findings);
+  const problems = findings.sorted();
+
+  const plan: WritePlan = [
+    ...writeHotlineTable(snapshots.get(SHEET.result), units, rules),
+    ...(approval.table ? writeApprovalColumns(approval.table.snapshot, approval.rows) : []),
+    ...writeChecks(snapshots.get(SHEET.checks), problems),
+  ];
+  return { plan, summary: summarize(rules, params, units, approval.departments, problems), problems, results: { units, departments: approval.departments } };
+}
+
+function summarize(
+  rules: RuleSet, params: { year: number; months: number }, units: readonly UnitOutcome[],
+  departments: readonly DepartmentOutcome[], problems: readonly Finding[],
+): ComputeSummary {
+  const scored = units.filter((u) => u.score && u.rank !== undefined)
+    .map((u) => ({ name: u.name, total: u.score?.total as number, rank: u.rank as number }));
+  const byRank = [...scored].sort((a, b) => a.rank - b.rank);
+  const counts = countBySeverity(problems);
+  const judged = departments.filter((d) => d.status === "judged");
+  return {
+    year: params.year, months: params.months,
+    units: units.length, unitsScored: scored.length, unitsMarked: units.length - scored.length,
+    departments: departments.length, departmentsJudged: judged.length,
+    departmentsVetoed: judged.filter((d) => (d.deduction ?? 0) > 0).length,
+    departmentsMarked: departments.length - judged.length,
+    errors: counts.error, warnings: counts.warning, infos: counts.info,
+    top: byRank.slice(0, 3),
+    bottom: byRank.slice(-3).reverse(),
+  };
+}
+
+/** 全部计算 through a port: one read, one apply. */
+export async function computeAll(port: WorkbookPort, options: ComputeOptions = {}): Promise<Omit<ComputeOutput, "plan">> {
+  const progress = options.onProgress ?? (() => undefined);
+  progress(WMSG.progress.read, 0);
+  const snapshots = await port.read(COMPUTE_READS);
+  progress(WMSG.progress.compute, 0.3);
+  const rules = options.ruleSet ?? chooseRuleSet(snapshots);
+  const { plan, ...output } = computePlan(snapshots, rules);
+  progress(WMSG.progress.write, 0.6);
+  await port.apply(plan);
+  progress(WMSG.progress.done, 1);
+  return output;
+}

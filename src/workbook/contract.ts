@@ -1,0 +1,224 @@
+/**
+ * The assessment workbook contract (spec E) as data: sheet names, header labels, which sheets and columns
+ * are input and which are results. The assessment office's own workbooks and scripts refer to these names,
+ * so they are fixed; column order, styling, extra columns and extra sheets are free.
+ */
+
+export const SHEET = {
+  units: "承办单位",
+  hotline: "热线数据",
+  deductions: "扣分登记",
+  bonuses: "加分登记",
+  approval: "便民化考核",
+  result: "12345热线考核表",
+  checks: "校验",
+  /** Not in spec E's table: the small parameter block (考核年度, 考核月数) the task pane shows. */
+  params: "参数",
+  /** Hidden: what 定稿 replaced, so that 恢复公式 can put it back. */
+  formulaBackup: "_定稿公式备份",
+} as const;
+
+export type SheetName = (typeof SHEET)[keyof typeof SHEET];
+
+/**
+ * input: typed by the user, never written by compute-all. inputResult: input except its result columns.
+ * result: owned by compute-all, rewritten on every run. system: written by 定稿 / 恢复公式 only.
+ */
+export type SheetRole = "input" | "inputResult" | "result" | "system";
+
+/** What a column holds; decides its format, validation list and width in the template. */
+export type ColumnKind =
+  | "name" | "unitType" | "count" | "amount" | "rate" | "date" | "status" | "part" | "caseItem" | "text"
+  | "points" | "rank" | "explanation" | "sheetName" | "cellAddress" | "level" | "paramValue";
+
+export interface ColumnSpec {
+  readonly label: string;
+  readonly kind: ColumnKind;
+  /** A result column: written by compute-all, cleared and rewritten on every run. */
+  readonly result?: boolean;
+  /** compute-all cannot read the sheet without it (otherwise a missing column is a warning). */
+  readonly needed?: boolean;
+  /**
+   * Columns that go together (item 6's parts and targets): all missing is a warning, some missing is an
+   * error (the parts that are there cannot be used alone).
+   */
+  readonly group?: string;
+}
+
+export interface SheetSpec {
+  readonly name: SheetName;
+  readonly role: SheetRole;
+  /** The label that identifies the header row. */
+  readonly key: string;
+  readonly columns: readonly ColumnSpec[];
+}
+
+const col = (label: string, kind: ColumnKind, extra: Omit<ColumnSpec, "label" | "kind"> = {}): ColumnSpec => ({ label, kind, ...extra });
+
+/** Header labels, by sheet, exactly as spec E writes them. */
+export const LABEL = {
+  name: "单位名称",
+  type: "单位类别",
+  total: "工单总量",
+  due: "应办结数",
+  onTime: "按期办结数",
+  returned: "退单数",
+  extensions: "延期申请数",
+  validCallbacks: "有效回访数",
+  satisfied: "满意数",
+  monthly: "月均办件量",
+  date: "日期",
+  item: "事项",
+  quantity: "数量",
+  note: "说明",
+  timeCut: "减时间比例",
+  oneTrip: "最多跑一次占比",
+  instant: "即办事项占比",
+  online: "网上可办率",
+  fullOnline: "全程网办率",
+  guide: "办事指南整改",
+  seal: "电子印章申请",
+  dataList: "数据供需清单",
+  evidenceDate: "印证资料报送日期",
+  deduction: "扣分",
+  explanation: "扣分说明",
+  sheet: "工作表",
+  cell: "单元格",
+  problem: "问题",
+  level: "级别",
+  param: "参数",
+  value: "值",
+  formula: "公式（不含等号）",
+  finalValue: "定稿值",
+} as const;
+
+/** 便民化考核 事项1 … 事项6. */
+export const ITEM_LABELS = ["事项1", "事项2", "事项3", "事项4", "事项5", "事项6"] as const;
+
+/** The 12345热线考核表 columns, in the order written to a new sheet (附件2). */
+export const RESULT_LABEL = {
+  name: "单位名称",
+  type: "单位类别",
+  completionRate: "办结率",
+  handling: "工单办理扣分",
+  returnedRate: "退单率",
+  returned: "退单率扣分",
+  extensionRate: "延期率",
+  extension: "延期率扣分",
+  satisfactionRate: "满意率",
+  satisfaction: "满意率扣分",
+  cooperation: "日常配合扣分",
+  bonus: "加分",
+  total: "总分",
+  rank: "排名",
+  typeRank: "类别内排名",
+  explanation: "扣分说明",
+} as const;
+
+/** The parameter rows of 参数 (first column 参数, second 值). */
+export const PARAM = { year: "考核年度", months: "考核月数" } as const;
+
+const registerColumns = [
+  col(LABEL.date, "date"),
+  col(LABEL.name, "name", { needed: true }),
+  col(LABEL.item, "caseItem", { needed: true }),
+  col(LABEL.quantity, "count"),
+  col(LABEL.note, "text"),
+];
+
+export const SHEETS: readonly SheetSpec[] = [
+  {
+    name: SHEET.units, role: "input", key: LABEL.name,
+    columns: [col(LABEL.name, "name", { needed: true }), col(LABEL.type, "unitType")],
+  },
+  {
+    name: SHEET.hotline, role: "input", key: LABEL.name,
+    columns: [
+      col(LABEL.name, "name", { needed: true }),
+      ...[LABEL.total, LABEL.due, LABEL.onTime, LABEL.returned, LABEL.extensions, LABEL.validCallbacks, LABEL.satisfied]
+        .map((label) => col(label, "count", { needed: true })),
+      col(LABEL.monthly, "amount"),
+    ],
+  },
+  { name: SHEET.deductions, role: "input", key: LABEL.name, columns: registerColumns },
+  { name: SHEET.bonuses, role: "input", key: LABEL.name, columns: registerColumns },
+  {
+    name: SHEET.approval, role: "inputResult", key: LABEL.name,
+    columns: [
+      col(LABEL.name, "name", { needed: true }),
+      ...ITEM_LABELS.map((label) => col(label, "status", { needed: true })),
+      ...[LABEL.timeCut, LABEL.oneTrip, LABEL.instant, LABEL.online, LABEL.fullOnline].map((label) => col(label, "rate", { group: "item6" })),
+      ...[LABEL.guide, LABEL.seal, LABEL.dataList].map((label) => col(label, "part", { group: "item6" })),
+      col(LABEL.evidenceDate, "date"),
+      col(LABEL.deduction, "points", { result: true }),
+      col(LABEL.explanation, "explanation", { result: true }),
+    ],
+  },
+  {
+    name: SHEET.result, role: "result", key: RESULT_LABEL.name,
+    columns: [
+      col(RESULT_LABEL.name, "name", { result: true }),
+      col(RESULT_LABEL.type, "unitType", { result: true }),
+      col(RESULT_LABEL.completionRate, "rate", { result: true }),
+      col(RESULT_LABEL.handling, "points", { result: true }),
+      col(RESULT_LABEL.returnedRate, "rate", { result: true }),
+      col(RESULT_LABEL.returned, "points", { result: true }),
+      col(RESULT_LABEL.extensionRate, "rate", { result: true }),
+      col(RESULT_LABEL.extension, "points", { result: true }),
+      col(RESULT_LABEL.satisfactionRate, "rate", { result: true }),
+      col(RESULT_LABEL.satisfaction, "points", { result: true }),
+      col(RESULT_LABEL.cooperation, "points", { result: true }),
+      col(RESULT_LABEL.bonus, "points", { result: true }),
+      col(RESULT_LABEL.total, "points", { result: true }),
+      col(RESULT_LABEL.rank, "rank", { result: true }),
+      col(RESULT_LABEL.typeRank, "rank", { result: true }),
+      col(RESULT_LABEL.explanation, "explanation", { result: true }),
+    ],
+  },
+  {
+    name: SHEET.checks, role: "result", key: LABEL.sheet,
+    columns: [
+      col(LABEL.sheet, "sheetName", { result: true }),
+      col(LABEL.cell, "cellAddress", { result: true }),
+      col(LABEL.problem, "explanation", { result: true }),
+      // Not in spec E (extra columns are free): 错误 / 警告 / 说明.
+      col(LABEL.level, "level", { result: true }),
+    ],
+  },
+  {
+    name: SHEET.params, role: "input", key: LABEL.param,
+    columns: [col(LABEL.param, "text", { needed: true }), col(LABEL.value, "paramValue", { needed: true }), col(LABEL.note, "text")],
+  },
+];
+
+export const BACKUP_SHEET: SheetSpec = {
+  name: SHEET.formulaBackup, role: "system", key: LABEL.sheet,
+  columns: [col(LABEL.sheet, "sheetName"), col(LABEL.cell, "cellAddress"), col(LABEL.formula, "text"), col(LABEL.finalValue, "text")],
+};
+
+export function sheetSpec(name: SheetName): SheetSpec {
+  const spec = [...SHEETS, BACKUP_SHEET].find((s) => s.name === name);
+  if (!spec) throw new Error(`contract: no sheet ${name}`);
+  return spec;
+}
+
+/** Sheets compute-all reads (one port.read call): every contract sheet. */
+export const COMPUTE_READS: readonly SheetName[] = SHEETS.map((s) => s.name);
+
+/** Header rows are searched for within this many rows from the top (a title row above them is fine). */
+export const HEADER_SEARCH_ROWS = 5;
+
+/** Where a new sheet puts its title and header rows (0-based). */
+export const NEW_SHEET_LAYOUT = { titleRow: 0, headerRow: 1 } as const;
+
+/** Number formats written by the template and compute-all. */
+export const FORMAT = { percent: "0.00%", date: "yyyy-mm-dd" } as const;
+
+/** Status words offered by the validation lists (spec D accepts more; these are the ones to pick). */
+export const STATUS_LIST = ["完成", "未完成", "不涉及"] as const;
+/** Item-6 parts: 不涉及 counts as nothing left to do (e.g. no guide problem was fed back). */
+export const PART_LIST = ["完成", "未完成", "不涉及"] as const;
+export const UNIT_TYPE_LIST = ["县区", "市直", "其他"] as const;
+
+/** How many empty rows below the data the template prepares (validation lists, formats) for typing. */
+export const SPARE_ROWS = { register: 500, prefilled: 20 } as const;

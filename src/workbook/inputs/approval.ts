@@ -1,0 +1,170 @@
+/**
+ * 便民化考核: one row per department; the six items' status words (spec D), item 6's parts, the evidence date.
+ * Each department is judged by the engine (judgeDepartment); a department with an error is marked, not judged.
+ */
+import {
+  MSG, isBlank, judgeDepartment, parseDate, parseRate, parseStatus, problem, vetoExplanation,
+  type ApprovalTarget, type Cell, type DepartmentResult, type Organization, type RuleSet, type Status,
+} from "../../engine";
+import { qualified } from "../address";
+import { ITEM_LABELS, LABEL, SHEET, sheetSpec } from "../contract";
+import type { Findings } from "../findings";
+import { WMSG } from "../messages";
+import { dataRows, openTable, type Snapshots, type Table, type TableRow } from "../tables";
+
+export interface DepartmentOutcome {
+  /** The approval method's spelling (市发改委 …). */
+  readonly name: string;
+  readonly org: Organization;
+  /** judged: deduction and explanation are set. error: bad data (see 校验). missing: no row. */
+  readonly status: "judged" | "error" | "missing";
+  /** 0-based row in 便民化考核 (the first one when duplicated). */
+  readonly row?: number;
+  readonly deduction?: number;
+  readonly explanation: string;
+  readonly result?: DepartmentResult;
+}
+
+/** What goes into the 扣分 / 扣分说明 cells of one row. */
+export interface ApprovalRowResult {
+  readonly row: number;
+  readonly deduction: number | null;
+  readonly explanation: string;
+}
+
+export interface ApprovalRead {
+  readonly table?: Table;
+  readonly departments: readonly DepartmentOutcome[];
+  readonly rows: readonly ApprovalRowResult[];
+}
+
+const TARGET_LABELS: Readonly<Record<ApprovalTarget["id"], string>> = {
+  timeCut: LABEL.timeCut, oneTrip: LABEL.oneTrip, instant: LABEL.instant, online: LABEL.online, fullOnline: LABEL.fullOnline,
+};
+const PART_LABELS = { guide: LABEL.guide, seal: LABEL.seal, dataList: LABEL.dataList } as const;
+
+interface Parsed {
+  readonly items: Cell<Status>[];
+  readonly parts: Record<keyof typeof PART_LABELS, Cell<Status | null>>;
+  readonly targets: Record<ApprovalTarget["id"], Cell<number | null>>;
+  readonly evidenceDate: Cell<string | null>;
+}
+
+/** Parses one row's cells with the engine's parsers; undefined (and findings) when any cell is bad. */
+function parseRow(row: TableRow, rules: RuleSet, findings: Findings, unit: string): Parsed | undefined {
+  const words = rules.approval.statusWords;
+  let bad = false;
+  const fail = (p: Parameters<Findings["problem"]>[0]) => {
+    findings.problem(p, SHEET.approval, unit);
+    bad = true;
+  };
+  const items = ITEM_LABELS.map((label): Cell<Status> => {
+    const raw = row.get(label);
+    const parsed = parseStatus(raw, words, label, row.at(label));
+    if (!parsed.ok) fail(parsed.problem);
+    return { value: parsed.ok ? parsed.value : "notApplicable", raw, field: label, at: row.at(label) };
+  });
+  const part = (label: string): Cell<Status | null> => {
+    const raw = row.get(label);
+    if (isBlank(raw)) return { value: null, raw, field: label, at: row.at(label) };
+    const parsed = parseStatus(raw, words, label, row.at(label));
+    if (!parsed.ok) fail(parsed.problem);
+    return { value: parsed.ok ? parsed.value : null, raw, field: label, at: row.at(label) };
+  };
+  const target = (label: string): Cell<number | null> => {
+    const raw = row.get(label);
+    if (isBlank(raw)) return { value: null, raw, field: label, at: row.at(label) };
+    const parsed = parseRate(raw, label, row.at(label));
+    if (!parsed.ok) fail(parsed.problem);
+    return { value: parsed.ok ? parsed.value : null, raw, field: label, at: row.at(label) };
+  };
+  const parts = { guide: part(PART_LABELS.guide), seal: part(PART_LABELS.seal), dataList: part(PART_LABELS.dataList) };
+  const targets = Object.fromEntries(
+    Object.entries(TARGET_LABELS).map(([id, label]) => [id, target(label)]),
+  ) as Record<ApprovalTarget["id"], Cell<number | null>>;
+  const rawDate = row.get(LABEL.evidenceDate);
+  const date = parseDate(rawDate, LABEL.evidenceDate, row.at(LABEL.evidenceDate));
+  if (!date.ok) fail(date.problem);
+  const evidenceDate = { value: date.ok ? date.value : null, raw: rawDate, field: LABEL.evidenceDate, at: row.at(LABEL.evidenceDate) };
+  return bad ? undefined : { items, parts, targets, evidenceDate };
+}
+
+export function assessApproval(snapshots: Snapshots, rules: RuleSet, blocked: boolean, findings: Findings): ApprovalRead {
+  const sheet = SHEET.approval;
+  const { registry } = rules;
+  const table = openTable(snapshots, sheetSpec(sheet), findings, { missing: { severity: "error", consequence: WMSG.missingApprovalSheet } });
+  const departments = registry.approvalDepartments();
+  if (!table) {
+    return {
+      departments: departments.map((org) => ({ name: org.approvalName as string, org, status: "error", explanation: WMSG.markedError })),
+      rows: [],
+    };
+  }
+  const rowsOf = new Map<Organization, TableRow[]>();
+  const results = new Map<number, ApprovalRowResult>();
+  const judged = new Map<Organization, { row: number; result: DepartmentResult }>();
+  const marked = (row: number) => results.set(row, { row, deduction: null, explanation: WMSG.markedError });
+  for (const row of dataRows(table)) {
+    const raw = row.get(LABEL.name);
+    const at = row.at(LABEL.name);
+    marked(row.row);
+    if (raw === null || String(raw).trim() === "") {
+      findings.add({ severity: "error", code: "nameBlank", ...at, field: LABEL.name, value: raw, message: WMSG.rowNameBlank(LABEL.name) });
+      continue;
+    }
+    const org = registry.resolve(String(raw));
+    if (!org) {
+      findings.problem(problem("unknownUnit", "na", MSG.unitUnknown(LABEL.name, raw), LABEL.name, raw, at), sheet);
+      continue;
+    }
+    if (org.approvalName === undefined) {
+      findings.problem(problem("notApprovalDepartment", "na", MSG.notApprovalDepartment(LABEL.name, raw), LABEL.name, raw, at), sheet);
+      continue;
+    }
+    rowsOf.set(org, [...(rowsOf.get(org) ?? []), row]);
+  }
+  for (const [org, rows] of rowsOf) {
+    const unit = org.approvalName as string;
+    if (rows.length > 1) {
+      const firstAt = qualified(sheet, rows[0].at(LABEL.name).cell);
+      for (const row of rows.slice(1)) {
+        const raw = row.get(LABEL.name);
+        findings.problem(problem("duplicateUnit", "value", MSG.duplicateUnit(LABEL.name, raw, firstAt), LABEL.name, raw,
+          row.at(LABEL.name)), sheet, unit);
+      }
+      continue;
+    }
+    const row = rows[0];
+    if (blocked || table.blocked) continue;
+    const parsed = parseRow(row, rules, findings, unit);
+    if (!parsed) continue;
+    const result = judgeDepartment(rules.approval, registry, {
+      org, items: parsed.items, item6Parts: parsed.parts, item6Targets: parsed.targets, evidenceDate: parsed.evidenceDate,
+    });
+    for (const p of result.problems) findings.problem(p, sheet, unit);
+    if (result.problems.some((p) => p.severity === "error")) continue;
+    const late = result.late;
+    if (late.length > 0) {
+      findings.add({
+        severity: "info", code: "lateEvidence", ...row.at(LABEL.evidenceDate), field: LABEL.evidenceDate, value: parsed.evidenceDate.raw,
+        unit, message: `${unit}：${WMSG.lateEvidence(parsed.evidenceDate.value as string, rules.approval.evidenceDeadline, late)}`,
+      });
+    }
+    judged.set(org, { row: row.row, result });
+    results.set(row.row, { row: row.row, deduction: result.deduction, explanation: vetoExplanation(result) });
+  }
+  const outcomes = departments.map((org): DepartmentOutcome => {
+    const name = org.approvalName as string;
+    const done = judged.get(org);
+    if (done) {
+      return { name, org, status: "judged", row: done.row, deduction: done.result.deduction, explanation: vetoExplanation(done.result), result: done.result };
+    }
+    const rows = rowsOf.get(org);
+    if (rows) return { name, org, status: "error", row: rows[0].row, explanation: WMSG.markedError };
+    if (!blocked && !table.blocked) {
+      findings.add({ severity: "error", code: "departmentMissing", sheet, unit: name, message: WMSG.departmentMissing(name) });
+    }
+    return { name, org, status: "missing", explanation: WMSG.missingDepartmentResult };
+  });
+  return { table, departments: outcomes, rows: [...results.values()].sort((a, b) => a.row - b.row) };
+}

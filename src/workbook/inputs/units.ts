@@ -1,0 +1,83 @@
+/** 承办单位: the units to score, in their order, with their types (editable; blank → the registry's type). */
+import { MSG, parseUnitType, problem, type Organization, type Registry, type UnitType } from "../../engine";
+import { qualified } from "../address";
+import { LABEL, SHEET, sheetSpec } from "../contract";
+import type { Findings } from "../findings";
+import { WMSG } from "../messages";
+import { dataRows, openTable, type Snapshots } from "../tables";
+
+export interface UnitEntry {
+  /** 0-based row in 承办单位; undefined when the list comes from the registry (no readable 承办单位). */
+  readonly row?: number;
+  /** A1 address of the name cell in 承办单位. */
+  readonly cell?: string;
+  /** The name as written (the official name when from the registry). */
+  readonly written: string;
+  /** Undefined when the name is unknown. */
+  readonly org?: Organization;
+  /** Undefined when the type is not valid. */
+  readonly type?: UnitType;
+}
+
+export interface UnitsRead {
+  readonly units: readonly UnitEntry[];
+  /** 承办单位 cannot be read: every unit is marked. */
+  readonly blocked: boolean;
+}
+
+function fromRegistry(registry: Registry): UnitEntry[] {
+  return registry.hotlineUnits().map((org) => ({ written: org.name, org, type: org.type }));
+}
+
+export function readUnits(snapshots: Snapshots, registry: Registry, findings: Findings, errors: Set<Organization>): UnitsRead {
+  const sheet = SHEET.units;
+  const exists = snapshots.has(sheet);
+  const table = openTable(snapshots, sheetSpec(sheet), findings, { missing: { severity: "warning", consequence: WMSG.missingUnitsSheet } });
+  if (!table) return { units: fromRegistry(registry), blocked: exists };
+  const units: UnitEntry[] = [];
+  const first = new Map<Organization, string>();
+  for (const row of dataRows(table)) {
+    const raw = row.get(LABEL.name);
+    const at = row.at(LABEL.name);
+    if (raw === null || String(raw).trim() === "") {
+      findings.add({ severity: "error", code: "nameBlank", ...at, field: LABEL.name, value: raw, message: WMSG.rowNameBlank(LABEL.name) });
+      continue;
+    }
+    const written = String(raw).trim();
+    const org = registry.resolve(written);
+    if (!org) {
+      findings.problem(problem("unknownUnit", "na", MSG.unitUnknown(LABEL.name, raw), LABEL.name, raw, at), sheet);
+      units.push({ row: row.row, cell: at.cell, written });
+      continue;
+    }
+    const firstAt = first.get(org);
+    if (firstAt) {
+      findings.problem(problem("duplicateUnit", "value", MSG.duplicateUnit(LABEL.name, raw, firstAt), LABEL.name, raw, at), sheet, org.name);
+      errors.add(org);
+    } else first.set(org, qualified(sheet, at.cell));
+    if (!org.hotline) {
+      findings.add({ severity: "warning", code: "notHotlineUnit", ...at, field: LABEL.name, value: raw, unit: org.name, message: WMSG.notHotlineUnit(written) });
+    }
+    let type: UnitType | undefined = org.type;
+    if (row.has(LABEL.type)) {
+      const rawType = row.get(LABEL.type);
+      const typeAt = row.at(LABEL.type);
+      if (rawType === null || String(rawType).trim() === "") {
+        findings.add({
+          severity: "warning", code: "typeBlank", ...typeAt, field: LABEL.type, value: rawType, unit: org.name,
+          message: `${org.name}：${WMSG.typeBlank(org.type)}`,
+        });
+      } else {
+        const parsed = parseUnitType(rawType, LABEL.type, typeAt);
+        if (parsed.ok) type = parsed.value;
+        else {
+          findings.problem(parsed.problem, sheet, org.name);
+          errors.add(org);
+          type = undefined;
+        }
+      }
+    }
+    units.push({ row: row.row, cell: at.cell, written, org, type });
+  }
+  return { units, blocked: false };
+}

@@ -1,0 +1,116 @@
+/**
+ * Every user-facing message of the workbook layer and the command line, in one catalogue. The engine's own
+ * value messages (src/engine/messages.ts `MSG`) are reused for cell values; these add what only a workbook
+ * has: sheets, headers, rows, results and the command's output.
+ */
+import { show } from "../engine/messages";
+
+const list = (names: readonly string[]) => names.map((n) => `“${n}”`).join("、");
+
+export const WMSG = {
+  // --- 校验 findings -------------------------------------------------------------------------------------
+  missingSheet: (sheet: string, consequence: string) => `缺少工作表“${sheet}”：${consequence}。可用“创建/补全模板”补全。`,
+  missingUnitsSheet: "按2021年度登记的全部承办单位及其类别计算",
+  missingHotlineSheet: "各单位均无工单数据，未计分",
+  missingRegisterSheet: "按无登记计算",
+  missingApprovalSheet: "便民化考核未计算",
+  headerNotFound: (sheet: string, key: string, rows: number) =>
+    `工作表“${sheet}”前${rows}行中找不到表头“${key}”：无法读取该表。可用“创建/补全模板”补全表头。`,
+  missingNeededHeader: (label: string) => `缺少表头“${label}”：无法读取该列，相关单位未计分。可用“创建/补全模板”补全。`,
+  missingOptionalHeader: (label: string, consequence: string) => `缺少表头“${label}”：${consequence}。可用“创建/补全模板”补全。`,
+  optionalHeaderConsequence: {
+    单位类别: "按登记类别计算",
+    月均办件量: "月均办件量按工单总量÷考核月数计算",
+    数量: "每行按1件（次）计",
+    日期: "不核对登记日期",
+    说明: "不影响计算",
+    印证资料报送日期: "印证资料按已按时报送计",
+    item6: "事项6按所填状态计算（不由分项推导）",
+    default: "该项按空白计算",
+  } as Readonly<Record<string, string>>,
+  duplicateHeader: (label: string, first: string) => `表头“${label}”出现多次：使用第一列（${first}）。`,
+
+  rowNameBlank: (field: string) => `${field}为空白，但该行填有其他内容：应填写单位名称，该行未计入。`,
+  notHotlineUnit: (name: string) => `“${name}”不是附件1所列12345一级承办单位：按所填类别照常计分，请核对。`,
+  typeBlank: (type: string) => `单位类别为空白：按登记类别“${type}”计分。`,
+  noHotlineRow: `热线数据中没有该单位的行：未计分。每个承办单位应有一行（无工单时各数填0或留空）。`,
+  notInUnits: (name: string) => `“${name}”不在承办单位表中：该行未计入考核。请先在承办单位表中添加该单位。`,
+  dateOutsideYear: (field: string, iso: string, year: number) => `${field}${iso}不在考核年度${year}年内：已照常计入，请核对。`,
+  lateEvidence: (date: string, deadline: string, items: readonly number[]) =>
+    `印证资料报送日期${date}晚于截止日期${deadline}：${items.map((n) => `事项${n}`).join("、")}视为未完成，已计入扣分（见扣分说明）。`,
+  departmentMissing: (name: string) => `便民化考核中没有考核对象“${name}”的行：该部门未考核。请添加一行。`,
+  yearUnknown: (value: unknown, known: readonly number[]) =>
+    `考核年度的值${show(value)}没有对应的考核规则：目前提供${known.join("、")}年度规则。全部未计分。`,
+  yearMismatch: (value: number, ruleYear: number) => `考核年度${value}与所用考核规则年度${ruleYear}不一致：全部未计分。`,
+  monthsInvalid: (value: unknown) => `考核月数的值${show(value)}无效：应为1到12的整数。全部单位未计分。`,
+
+  // --- result texts ------------------------------------------------------------------------------------------
+  markedError: "数据有误，未计分：见校验表",
+  missingDepartmentResult: "缺少该部门的行，未考核",
+  noProblems: "未发现问题",
+  level: { error: "错误", warning: "警告", info: "说明" } as const,
+  noCell: "—",
+
+  // --- template ------------------------------------------------------------------------------------------------
+  title: {
+    承办单位: (year: number) => `${year}年度12345便民服务平台一级承办单位名单`,
+    热线数据: (year: number) => `${year}年度12345热线工单数据（每个承办单位一行；月均办件量为空时按工单总量÷考核月数计算）`,
+    扣分登记: (year: number) => `${year}年度12345热线扣分登记（每行一件经查实的事项；数量为空按1计）`,
+    加分登记: (year: number) => `${year}年度12345热线加分登记（每行一件；数量为空按1计）`,
+    校验: () => "校验结果（“全部计算”自动生成）",
+    参数: () => "考核参数",
+  } as Readonly<Record<string, (year: number) => string>>,
+  paramYearNote: (known: readonly number[]) => `选用哪一年度的考核规则（目前提供：${known.join("、")}）`,
+  paramMonthsNote: "月均办件量为空时，按“工单总量÷考核月数”计算（1—12）",
+  chartTitle: (year: number) => `${year}年度12345热线考核总分`,
+  validationError: (items: readonly string[]) => `请从下拉列表中选择：${list(items)}`,
+
+  // --- progress (task pane) -----------------------------------------------------------------------------------
+  progress: { read: "正在读取工作表…", compute: "正在校验与计算…", write: "正在写入结果…", done: "计算完成" },
+
+  // --- 定稿 / 恢复公式 ----------------------------------------------------------------------------------------
+  restoreChanged: (where: string) => `${where}的值在定稿后已被修改：未恢复公式，备份保留。`,
+  restoreSheetMissing: (sheet: string) => `工作表“${sheet}”已不存在：未恢复公式，备份保留。`,
+  restoreHasFormula: (where: string) => `${where}现有公式：未恢复，备份保留。`,
+} as const;
+
+/** The command line's messages (npm run assess). */
+export const CLI_MSG = {
+  usage: [
+    "用法：npm run assess -- [输入.xlsx] [-o 输出.xlsx]",
+    "      npm run assess -- --template -o 模板.xlsx",
+    "",
+    "  输入.xlsx        考核工作簿（默认：内置示例 samples/ankang-2021-sample.xlsx）",
+    "  -o, --output     输出文件（默认：out/<输入文件名>-result.xlsx；模板默认 out/ankang-2021-template.xlsx）",
+    "  --template       写出空白考核模板",
+    "  -h, --help       显示本说明",
+    "",
+    "退出码：0 计算成功；1 输入数据有问题（结果文件照常写出，问题见“校验”工作表）；2 用法错误。",
+  ].join("\n"),
+  unknownOption: (flag: string) => `未知选项“${flag}”。`,
+  missingValue: (flag: string) => `选项“${flag}”后应跟一个值。`,
+  tooManyInputs: (inputs: readonly string[]) => `只能给出一个输入文件，收到${inputs.length}个：${inputs.join("、")}。`,
+  templateTakesNoInput: "--template 不读取输入文件：请去掉输入文件名。",
+  inputMissing: (path: string) => `找不到输入文件“${path}”。`,
+  notXlsx: (path: string) => `“${path}”不是 .xlsx 文件：请给出 Excel 工作簿（.xlsx）。`,
+  unreadable: (path: string, reason: string) => `无法读取“${path}”：不是有效的 .xlsx 工作簿（${reason}）。`,
+  outputNotXlsx: (path: string) => `输出文件“${path}”应以 .xlsx 结尾。`,
+  sameAsInput: "输出文件不能与输入文件相同：输入文件保持不变，请用 -o 指定另一个文件名。",
+  cannotWrite: (path: string, reason: string) => `无法写入“${path}”：${reason}。`,
+  seeHelp: "用 --help 查看用法。",
+  internalError: (reason: string) => `计算中断（程序错误，请报告）：${reason}`,
+
+  heading: (title: string, file: string) => `${title}\n输入：${file}`,
+  rankingHeading: (units: number, scored: number) => `12345热线考核：${units}个单位，已计分${scored}个`,
+  rankingColumns: ["排名", "单位名称", "类别", "总分", "扣分说明"] as const,
+  notScored: "未计分",
+  vetoHeading: (departments: number, vetoed: number) => `审批服务便民化（一票否决）：${departments}个部门，扣分${vetoed}个`,
+  vetoLine: (name: string, deduction: string, text: string) => `${name}  ${deduction}  ${text}`,
+  deductionText: (points: number) => (points > 0 ? `扣${points}分` : "不扣分"),
+  problemsHeading: (errors: number, warnings: number, infos: number) => `校验：错误${errors}个，警告${warnings}个，说明${infos}个`,
+  noProblems: "校验：未发现问题",
+  problemLine: (level: string, where: string, text: string) => `[${level}] ${where}　${text}`,
+  written: (path: string) => `结果已写入：${path}`,
+  templateWritten: (path: string) => `空白模板已写入：${path}`,
+  inputHasProblems: (errors: number) => `输入数据有${errors}个错误：有关单位未计分，详见结果文件的“校验”工作表。`,
+} as const;

@@ -1,0 +1,126 @@
+/**
+ * A small assessment workbook with hand-computed answers: six units across the bands, logged cases over
+ * both category caps, bonuses at and over the volume thresholds, a tie in the ranking, and departments
+ * with each veto outcome. Column order differs from the template and an extra column is present.
+ */
+import { ITEM_LABELS, LABEL, SHEET } from "../../src/workbook/contract";
+import type { CellValue } from "../../src/workbook/port";
+import { approvalRows, serial, sheetRows, workbookOf, type Row } from "./helpers";
+
+const HOTLINE_LABELS = [
+  LABEL.name, "备注", LABEL.total, LABEL.returned, LABEL.extensions, LABEL.due, LABEL.onTime,
+  LABEL.validCallbacks, LABEL.satisfied, LABEL.monthly,
+];
+
+export const UNITS: Row[] = [
+  { [LABEL.name]: "汉滨区", [LABEL.type]: "县区" },
+  { [LABEL.name]: "汉阴县政府", [LABEL.type]: "县区" },
+  { [LABEL.name]: "市人社局", [LABEL.type]: "市直" },
+  { [LABEL.name]: "市公安局", [LABEL.type]: "市直" },
+  { [LABEL.name]: "工行安康分行", [LABEL.type]: "其他" },
+  { [LABEL.name]: "建行安康分行", [LABEL.type]: "其他" },
+];
+
+const h = (name: string, total: number | null, due: number | null, onTime: number | null, returned: number | null,
+  extensions: number | null, valid: number | null, satisfied: number | null, monthly: CellValue = null): Row => ({
+  [LABEL.name]: name, [LABEL.total]: total, [LABEL.due]: due, [LABEL.onTime]: onTime, [LABEL.returned]: returned,
+  [LABEL.extensions]: extensions, [LABEL.validCallbacks]: valid, [LABEL.satisfied]: satisfied, [LABEL.monthly]: monthly,
+});
+
+export const HOTLINE: Row[] = [
+  h("汉滨区政府", 13200, 13000, 12870, 200, 660, 1000, 800),
+  h("汉阴县政府", 12000, 12000, 11900, 0, 0, 100, 100),
+  h("市人力资源和社会保障局", 3000, 2550, 2550, 450, 0, 2000, 1400),
+  h("市公安局", 1200, 1180, 1160, 20, 120, 900, 540, 300),
+  h("工行安康分行", null, null, null, null, null, null, null),
+  h("建行安康分行", 100, 100, 96, 16, 16, 50, 29),
+];
+
+const reg = (date: string | null, name: string, item: string, quantity: CellValue = null, note: string | null = null): Row => ({
+  [LABEL.date]: date === null ? null : serial(date), [LABEL.name]: name, [LABEL.item]: item, [LABEL.quantity]: quantity, [LABEL.note]: note,
+});
+
+export const DEDUCTIONS: Row[] = [
+  reg("2021-05-01", "汉滨区政府", "反馈内容与实际不符"),
+  reg("2021-02-01", "市人社局", "知识库未按时更新", 3),
+  reg("2021-03-01", "市人社局", "推脱领导接话日活动"),
+  reg("2021-04-01", "市人力资源和社会保障局", "推脱领导接话日活动"),
+  reg(null, "市人社局", "无理由推诿", "1"),
+  reg("2021-06-30", "建行安康分行", "反馈内容与实际情况不相符"),
+];
+
+export const BONUSES: Row[] = [
+  reg("2021-07-01", "汉滨区", "群众锦旗"),
+  reg("2021-08-01", "汉阴县", "群众表扬", 2),
+];
+
+export const APPROVAL: Row[] = approvalRows({
+  市委宣传部: { [LABEL.evidenceDate]: serial("2021-12-31") },
+  市公安局: { [LABEL.evidenceDate]: serial("2022-01-01") },
+  市统计局: { [LABEL.fullOnline]: 0.69 },
+  市财政局: { [LABEL.timeCut]: 0.7, [LABEL.oneTrip]: 0.95, [LABEL.instant]: 0.5, [LABEL.online]: 0.95, [LABEL.fullOnline]: "70%" },
+  市林业局: { [ITEM_LABELS[0]]: "未完成" },
+  市档案馆: {
+    [ITEM_LABELS[5]]: "完成", [LABEL.timeCut]: null, [LABEL.oneTrip]: null, [LABEL.instant]: null, [LABEL.online]: null,
+    [LABEL.fullOnline]: null, [LABEL.guide]: null, [LABEL.seal]: null, [LABEL.dataList]: null,
+  },
+  市医保局: {
+    [ITEM_LABELS[5]]: "未完成", [LABEL.timeCut]: null, [LABEL.oneTrip]: null, [LABEL.instant]: null, [LABEL.online]: null,
+    [LABEL.fullOnline]: null, [LABEL.guide]: null, [LABEL.seal]: null, [LABEL.dataList]: null,
+  },
+  市发改委: { [ITEM_LABELS[0]]: "是", [ITEM_LABELS[1]]: true, [ITEM_LABELS[2]]: 1, [ITEM_LABELS[5]]: "已完成" },
+});
+
+/** Expected 12345热线考核表 rows, computed by hand from the tables of 附件2. */
+export const EXPECTED = {
+  汉滨区政府: {
+    // 办结率 12870/13000 = 99% exactly → 5; +1 反馈不符 10 → 工单办理 15. 退单 200/13200 = 1.52% → 0.
+    // 延期 660/13200 = 5% exactly → 3. 满意 800/1000 = 80% → 0. 月均 13200/12 = 1100 > 1000 → +10; 锦旗 +5.
+    type: "县区", completionRate: 0.99, handling: 15, returned: 0, extension: 3, satisfaction: 0, cooperation: 0, bonus: 15,
+    total: 97, rank: 2, typeRank: 1,
+    explanation: "办结率99.00%（12870/13000）（99%—100%）扣5分；反馈内容与实际不符1件扣10分；延期率5.00%（660/13200）（5%—10%）扣3分；" +
+      "月均办件量1100件（县区超过1000件）加10分；群众锦旗1次加5分",
+  },
+  汉阴县政府: {
+    // 11900/12000 = 99.17% → 5; 月均 1000: not over 1000 → no bonus; 表扬 2 → +2.
+    type: "县区", handling: 5, returned: 0, extension: 0, satisfaction: 0, cooperation: 0, bonus: 2, total: 97, rank: 2, typeRank: 1,
+  },
+  市人力资源和社会保障局: {
+    // 100% → 0; 退单 450/3000 = 15% exactly → 6; 满意 1400/2000 = 70% → 10; 配合 6 + 10 + 5 = 21 → 20; 月均 250 → no bonus.
+    type: "市直", handling: 0, returned: 6, extension: 0, satisfaction: 10, cooperation: 20, bonus: 0, total: 64, rank: 5, typeRank: 2,
+    explanation: "退单率15.00%（450/3000）（10%—15%）扣6分；满意率70.00%（1400/2000）（70%—80%）扣10分；知识库未按时更新3次扣6分；" +
+      "推脱领导接话日活动2次扣10分；无理由推诿1件扣5分；日常工作配合合计21分，按上限扣20分",
+  },
+  市公安局: {
+    // 1160/1180 = 98.31% → 10; 延期 120/1200 = 10% → 6; 满意 540/900 = 60% → 20; 月均 300 entered > 250 → +10.
+    type: "市直", handling: 10, returned: 0, extension: 6, satisfaction: 20, cooperation: 0, bonus: 10, total: 74, rank: 4, typeRank: 1,
+  },
+  工行安康分行: {
+    type: "其他", completionRate: null, handling: 0, returned: 0, extension: 0, satisfaction: 0, cooperation: 0, bonus: 0,
+    total: 100, rank: 1, typeRank: 1,
+    explanation: "办结率：应办结数为0，不计扣分；退单率：无工单，不计扣分；延期率：无工单，不计扣分；满意率：有效回访数为0，不计扣分",
+  },
+  建行安康分行: {
+    // 96% → 30 + 反馈不符 10 = 40 → 30 (cap); 退单 16% → 10; 延期 16% → 10; 满意 58% → 30.
+    type: "其他", handling: 30, returned: 10, extension: 10, satisfaction: 30, cooperation: 0, bonus: 0, total: 20, rank: 6, typeRank: 2,
+  },
+} as const;
+
+/** Expected 便民化考核 扣分 by department. */
+export const EXPECTED_VETO: Record<string, number> = {
+  市委宣传部: 0, 市公安局: 0.5, 市统计局: 0.5, 市财政局: 0, 市林业局: 0.5, 市档案馆: 0, 市医保局: 0.5, 市发改委: 0, 市残联: 0,
+};
+
+export function fixtureSheets(): Record<string, CellValue[][]> {
+  return {
+    [SHEET.units]: sheetRows(SHEET.units, UNITS),
+    [SHEET.hotline]: sheetRows(SHEET.hotline, HOTLINE, HOTLINE_LABELS),
+    [SHEET.deductions]: sheetRows(SHEET.deductions, DEDUCTIONS),
+    [SHEET.bonuses]: sheetRows(SHEET.bonuses, BONUSES),
+    [SHEET.approval]: sheetRows(SHEET.approval, APPROVAL),
+  };
+}
+
+export function fixture() {
+  return workbookOf(fixtureSheets());
+}

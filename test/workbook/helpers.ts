@@ -1,0 +1,91 @@
+/** Fixture workbooks for the workbook tests, built in memory through the exceljs adapter. */
+import ExcelJS from "exceljs";
+import { REGISTRY_2021, applies, ruleSet } from "../../src/engine";
+import { ITEM_LABELS, LABEL, SHEET, sheetSpec, type SheetName } from "../../src/workbook/contract";
+import { ExcelJsWorkbookPort } from "../../src/workbook/exceljs-adapter";
+import type { CellValue, SheetSnapshot } from "../../src/workbook/port";
+import { findHeader } from "../../src/workbook/tables";
+
+export type Row = Record<string, CellValue>;
+
+/** A port over a new workbook with these sheets, each given as rows of cells from A1. */
+export function workbookOf(sheets: Record<string, readonly (readonly CellValue[])[]>): ExcelJsWorkbookPort {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    rows.forEach((row, r) => row.forEach((v, c) => {
+      if (v !== null) ws.getCell(r + 1, c + 1).value = v;
+    }));
+  }
+  return new ExcelJsWorkbookPort(wb);
+}
+
+/** A contract sheet as a title row, a header row (the contract's labels, or `labels`) and rows by label. */
+export function sheetRows(name: SheetName, rows: readonly Row[], labels?: readonly string[]): CellValue[][] {
+  const header = labels ?? sheetSpec(name).columns.filter((c) => !c.result).map((c) => c.label);
+  return [[`${name}（测试）`], [...header], ...rows.map((r) => header.map((l) => (l in r ? r[l] : null)))];
+}
+
+/** Excel serial of an ISO date. */
+export const serial = (iso: string) =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86400000 + 25569;
+
+/** Every department of the approval method with every applicable item done (then overridden by `overrides`). */
+export function approvalRows(overrides: Record<string, Row> = {}): Row[] {
+  const rules = ruleSet();
+  return REGISTRY_2021.approvalDepartments().map((org) => {
+    const name = org.approvalName as string;
+    const row: Row = { [LABEL.name]: name };
+    rules.approval.items.forEach((item, i) => {
+      row[ITEM_LABELS[i]] = applies(rules.approval, REGISTRY_2021, org, item.no) ? (item.no === 6 ? null : "完成") : "不涉及";
+    });
+    Object.assign(row, {
+      [LABEL.timeCut]: 0.8, [LABEL.oneTrip]: 0.97, [LABEL.instant]: 0.6, [LABEL.online]: 0.98, [LABEL.fullOnline]: 0.8,
+      [LABEL.guide]: "完成", [LABEL.seal]: "完成", [LABEL.dataList]: "完成",
+    }, overrides[name] ?? {});
+    return row;
+  });
+}
+
+/** Rows of a sheet below its header, as {label: value} (every header label, extra ones too). */
+export function tableOf(snapshot: SheetSnapshot | undefined, name: SheetName): Row[] {
+  if (!snapshot) throw new Error(`no sheet ${name}`);
+  const header = findHeader(snapshot, sheetSpec(name));
+  if (!header) throw new Error(`no header in ${name}`);
+  const labels = snapshot.values[header.row].map((v) => (typeof v === "string" ? v.trim() : null));
+  return snapshot.values.slice(header.row + 1).map((row) => {
+    const out: Row = {};
+    labels.forEach((l, c) => {
+      if (l) out[l] = row[c] ?? null;
+    });
+    return out;
+  });
+}
+
+/** The result rows of 12345热线考核表 by unit name. */
+export async function resultTable(port: ExcelJsWorkbookPort): Promise<Map<string, Row>> {
+  const snap = (await port.read([SHEET.result])).get(SHEET.result);
+  return new Map(tableOf(snap, SHEET.result).map((r) => [String(r[LABEL.name]), r]));
+}
+
+export async function sheetTable(port: ExcelJsWorkbookPort, name: SheetName): Promise<Row[]> {
+  return tableOf((await port.read([name])).get(name), name);
+}
+
+/** Values and formulas of every sheet, for before/after comparisons. */
+export async function everything(port: ExcelJsWorkbookPort): Promise<Map<string, SheetSnapshot>> {
+  return port.read(await port.sheetNames(), { formulas: true });
+}
+
+/** Reads back a port through an .xlsx buffer (a real save and load). */
+export async function roundTrip(port: ExcelJsWorkbookPort): Promise<ExcelJsWorkbookPort> {
+  const { xlsxBuffer } = await import("../../src/workbook/exceljs-adapter");
+  return ExcelJsWorkbookPort.fromBuffer(await xlsxBuffer(port.workbook));
+}
+
+/** Sets one cell ("B6") of a sheet of the port's workbook. */
+export function setCell(port: ExcelJsWorkbookPort, sheet: string, address: string, value: CellValue): void {
+  const ws = port.workbook.getWorksheet(sheet);
+  if (!ws) throw new Error(`no sheet ${sheet}`);
+  ws.getCell(address).value = value;
+}

@@ -1,0 +1,76 @@
+/**
+ * The bundled sample: reproducible from scripts/make-sample.ts, free of problems, and its filled
+ * 12345热线考核表 and 便民化考核 result columns equal the golden file (test/golden/ankang-2021-sample.json).
+ * Regenerate the golden file after an intended change with UPDATE_GOLDEN=1.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { LABEL, SHEET, SHEETS } from "../../src/workbook/contract";
+import { computeAll } from "../../src/workbook/compute";
+import { ExcelJsWorkbookPort } from "../../src/workbook/exceljs-adapter";
+import { SAMPLE_PATH, makeSample } from "../../scripts/make-sample";
+import { sheetTable } from "./helpers";
+
+const GOLDEN = join(__dirname, "..", "golden", "ankang-2021-sample.json");
+
+describe("the bundled sample workbook", () => {
+  let port: ExcelJsWorkbookPort;
+  let output: Awaited<ReturnType<typeof computeAll>>;
+
+  beforeAll(async () => {
+    port = await ExcelJsWorkbookPort.fromFile(SAMPLE_PATH);
+    output = await computeAll(port);
+  });
+
+  it("is what scripts/make-sample.ts writes (same cells in every sheet)", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "sample-")), "sample.xlsx");
+    const figures = await makeSample(path);
+    const fresh = await ExcelJsWorkbookPort.fromFile(path);
+    const committed = await ExcelJsWorkbookPort.fromFile(SAMPLE_PATH);
+    expect(await fresh.sheetNames()).toEqual(await committed.sheetNames());
+    const names = await committed.sheetNames();
+    expect(await fresh.read(names, { formulas: true })).toEqual(await committed.read(names, { formulas: true }));
+    // Shaped like Ankang's published figures.
+    expect(figures.orders).toBeGreaterThan(45000);
+    expect(figures.orders).toBeLessThan(60000);
+    expect(figures.onTime).toBeGreaterThan(0.997);
+    expect(figures.onTime).toBeLessThan(0.999);
+    expect(figures.satisfied).toBeGreaterThan(0.88);
+    expect(figures.satisfied).toBeLessThan(0.93);
+  });
+
+  it("has no problem: all 77 units scored and ranked, all 37 departments judged, some vetoed", () => {
+    expect(output.summary).toMatchObject({
+      units: 77, unitsScored: 77, departments: 37, departmentsJudged: 37, errors: 0, warnings: 0,
+    });
+    expect(output.summary.departmentsVetoed).toBeGreaterThanOrEqual(4);
+    expect(output.problems.map((p) => p.code)).toEqual(["lateEvidence"]);
+  });
+
+  it("has units in every band of every rate rule", () => {
+    const seen = new Map<string, Set<string>>();
+    for (const u of output.results.units) {
+      for (const c of u.score?.categories ?? []) {
+        for (const l of c.lines) if (l.band) seen.set(l.rule, new Set([...(seen.get(l.rule) ?? []), l.band]));
+      }
+    }
+    expect(Object.fromEntries([...seen].map(([k, v]) => [k, v.size]))).toEqual({ completion: 5, returned: 4, extension: 4, satisfaction: 4 });
+  });
+
+  it("fills 12345热线考核表 and the 便民化考核 result columns as in the golden file", async () => {
+    const actual = {
+      [SHEET.result]: await sheetTable(port, SHEET.result),
+      [SHEET.approval]: (await sheetTable(port, SHEET.approval)).map((r) => ({
+        [LABEL.name]: r[LABEL.name], [LABEL.deduction]: r[LABEL.deduction], [LABEL.explanation]: r[LABEL.explanation],
+      })),
+    };
+    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(GOLDEN)) writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 1)}\n`);
+    expect(actual).toEqual(JSON.parse(readFileSync(GOLDEN, "utf8")));
+  });
+
+  it("keeps every contract sheet", async () => {
+    expect(await port.sheetNames()).toEqual(SHEETS.map((s) => s.name));
+  });
+});
