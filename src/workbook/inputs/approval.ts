@@ -10,6 +10,7 @@ import { qualified } from "../address";
 import { ITEM_LABELS, LABEL, SHEET, sheetSpec } from "../contract";
 import type { Findings } from "../findings";
 import { WMSG } from "../messages";
+import { rowUnit } from "./unit-name";
 import { dataRows, openTable, type Snapshots, type Table, type TableRow } from "../tables";
 
 export interface DepartmentOutcome {
@@ -105,18 +106,10 @@ export function assessApproval(snapshots: Snapshots, rules: RuleSet, blocked: bo
   const judged = new Map<Organization, { row: number; result: DepartmentResult }>();
   const marked = (row: number) => results.set(row, { row, deduction: null, explanation: WMSG.markedError });
   for (const row of dataRows(table)) {
-    const raw = row.get(LABEL.name);
-    const at = row.at(LABEL.name);
     marked(row.row);
-    if (raw === null || String(raw).trim() === "") {
-      findings.add({ severity: "error", code: "nameBlank", ...at, field: LABEL.name, value: raw, message: WMSG.rowNameBlank(LABEL.name) });
-      continue;
-    }
-    const org = registry.resolve(String(raw));
-    if (!org) {
-      findings.problem(problem("unknownUnit", "na", MSG.unitUnknown(LABEL.name, raw), LABEL.name, raw, at), sheet);
-      continue;
-    }
+    const named = rowUnit(row, registry, findings, sheet);
+    if (!named?.org) continue;
+    const { raw, at, org } = named;
     if (org.approvalName === undefined) {
       findings.problem(problem("notApprovalDepartment", "na", MSG.notApprovalDepartment(LABEL.name, raw), LABEL.name, raw, at), sheet);
       continue;

@@ -4,6 +4,7 @@ import { qualified } from "../address";
 import { LABEL, SHEET, sheetSpec } from "../contract";
 import type { Findings } from "../findings";
 import { WMSG } from "../messages";
+import { rowUnit } from "./unit-name";
 import { dataRows, openTable, type Snapshots } from "../tables";
 
 export interface HotlineCounts {
@@ -45,17 +46,9 @@ export function readHotlineData(
   if (!table || table.blocked) return { rows, present, blocked: true };
   const first = new Map<Organization, string>();
   for (const row of dataRows(table)) {
-    const raw = row.get(LABEL.name);
-    const at = row.at(LABEL.name);
-    if (raw === null || String(raw).trim() === "") {
-      findings.add({ severity: "error", code: "nameBlank", ...at, field: LABEL.name, value: raw, message: WMSG.rowNameBlank(LABEL.name) });
-      continue;
-    }
-    const org = registry.resolve(String(raw));
-    if (!org) {
-      findings.problem(problem("unknownUnit", "na", MSG.unitUnknown(LABEL.name, raw), LABEL.name, raw, at), sheet);
-      continue;
-    }
+    const named = rowUnit(row, registry, findings, sheet);
+    if (!named?.org) continue;
+    const { raw, at, org } = named;
     if (!units.has(org)) {
       // A row holding only the name (as the template leaves it) carries no data: a warning, not an error.
       const empty = [...Object.values(COUNT_FIELDS), LABEL.monthly].every((l) => isBlank(row.get(l)));

@@ -8,6 +8,7 @@ import {
 import { LABEL, type SheetName, sheetSpec } from "../contract";
 import type { Findings } from "../findings";
 import { WMSG } from "../messages";
+import { rowUnit } from "./unit-name";
 import { dataRows, openTable, type Snapshots } from "../tables";
 
 export type Counts = Record<string, number>;
@@ -37,17 +38,9 @@ export function readRegister(
   const index = caseIndex(rules);
   const allowed = rules.map((r) => r.label);
   for (const row of dataRows(table)) {
-    const raw = row.get(LABEL.name);
-    const at = row.at(LABEL.name);
-    if (raw === null || String(raw).trim() === "") {
-      findings.add({ severity: "error", code: "nameBlank", ...at, field: LABEL.name, value: raw, message: WMSG.rowNameBlank(LABEL.name) });
-      continue;
-    }
-    const org = registry.resolve(String(raw));
-    if (!org) {
-      findings.problem(problem("unknownUnit", "na", MSG.unitUnknown(LABEL.name, raw), LABEL.name, raw, at), sheet);
-      continue;
-    }
+    const named = rowUnit(row, registry, findings, sheet);
+    if (!named?.org) continue;
+    const { raw, at, org } = named;
     if (!units.has(org)) {
       findings.add({ severity: "error", code: "notInUnits", ...at, field: LABEL.name, value: raw, unit: org.name, message: WMSG.notInUnits(String(raw).trim()) });
       continue;

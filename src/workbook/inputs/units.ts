@@ -4,6 +4,7 @@ import { qualified } from "../address";
 import { LABEL, SHEET, sheetSpec } from "../contract";
 import type { Findings } from "../findings";
 import { WMSG } from "../messages";
+import { rowUnit } from "./unit-name";
 import { dataRows, openTable, type Snapshots } from "../tables";
 
 export interface UnitEntry {
@@ -37,16 +38,10 @@ export function readUnits(snapshots: Snapshots, registry: Registry, findings: Fi
   const units: UnitEntry[] = [];
   const first = new Map<Organization, string>();
   for (const row of dataRows(table)) {
-    const raw = row.get(LABEL.name);
-    const at = row.at(LABEL.name);
-    if (raw === null || String(raw).trim() === "") {
-      findings.add({ severity: "error", code: "nameBlank", ...at, field: LABEL.name, value: raw, message: WMSG.rowNameBlank(LABEL.name) });
-      continue;
-    }
-    const written = String(raw).trim();
-    const org = registry.resolve(written);
+    const named = rowUnit(row, registry, findings, sheet);
+    if (!named) continue;
+    const { raw, at, written, org } = named;
     if (!org) {
-      findings.problem(problem("unknownUnit", "na", MSG.unitUnknown(LABEL.name, raw), LABEL.name, raw, at), sheet);
       units.push({ row: row.row, cell: at.cell, written });
       continue;
     }
