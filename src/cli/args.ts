@@ -3,6 +3,8 @@
  * line in OPTIONS plus their use. Pure: no file system, no process.
  */
 import { basename, extname, join } from "node:path";
+import { IGNORED_HEADER, LEDGER_COLUMNS, LedgerError, normalizeHeader, parsePeriod, type Period } from "../ledger";
+import { LEDGER_CLI_MSG } from "../workbook/ledger/messages";
 import { CLI_MSG } from "../workbook/messages";
 
 export const DEFAULT_INPUT = "samples/ankang-2021-sample.xlsx";
@@ -19,7 +21,14 @@ export const OPTIONS: readonly OptionSpec[] = [
   { names: ["-h", "--help"], key: "help", value: false },
   { names: ["-o", "--output"], key: "output", value: true },
   { names: ["--template"], key: "template", value: false },
+  { names: ["--ledger"], key: "ledger", value: true },
+  { names: ["--period"], key: "period", value: true },
+  { names: ["--drill"], key: "drill", value: true },
+  { names: ["--map"], key: "map", value: true },
 ];
+
+/** The options that only make sense with --ledger. */
+const LEDGER_ONLY = [["period", "--period"], ["drill", "--drill"], ["map", "--map"]] as const;
 
 export interface ParsedArgs {
   readonly positionals: readonly string[];
@@ -60,10 +69,22 @@ export function parseArgv(argv: readonly string[]): ParseResult<ParsedArgs> {
   return { ok: true, value: { positionals, options } };
 }
 
+/** --ledger FILE and the options that go with it. */
+export interface LedgerRequest {
+  readonly file: string;
+  /** Undefined: the ledger's year with the most orders. */
+  readonly period?: Period;
+  /** Unit whose 工单核查 is written. */
+  readonly drill?: string;
+  /** --map answers: header as written → ledger column (or 忽略). */
+  readonly map?: Readonly<Record<string, string>>;
+}
+
 export type Command =
   | { readonly kind: "help" }
   | { readonly kind: "template"; readonly output: string }
-  | { readonly kind: "assess"; readonly input: string; readonly output: string };
+  /** `input` null: start from a fresh template (only with a ledger). */
+  | { readonly kind: "assess"; readonly input: string | null; readonly output: string; readonly ledger?: LedgerRequest };
 
 /** out/<input-name>-result.xlsx */
 export function defaultOutput(input: string): string {
@@ -82,10 +103,55 @@ export function parseCommand(argv: readonly string[]): ParseResult<Command> {
   if (output !== undefined && !isXlsxName(output)) return { ok: false, message: CLI_MSG.outputNotXlsx(output) };
   if (options.template) {
     if (positionals.length > 0) return { ok: false, message: CLI_MSG.templateTakesNoInput };
+    if (options.ledger || LEDGER_ONLY.some(([key]) => options[key])) return { ok: false, message: LEDGER_CLI_MSG.ledgerWithTemplate };
     return { ok: true, value: { kind: "template", output: output ?? DEFAULT_TEMPLATE_OUTPUT } };
   }
   if (positionals.length > 1) return { ok: false, message: CLI_MSG.tooManyInputs(positionals) };
-  const input = positionals[0] ?? DEFAULT_INPUT;
-  if (!isXlsxName(input)) return { ok: false, message: CLI_MSG.notXlsx(input) };
-  return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input) } };
+  if (positionals[0] !== undefined && !isXlsxName(positionals[0])) return { ok: false, message: CLI_MSG.notXlsx(positionals[0]) };
+  if (typeof options.ledger !== "string") {
+    const stray = LEDGER_ONLY.find(([key]) => options[key]);
+    if (stray) return { ok: false, message: LEDGER_CLI_MSG.needsLedger(stray[1]) };
+    const input = positionals[0] ?? DEFAULT_INPUT;
+    return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input) } };
+  }
+  const ledger = parseLedgerRequest(options.ledger, options);
+  if (!ledger.ok) return ledger;
+  const input = positionals[0] ?? null;
+  return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input ?? options.ledger), ledger: ledger.value } };
+}
+
+function parseLedgerRequest(file: string, options: Readonly<Record<string, string | true>>): ParseResult<LedgerRequest> {
+  let period: Period | undefined;
+  if (typeof options.period === "string") {
+    try {
+      period = parsePeriod(options.period);
+    } catch (error) {
+      if (error instanceof LedgerError) return { ok: false, message: error.message };
+      throw error;
+    }
+  }
+  let map: Record<string, string> | undefined;
+  if (typeof options.map === "string") {
+    const parsed = parseMap(options.map);
+    if (!parsed.ok) return parsed;
+    map = parsed.value;
+  }
+  const drill = typeof options.drill === "string" ? options.drill : undefined;
+  return { ok: true, value: { file, ...(period ? { period } : {}), ...(drill ? { drill } : {}), ...(map ? { map } : {}) } };
+}
+
+/** "受理号=工单编号,处理部门=承办单位" (，and ＝ accepted) → {受理号: 工单编号, 处理部门: 承办单位}. */
+export function parseMap(text: string): ParseResult<Record<string, string>> {
+  const map: Record<string, string> = {};
+  const columns: readonly string[] = [...LEDGER_COLUMNS, IGNORED_HEADER];
+  for (const part of text.split(/[,，]/u)) {
+    if (part.trim() === "") continue;
+    const m = /^(.+?)[=＝](.+)$/u.exec(part.trim());
+    if (!m || m[1].trim() === "") return { ok: false, message: LEDGER_CLI_MSG.badMap(text) };
+    const column = columns.find((c) => normalizeHeader(c) === normalizeHeader(m[2]));
+    if (!column) return { ok: false, message: LEDGER_CLI_MSG.badMapColumn(m[2].trim(), LEDGER_COLUMNS) };
+    map[m[1].trim()] = column;
+  }
+  if (Object.keys(map).length === 0) return { ok: false, message: LEDGER_CLI_MSG.badMap(text) };
+  return { ok: true, value: map };
 }

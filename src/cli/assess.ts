@@ -1,24 +1,46 @@
 /**
- * npm run assess -- [input.xlsx] [-o output.xlsx] | --template -o FILE | --help
- * Computes an assessment workbook headlessly (exceljs) with the same compute-all as the task pane.
- * Exit codes: 0 success; 1 the input has errors (the workbook is still written, with 校验 filled); 2 wrong usage;
- * 3 an unexpected exception (a bug).
+ * npm run assess -- [input.xlsx] [-o output.xlsx] [--ledger FILE [--period P] [--drill UNIT] [--map H=C]]
+ *                 | --template -o FILE | --help
+ * Computes an assessment workbook headlessly (exceljs) with the same compute-all as the task pane. With
+ * --ledger it first fills 热线数据 for the period from a 工单明细 export (CSV streamed, .xlsx read part by part
+ * by src/ledger — never loaded whole with exceljs), writes 月度考核 and 工单导入校验 (and 工单核查 with --drill);
+ * without an input workbook it starts from a fresh template.
+ * Exit codes: 0 success; 1 the input or the ledger has problems (the workbook is still written, with 校验 and
+ * 工单导入校验 filled); 2 wrong usage; 3 an unexpected exception (a bug).
  */
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import ExcelJS from "exceljs";
+import { LedgerError } from "../ledger";
+import { readLedgerFile } from "../ledger/node";
 import { computeAll, templateAll } from "../workbook";
+import { SHEET } from "../workbook/contract";
+import { countBySeverity } from "../workbook/findings";
 import { ExcelJsWorkbookPort, writeXlsx } from "../workbook/exceljs-adapter";
-import { CLI_MSG } from "../workbook/messages";
-import { parseCommand } from "./args";
+import {
+  LEDGER_CLI_MSG, LEDGER_SHEET, importLedger, readRememberedHeaders, writeDrillDown, type ImportLedgerResult,
+} from "../workbook/ledger";
+import { CLI_MSG, WMSG } from "../workbook/messages";
+import { chooseRuleSet } from "../workbook/params";
+import { parseCommand, type LedgerRequest } from "./args";
+import { terminalProgress, type ProgressSink } from "./progress";
 import { problemLines, rankingLines, vetoLines } from "./report";
 
 export interface Io {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
+  /** Progress of reading a ledger (a bar on a terminal); absent: none shown. */
+  readonly progress?: ProgressSink;
 }
 
-const consoleIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+const consoleIo: Io = {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+  progress: process.stderr.isTTY ? terminalProgress((text) => process.stderr.write(text)) : undefined,
+};
+
+/** Ledger problems listed on the terminal (all of them are in 工单导入校验). */
+const LEDGER_LINES = 20;
 
 /** 0 success; 1 the input has errors; 2 wrong usage; 3 a bug (an exception the command did not expect). */
 export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;
@@ -51,42 +73,111 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
     io.out(CLI_MSG.templateWritten(c.output));
     return EXIT.ok;
   }
-  if (!existsSync(at(c.input))) {
+  if (c.input !== null && !existsSync(at(c.input))) {
     io.err(CLI_MSG.inputMissing(c.input));
     return EXIT.usage;
   }
-  if (at(c.input) === at(c.output)) {
+  if (c.ledger && !existsSync(at(c.ledger.file))) {
+    io.err(LEDGER_CLI_MSG.ledgerMissing(c.ledger.file));
+    return EXIT.usage;
+  }
+  if ((c.input !== null && at(c.input) === at(c.output)) || (c.ledger && at(c.ledger.file) === at(c.output))) {
     io.err(CLI_MSG.sameAsInput);
     return EXIT.usage;
   }
   let port: ExcelJsWorkbookPort;
-  try {
-    port = await ExcelJsWorkbookPort.fromFile(at(c.input));
-  } catch (error) {
-    io.err(CLI_MSG.unreadable(c.input, reason(error)));
-    return EXIT.usage;
+  if (c.input === null) {
+    port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
+    await templateAll(port);
+  } else {
+    try {
+      port = await ExcelJsWorkbookPort.fromFile(at(c.input));
+    } catch (error) {
+      io.err(CLI_MSG.unreadable(c.input, reason(error)));
+      return EXIT.usage;
+    }
   }
-  const { summary, problems, results } = await computeAll(port);
+  let ledgerLines: string[] = [];
+  let ledgerProblemRows = 0;
+  if (c.ledger) {
+    const imported = await importLedgerFile(port, c.ledger, io, at);
+    if (typeof imported === "number") return imported;
+    ledgerLines = imported.lines;
+    ledgerProblemRows = imported.problemRows;
+  }
+  const computed = await computeAll(port);
+  const { results } = computed;
+  // A fresh template (--ledger without an input workbook) has no 便民化考核 statuses yet: that part is not
+  // assessed in this run, so its blanks are not reported here nor counted in the exit code (the written
+  // 校验 sheet still lists them, as compute-all always does).
+  const problems = c.input === null ? computed.problems.filter((p) => p.sheet !== SHEET.approval) : computed.problems;
+  const counts = countBySeverity(problems);
+  const summary = { ...computed.summary, errors: counts.error, warnings: counts.warning, infos: counts.info };
   try {
     await writeXlsx(port.workbook, at(c.output));
   } catch (error) {
     io.err(CLI_MSG.cannotWrite(c.output, reason(error)));
     return EXIT.usage;
   }
-  io.out(CLI_MSG.heading(`安康市${summary.year}年度考核计算`, c.input));
+  io.out(CLI_MSG.heading(`安康市${summary.year}年度考核计算`, c.input ?? c.output));
   io.out("");
+  if (ledgerLines.length > 0) {
+    for (const line of ledgerLines) io.out(line);
+    io.out("");
+  }
   for (const line of rankingLines(results, summary)) io.out(line);
   io.out("");
-  for (const line of vetoLines(results, summary)) io.out(line);
+  if (c.input === null) io.out(LEDGER_CLI_MSG.approvalNotAssessed);
+  else for (const line of vetoLines(results, summary)) io.out(line);
   io.out("");
   for (const line of problemLines(problems, summary)) io.out(line);
   io.out("");
   io.out(CLI_MSG.written(c.output));
-  if (summary.errors > 0) {
-    io.err(CLI_MSG.inputHasProblems(summary.errors));
-    return EXIT.problems;
+  if (ledgerProblemRows > 0) io.err(LEDGER_CLI_MSG.ledgerHasProblems(ledgerProblemRows));
+  if (summary.errors > 0) io.err(CLI_MSG.inputHasProblems(summary.errors));
+  return summary.errors > 0 || ledgerProblemRows > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/**
+ * --ledger: reads the file (with the header answers stored in the workbook and --map), fills 热线数据 and
+ * writes the import's sheets; with --drill also 工单核查. Returns the lines to print, or an exit code.
+ */
+async function importLedgerFile(port: ExcelJsWorkbookPort, request: LedgerRequest, io: Io, at: (path: string) => string):
+  Promise<{ lines: string[]; problemRows: number } | number> {
+  const snapshots = await port.read([SHEET.params, LEDGER_SHEET.mapping]);
+  if (request.drill !== undefined && !chooseRuleSet(snapshots).registry.resolve(request.drill)?.hotline) {
+    io.err(LEDGER_CLI_MSG.unknownDrillUnit(request.drill));
+    return EXIT.usage;
   }
-  return EXIT.ok;
+  const remembered = { ...readRememberedHeaders(snapshots), ...request.map };
+  let read;
+  try {
+    read = await readLedgerFile(at(request.file), { remembered, fileName: request.file, onProgress: io.progress?.update });
+  } catch (error) {
+    if (!(error instanceof LedgerError) && !(error as NodeJS.ErrnoException)?.code) throw error;
+    io.err(LEDGER_CLI_MSG.ledgerUnreadable(request.file, reason(error)));
+    return EXIT.usage;
+  } finally {
+    io.progress?.done();
+  }
+  if (read.status === "needsMapping") {
+    io.err(LEDGER_CLI_MSG.needsMapping(read.message, read.mapping.unrecognized.map((h) => h.header)));
+    return EXIT.usage;
+  }
+  const imported = await importLedger(port, read.data, {
+    period: request.period, remembered: request.map, sourceName: basename(request.file),
+  }) as Extract<ImportLedgerResult, { status: "ok" }>;
+  const lines = [LEDGER_CLI_MSG.ledgerHeading(request.file, imported.period), imported.summary.text];
+  const { findings } = imported;
+  if (imported.summary.ledger.problemCount > 0) lines.push(LEDGER_CLI_MSG.ledgerProblemsHeading(imported.summary.ledger.problemCount));
+  for (const f of findings.slice(0, LEDGER_LINES)) lines.push(`[${WMSG.level[f.severity]}] ${f.message}`);
+  const more = Math.max(0, findings.length - LEDGER_LINES) + imported.summary.ledger.problemsNotListed;
+  if (more > 0) lines.push(LEDGER_CLI_MSG.ledgerProblemsMore(more));
+  if (request.drill !== undefined) {
+    const drill = await writeDrillDown(port, imported.data, request.drill, imported.period);
+    lines.push(LEDGER_CLI_MSG.drillWritten(drill.drill.unit.name, imported.period, drill.rows));
+  }
+  return { lines, problemRows: imported.summary.ledger.rowsWithProblems };
 }
 
 if (require.main === module) {

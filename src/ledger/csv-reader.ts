@@ -4,7 +4,6 @@
  * the unfinished record, whatever the file size. Encoding: a BOM decides; otherwise UTF-8 when the
  * first 64 KB decode as strict UTF-8, else GB18030 (the two encodings Chinese platforms export).
  */
-import * as iconv from "iconv-lite";
 import type { RowBatch, SourceRow } from "./import";
 import { LEDGER_MESSAGES, LedgerError } from "./messages";
 
@@ -91,17 +90,10 @@ interface Decoder {
 }
 
 function makeDecoder(encoding: CsvEncoding): Decoder {
-  if (encoding === "gb18030") {
-    const decoder = iconv.getDecoder("gb18030");
-    return {
-      decode(bytes, final) {
-        // iconv-lite's decoder reads any Uint8Array; no global Buffer is needed (the task pane has none).
-        const text = bytes.length > 0 ? decoder.write(bytes as Buffer) : "";
-        return final ? text + (decoder.end() ?? "") : text;
-      },
-    };
-  }
-  const decoder = new TextDecoder(encoding === "utf8" ? "utf-8" : "utf-16le", { fatal: encoding === "utf8" });
+  // GB18030 is in the WHATWG Encoding Standard: every browser's TextDecoder has it, and so has Node's
+  // (full ICU, the default build), so the task pane bundles no decoding tables of its own.
+  const label = encoding === "utf8" ? "utf-8" : encoding === "utf16le" ? "utf-16le" : "gb18030";
+  const decoder = new TextDecoder(label, { fatal: encoding === "utf8" });
   return {
     decode(bytes, final, offset) {
       try {

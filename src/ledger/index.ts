@@ -11,8 +11,8 @@ export { LEDGER_COLUMNS, HEADER_SYNONYMS, IGNORED_HEADER, mapHeaders, normalizeH
 export type { HeaderMapping, LedgerColumn, RecognizedHeader } from "./columns";
 export { COUNT_FIELDS, zeroCounts } from "./counts";
 export type { CountField, UnitCounts, UnitPeriodCounts } from "./counts";
-export { LedgerAggregator } from "./aggregator";
-export type { AggregatorOptions } from "./aggregator";
+export { LedgerAggregator, aggregateOrders } from "./aggregator";
+export type { AggregatorOptions, ParsedOrders } from "./aggregator";
 export { LedgerData, DRILL_DOWN_HEADERS, drillDownRow } from "./ledger-data";
 export type { DrillDown, DrillDownOrder, LedgerReport, MonthlyCounts, StoredOrder } from "./ledger-data";
 export { aggregateLedger, arrayRows } from "./import";

@@ -6,19 +6,10 @@ import { LEDGER_MESSAGES, LedgerError } from "./messages";
 import { monthsOfYear, periodMonthIndexes, yearPeriod, type Period } from "./period";
 import type { LedgerProblem, LedgerSummary } from "./problems";
 import { formatTimestamp, monthIndexOf } from "./timestamps";
+import { OrderStore, type StoredOrder } from "./order-store";
 import { CALLBACK_RESULTS, Callback } from "./values";
 
-/** The compact record kept for an order that may be listed in an appeal. Times in naive seconds. */
-export interface StoredOrder {
-  readonly row: number;
-  readonly id: string;
-  readonly dispatched: number;
-  readonly deadline: number;
-  readonly closed: number;
-  readonly returned: boolean;
-  readonly extended: boolean;
-  readonly callback: Callback;
-}
+export type { StoredOrder } from "./order-store";
 
 /** An order as listed in a drill-down sheet. */
 export interface DrillDownOrder {
@@ -67,15 +58,20 @@ export interface LedgerReport {
 }
 
 export class LedgerData {
+  private readonly orders: OrderStore;
+
   constructor(
     /** The hotline units in 附件1 order. */
     readonly units: readonly Organization[],
     private readonly buckets: ReadonlyMap<number, Int32Array>,
-    private readonly orders: readonly (readonly StoredOrder[])[],
+    /** The orders kept for drill-downs (late, returned, extended, 不满意), or lists of them per unit. */
+    orders: OrderStore | readonly (readonly StoredOrder[])[],
     readonly problems: readonly LedgerProblem[],
     readonly summary: LedgerSummary,
     readonly mapping: HeaderMapping,
-  ) {}
+  ) {
+    this.orders = orders instanceof OrderStore ? orders : storeOf(orders);
+  }
 
   /** Per-unit counts for a period (77 rows). */
   counts(period: Period): UnitPeriodCounts[] {
@@ -123,7 +119,9 @@ export class LedgerData {
     const extended: DrillDownOrder[] = [];
     const dissatisfied: DrillDownOrder[] = [];
     const labels = LEDGER_MESSAGES.drillDown;
-    for (const o of this.orders[u]) {
+    for (let i = 0; i < this.orders.length; i++) {
+      if (this.orders.unit(i) !== u) continue;
+      const o = this.orders.get(i);
       const open = Number.isNaN(o.closed);
       if (!o.returned && inPeriod(o.deadline) && (open || o.closed > o.deadline)) {
         late.push(toListed(o, open ? labels.open : labels.closedLate));
@@ -151,6 +149,14 @@ export class LedgerData {
     for (const [year, total] of perYear) if (total > most) [best, most] = [year, total];
     return yearPeriod(best);
   }
+}
+
+function storeOf(lists: readonly (readonly StoredOrder[])[]): OrderStore {
+  const store = new OrderStore();
+  lists.forEach((list, u) => {
+    for (const o of list) store.push(u, o.row, o.id, o.dispatched, o.deadline, o.closed, o.returned, o.extended, o.callback);
+  });
+  return store;
 }
 
 function toListed(o: StoredOrder, status?: string): DrillDownOrder {

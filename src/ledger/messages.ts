@@ -45,6 +45,7 @@ export const LEDGER_MESSAGES = {
   zipEntryMissing: (path: string) => `工作簿缺少部件 ${path}，文件可能已损坏`,
   zipUnsupported: (path: string, method: number) => `工作簿部件 ${path} 使用了不支持的压缩方式（${method}）`,
   zipEncrypted: "工作簿已加密，请先在 Excel 中取消密码后再导入",
+  zipEntryDamaged: (path: string) => `工作簿部件 ${path} 解压后长度与目录记载不符，文件可能已损坏或被截断`,
   noWorksheet: "工作簿中没有工作表",
   unknownFileType: (name: string) => `无法识别文件“${name}”的类型，请使用 .csv 或 .xlsx 文件`,
 

@@ -2,7 +2,8 @@
  * Just enough ZIP to read an .xlsx part by part. The central directory is read first so parts can be
  * taken in the order we need them: Excel and exceljs both store sharedStrings.xml after the sheets, so a
  * front-to-back pass (fflate's Unzip) would have to hold the whole compressed sheet until the strings
- * arrive. Each part is then inflated as a stream with fflate.
+ * arrive. Each part is then inflated as a stream: with fflate by default (the task pane), with Node's zlib
+ * when the file comes from ./node.
  */
 import { Inflate } from "fflate";
 import { LEDGER_MESSAGES, LedgerError } from "./messages";
@@ -11,6 +12,28 @@ import { LEDGER_MESSAGES, LedgerError } from "./messages";
 export interface RandomAccessFile {
   readonly size: number;
   read(offset: number, length: number): Promise<Uint8Array>;
+  /** A faster inflater where the platform has one (Node's zlib, see ./node); default fflate's. */
+  readonly inflateRaw?: RawInflater;
+}
+
+/** Inflates raw DEFLATE data (a ZIP entry), chunk by chunk. */
+export type RawInflater = (compressed: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>;
+
+/** fflate's streaming inflater: pure JavaScript, runs anywhere (the task pane). */
+export async function* fflateInflate(compressed: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let pending: Uint8Array[] = [];
+  const inflate = new Inflate((data) => pending.push(data));
+  let previous: Uint8Array | undefined;
+  for await (const chunk of compressed) {
+    // One chunk behind, so the last one can be pushed as final.
+    if (previous) inflate.push(previous, false);
+    previous = chunk;
+    const out = pending;
+    pending = [];
+    for (const data of out) yield data;
+  }
+  inflate.push(previous ?? new Uint8Array(0), true);
+  for (const data of pending) yield data;
 }
 
 export function bytesFile(bytes: Uint8Array): RandomAccessFile {
@@ -106,28 +129,25 @@ export async function* entryChunks(file: RandomAccessFile, entry: ZipEntry, onRe
   if (entry.method !== 0 && entry.method !== 8) throw new LedgerError(LEDGER_MESSAGES.zipUnsupported(entry.name, entry.method));
   const local = view(await file.read(entry.localHeaderOffset, 30));
   if (local.getUint32(0, true) !== LOCAL) throw new LedgerError(LEDGER_MESSAGES.notZip);
-  let offset = entry.localHeaderOffset + 30 + local.getUint16(26, true) + local.getUint16(28, true);
-  const end = offset + entry.compressedSize;
-  let pending: Uint8Array[] = [];
-  const inflate = entry.method === 8 ? new Inflate((data) => pending.push(data)) : undefined;
-  while (offset < end) {
-    const length = Math.min(chunkSize, end - offset);
-    const compressed = await file.read(offset, length);
-    offset += length;
-    onRead?.(length);
-    if (!inflate) {
-      yield compressed;
-      continue;
+  const start = entry.localHeaderOffset + 30 + local.getUint16(26, true) + local.getUint16(28, true);
+  const end = start + entry.compressedSize;
+  async function* compressed(): AsyncGenerator<Uint8Array> {
+    for (let offset = start; offset < end; offset += chunkSize) {
+      const length = Math.min(chunkSize, end - offset);
+      const bytes = await file.read(offset, length);
+      onRead?.(length);
+      yield bytes;
     }
-    inflate.push(compressed, offset >= end);
-    const out = pending;
-    pending = [];
-    for (const chunk of out) yield chunk;
   }
-  if (inflate && entry.compressedSize === 0) {
-    inflate.push(new Uint8Array(0), true);
-    for (const chunk of pending) yield chunk;
+  // A damaged part can inflate to less (or more) than it should without any error from the inflater:
+  // the length the central directory records is checked, so a truncated sheet is never read as whole.
+  let produced = 0;
+  for await (const chunk of entry.method === 0 ? compressed() : (file.inflateRaw ?? fflateInflate)(compressed())) {
+    produced += chunk.length;
+    if (produced > entry.size) throw new LedgerError(LEDGER_MESSAGES.zipEntryDamaged(entry.name));
+    yield chunk;
   }
+  if (produced !== entry.size) throw new LedgerError(LEDGER_MESSAGES.zipEntryDamaged(entry.name));
 }
 
 /** A whole (small) entry as text. */

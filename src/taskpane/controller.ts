@@ -15,6 +15,7 @@ import type { SyncEvent } from "../workbook/office-adapter";
 import type { SheetSnapshot, WorkbookPort } from "../workbook/port";
 import { cellOf, findHeader, normalizeLabel } from "../workbook/tables";
 import { templateAll } from "../workbook/template";
+import { ActionLock } from "./lock";
 
 export type StatusKind = "info" | "ok" | "error";
 
@@ -74,6 +75,8 @@ export interface ControllerDeps {
   readonly view: PaneView;
   /** Selects `cell` ("C5") on `sheet` in Excel. */
   readonly selectCell: (sheet: string, cell: string) => Promise<void>;
+  /** Shared with the pane's other controllers (工单导入), so that one workbook action runs at a time. */
+  readonly lock?: ActionLock;
 }
 
 /** How many problems the pane lists (the 校验 sheet has them all). */
@@ -142,8 +145,11 @@ export class TaskpaneController {
   private parameters: PaneParameters = { year: ruleSet().year, months: null };
   /** During 全部计算: the step computeAll reported last, to refine the bar from the port's syncs. */
   private step: { text: string; fraction: number } | null = null;
+  private readonly lock: ActionLock;
 
-  constructor(private readonly deps: ControllerDeps) {}
+  constructor(private readonly deps: ControllerDeps) {
+    this.lock = deps.lock ?? new ActionLock();
+  }
 
   get isBusy(): boolean {
     return this.running;
@@ -214,7 +220,7 @@ export class TaskpaneController {
 
   /** Asks for confirmation in the pane (Office add-ins cannot use window.confirm). */
   requestFinalize(): void {
-    if (this.running) return;
+    if (this.running || this.lock.busy) return;
     this.confirming = true;
     this.deps.view.confirm(true);
     this.deps.view.status(TEXT.finalizeAsk, "info");
@@ -317,7 +323,7 @@ export class TaskpaneController {
 
   /** Runs one action at a time, with the buttons disabled and any failure shown in the status line. */
   private async run(action: string, body: () => Promise<void>): Promise<void> {
-    if (this.running) {
+    if (this.running || !this.lock.acquire()) {
       this.deps.view.status(TEXT.busy, "info");
       return;
     }
@@ -330,6 +336,7 @@ export class TaskpaneController {
       this.deps.view.status(TEXT.failed(action, reason(error)), "error");
     } finally {
       this.running = false;
+      this.lock.release();
       this.deps.view.busy(false);
     }
   }

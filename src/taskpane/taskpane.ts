@@ -1,20 +1,37 @@
 // Task pane entry point (bundled as taskpane.js and loaded by taskpane.html after functions.js).
 // The shell (add-in name, rule-set year, Office status, the custom functions read from functions.json) and
-// the assessment controls: DOM events go to the controller (controller.ts), which works on the workbook
-// through the Office.js adapter of the workbook port; rendering is in view.ts.
+// the assessment controls: DOM events go to the controllers (controller.ts for 全部计算 and friends,
+// import-controller.ts for 工单导入), which work on the workbook through the Office.js adapter of the
+// workbook port; rendering is in view.ts and view-import.ts.
 
 import { currentYear } from "../engine/rules";
+import { readLedgerBlob } from "../ledger";
 import { OfficeWorkbookPort, selectCell, type SyncEvent } from "../workbook/office-adapter";
 import { TaskpaneController } from "./controller";
+import { ImportController } from "./import-controller";
+import { LEDGER_API } from "./ledger-api";
+import { ActionLock } from "./lock";
 import { ADDIN_NAME, loadFunctionSummaries } from "./metadata";
+import {
+  IMPORT_IDS,
+  createImportView,
+  readMappingAnswers,
+  readPeriodInput,
+  readSource,
+  renderFileName,
+  renderImportBusy,
+  renderPeriodKind,
+} from "./view-import";
 import {
   PANE_IDS,
   createPaneView,
   describeHost,
   renderFunctionList,
   renderFunctionListError,
+  renderBusy,
   renderHeader,
   renderStatus,
+  renderSummary,
 } from "./view";
 
 type FetchLike = Parameters<typeof loadFunctionSummaries>[0];
@@ -70,6 +87,53 @@ export function wireControls(doc: Document, controller: TaskpaneController): voi
   });
 }
 
+/** Connects the 工单导入 controls to the import controller (keyboard included). */
+export function wireImportControls(doc: Document, importer: ImportController): void {
+  const element = (id: string): HTMLElement => {
+    const found = doc.getElementById(id);
+    if (!found) throw new Error(`task pane: missing element #${id}`);
+    return found;
+  };
+  const on = (id: string, type: string, handler: (event: Event) => void) => element(id).addEventListener(type, handler);
+  const startImport = () => void importer.importLedger(readSource(doc), readPeriodInput(doc));
+  const checkPeriod = () => void importer.checkPeriod(readPeriodInput(doc));
+  on(IMPORT_IDS.import, "click", startImport);
+  on(IMPORT_IDS.periodKind, "change", () => {
+    renderPeriodKind(doc, readPeriodInput(doc).kind);
+    checkPeriod();
+  });
+  on(IMPORT_IDS.periodYear, "input", () => {
+    element(IMPORT_IDS.periodYear).setAttribute("data-default", "false");
+    checkPeriod();
+  });
+  on(IMPORT_IDS.periodYear, "keydown", (event) => {
+    if ((event as KeyboardEvent).key === "Enter") {
+      event.preventDefault();
+      startImport();
+    }
+  });
+  // Picking a file means importing from it.
+  on(IMPORT_IDS.file, "change", () => {
+    const files = (element(IMPORT_IDS.file) as HTMLInputElement).files;
+    const picked = files && files.length > 0 ? files[0] : undefined;
+    if (picked) (element(IMPORT_IDS.sourceFile) as HTMLInputElement).checked = true;
+    renderFileName(doc, picked?.name);
+  });
+  on(IMPORT_IDS.mappingSave, "click", () => void importer.submitMapping(readMappingAnswers(doc)));
+  on(IMPORT_IDS.mappingCancel, "click", () => importer.cancelMapping());
+  on(IMPORT_IDS.mapping, "keydown", (event) => {
+    if ((event as KeyboardEvent).key === "Escape") {
+      event.preventDefault();
+      importer.cancelMapping();
+    }
+  });
+  on(IMPORT_IDS.problemList, "click", (event) => {
+    const button = (event.target as Element | null)?.closest("button[data-index]");
+    if (button) void importer.selectProblem(Number(button.getAttribute("data-index")));
+  });
+  on(IMPORT_IDS.drillButton, "click", () => void importer.writeDrillDown((element(IMPORT_IDS.drillUnit) as HTMLSelectElement).value));
+}
+
 /** The Excel API the adapter needs (getRangeByIndexes, freezePanes, ChartSeries.setXAxisValues). */
 export const REQUIRED_EXCEL_API = "1.7";
 
@@ -81,21 +145,50 @@ export function startAssessment(doc: Document): TaskpaneController | undefined {
     return undefined;
   }
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
-  const progress: { listener?: (event: SyncEvent) => void } = {};
+  const progress: { listeners: ((event: SyncEvent) => void)[] } = { listeners: [] };
   const port = new OfficeWorkbookPort(run, {
     // Charts need ExcelApi 1.7 (ChartSeries.setXAxisValues); without it the result table has no chart.
     charts: supports("1.7"),
     // Drop-down lists (Range.dataValidation) need ExcelApi 1.8; without them the template has no lists.
     dataValidation: supports("1.8"),
-    onSync: (event) => progress.listener?.(event),
+    onSync: (event) => progress.listeners.forEach((listener) => listener(event)),
   });
+  // One workbook action at a time: while either part of the pane works, both parts' controls are disabled.
+  const lock = new ActionLock();
+  lock.subscribe((busy) => {
+    renderBusy(doc, busy);
+    renderImportBusy(doc, busy);
+  });
+  const select = (sheet: string, cell: string) => selectCell(run, sheet, cell);
+  const importer = new ImportController({
+    port,
+    view: createImportView(doc),
+    ledger: LEDGER_API,
+    readFile: (file, options) => readLedgerBlob(file, options),
+    selectCell: select,
+    lock,
+    // 热线数据 changed: the 计算结果 and 问题列表 of an earlier 全部计算 no longer hold.
+    onImported: () => {
+      renderSummary(doc, null);
+      const problems = doc.getElementById(PANE_IDS.problems);
+      if (problems) problems.hidden = true;
+    },
+  });
+  importer.ruleYear(currentYear);
+  const paneView = createPaneView(doc);
   const controller = new TaskpaneController({
     port,
-    view: createPaneView(doc),
-    selectCell: (sheet, cell) => selectCell(run, sheet, cell),
+    // The rule-set year read from 参数 is also the period picker's default year.
+    view: { ...paneView, params: (params) => {
+      paneView.params(params);
+      importer.ruleYear(params.year);
+    } },
+    selectCell: select,
+    lock,
   });
-  progress.listener = (event) => controller.syncProgress(event);
+  progress.listeners.push((event) => controller.syncProgress(event), (event) => importer.syncProgress(event));
   wireControls(doc, controller);
+  wireImportControls(doc, importer);
   void controller.start();
   return controller;
 }

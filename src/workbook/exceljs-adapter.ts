@@ -311,7 +311,8 @@ async function withWritableModel<T>(workbook: ExcelJS.Workbook, write: () => Pro
  * time), so the same workbook always gives the same bytes: a regenerated sample makes no spurious change.
  */
 export async function xlsxBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  const bytes = await withWritableModel(workbook, async () => new Uint8Array(await workbook.xlsx.writeBuffer()));
+  // exceljs stores the parts uncompressed and fflate compresses them once (not deflate, inflate, deflate).
+  const bytes = await withWritableModel(workbook, async () => new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } })));
   const entries = unzipSync(bytes);
   const files = Object.entries(entries).filter(([name]) => !name.endsWith("/")); // folder entries are not needed
   return Buffer.from(zipSync(Object.fromEntries(files.map(([name, data]) => [name, [data, { mtime: FIXED_TIME }]]))));

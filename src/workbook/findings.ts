@@ -15,7 +15,10 @@ export type Severity = "error" | "warning" | "info";
 export type FindingCode =
   | ProblemCode
   | "notHotlineUnit" | "notInUnits" | "noHotlineRow" | "dateOutsideYear" | "departmentMissing"
-  | "badParameter" | "duplicateHeader" | "typeBlank" | "nameBlank";
+  | "badParameter" | "duplicateHeader" | "typeBlank" | "nameBlank"
+  // The ledger import (src/workbook/ledger): a 工单明细 row not counted, 热线数据 that could not be filled,
+  // orders of a unit missing from 承办单位, a period outside 考核年度.
+  | "ledgerRow" | "ledgerNotFilled" | "ledgerUnitNotAssessed" | "ledgerYear";
 
 export interface Finding {
   readonly severity: Severity;

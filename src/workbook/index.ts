@@ -19,3 +19,4 @@ export {
   type FinalizeResult, type RestoreResult, type FormulaRecord,
 } from "./finalize";
 export { findHeader, normalizeLabel, type Snapshots } from "./tables";
+export * from "./ledger";

@@ -6,7 +6,7 @@
 import { RULE_SETS, applies, ruleSet as defaultRuleSet, type RuleSet } from "../engine";
 import {
   COMPUTE_READS, FORMAT, ITEM_LABELS, LABEL, NEW_SHEET_LAYOUT, PARAM, PART_LIST, SHEET, SHEETS, SPARE_ROWS, STATUS_LIST,
-  UNIT_TYPE_LIST, type ColumnSpec, type SheetSpec,
+  UNIT_TYPE_LIST, type ColumnSpec, type SheetName, type SheetSpec,
 } from "./contract";
 import { WMSG } from "./messages";
 import type { CellValue, WorkbookPort, WriteOp, WritePlan } from "./port";
@@ -130,13 +130,17 @@ function newSheetOps(spec: SheetSpec, rules: RuleSet, add: boolean): WriteOp[] {
   return ops;
 }
 
-/** What 创建/补全模板 would do to a workbook whose contract sheets are `snapshots` (missing sheets absent). */
-export function templateChanges(snapshots: Snapshots, rules: RuleSet = defaultRuleSet()): TemplateChanges {
+/**
+ * What 创建/补全模板 would do to a workbook whose contract sheets are `snapshots` (missing sheets absent).
+ * `only` limits it to some sheets (the ledger import completes just 热线数据 and 参数).
+ */
+export function templateChanges(snapshots: Snapshots, rules: RuleSet = defaultRuleSet(), only?: readonly SheetName[]): TemplateChanges {
   const plan: WriteOp[] = [];
   const createdSheets: string[] = [];
   const addedColumns: { sheet: string; labels: string[] }[] = [];
   const untouched: string[] = [];
   for (const spec of SHEETS) {
+    if (only && !only.includes(spec.name)) continue;
     const snapshot = snapshots.get(spec.name);
     if (!snapshot || isEmptySheet(snapshot)) {
       plan.push(...newSheetOps(spec, rules, !snapshot));

@@ -1,4 +1,4 @@
-import { DEFAULT_INPUT, DEFAULT_TEMPLATE_OUTPUT, OPTIONS, defaultOutput, parseArgv, parseCommand } from "../../src/cli/args";
+import { DEFAULT_INPUT, DEFAULT_TEMPLATE_OUTPUT, OPTIONS, defaultOutput, parseArgv, parseCommand, parseMap } from "../../src/cli/args";
 
 describe("parseCommand", () => {
   it("defaults: the bundled sample, written under out/", () => {
@@ -20,7 +20,6 @@ describe("parseCommand", () => {
   });
 
   it.each([
-    [["--ledger", "x.csv"], "未知选项“--ledger”。"],
     [["-x"], "未知选项“-x”。"],
     [["--template=1"], "未知选项“--template=1”。"],
     [["-o"], "选项“-o”后应跟一个值。"],
@@ -34,7 +33,46 @@ describe("parseCommand", () => {
   });
 
   it("options are a table: one entry per flag", () => {
-    expect(OPTIONS.map((o) => o.key)).toEqual(["help", "output", "template"]);
+    expect(OPTIONS.map((o) => o.key)).toEqual(["help", "output", "template", "ledger", "period", "drill", "map"]);
     expect(parseArgv(["--", "-odd.xlsx"])).toEqual({ ok: true, value: { positionals: ["-odd.xlsx"], options: {} } });
+  });
+});
+
+describe("parseCommand: --ledger", () => {
+  it("without an input workbook: a fresh template, the output named after the ledger", () => {
+    expect(parseCommand(["--ledger", "data/工单2021.csv"])).toEqual({
+      ok: true, value: { kind: "assess", input: null, output: "out/工单2021-result.xlsx", ledger: { file: "data/工单2021.csv" } },
+    });
+  });
+
+  it("with an input, a period, a drill-down unit and header answers", () => {
+    const parsed = parseCommand(["in.xlsx", "--ledger", "l.xlsx", "--period", "2021Q1", "--drill", "汉滨区", "--map", "受理号=工单编号，处理部门＝承办单位", "-o", "r.xlsx"]);
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        kind: "assess", input: "in.xlsx", output: "r.xlsx",
+        ledger: {
+          file: "l.xlsx", period: expect.objectContaining({ kind: "quarter", year: 2021, firstMonth: 1, label: "2021Q1" }), drill: "汉滨区",
+          map: { 受理号: "工单编号", 处理部门: "承办单位" },
+        },
+      },
+    });
+    expect(parseCommand(["--ledger", "l.csv", "--period=2021-03"])).toMatchObject({ ok: true, value: { ledger: { period: { label: "2021-03" } } } });
+    expect(parseMap("备注=忽略")).toEqual({ ok: true, value: { 备注: "忽略" } });
+  });
+
+  it.each([
+    [["--ledger", "l.csv", "--period", "2021Q5"], "考核期间“2021Q5”无法识别，应写作年度（如 2021）、季度（如 2021Q1）或月份（如 2021-03）"],
+    [["--period", "2021"], "选项“--period”需与 --ledger 一起使用。"],
+    [["--drill", "汉滨区"], "选项“--drill”需与 --ledger 一起使用。"],
+    [["--template", "--ledger", "l.csv"], "--template 不导入工单：请去掉 --ledger、--period、--drill 或 --map。"],
+    [["--ledger", "l.csv", "--map", "受理号"], "--map 的值“受理号”无法识别：应写作 表头=列，多个用逗号分隔，列为工单编号、承办单位等或“忽略”。"],
+    [["--ledger", "l.csv", "--map", "受理号=编号啊"], "--map 中的列“编号啊”不是工单明细的列"],
+    [["--ledger"], "选项“--ledger”后应跟一个值。"],
+    [["data.csv", "--ledger", "l.csv"], "“data.csv”不是 .xlsx 文件"],
+  ])("%j is a usage error in Chinese", (argv, message) => {
+    const parsed = parseCommand(argv);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toContain(message);
   });
 });

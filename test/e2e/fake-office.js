@@ -15,8 +15,13 @@
  *   formulas through Range.formulas), numeric text a number, TRUE/FALSE a boolean; a leading apostrophe
  *   keeps the text as it is and is not stored.
  *
+ * - Every request is logged (`requests`): its sizes, its number of actions, and the ranges whose cells it
+ *   loaded (`reads`: sheet, rows, columns), so a test can check that a big sheet was read in chunks.
+ *
  * Browser: `window.__FAKE_OFFICE_SEED__` (set before this script runs) is the workbook; `window.__fakeExcel`
- * exposes the workbook, the requests, violations, selections and charts to the test.
+ * exposes the workbook, the requests, violations, selections and charts to the test. A seed sheet gives
+ * its cells as `cells` ([row, col, value, formula, numberFormat, format] each) and/or, compactly for big
+ * sheets, as `rows` (plain values from A1, one array per row).
  */
 (function (root, factory) {
   const api = factory();
@@ -231,6 +236,11 @@
       for (const s of (seed && seed.sheets) || []) {
         const sheet = wb.add(s.name);
         sheet.visibility = s.visibility || "Visible";
+        (s.rows || []).forEach((values, row) => {
+          values.forEach((v, col) => {
+            if (v !== null && v !== undefined && v !== "") sheet.touch(row, col).v = v;
+          });
+        });
         for (const [row, col, v, f, nf, fmt] of s.cells || []) {
           const cell = sheet.touch(row, col);
           cell.v = v === undefined ? null : v;
@@ -793,7 +803,7 @@
       const requestBytes = queue.reduce((sum, a) => sum + (a.bytes || 0), 0) + queue.length * 2;
       const loaded = [];
       let error;
-      const record = { requestBytes, responseBytes: 0, actions: queue.length };
+      const record = { requestBytes, responseBytes: 0, actions: queue.length, reads: [] };
       this._model.requests.push(record);
       if (requestBytes > LIMIT) {
         this._model.violations.push(`request of ${requestBytes} bytes exceeds 5 MB`);
@@ -802,7 +812,13 @@
       for (const action of queue) {
         try {
           const out = action.run();
-          if (action.kind === "load") loaded.push([action.object, out]);
+          if (action.kind === "load") {
+            loaded.push([action.object, out]);
+            const t = action.object._target;
+            if (action.object instanceof Range && t && action.props.some((p) => ["values", "formulas", "text", "numberFormat"].includes(p))) {
+              record.reads.push({ sheet: t.sheet.name, rows: t.rows, cols: t.cols });
+            }
+          }
         } catch (e) {
           error = e;
           break;

@@ -5,11 +5,23 @@
 // The seed workbook is made in Node with the same fake: 创建模板 through the Office.js adapter, then data
 // for a few units (one with a text in a count), the 便民化 statuses, a few logged cases and one ASSESS
 // formula. The page then runs 全部计算, the problem list, 定稿 / 恢复公式 against it.
+//
+// The seed also holds a 工单明细 sheet of ~25,000 generated work orders (scripts/gen-ledger.ts, dates as
+// Excel serials and, on some rows, as text; a few spoiled and duplicated rows). The pane imports it
+// (工作表 source, period 2021): 热线数据 must then hold the counts the ledger core computes here in Node,
+// the sheet must have been read in requests of at most 10,000 rows and under 5 MB, the problem list must
+// show a spoiled row by its number, and 生成核查表 must write 工单核查. A small GB18030 CSV with an unknown
+// header is then imported as a picked file: the pane asks once which column it is, remembers the answer
+// in the workbook, and does not ask again; a generated .xlsx export is imported for a quarter.
 import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
+import * as iconv from "iconv-lite";
 import { chromium, type Browser, type Page } from "playwright-core";
+import * as os from "os";
+import { generateLedger, LEDGER_HEADER, orderCells, writeLedgerXlsx } from "../../scripts/gen-ledger";
+import { aggregateLedger, arrayRows, parsePeriod, readLedgerBytes, type LedgerCell, type LedgerData } from "../../src/ledger";
 import { LABEL, RESULT_LABEL, SHEET, sheetSpec, type SheetName } from "../../src/workbook/contract";
 import { OfficeWorkbookPort } from "../../src/workbook/office-adapter";
 import type { CellValue, WriteOp } from "../../src/workbook/port";
@@ -32,6 +44,36 @@ const CHROMIUM_ARGS = [
 ];
 const PANE_WIDTH = 350;
 const SCREENSHOT = path.join(OUT, "taskpane.png");
+const MAPPING_SCREENSHOT = path.join(OUT, "taskpane-mapping.png");
+
+// ---------------------------------------------------------------------------------------------------------
+// The 工单明细 sheet
+
+const LEDGER_ROWS = 25_000;
+/** Distinct orders generated; the duplicates come on top. */
+const LEDGER_OPTIONS = { rows: LEDGER_ROWS - 3, seed: 4, year: 2021, duplicates: 3, problems: 4 } as const;
+const EXCEL_EPOCH_DAYS = 25569;
+
+/** The sheet's values as a user pasting the export would have them: dates as serials, every 7th row as text. */
+function ledgerSheetRows(): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [[...LEDGER_HEADER]];
+  let i = 0;
+  for (const order of generateLedger(LEDGER_OPTIONS)) {
+    const asText = i++ % 7 === 3;
+    rows.push(orderCells(order, asText ? "text" : "date").map((cell) => {
+      if (cell instanceof Date) return cell.getTime() / 86_400_000 + EXCEL_EPOCH_DAYS;
+      return cell;
+    }));
+  }
+  return rows;
+}
+
+/** What the ledger core makes of those rows (the reference for 热线数据). */
+async function expectedLedger(rows: readonly (readonly LedgerCell[])[]): Promise<LedgerData> {
+  const result = await aggregateLedger(arrayRows(rows));
+  if (result.status !== "ok") throw new Error("seed ledger: header not recognized");
+  return result.data;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // The seed workbook
@@ -63,7 +105,7 @@ async function fillRows(port: OfficeWorkbookPort, sheet: SheetName, rows: readon
 /** 2021-06-01 as an Excel date serial. */
 const JUNE_1 = 44348;
 
-async function seedWorkbook(): Promise<unknown> {
+async function seedWorkbook(ledgerRows: readonly (readonly (string | number | null)[])[]): Promise<unknown> {
   const fake = fakeOffice.create();
   const port = new OfficeWorkbookPort((batch) => fake.Excel.run(batch));
   await templateAll(port);
@@ -105,6 +147,8 @@ async function seedWorkbook(): Promise<unknown> {
   const draft = state.sheets.find((s) => s.name === "草稿");
   const b2 = draft?.cells.find(([r, c]) => r === 1 && c === 1);
   if (b2) b2[2] = "县区";
+  // 工单明细 in the compact form of the fake's seed (values from A1).
+  state.sheets.push({ name: "工单明细", rows: ledgerRows } as unknown as (typeof state.sheets)[number]);
   return state;
 }
 
@@ -133,6 +177,13 @@ function serve(root: string): Promise<http.Server> {
 
 // ---------------------------------------------------------------------------------------------------------
 
+interface FakeRequest {
+  requestBytes: number;
+  responseBytes: number;
+  actions: number;
+  reads: { sheet: string; rows: number; cols: number }[];
+}
+
 interface FakeStats {
   syncs: number;
   maxRequestBytes: number;
@@ -146,6 +197,7 @@ declare global {
     __fakeExcel: {
       read(name: string): CellValue[][] | undefined;
       stats(): FakeStats;
+      requests: FakeRequest[];
       selections: { sheet: string; address: string }[];
       associated: string[];
       sheetNames(): string[];
@@ -163,10 +215,14 @@ describe("task pane in Chromium against the Office.js fake", () => {
   let page: Page;
   const requests: string[] = [];
   const pageErrors: string[] = [];
+  let ledgerRows: (string | number | null)[][];
+  let expected: LedgerData;
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/ has no build: run `npm run test:e2e` (it builds first)");
-    const seed = await seedWorkbook();
+    ledgerRows = ledgerSheetRows();
+    expected = await expectedLedger(ledgerRows);
+    const seed = await seedWorkbook(ledgerRows);
     server = await serve(DIST);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -267,11 +323,6 @@ describe("task pane in Chromium against the Office.js fake", () => {
     expect(await page.locator("#summary-top li").first().textContent()).toContain("市教育体育局");
     expect(await page.locator("#summary-bottom li").first().textContent()).toContain("工行安康分行");
     expect(await status().textContent()).toContain("计算完成");
-
-    // The pane as the user sees it after the run, at 350 px.
-    fs.mkdirSync(OUT, { recursive: true });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
   });
 
   it("lists the bad cell; activating it selects that cell in Excel (mouse and keyboard)", async () => {
@@ -314,6 +365,221 @@ describe("task pane in Chromium against the Office.js fake", () => {
     await page.getByRole("button", { name: "恢复公式" }).click();
     await page.getByText("已恢复1个公式").waitFor();
     expect(await page.evaluate(() => window.__fakeExcel.formulaAt("草稿", "B2"))).toBe("=ASSESS.UNIT_TYPE(A2)");
+  });
+
+  it("imports the 工单明细 sheet for 2021: 热线数据 holds the ledger core's counts, read in chunks", async () => {
+    expect(ledgerRows.length).toBe(LEDGER_ROWS + 1);
+    // The year defaults to the rule-set year.
+    await expect(page.locator("#period-year").inputValue()).resolves.toBe("2021");
+    await expect(page.locator("#period-kind").inputValue()).resolves.toBe("year");
+
+    // A period parsePeriod rejects is refused with its Chinese message, and nothing is read.
+    const before = await page.evaluate(() => window.__fakeExcel.requests.length);
+    await page.locator("#period-year").fill("21");
+    await page.getByRole("button", { name: "导入", exact: true }).click();
+    await expect(page.locator("#period-error").textContent()).resolves.toContain("考核期间“21”无法识别");
+    expect(await page.evaluate(() => window.__fakeExcel.requests.length)).toBe(before);
+    await page.locator("#period-year").fill("2021");
+    expect(await page.locator("#period-error").isHidden()).toBe(true);
+
+    // Keyboard: choose the 工作表 source with the arrow keys of the radio group.
+    await page.locator("#ledger-source-file").focus();
+    await page.keyboard.press("ArrowDown");
+    expect(await page.locator("#ledger-source-sheet").isChecked()).toBe(true);
+
+    const start = await page.evaluate(() => window.__fakeExcel.requests.length);
+    await page.getByRole("button", { name: "导入", exact: true }).click();
+    // The progress bar shows while the sheet is read and counted.
+    await page.locator("#import-progress").waitFor({ state: "visible" });
+    await page.getByText("导入完成：已按2021年度填入77个单位").waitFor({ timeout: 120000 });
+    expect(await page.locator("#import-progress").isHidden()).toBe(true);
+
+    // 热线数据 against the ledger core.
+    const period = parsePeriod("2021");
+    const reference = new Map(expected.counts(period).map((row) => [row.单位名称, row]));
+    const hotline = (await page.evaluate(() => window.__fakeExcel.read("热线数据"))) as CellValue[][];
+    const headerRow = hotline.findIndex((r) => r.includes(LABEL.name) && r.includes(LABEL.total));
+    const col = (label: string) => hotline[headerRow].indexOf(label);
+    const counts = (name: string) => {
+      const row = hotline.find((r, i) => i > headerRow && r[col(LABEL.name)] === name);
+      if (!row) throw new Error(`no 热线数据 row for ${name}`);
+      return {
+        工单总量: row[col(LABEL.total)], 应办结数: row[col(LABEL.due)], 按期办结数: row[col(LABEL.onTime)], 退单数: row[col(LABEL.returned)],
+        延期申请数: row[col(LABEL.extensions)], 有效回访数: row[col(LABEL.validCallbacks)], 满意数: row[col(LABEL.satisfied)],
+      };
+    };
+    for (const name of ["汉滨区政府", "市教育体育局", "汉阴县政府", "工行安康分行", "石泉县政府"]) {
+      const want = reference.get(name);
+      if (!want) throw new Error(`no reference row for ${name}`);
+      expect({ name, ...counts(name) }).toEqual({
+        name, 工单总量: want.工单总量, 应办结数: want.应办结数, 按期办结数: want.按期办结数, 退单数: want.退单数,
+        延期申请数: want.延期申请数, 有效回访数: want.有效回访数, 满意数: want.满意数,
+      });
+    }
+    expect(reference.get("汉滨区政府")?.工单总量).toBeGreaterThan(1000);
+
+    // The sheet was read in several requests, none over 10,000 rows or 5 MB.
+    const log = (await page.evaluate(() => window.__fakeExcel.requests)).slice(start);
+    const ledgerReads = log.filter((r) => r.reads.some((read) => read.sheet === "工单明细"));
+    expect(ledgerReads.length).toBeGreaterThanOrEqual(3);
+    for (const request of ledgerReads) {
+      expect(request.reads.reduce((rows, read) => rows + read.rows, 0)).toBeLessThanOrEqual(10_000);
+      expect(request.responseBytes).toBeLessThan(5 * 1024 * 1024);
+      expect(request.requestBytes).toBeLessThan(5 * 1024 * 1024);
+    }
+    const rowsLoaded = ledgerReads.flatMap((r) => r.reads).filter((read) => read.sheet === "工单明细").reduce((n, read) => n + read.rows, 0);
+    expect(rowsLoaded).toBe(LEDGER_ROWS + 1);
+    for (const request of log) expect(request.responseBytes).toBeLessThan(5 * 1024 * 1024);
+
+    // The summary in the pane.
+    const summary = expected.summary;
+    expect(summary.rowsWithProblems).toBeGreaterThanOrEqual(4);
+    const stats = (await page.locator("#ledger-stats").textContent()) ?? "";
+    expect(stats).toContain(`读取行数${summary.rowsRead}`);
+    expect(stats).toContain(`计入行数${summary.rowsCounted}`);
+    expect(stats).toContain(`有问题的行${summary.rowsWithProblems}`);
+    expect(stats).toContain("已填单位77");
+    // The 计算结果 of the earlier 全部计算 no longer hold: hidden until the next run.
+    expect(await page.locator("#summary").isHidden()).toBe(true);
+  });
+
+  it("lists the spoiled rows by row number; activating one selects its cell in 工单明细", async () => {
+    const problems = expected.problems;
+    expect(problems.length).toBeGreaterThan(0);
+    const first = problems[0];
+    const item = page.locator("#ledger-problem-list li", { hasText: `第${first.row}行` }).first();
+    expect(await item.textContent()).toContain(first.message);
+    expect(await page.locator("#ledger-problems-note").textContent()).toContain(`工单明细中有${expected.summary.problemCount}个问题，涉及${expected.summary.rowsWithProblems}行`);
+    // Every problem of the reference is listed (fewer than the listing limit), by row.
+    expect(await page.locator("#ledger-problem-list li").count()).toBe(problems.length);
+    // A spoiled 派单时间 (text 2021-13-…) and an unknown unit are among them.
+    expect(problems.some((p) => p.column === "派单时间" || p.column === "承办单位")).toBe(true);
+
+    await item.locator("button").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => window.__fakeExcel.selections.at(-1)?.sheet === "工单明细");
+    const selection = await page.evaluate(() => window.__fakeExcel.selections.at(-1));
+    expect(selection?.address).toMatch(new RegExp(`^[A-Z]+${first.row}$`));
+  });
+
+  it("生成核查表 writes 工单核查 for the chosen unit and selects it", async () => {
+    expect(await page.locator("#drilldown").isVisible()).toBe(true);
+    expect(await page.locator("#drill-unit option").count()).toBe(78); // 77 units and the prompt
+    await page.locator("#drill-unit").selectOption("汉滨区政府");
+    await page.getByRole("button", { name: "生成核查表" }).click();
+    await page.getByText("已生成“工单核查”").waitFor({ timeout: 60000 });
+    const sheet = (await page.evaluate(() => window.__fakeExcel.read("工单核查"))) as CellValue[][] | undefined;
+    expect(sheet).toBeDefined();
+    const text = JSON.stringify(sheet);
+    expect(text).toContain("汉滨区政府");
+    const drill = expected.drillDown("汉滨区政府", parsePeriod("2021"));
+    expect(drill.late.length + drill.returned.length + drill.extended.length + drill.dissatisfied.length).toBeGreaterThan(0);
+    for (const order of [...drill.late, ...drill.returned, ...drill.extended, ...drill.dissatisfied].slice(0, 20)) {
+      expect(text).toContain(order.工单编号);
+    }
+    expect(await page.evaluate(() => window.__fakeExcel.selections.at(-1)?.sheet)).toBe("工单核查");
+
+    // 全部计算 on the imported counts: 汉滨区政府's 办结率 is the ledger's 按期办结数 / 应办结数.
+    await page.getByRole("button", { name: "全部计算" }).click();
+    await page.locator("#office-status", { hasText: "计算完成" }).waitFor({ timeout: 60000 });
+    const result = (await page.evaluate(() => window.__fakeExcel.read("12345热线考核表"))) as CellValue[][];
+    const headerRow = result.findIndex((r) => r.includes(RESULT_LABEL.name) && r.includes(RESULT_LABEL.total));
+    const rate = result.find((r, i) => i > headerRow && r[result[headerRow].indexOf(RESULT_LABEL.name)] === "汉滨区政府")?.[result[headerRow].indexOf(RESULT_LABEL.completionRate)];
+    const counts = expected.counts(parsePeriod("2021")).find((r) => r.单位名称 === "汉滨区政府");
+    expect(rate).toBeCloseTo((counts?.按期办结数 ?? NaN) / (counts?.应办结数 ?? NaN), 9);
+    expect(await page.locator("#summary").isVisible()).toBe(true);
+
+    // The pane as the user sees it after importing, drilling down and computing, at 350 px.
+    fs.mkdirSync(OUT, { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  it("imports a picked GB18030 CSV, asking once for an unknown header and remembering the answer", async () => {
+    // 承办单位 under a header no synonym knows; everything else standard.
+    const header = ["工单编号", "受理单位", "派单时间", "办理时限", "办结时间", "是否退单", "是否申请延期", "回访结果", "备注"];
+    const lines = [
+      header,
+      ["T1", "汉滨区政府", "2021-03-01 09:00:00", "2021-03-06 09:00:00", "2021-03-02 10:00:00", "否", "否", "满意", ""],
+      ["T2", "汉滨区", "2021-03-02 09:00:00", "2021-03-07 09:00:00", "2021-03-09 10:00:00", "否", "是", "不满意", "超期"],
+      ["T3", "市教育体育局", "2021-03-03 09:00:00", "2021-03-08 09:00:00", "", "是", "否", "", "退单"],
+    ];
+    const csv = iconv.encode(lines.map((l) => l.join(",")).join("\r\n") + "\r\n", "gb18030");
+    await page.locator("#ledger-source-file").check();
+    await page.locator("#ledger-file").setInputFiles({ name: "工单明细-3月.csv", mimeType: "text/csv", buffer: csv });
+    await expect(page.locator("#ledger-file-name").textContent()).resolves.toBe("工单明细-3月.csv");
+    // The hidden native input is what the visible 选择文件… label names.
+    await expect(page.getByLabel("选择文件…").getAttribute("type")).resolves.toBe("file");
+    await page.locator("#period-kind").selectOption("month");
+    await page.locator("#period-month").selectOption("3");
+    await page.getByRole("button", { name: "导入", exact: true }).click();
+
+    // The question: one select for 承办单位, offering the file's unrecognized headers; focus on it.
+    const form = page.locator("#ledger-mapping");
+    await form.waitFor({ state: "visible" });
+    const select = form.getByLabel("承办单位", { exact: true });
+    expect(await select.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await select.locator("option").allTextContents()).toEqual(["请选择…", "受理单位", "备注"]);
+    fs.mkdirSync(OUT, { recursive: true });
+    await form.screenshot({ path: MAPPING_SCREENSHOT });
+    // Nothing chosen: asked again, nothing written.
+    await page.getByRole("button", { name: "保存并导入" }).click();
+    await expect(page.locator("#mapping-error").textContent()).resolves.toContain("承办单位");
+    await select.selectOption("受理单位");
+    await page.getByRole("button", { name: "保存并导入" }).click();
+    await page.locator("#office-status", { hasText: "导入完成：已按2021年3月填入" }).waitFor({ timeout: 60000 });
+    expect(await form.isHidden()).toBe(true);
+    const stats = (await page.locator("#ledger-stats").textContent()) ?? "";
+    expect(stats).toContain("读取行数3");
+    expect(stats).toContain("计入行数3");
+
+    // 热线数据 for 2021年3月: 汉滨区政府 2 orders (1 on time of 2 due, 1 extension, 1 satisfied of 2 valid).
+    const hotline = (await page.evaluate(() => window.__fakeExcel.read("热线数据"))) as CellValue[][];
+    const headerRow = hotline.findIndex((r) => r.includes(LABEL.name) && r.includes(LABEL.total));
+    const col = (label: string) => hotline[headerRow].indexOf(label);
+    const row = hotline.find((r, i) => i > headerRow && r[col(LABEL.name)] === "汉滨区政府") as CellValue[];
+    expect([row[col(LABEL.total)], row[col(LABEL.due)], row[col(LABEL.onTime)], row[col(LABEL.extensions)], row[col(LABEL.validCallbacks)], row[col(LABEL.satisfied)]])
+      .toEqual([2, 2, 1, 1, 2, 1]);
+
+    // Remembered in the workbook: the same file imports without asking.
+    const names = await page.evaluate(() => window.__fakeExcel.sheetNames());
+    const remembered = names.filter((name) => !["工单明细", "工单核查"].includes(name) && JSON.stringify(name).includes("映射"));
+    expect(remembered.length).toBe(1);
+    expect(JSON.stringify(await page.evaluate((n) => window.__fakeExcel.read(n), remembered[0]))).toContain("受理单位");
+    // This time by keyboard: the focus comes back to 导入 when the import is done.
+    await page.locator("#period-month").selectOption("4");
+    await page.locator("#btn-import").focus();
+    await page.keyboard.press("Enter");
+    await page.locator("#office-status", { hasText: "导入完成：已按2021年4月填入" }).waitFor({ timeout: 60000 });
+    expect(await form.isHidden()).toBe(true);
+    await page.waitForFunction(() => document.activeElement?.id === "btn-import");
+  });
+
+  it("imports a picked .xlsx export for a quarter", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ledger-"));
+    const file = path.join(dir, "工单明细.xlsx");
+    await writeLedgerXlsx(file, { rows: 2000, seed: 9, year: 2021, problems: 2 });
+    const reference = await readLedgerBytes(new Uint8Array(fs.readFileSync(file)));
+    if (reference.status !== "ok") throw new Error("xlsx reference: header not recognized");
+    const want = reference.data.counts(parsePeriod("2021Q2")).find((r) => r.单位名称 === "汉滨区政府");
+
+    await page.locator("#ledger-file").setInputFiles(file);
+    await page.locator("#period-kind").selectOption("quarter");
+    await page.locator("#period-quarter").selectOption("2");
+    await page.getByRole("button", { name: "导入", exact: true }).click();
+    await page.locator("#office-status", { hasText: "导入完成：已按2021年第二季度填入" }).waitFor({ timeout: 60000 });
+    fs.rmSync(dir, { recursive: true, force: true }); // not before: the browser reads a picked file lazily
+    expect(await page.locator("#ledger-stats").textContent()).toContain(`读取行数${reference.data.summary.rowsRead}`);
+    const hotline = (await page.evaluate(() => window.__fakeExcel.read("热线数据"))) as CellValue[][];
+    const headerRow = hotline.findIndex((r) => r.includes(LABEL.name) && r.includes(LABEL.total));
+    const col = (label: string) => hotline[headerRow].indexOf(label);
+    const row = hotline.find((r, i) => i > headerRow && r[col(LABEL.name)] === "汉滨区政府") as CellValue[];
+    expect([row[col(LABEL.total)], row[col(LABEL.due)], row[col(LABEL.onTime)], row[col(LABEL.satisfied)]])
+      .toEqual([want?.工单总量, want?.应办结数, want?.按期办结数, want?.满意数]);
+    // A file's problem rows point at 工单导入校验.
+    expect(await page.locator("#ledger-problem-list button").first().textContent()).toMatch(/^第\d+行/);
+    await page.locator("#ledger-problem-list button").first().click();
+    await page.waitForFunction(() => window.__fakeExcel.selections.at(-1)?.sheet === "工单导入校验");
   });
 
   it("kept every request under 5 MB, read nothing unloaded, and never wrote a formula through values", async () => {

@@ -15,6 +15,11 @@ export type Counts = Record<string, number>;
 
 export interface RegisterRead {
   readonly counts: ReadonlyMap<Organization, Counts>;
+  /**
+   * The same cases by the month of their 日期 ("2021-03"), for the monthly scores (月度考核). Undated cases
+   * are in `counts` only.
+   */
+  readonly byMonth: ReadonlyMap<Organization, ReadonlyMap<string, Counts>>;
   /** The register cannot be read: every unit is marked (a case may be missing from any of them). */
   readonly blocked: boolean;
 }
@@ -31,10 +36,11 @@ export function readRegister(
   year: number, findings: Findings, errors: Set<Organization>,
 ): RegisterRead {
   const counts = new Map<Organization, Counts>();
+  const byMonth = new Map<Organization, Map<string, Counts>>();
   const exists = snapshots.has(sheet);
   const table = openTable(snapshots, sheetSpec(sheet), findings, { missing: { severity: "warning", consequence: WMSG.missingRegisterSheet } });
-  if (!table) return { counts, blocked: exists };
-  if (table.blocked) return { counts, blocked: true };
+  if (!table) return { counts, byMonth, blocked: exists };
+  if (table.blocked) return { counts, byMonth, blocked: true };
   const index = caseIndex(rules);
   const allowed = rules.map((r) => r.label);
   for (const row of dataRows(table)) {
@@ -80,6 +86,14 @@ export function readRegister(
     const unitCounts = counts.get(org) ?? {};
     unitCounts[rule.id] = (unitCounts[rule.id] ?? 0) + quantity;
     counts.set(org, unitCounts);
+    if (date.ok && date.value !== null) {
+      const months = byMonth.get(org) ?? new Map<string, Counts>();
+      const month = date.value.slice(0, 7);
+      const monthCounts = months.get(month) ?? {};
+      monthCounts[rule.id] = (monthCounts[rule.id] ?? 0) + quantity;
+      months.set(month, monthCounts);
+      byMonth.set(org, months);
+    }
   }
-  return { counts, blocked: false };
+  return { counts, byMonth, blocked: false };
 }

@@ -1,0 +1,280 @@
+/**
+ * npm run bench — issue 4 item 6, every figure measured in this one run, written to out/bench.json and
+ * printed as a table.
+ *
+ *   ratio   the status quo against this project, end to end on one generated 200,000-row .xlsx ledger
+ *           (scripts/bench/libreoffice.ts: a 统计 sheet of COUNTIFS per unit; aliasShare 0 so COUNTIFS by
+ *           official name is exact): LibreOffice headless recalculating it (after one untimed warm-up
+ *           conversion, so profile creation is not timed) against `npm run assess -- --ledger` on the same
+ *           file (after one untimed warm-up run, so tsx's compile cache is not timed either). The counts
+ *           our command wrote into 热线数据 must equal LibreOffice's for all 77 units, or the bench fails.
+ *   engine  aggregating and scoring 1,000,000 generated orders for 77 units × 12 months, in a child
+ *           process (scripts/bench/engine.ts), best of 3, against a plain counting loop over the same rows.
+ *   cli1m   `npm run assess -- --ledger` end to end on a 1,000,000-row CSV: seconds and peak memory,
+ *           against `node` streaming the same file and counting its lines.
+ *
+ * Options: --work DIR (default out/bench-work), --rows-xlsx N, --rows-engine N, --rows-csv N (smaller
+ * sizes for a quick check; targets are judged on the issue's sizes only).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, loadavg } from "node:os";
+import { join, relative, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { REGISTRY_2021 } from "../src/engine/registry";
+import { writeLedgerCsv } from "./gen-ledger";
+import { convertSheetToCsv, COUNT_LABELS, ensureLibreOffice, parseCountsCsv, writeCountifsLedger, type Counts } from "./bench/libreoffice";
+import { runCommand, type CommandRun } from "./bench/run";
+
+const ROOT = resolve(__dirname, "..");
+const YEAR = 2021;
+const SEED = 2021;
+const TARGET = { ratio: 10, engineSeconds: 0.5, cliSeconds: 10, cliPeakMB: 1024 } as const;
+const ISSUE_SIZES = { xlsx: 200_000, engine: 1_000_000, csv: 1_000_000 } as const;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const round = (x: number, digits = 3) => +x.toFixed(digits);
+const fileMB = (path: string) => round(statSync(path).size / 2 ** 20, 1);
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** `npm run assess -- --ledger FILE --period YEAR -o OUT`, as a user types it. */
+function assessArgs(ledger: string, output: string): string[] {
+  return ["run", "assess", "--silent", "--", "--ledger", ledger, "--period", String(YEAR), "-o", output];
+}
+
+/** The seven counts per unit our command wrote into 热线数据. */
+async function readHotlineCounts(path: string): Promise<Map<string, Counts>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheet = workbook.getWorksheet("热线数据");
+  if (!sheet) throw new Error(`${path} has no 热线数据 sheet`);
+  const value = (v: ExcelJS.CellValue): unknown => (v !== null && typeof v === "object" && "result" in v ? v.result : v);
+  let header: Map<string, number> | undefined;
+  const counts = new Map<string, Counts>();
+  sheet.eachRow((row) => {
+    const cells = Array.from(row.values as ExcelJS.CellValue[], value);
+    if (!header) {
+      if (cells.includes("单位名称") && COUNT_LABELS.every((l) => cells.includes(l))) {
+        header = new Map(cells.map((c, i) => [String(c), i]));
+      }
+      return;
+    }
+    const name = cells[header.get("单位名称")!];
+    if (typeof name !== "string" || name === "") return;
+    counts.set(name, Object.fromEntries(COUNT_LABELS.map((l) => [l, Number(cells[header!.get(l)!] ?? 0)])) as Counts);
+  });
+  if (!header) throw new Error(`${path}: no header row in 热线数据`);
+  return counts;
+}
+
+function compareCounts(ours: Map<string, Counts>, theirs: Map<string, Counts>): { compared: number; mismatches: string[] } {
+  const mismatches: string[] = [];
+  let compared = 0;
+  for (const unit of REGISTRY_2021.hotlineUnits()) {
+    const a = ours.get(unit.name);
+    const b = theirs.get(unit.name);
+    if (!a || !b) {
+      mismatches.push(`${unit.name}: ${!a ? "missing in our 热线数据" : "missing in LibreOffice's 统计"}`);
+      continue;
+    }
+    compared++;
+    for (const label of COUNT_LABELS) if (a[label] !== b[label]) mismatches.push(`${unit.name} ${label}: ours ${a[label]}, LibreOffice ${b[label]}`);
+  }
+  return { compared, mismatches };
+}
+
+function commandFigures(run: CommandRun) {
+  return { seconds: round(run.seconds), peakRssMB: run.peakRssMB, exitCode: run.exitCode, memorySource: run.memorySource };
+}
+
+async function main(): Promise<void> {
+  const work = resolve(ROOT, argValue("work") ?? "out/bench-work");
+  const rows = {
+    xlsx: Number(argValue("rows-xlsx") ?? ISSUE_SIZES.xlsx),
+    engine: Number(argValue("rows-engine") ?? ISSUE_SIZES.engine),
+    csv: Number(argValue("rows-csv") ?? ISSUE_SIZES.csv),
+  };
+  const issueSizes = rows.xlsx === ISSUE_SIZES.xlsx && rows.engine === ISSUE_SIZES.engine && rows.csv === ISSUE_SIZES.csv;
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const rel = (p: string) => relative(ROOT, p);
+  const startedAt = new Date();
+
+  // Inputs (not timed).
+  log(`生成输入文件（不计时）：${rel(work)}`);
+  const t = Date.now();
+  const xlsx = join(work, `ledger-${rows.xlsx}.xlsx`);
+  await writeCountifsLedger(xlsx, { rows: rows.xlsx, seed: SEED, year: YEAR, aliasShare: 0 });
+  const warmXlsx = join(work, "warmup.xlsx");
+  await writeCountifsLedger(warmXlsx, { rows: 300, seed: SEED + 1, year: YEAR, aliasShare: 0 });
+  const csv = join(work, `ledger-${rows.csv}.csv`);
+  await writeLedgerCsv(csv, { rows: rows.csv, seed: SEED, year: YEAR });
+  const generationSeconds = (Date.now() - t) / 1000;
+  log(`  ${rel(xlsx)} ${fileMB(xlsx)} MB，${rel(csv)} ${fileMB(csv)} MB，用时 ${generationSeconds.toFixed(1)} 秒`);
+
+  // Engine, in its own process.
+  log(`引擎：聚合并计分 ${rows.engine} 条工单 × 77 个单位 × 12 个月（子进程，3 次取最好）…`);
+  const engineRun = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "scripts/bench/engine.ts", "--rows", String(rows.engine), "--runs", "3", "--seed", String(SEED), "--year", String(YEAR)], {
+    cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24,
+  });
+  if (engineRun.status !== 0) throw new Error(`engine benchmark failed:\n${engineRun.stderr}`);
+  const engineResult = JSON.parse(engineRun.stdout.trim().split("\n").pop()!);
+
+  // Ratio: LibreOffice against our command on the same .xlsx.
+  log("对比：LibreOffice 重算 COUNTIFS 与 npm run assess -- --ledger，同一个 .xlsx …");
+  const soffice = ensureLibreOffice(log);
+  let libreOffice: { seconds: number; version: string; warmupSeconds: number } | null = null;
+  let theirCounts: Map<string, Counts> | null = null;
+  if (soffice) {
+    const version = execFileSync(soffice, ["--version"], { encoding: "utf8" }).trim();
+    const warm = convertSheetToCsv(soffice, warmXlsx, 2, work);
+    log(`  LibreOffice 预热（不计时）：${warm.seconds.toFixed(1)} 秒`);
+    const timed = convertSheetToCsv(soffice, xlsx, 2, work);
+    libreOffice = { seconds: round(timed.seconds), version, warmupSeconds: round(warm.seconds) };
+    theirCounts = parseCountsCsv(timed.csv);
+    log(`  LibreOffice：${timed.seconds.toFixed(2)} 秒`);
+  } else {
+    log("  无法安装 LibreOffice：LibreOffice 的各项数字记为 null。");
+  }
+  const warmOut = join(work, "warmup-result.xlsx");
+  await runCommand("npm", assessArgs(warmXlsx, warmOut), { cwd: ROOT, logFile: join(work, "assess-warmup.log") });
+  const oursOut = join(work, "ratio-result.xlsx");
+  const ours = await runCommand("npm", assessArgs(xlsx, oursOut), { cwd: ROOT, logFile: join(work, "assess-xlsx.log") });
+  log(`  npm run assess -- --ledger：${ours.seconds.toFixed(2)} 秒（退出码 ${ours.exitCode}）`);
+  if (ours.exitCode !== 0) throw new Error(`npm run assess failed on ${xlsx} (exit ${ours.exitCode}); see ${join(work, "assess-xlsx.log")}`);
+  let countsMatch: boolean | null = null;
+  let comparison: { compared: number; mismatches: string[] } | null = null;
+  if (theirCounts) {
+    comparison = compareCounts(await readHotlineCounts(oursOut), theirCounts);
+    countsMatch = comparison.mismatches.length === 0 && comparison.compared === REGISTRY_2021.hotlineUnits().length;
+  }
+  const ratio = libreOffice ? libreOffice.seconds / ours.seconds : null;
+
+  // The command on a million-row CSV, against reading the file and counting its lines.
+  log(`命令行：npm run assess -- --ledger ${rows.csv} 行 CSV …`);
+  const cliOut = join(work, "cli1m-result.xlsx");
+  const cli = await runCommand("npm", assessArgs(csv, cliOut), { cwd: ROOT, logFile: join(work, "assess-csv.log") });
+  if (cli.exitCode !== 0) throw new Error(`npm run assess failed on ${csv} (exit ${cli.exitCode}); see ${join(work, "assess-csv.log")}`);
+  const countLines = "let n=0;require('fs').createReadStream(process.argv[1],{highWaterMark:1<<20}).on('data',b=>{for(let i=b.indexOf(10);i>=0;i=b.indexOf(10,i+1))n++}).on('end',()=>console.log(n))";
+  const baseline = await runCommand(process.execPath, ["-e", countLines, csv], { cwd: ROOT, logFile: join(work, "baseline-csv.log") });
+  log(`  命令 ${cli.seconds.toFixed(2)} 秒、峰值内存 ${cli.peakRssMB} MB；基线 ${baseline.seconds.toFixed(2)} 秒`);
+
+  const met = (ok: boolean | null) => (issueSizes ? ok : null);
+  const report = {
+    date: startedAt.toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? "",
+      memoryGB: round(totalmem() / 2 ** 30, 1),
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      loadAverageAtEnd: loadavg().map((x) => round(x, 2)),
+    },
+    issueSizes,
+    inputs: {
+      seed: SEED,
+      year: YEAR,
+      xlsx: { file: rel(xlsx), rows: rows.xlsx, sizeMB: fileMB(xlsx), aliasShare: 0 },
+      csv: { file: rel(csv), rows: rows.csv, sizeMB: fileMB(csv), encoding: "utf8", aliasShare: 0.1 },
+      generationSeconds: round(generationSeconds, 1),
+    },
+    ratio: {
+      what: "LibreOffice headless recalculating a sheet of COUNTIFS (section-F counts for 77 units, year 2021) vs npm run assess -- --ledger on the same .xlsx",
+      libreOffice,
+      ours: { command: `npm ${assessArgs(rel(xlsx), rel(oursOut)).join(" ")}`, ...commandFigures(ours) },
+      ratio: ratio === null ? null : round(ratio, 1),
+      target: `>= ${TARGET.ratio}`,
+      met: ratio === null ? null : met(ratio >= TARGET.ratio),
+      countsMatch,
+      unitsCompared: comparison?.compared ?? null,
+      mismatches: comparison?.mismatches.slice(0, 20) ?? null,
+    },
+    engine: {
+      what: "new LedgerAggregator → add() each of the generated rows (cells as the .xlsx reader gives them: strings, date serial numbers) → finish() → scoreUnit for 77 units × 12 months; best of 3, each run after a full GC",
+      orders: engineResult.orders,
+      units: engineResult.units,
+      months: engineResult.months,
+      scoreUnitCalls: engineResult.scoreUnitCalls,
+      seconds: engineResult.seconds,
+      runs: engineResult.runs,
+      target: `<= ${TARGET.engineSeconds} s`,
+      met: met(engineResult.seconds <= TARGET.engineSeconds),
+      baseline: {
+        what: "a plain loop over the same rows that only counts rows per unit (Map from the unit cell to an index, one increment)",
+        seconds: engineResult.baseline.seconds,
+        runs: engineResult.baseline.runs,
+      },
+      timesBaseline: round(engineResult.seconds / engineResult.baseline.seconds, 1),
+      typedCore: {
+        what: "aggregateOrders over the same orders already parsed into typed arrays, plus the same scoring: the counting core without parsing, checking or duplicate detection",
+        seconds: engineResult.typedCore.seconds,
+        runs: engineResult.typedCore.runs,
+        sameCounts: engineResult.sameAsTypedCore,
+      },
+      rowsCounted: engineResult.rowsCounted,
+      yearTotals: engineResult.yearTotals,
+    },
+    cli1m: {
+      what: "npm run assess -- --ledger on a 1,000,000-row UTF-8 CSV, end to end",
+      command: `npm ${assessArgs(rel(csv), rel(cliOut)).join(" ")}`,
+      rows: rows.csv,
+      ...commandFigures(cli),
+      target: `<= ${TARGET.cliSeconds} s, peak <= ${TARGET.cliPeakMB} MB`,
+      met: met(cli.seconds <= TARGET.cliSeconds && cli.peakRssMB !== null && cli.peakRssMB <= TARGET.cliPeakMB),
+      metSeconds: met(cli.seconds <= TARGET.cliSeconds),
+      metMemory: met(cli.peakRssMB !== null && cli.peakRssMB <= TARGET.cliPeakMB),
+      baseline: { what: "node reading the same file as a stream and counting its newlines", ...commandFigures(baseline) },
+      timesBaseline: round(cli.seconds / baseline.seconds, 1),
+    },
+  };
+  const out = join(ROOT, "out", "bench.json");
+  mkdirSync(join(ROOT, "out"), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  printTable(report);
+  log(`\n已写入 ${rel(out)}`);
+  if (countsMatch === false) {
+    log(`\n错误：npm run assess 写入 热线数据 的计数与 LibreOffice COUNTIFS 不一致：\n  ${comparison!.mismatches.slice(0, 20).join("\n  ")}`);
+    process.exit(1);
+  }
+}
+
+interface Printable {
+  ratio: { libreOffice: { seconds: number } | null; ours: { seconds: number }; ratio: number | null; met: boolean | null; countsMatch: boolean | null };
+  inputs: { xlsx: { rows: number }; csv: { rows: number } };
+  engine: { orders: number; seconds: number; met: boolean | null; baseline: { seconds: number }; timesBaseline: number; typedCore: { seconds: number } };
+  cli1m: { seconds: number; peakRssMB: number | null; metSeconds: boolean | null; metMemory: boolean | null; baseline: { seconds: number }; timesBaseline: number };
+  machine: { cpus: number; node: string };
+  date: string;
+}
+
+function printTable(r: Printable): void {
+  const mark = (met: boolean | null) => (met === null ? "—" : met ? "达标" : "未达标");
+  const s = (x: number | null | undefined, unit = " s") => (x === null || x === undefined ? "null" : `${x}${unit}`);
+  const lines: [string, string, string, string][] = [
+    ["项目", "结果", "目标", "判定"],
+    [`ratio  LibreOffice COUNTIFS（${r.inputs.xlsx.rows} 行 .xlsx）`, s(r.ratio.libreOffice?.seconds), "", ""],
+    ["ratio  npm run assess -- --ledger（同一文件）", s(r.ratio.ours.seconds), "", ""],
+    ["ratio  倍数", s(r.ratio.ratio, "×"), `≥ ${TARGET.ratio}×`, mark(r.ratio.met)],
+    ["ratio  计数一致（77 个单位）", String(r.ratio.countsMatch), "true", r.ratio.countsMatch === null ? "—" : r.ratio.countsMatch ? "一致" : "不一致"],
+    [`engine 聚合+计分 ${r.engine.orders} 条`, s(r.engine.seconds), `≤ ${TARGET.engineSeconds} s`, mark(r.engine.met)],
+    ["engine 基线（只按单位计数）", s(r.engine.baseline.seconds), `×${r.engine.timesBaseline}`, ""],
+    ["engine 计数核心（已解析）", s(r.engine.typedCore.seconds), "", ""],
+    [`cli1m  ${r.inputs.csv.rows} 行 CSV 端到端`, s(r.cli1m.seconds), `≤ ${TARGET.cliSeconds} s`, mark(r.cli1m.metSeconds)],
+    ["cli1m  峰值内存", s(r.cli1m.peakRssMB, " MB"), `≤ ${TARGET.cliPeakMB} MB`, mark(r.cli1m.metMemory)],
+    ["cli1m  基线（流式读文件数行）", s(r.cli1m.baseline.seconds), `×${r.cli1m.timesBaseline}`, ""],
+  ];
+  const width = (text: string) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  const pad = (text: string, n: number) => text + " ".repeat(Math.max(0, n - width(text)));
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...lines.map((l) => width(l[i]))));
+  process.stdout.write(`\nnpm run bench — ${r.date}，${r.machine.cpus} 核，Node ${r.machine.node}\n`);
+  for (const line of lines) process.stdout.write(`  ${line.map((c, i) => pad(c, widths[i])).join("  ")}\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

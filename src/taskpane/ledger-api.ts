@@ -1,0 +1,11 @@
+// The workbook-side ledger functions (src/workbook/ledger) as the 工单导入 controller takes them.
+import { importLedger, ledgerFromSheet, readRememberedHeaders, REMEMBERED_SHEETS, writeDrillDown } from "../workbook/ledger";
+import type { LedgerWorkbookApi } from "./import-controller";
+
+export const LEDGER_API: LedgerWorkbookApi = {
+  importLedger,
+  writeDrillDown,
+  ledgerFromSheet,
+  readRememberedHeaders,
+  rememberedSheets: REMEMBERED_SHEETS,
+};

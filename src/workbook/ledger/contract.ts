@@ -1,0 +1,58 @@
+/**
+ * The sheets and labels of the ledger import (issue 4). None is in spec E's table (extra sheets are free):
+ * the import fills 热线数据's count columns and owns these result sheets, rewriting them on every import.
+ */
+import { COUNT_FIELDS, LEDGER_SHEET_NAME } from "../../ledger";
+import { LABEL, RESULT_LABEL } from "../contract";
+
+export const LEDGER_SHEET = {
+  /** A 工单明细 sheet pasted into the workbook (the task pane reads it through the port). */
+  ledger: LEDGER_SHEET_NAME,
+  /** Every unit's monthly scores (日常考核) beside the annual result. */
+  monthly: "月度考核",
+  /** Rows of the ledger that were not counted, with the summary line. */
+  problems: "工单导入校验",
+  /** The orders behind one unit's rate deductions, for appeals. */
+  drillDown: "工单核查",
+  /** Hidden: the user's answers for headers the importer did not recognize. */
+  mapping: "_工单列映射",
+} as const;
+
+/** The count columns of 热线数据 the import replaces: src/ledger's COUNT_FIELDS are named as their labels. */
+export const FILLED_COUNT_LABELS = COUNT_FIELDS;
+
+/** Every 热线数据 column the import writes. */
+export const FILLED_LABELS = [...FILLED_COUNT_LABELS, LABEL.monthly] as const;
+
+/** Rows of the 参数 block saying where the counts of 热线数据 came from. */
+export const IMPORT_PARAM = {
+  source: "工单数据来源",
+  period: "工单数据期间",
+  time: "工单导入时间",
+  result: "工单导入结果",
+} as const;
+
+/** 工单导入校验 columns. */
+export const PROBLEM_LABEL = { row: "行号", column: "列", value: "值", problem: "问题" } as const;
+
+/** _工单列映射 columns. */
+export const MAPPING_LABEL = { header: "表头", column: "对应列" } as const;
+
+/** 月度考核 columns: unit, month, the counts, then the result table's columns (same labels as 12345热线考核表). */
+export const MONTHLY_LABEL = { month: "月份" } as const;
+export const MONTHLY_LABELS: readonly string[] = [
+  LABEL.name, LABEL.type, MONTHLY_LABEL.month, ...FILLED_LABELS,
+  RESULT_LABEL.completionRate, RESULT_LABEL.handling, RESULT_LABEL.returnedRate, RESULT_LABEL.returned,
+  RESULT_LABEL.extensionRate, RESULT_LABEL.extension, RESULT_LABEL.satisfactionRate, RESULT_LABEL.satisfaction,
+  RESULT_LABEL.cooperation, RESULT_LABEL.bonus, RESULT_LABEL.total, RESULT_LABEL.rank, RESULT_LABEL.typeRank,
+  RESULT_LABEL.explanation,
+];
+
+/** 工单核查: the summary block's columns, then the listing's (核查类别 + src/ledger DRILL_DOWN_HEADERS). */
+export const DRILL_LABEL = {
+  section: "核查类别",
+  count: "件数",
+  basis: "计算依据",
+  rate: "比率",
+  deduction: "扣分",
+} as const;

@@ -1,0 +1,119 @@
+/**
+ * Port-level entry points of the ledger import, for the task pane and the command line: one read of the
+ * sheets involved, a pure plan (ledgerPlan / drillDownPlan), one apply.
+ */
+import type { RuleSet } from "../../engine";
+import {
+  LedgerData, aggregateLedger, arrayRows, parsePeriod, type HeaderMapping, type ImportProgress, type Period, type RowBatch, type RowSource,
+} from "../../ledger";
+import { COMPUTE_READS, SHEET } from "../contract";
+import type { Finding } from "../findings";
+import { chooseRuleSet } from "../params";
+import type { SheetSnapshot, WorkbookPort } from "../port";
+import { LEDGER_SHEET } from "./contract";
+import { drillDownPlan, type DrillDownOutput } from "./drill-down";
+import { ledgerPlan, type LedgerImportSummary } from "./fill";
+import type { MonthlyResults } from "./monthly";
+import { readRememberedHeaders, rememberHeadersPlan } from "./remembered";
+
+/** Everything an import reads: the contract sheets, and its own sheets (to replace their content). */
+export const LEDGER_READS: readonly string[] = [...COMPUTE_READS, LEDGER_SHEET.monthly, LEDGER_SHEET.problems, LEDGER_SHEET.mapping];
+
+export interface ImportLedgerOptions {
+  /** A Period or its text ("2021", "2021Q1", "2021-03"); default: the ledger's year with the most orders. */
+  readonly period?: Period | string;
+  /**
+   * The user's new answers for unrecognized headers (header as written → column label or 忽略). They are
+   * used together with the answers stored in the workbook (these win) and, when the import succeeds,
+   * stored in the workbook (hidden sheet _工单列映射).
+   */
+  readonly remembered?: Readonly<Record<string, string>>;
+  readonly onProgress?: (progress: ImportProgress) => void;
+  /** The file name, for 参数 and 工单导入校验 (a sheet source names itself). */
+  readonly sourceName?: string;
+  /** Default: the rule set of the workbook's 考核年度. */
+  readonly ruleSet?: RuleSet;
+  /** Time of the import written to 参数 (default: now). */
+  readonly now?: Date;
+}
+
+export type ImportLedgerResult =
+  | {
+      readonly status: "ok";
+      readonly summary: LedgerImportSummary;
+      /** Ledger row problems (errors: the rows are not counted) and problems of the fill (warnings). */
+      readonly findings: readonly Finding[];
+      /** Keep it to change the period or to drill down without reading the ledger again. */
+      readonly data: LedgerData;
+      readonly period: Period;
+      readonly monthly: MonthlyResults;
+    }
+  | {
+      /** Required columns are missing: ask the user (offer mapping.unrecognized), then import again with `remembered`. */
+      readonly status: "needsMapping";
+      readonly mapping: HeaderMapping;
+      /** Row of the header line in the source. */
+      readonly headerRow: number;
+      readonly message: string;
+      /** The answers that were applied (stored ones and new ones). */
+      readonly remembered: Readonly<Record<string, string>>;
+    };
+
+/**
+ * 导入工单: reads the ledger (unless `source` is an earlier import's LedgerData), fills 热线数据 for the period,
+ * writes 月度考核 and 工单导入校验, records the source in 参数 and remembers new header answers. It does not run
+ * compute-all. Throws LedgerError (Chinese message) for an unreadable file or period text.
+ */
+export async function importLedger(port: WorkbookPort, source: RowSource | LedgerData, options: ImportLedgerOptions = {}): Promise<ImportLedgerResult> {
+  // A bad period text fails before the ledger is read.
+  const given = typeof options.period === "string" ? parsePeriod(options.period) : options.period;
+  const snapshots = await port.read(LEDGER_READS);
+  const stored = readRememberedHeaders(snapshots);
+  const fresh = options.remembered ?? {};
+  const remembered = { ...stored, ...fresh };
+  let data: LedgerData;
+  if (source instanceof LedgerData) data = source;
+  else {
+    const result = await aggregateLedger(source, { remembered, onProgress: options.onProgress });
+    if (result.status === "needsMapping") {
+      return { status: "needsMapping", mapping: result.mapping, headerRow: result.headerRow, message: result.message, remembered };
+    }
+    data = result.data;
+  }
+  const period = given ?? data.defaultPeriod();
+  const rules = options.ruleSet ?? chooseRuleSet(snapshots);
+  const out = ledgerPlan(snapshots, data, period, rules, { sourceName: options.sourceName, now: options.now });
+  const changed = Object.entries(fresh).some(([header, column]) => stored[header] !== column);
+  await port.apply(changed ? [...out.plan, ...rememberHeadersPlan(fresh, snapshots)] : out.plan);
+  return { status: "ok", summary: out.summary, findings: out.findings, data, period, monthly: out.monthly };
+}
+
+/**
+ * A 工单明细 sheet of the workbook (values as the port read them: dates are Excel serials) as a row source;
+ * row numbers are the sheet's, so problems point at its cells.
+ */
+export function* ledgerFromSheet(snapshot: SheetSnapshot, batchSize = 10_000): Iterable<RowBatch> {
+  for (const batch of arrayRows(snapshot.values, 1, batchSize)) {
+    yield batch.source ? { ...batch, source: { ...batch.source, sheet: snapshot.name } } : batch;
+  }
+}
+
+/** 导入工单 from a sheet of the workbook (default 工单明细): one read of it, then importLedger. */
+export async function importLedgerSheet(port: WorkbookPort, options: ImportLedgerOptions & { readonly sheet?: string } = {}):
+  Promise<ImportLedgerResult | { readonly status: "noSheet"; readonly sheet: string }> {
+  const sheet = options.sheet ?? LEDGER_SHEET.ledger;
+  const snapshot = (await port.read([sheet])).get(sheet);
+  if (!snapshot) return { status: "noSheet", sheet };
+  return importLedger(port, ledgerFromSheet(snapshot), options);
+}
+
+/** Writes 工单核查 for one unit and period (replacing the sheet's content). Throws LedgerError for a non-hotline name. */
+export async function writeDrillDown(port: WorkbookPort, data: LedgerData, unit: string, period: Period | string,
+  options: { readonly ruleSet?: RuleSet } = {}): Promise<Omit<DrillDownOutput, "plan">> {
+  const p = typeof period === "string" ? parsePeriod(period) : period;
+  const snapshots = await port.read([SHEET.params, LEDGER_SHEET.drillDown]);
+  const rules = options.ruleSet ?? chooseRuleSet(snapshots);
+  const { plan, ...out } = drillDownPlan(data, unit, p, rules, snapshots.get(LEDGER_SHEET.drillDown));
+  await port.apply(plan);
+  return out;
+}

@@ -1,0 +1,79 @@
+/** Every user-facing text of the ledger import's workbook side and its command-line options, in one place. */
+import type { Period } from "../../ledger";
+
+const list = (names: readonly string[]) => names.map((n) => `“${n}”`).join("、");
+
+export const LEDGER_WMSG = {
+  // --- sheets -------------------------------------------------------------------------------------------------
+  monthlyTitle: (year: number) => `${year}年度12345热线月度考核（日常考核）`,
+  monthlyNote:
+    "每个单位每月一行，并附全年一行（即年度考核结果）；按导入的工单逐月计算，排名为同月（或全年）各单位间的排名。" +
+    "扣分登记、加分登记按日期计入当月（未填日期的只计入全年）；月均办件量取当月工单总量。修改登记后请重新导入工单。",
+  annualRow: (year: number) => `${year}年度`,
+  problemsTitle: (source: string, period: Period) => `工单导入校验（来源：${source}；考核期间：${period.name}）`,
+  noProblems: "未发现问题：全部工单均已计入",
+  drillTitle: (unit: string, period: Period) => `${unit}${period.name}工单核查（申诉用）：各项扣分所依据的工单`,
+  drillNote: "以下件数与热线数据及12345热线考核表中该单位该期间的数字一致；同一工单可能属于多个类别。",
+  drillNone: "（无）",
+  column: (header: string, letter: string) => `${header}（${letter}列）`,
+
+  // --- 工单核查 summary basis ------------------------------------------------------------------------------------
+  basis: {
+    late: (due: number, onTime: number) => `应办结数${due}，按期办结数${onTime}`,
+    returned: (returned: number, total: number) => `退单数${returned}，工单总量${total}`,
+    extended: (extended: number, total: number) => `延期申请数${extended}，工单总量${total}`,
+    dissatisfied: (valid: number, satisfied: number) => `有效回访数${valid}，满意数${satisfied}`,
+  },
+  rateOf: {
+    late: "办结率",
+    returned: "退单率",
+    extended: "延期率",
+    dissatisfied: "满意率",
+  },
+
+  // --- 参数 rows --------------------------------------------------------------------------------------------------
+  paramNote: {
+    source: "热线数据中工单总量至满意数及月均办件量由此文件导入；手工修改这些数字后，此记录不再代表其来源",
+    period: "导入的考核期间（年度、季度或月份）",
+    time: "最近一次导入的时间",
+    result: "导入汇总：读取、计入与有问题的工单行数",
+  },
+  periodValue: (period: Period) => `${period.name}（${period.label}）`,
+
+  // --- findings ---------------------------------------------------------------------------------------------------
+  ledgerRow: (row: number, header: string, message: string) => `工单明细第${row}行（${header}）：${message}`,
+  hotlineNoHeader: (sheet: string) =>
+    `工作表“${sheet}”有内容但找不到表头“单位名称”：工单数量未填入。请先用“创建/补全模板”补全表头，或清空该表后重新导入。`,
+  unitNotAssessed: (unit: string, total: number, period: Period) =>
+    `${unit}在${period.name}有${total}件工单，但不在承办单位表中：未填入热线数据。如需考核，请先在承办单位表中添加该单位后重新导入。`,
+  duplicateHotlineRow: (unit: string, cell: string) => `${unit}在热线数据中有多行：只填入第一行（${cell}），其余行请删除。`,
+  yearMismatch: (period: Period, year: number) =>
+    `导入期间${period.name}不在考核年度${year}年内：热线数据已按该期间填入，请核对参数表中的考核年度。`,
+
+  // --- summary ------------------------------------------------------------------------------------------------------
+  filled: (period: Period, units: number, added: number) =>
+    `已按${period.name}填入${units}个单位的工单数据${added > 0 ? `（新增${added}行）` : ""}`,
+} as const;
+
+/** The command line's ledger options (npm run assess -- --ledger FILE …). */
+export const LEDGER_CLI_MSG = {
+  ledgerWithTemplate: "--template 不导入工单：请去掉 --ledger、--period、--drill 或 --map。",
+  needsLedger: (flag: string) => `选项“${flag}”需与 --ledger 一起使用。`,
+  ledgerMissing: (path: string) => `找不到工单明细文件“${path}”。`,
+  ledgerUnreadable: (path: string, reason: string) => `无法读取工单明细“${path}”：${reason}`,
+  badMap: (text: string) => `--map 的值“${text}”无法识别：应写作 表头=列，多个用逗号分隔，列为工单编号、承办单位等或“忽略”。`,
+  badMapColumn: (column: string, columns: readonly string[]) => `--map 中的列“${column}”不是工单明细的列：应为${list(columns)}或“忽略”。`,
+  needsMapping: (message: string, candidates: readonly string[]) =>
+    `${message}\n文件中未识别的表头：${candidates.length > 0 ? list(candidates) : "（无）"}。` +
+    `\n请用 --map 指明，例如 --map 受理号=工单编号。`,
+  approvalNotAssessed: "审批服务便民化（一票否决）：未给出考核工作簿，空白模板中尚未填写，本次未计算（可在输出文件中填写后再计算）。",
+  unknownDrillUnit: (name: string) => `“${name}”不是12345热线承办单位，无法列出其工单（--drill）。`,
+
+  ledgerHeading: (file: string, period: Period) => `工单导入：${file}（考核期间：${period.name}）`,
+  ledgerProblemsHeading: (count: number) => `工单明细中有${count}个问题（对应行未计入，详见“工单导入校验”工作表）：`,
+  ledgerProblemsMore: (count: number) => `…… 另有${count}个问题，见“工单导入校验”工作表`,
+  ledgerHasProblems: (rows: number) => `工单明细有${rows}行存在问题未计入：详见结果文件的“工单导入校验”工作表。`,
+  drillWritten: (unit: string, period: Period, orders: number) => `已写出${unit}${period.name}的工单核查表（${orders}行）。`,
+  progress: (rows: number, fraction: number | undefined) =>
+    fraction === undefined ? `读取工单明细：${rows}行` : `读取工单明细：${rows}行 ${(fraction * 100).toFixed(0)}%`,
+} as const;

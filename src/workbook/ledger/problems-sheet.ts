@@ -1,0 +1,57 @@
+/**
+ * 工单导入校验: every ledger row that was not counted (unknown unit, unreadable date, duplicate 工单编号,
+ * impossible values …) with its row number, column, value and message, under the summary line (rows read /
+ * counted / with problems). Nothing is dropped silently: problems beyond the listing limit are counted in
+ * the summary line.
+ */
+import { columnLetter, cellAddress } from "../address";
+import { formatTimestamp, problemCell, type LedgerData, type LedgerProblem, type Period } from "../../ledger";
+import type { Finding } from "../findings";
+import { WMSG } from "../messages";
+import type { CellValue, SheetSnapshot, WriteOp } from "../port";
+import { LEDGER_SHEET, PROBLEM_LABEL } from "./contract";
+import { LEDGER_WMSG } from "./messages";
+import { ownedSheetOps } from "./owned-sheet";
+
+function shownValue(value: LedgerProblem["value"]): CellValue {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : formatTimestamp(value.getTime() / 1000);
+  if (typeof value === "string" && value.trim() === "") return null;
+  return value;
+}
+
+/** The sheet the ledger was read from, when it is a sheet of this workbook (the task pane's 工单明细). */
+export function sourceSheetOf(data: LedgerData): string | undefined {
+  const source = data.summary.source;
+  return source?.format === "rows" ? source.sheet : undefined;
+}
+
+export function problemsSheetOps(previous: SheetSnapshot | undefined, data: LedgerData, period: Period, sourceName: string):
+  { ops: WriteOp[]; findings: Finding[] } {
+  const rows: CellValue[][] = data.problems.map((p) => [
+    p.row, LEDGER_WMSG.column(p.header, columnLetter(p.columnIndex)), shownValue(p.value), p.message,
+  ]);
+  if (rows.length === 0) rows.push([WMSG.noCell, WMSG.noCell, null, LEDGER_WMSG.noProblems]);
+  const { ops, layout } = ownedSheetOps(previous, {
+    sheet: LEDGER_SHEET.problems,
+    title: LEDGER_WMSG.problemsTitle(sourceName, period),
+    notes: [data.summary.text],
+    tables: [{
+      columns: [
+        { label: PROBLEM_LABEL.row, center: true }, { label: PROBLEM_LABEL.column, maxWidth: 30 },
+        { label: PROBLEM_LABEL.value, maxWidth: 30 }, { label: PROBLEM_LABEL.problem, maxWidth: 100 },
+      ],
+      rows,
+    }],
+    freezeColumns: 0,
+  });
+  // A finding per listed problem, pointing at the cell of the pasted sheet, or else at its row here.
+  const sheet = sourceSheetOf(data);
+  const first = layout.headerRows[0] + 1;
+  const findings = data.problems.map((p, i): Finding => ({
+    severity: "error", code: "ledgerRow", field: p.column, value: p.value,
+    message: LEDGER_WMSG.ledgerRow(p.row, p.header, p.message),
+    ...(sheet ? { sheet, cell: problemCell(p) } : { sheet: LEDGER_SHEET.problems, cell: cellAddress(first + i, 0) }),
+  }));
+  return { ops, findings };
+}
