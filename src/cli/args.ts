@@ -15,6 +15,8 @@ interface OptionSpec {
   readonly key: string;
   /** Takes a value: "-o FILE" or "--output=FILE". */
   readonly value: boolean;
+  /** Given more than once, the values are joined with commas (--map a=b --map c=d). */
+  readonly repeatable?: boolean;
 }
 
 export const OPTIONS: readonly OptionSpec[] = [
@@ -24,7 +26,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { names: ["--ledger"], key: "ledger", value: true },
   { names: ["--period"], key: "period", value: true },
   { names: ["--drill"], key: "drill", value: true },
-  { names: ["--map"], key: "map", value: true },
+  { names: ["--map"], key: "map", value: true, repeatable: true },
 ];
 
 /** The options that only make sense with --ledger. */
@@ -64,7 +66,8 @@ export function parseArgv(argv: readonly string[]): ParseResult<ParsedArgs> {
     if (value === undefined || value === "" || (eq < 0 && value.startsWith("-") && value !== "-")) {
       return { ok: false, message: CLI_MSG.missingValue(name) };
     }
-    options[spec.key] = value;
+    const earlier = options[spec.key];
+    options[spec.key] = spec.repeatable && typeof earlier === "string" ? `${earlier},${value}` : value;
   }
   return { ok: true, value: { positionals, options } };
 }

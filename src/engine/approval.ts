@@ -4,7 +4,7 @@ import { formatRate, shownDecimals } from "./hotline";
 import type { Organization, Registry } from "./registry";
 import type { ApprovalItem, ApprovalRuleSet, ApprovalTarget } from "./rules/types";
 import type { ExplanationLine, Problem } from "./types";
-import { problem, type Status, type Where } from "./values";
+import { isBlank, problem, type Status, type Where } from "./values";
 
 export function approvalItem(rules: ApprovalRuleSet, no: number): ApprovalItem {
   const item = rules.items.find((i) => i.no === no);
@@ -75,28 +75,36 @@ export interface DepartmentResult {
 
 const STATUS_TEXT: Record<Status, string> = { done: "完成", notDone: "未完成", notApplicable: "不涉及" };
 
-/** Item 6 from its parts when any is filled; problems when they are incomplete or contradict the entered status. */
-function item6FromParts(rules: ApprovalRuleSet, input: DepartmentInput, problems: Problem[]) {
+/**
+ * Item 6 from its parts when any is filled (spec B: done only when all four parts are). A part that fails
+ * decides "not done" even when others are blank; when none fails but some are blank, the entered 事项6 is
+ * used if there is one, otherwise the department cannot be judged.
+ */
+function item6FromParts(rules: ApprovalRuleSet, input: DepartmentInput, entered: boolean, problems: Problem[]) {
   const parts = Object.values(input.item6Parts);
   const targets = Object.values(input.item6Targets);
   const filled = parts.filter((p) => p.value !== null).length + targets.filter((t) => t.value !== null).length;
   if (filled === 0) return undefined;
-  const missing = [...parts.filter((p) => p.value === null), ...targets.filter((t) => t.value === null)];
-  for (const m of missing) problems.push(problem("incomplete", "value", MSG.item6Incomplete(m.field), m.field, m.raw, m.at));
-  if (missing.length > 0) return undefined;
   const lines: ExplanationLine[] = [];
   for (const p of rules.item6.parts) {
-    // A part marked 不涉及 (e.g. no guide problems were fed back) has nothing left to do.
-    if (input.item6Parts[p.id].value === "notDone") {
+    const value = input.item6Parts[p.id].value;
+    if (value !== null && value !== "done") {
       lines.push({
         rule: `item6.${p.id}`, item: p.label, category: "veto", clause: rules.item6.clause,
-        input: STATUS_TEXT[input.item6Parts[p.id].value as Status], points: 0, note: `${p.label}未完成`,
+        input: STATUS_TEXT[value], points: 0, note: `${p.label}${value === "notDone" ? "未完成" : "填“不涉及”，不算完成"}`,
       });
     }
   }
-  const rates = Object.fromEntries(rules.item6.targets.map((t) => [t.id, input.item6Targets[t.id].value as number]));
-  lines.push(...targetsResult(rules, rates as Record<ApprovalTarget["id"], number>).lines);
-  return { status: (lines.length === 0 ? "done" : "notDone") as Status, lines };
+  const known = rules.item6.targets.filter((t) => input.item6Targets[t.id].value !== null);
+  const rates = Object.fromEntries(known.map((t) => [t.id, input.item6Targets[t.id].value as number]));
+  lines.push(...targetsResult({ ...rules, item6: { ...rules.item6, targets: known } }, rates as Record<ApprovalTarget["id"], number>).lines);
+  const missing = [...parts.filter((p) => p.value === null), ...targets.filter((t) => t.value === null)];
+  const decided = lines.length > 0 || entered;
+  for (const m of missing) {
+    problems.push(problem("incomplete", "value", MSG.item6Incomplete(m.field), m.field, m.raw, m.at, decided ? "warning" : "error"));
+  }
+  if (lines.length > 0) return { status: "notDone" as Status, lines };
+  return missing.length > 0 ? undefined : { status: "done" as Status, lines };
 }
 
 /** One department's veto: every applicable item must be done (items 3–5 with evidence in time, item 6 with all its parts). */
@@ -106,12 +114,13 @@ export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, inpu
   const lines: ExplanationLine[] = [];
   const failed: number[] = [];
   const late: number[] = [];
-  const derived6 = item6FromParts(rules, input, problems);
+  const item6Cell = input.items[5];
+  const derived6 = item6FromParts(rules, input, !isBlank(item6Cell.raw), problems);
   for (const item of rules.items) {
     const cell = input.items[item.no - 1];
     const applicable = applies(rules, registry, input.org, item.no);
     let status = cell.value;
-    const blank = cell.raw === null || cell.raw === undefined || String(cell.raw).trim() === "";
+    const blank = isBlank(cell.raw);
     if (!applicable) {
       if (status !== "notApplicable") {
         problems.push(problem("notApplicableItem", "value", MSG.statusGivenButNotApplicable(cell.field, cell.raw, item.no),
@@ -120,11 +129,6 @@ export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, inpu
       continue;
     }
     const extra: ExplanationLine[] = [];
-    if (status === "notApplicable" && !blank) {
-      problems.push(problem("notApplicableItem", "value", MSG.statusNotApplicableButApplies(cell.field, cell.raw, item.no),
-        cell.field, cell.raw, cell.at));
-      continue;
-    }
     if (item.status === "derived" && derived6) {
       if (!blank && status !== derived6.status) {
         problems.push(problem("conflict", "value", MSG.item6Conflict(cell.field, cell.raw, STATUS_TEXT[derived6.status]),
@@ -133,8 +137,12 @@ export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, inpu
       }
       status = derived6.status;
       extra.push(...derived6.lines);
-    } else if (blank) {
-      problems.push(problem("blank", "value", MSG.statusMissing(cell.field, item.no), cell.field, cell.raw, cell.at));
+    } else if (status === "notApplicable") {
+      // Spec D: blank and 不涉及 mean "not applicable" (as VETO_SCORE reads them); the document lists this
+      // department for the item, so the cell is flagged for checking but costs nothing.
+      problems.push(problem("notApplicableItem", "value",
+        blank ? MSG.statusMissing(cell.field, item.no) : MSG.statusNotApplicableButApplies(cell.field, cell.raw, item.no),
+        cell.field, cell.raw, cell.at, "warning"));
       continue;
     }
     let note: string | undefined;

@@ -109,7 +109,8 @@ export function parseStatus(raw: unknown, words: StatusWords, field: string, whe
   return fail(problem("unknownStatus", "value", MSG.statusUnknown(field, raw), field, raw, where));
 }
 
-const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/u;
+// A time of day after the date ("2022-01-01 09:00") is accepted and ignored: the rules compare calendar days.
+const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?)?$/u;
 
 /** An Excel date serial (1900 system) to "YYYY-MM-DD". */
 export function serialToIsoDate(serial: number): string {

@@ -267,13 +267,15 @@ export class SheetScanner {
       // The usual cell, <v>value</v></c>, read without looking further.
       if (type !== TYPE_INLINE && s.startsWith("<v>", tagEnd + 1)) {
         const vEnd = s.indexOf("</v>", tagEnd + 4);
-        if (vEnd >= 0 && s.startsWith("</c>", vEnd + 4)) {
+        if (vEnd >= 0 && vEnd < end && s.startsWith("</c>", vEnd + 4)) {
           cells[col] = this.value(type, s, tagEnd + 4, vEnd);
           p = vEnd + 8;
           continue;
         }
       }
-      const cellEnd = s.indexOf("</c>", tagEnd);
+      let cellEnd = s.indexOf("</c>", tagEnd);
+      // A cell left open (damaged XML) ends with its row; searching on from an earlier place would loop.
+      if (cellEnd < 0 || cellEnd > end) cellEnd = end;
       p = cellEnd + 4;
       if (type === TYPE_INLINE) {
         cells[col] = stringItemText(s.slice(tagEnd + 1, cellEnd));

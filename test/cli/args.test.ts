@@ -45,6 +45,11 @@ describe("parseCommand: --ledger", () => {
     });
   });
 
+  it("--map given twice keeps both answers", () => {
+    const parsed = parseCommand(["--ledger", "l.csv", "--map", "处置单位=承办单位", "--map", "回访情况=回访结果"]);
+    expect(parsed).toMatchObject({ ok: true, value: { ledger: { map: { 处置单位: "承办单位", 回访情况: "回访结果" } } } });
+  });
+
   it("with an input, a period, a drill-down unit and header answers", () => {
     const parsed = parseCommand(["in.xlsx", "--ledger", "l.xlsx", "--period", "2021Q1", "--drill", "汉滨区", "--map", "受理号=工单编号，处理部门＝承办单位", "-o", "r.xlsx"]);
     expect(parsed).toEqual({

@@ -210,13 +210,28 @@ describe("便民化 事项6：四部分全部完成才算完成，分项填写�
       "电子印章申请", "数据供需清单", "减时间比例", "最多跑一次占比", "即办事项占比", "网上可办率", "全程网办率",
     ]);
   });
-  test("分项填“不涉及”（如省上未反馈指南问题）→ 该分项无需整改，事项6仍可完成", () => {
+  test("规则B“四部分全部完成才算完成”：分项填“不涉及”不算完成 → 0.5，并说明", () => {
     const result = unitedFront({ parts: { ...PARTS_DONE, guide: "不涉及" }, targets: TARGETS_MET });
-    expect(result).toMatchObject({ deduction: 0, failed: [], problems: [] });
+    expect(result).toMatchObject({ deduction: 0.5, failed: [6], problems: [] });
+    expect(vetoExplanation(result)).toContain("办事指南整改填“不涉及”，不算完成");
   });
-  test("事项6填“不涉及”而分项已填 → 错误（事项6适用于全部37个部门）", () => {
+  test("事项6填“不涉及”而分项已填 → 与分项冲突，不评分", () => {
     const result = unitedFront({ items: [null, null, null, null, null, "不涉及"], parts: PARTS_DONE, targets: TARGETS_MET });
-    expect(result.problems.map((p) => [p.code, p.severity, p.field])).toEqual([["notApplicableItem", "error", "事项6"]]);
+    expect(result.problems.map((p) => [p.code, p.severity, p.field])).toEqual([["conflict", "error", "事项6"]]);
+  });
+  test("分项只填了一部分，但已有一项未达标 → 事项6未完成 0.5，空白分项为警告", () => {
+    const result = unitedFront({ items: [null, null, null, null, null, "未完成"], targets: { fullOnline: 0.5 } });
+    expect(result).toMatchObject({ deduction: 0.5, failed: [6] });
+    expect(result.problems.every((p) => p.code === "incomplete" && p.severity === "warning")).toBe(true);
+  });
+  test("分项只填了一部分且都达标，事项6已填“完成” → 按填写的完成，空白分项为警告", () => {
+    const result = unitedFront({ items: [null, null, null, null, null, "完成"], parts: { guide: "完成" } });
+    expect(result).toMatchObject({ deduction: 0, failed: [] });
+    expect(result.problems.map((p) => p.severity)).toEqual(Array(7).fill("warning"));
+  });
+  test("事项6填“完成”而已填的分项未达标 → 冲突", () => {
+    const result = unitedFront({ items: [null, null, null, null, null, "完成"], targets: { fullOnline: 0.5 } });
+    expect(result.problems.filter((p) => p.severity === "error").map((p) => p.code)).toEqual(["conflict"]);
   });
   test("分项都不填时，事项6按填写的状态：未完成 → 0.5", () => {
     expect(unitedFront({ items: [null, null, null, null, null, "未完成"] })).toMatchObject({ deduction: 0.5, failed: [6] });
@@ -231,15 +246,17 @@ describe("便民化 状态填写的问题", () => {
     "文本格式单元格中的 %j 与数字/逻辑值同义", (raw, status) => {
       expect(parseStatus(raw, RULES.statusWords, "事项1")).toEqual({ ok: true, value: status });
     });
-  test("适用的事项留空 → 错误，不评分", () => {
+  test("规则D 空白即“不涉及”：适用的事项留空 → 不扣分，但警告请核实", () => {
     const result = judge(row("市自然资源局", { items: [null, null, null, null, "完成", "完成"] }));
-    expect(result.deduction).toBe(0);
+    expect(result).toMatchObject({ deduction: 0, failed: [] });
     expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]).toMatchObject({ code: "blank", severity: "error", field: "事项3" });
+    expect(result.problems[0]).toMatchObject({ code: "notApplicableItem", severity: "warning", field: "事项3" });
+    expect(result.problems[0].message).toContain("请核实");
   });
-  test("适用的事项填“不涉及” → 错误", () => {
-    const result = judge(row("市自然资源局", { items: [null, null, "不涉及", null, "完成", "完成"] }));
-    expect(result.problems[0]).toMatchObject({ code: "notApplicableItem", severity: "error", field: "事项3" });
+  test("适用的事项填“不涉及” → 同 VETO_SCORE 不计扣分，警告", () => {
+    const result = judge(row("市自然资源局", { items: [null, null, "不涉及", null, "未完成", "完成"] }));
+    expect(result).toMatchObject({ deduction: 0.5, failed: [5] });
+    expect(result.problems[0]).toMatchObject({ code: "notApplicableItem", severity: "warning", field: "事项3" });
   });
   test("不适用的事项填了状态 → 警告，不计入考核", () => {
     const result = judge(row("市委统战部", { items: ["未完成", "完成", null, null, null, "完成"] }));

@@ -170,6 +170,7 @@ describe("the sheet scanner reads the same rows however the XML is cut into chun
     '<c r="A1" t="s"><v>0</v></c>', "<c r='B1' t='s'><v>1</v></c>", '<c\tr="C1"\tt="b"><v>1</v></c>', '<c r="D1" s="1"><v>44194.33988425926</v></c>',
     '<c r="E1" t="inlineStr"><is><t>a&amp;b</t></is></c>', '<c r="F1"/>', '<c r="G1" t="str"><f>X</f><v>a&lt;b</v></c>', "<c><v>7</v></c>",
     '<c r="&#73;1" t="s"><v>1</v></c>', '<c r="J1"><f>IF(A1&lt;&gt;"",1,0)</f></c>', '<c r="K1" t="s"><v>1</v> </c>',
+    '<c r="L1"><v>5</v>', // left open: damaged, but read without hanging
   ];
   const rowOpen = ['<row r="7">', "<row>", "<row r='9' spans=\"1:3\">", '<row r="12" x14ac:dyDescent="0.25">', '<row r="3"/>'];
   const rowArb = fc.tuple(fc.constantFrom(...rowOpen), fc.array(fc.constantFrom(...cells), { maxLength: 5 }))

@@ -98,11 +98,14 @@ describe("创建模板 on an empty workbook, saved and read back", () => {
     expect(templatePlan(await port.read(SHEETS.map((s) => s.name)))).toEqual([]);
   });
 
-  it("a blank template computes: every unit 无工单 and scored 100, every department asked for its statuses", async () => {
+  it("a blank template computes: every unit 无工单 and scored 100, every department asked to check its blank statuses", async () => {
     const out = await computeAll(port);
     expect(out.summary.unitsScored).toBe(77);
-    expect(out.summary.departmentsJudged).toBe(0);
-    expect(out.problems.every((p) => p.sheet === SHEET.approval && p.severity === "error")).toBe(true);
+    // Spec D: a blank status reads as 不涉及, so nothing is deducted, but each applicable blank is flagged.
+    expect(out.summary.departmentsJudged).toBe(37);
+    expect(out.summary.departmentsVetoed).toBe(0);
+    expect(out.problems.length).toBeGreaterThanOrEqual(37);
+    expect(out.problems.every((p) => p.sheet === SHEET.approval && p.severity === "warning")).toBe(true);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import type { RuleSet } from "../../engine";
 import {
-  LedgerData, aggregateLedger, arrayRows, parsePeriod, type HeaderMapping, type ImportProgress, type Period, type RowBatch, type RowSource,
+  LedgerData, aggregateLedger, arrayRows, parsePeriod, yearPeriod, type HeaderMapping, type ImportProgress, type Period, type RowBatch, type RowSource,
 } from "../../ledger";
 import { COMPUTE_READS, SHEET } from "../contract";
 import type { Finding } from "../findings";
@@ -80,8 +80,10 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
     }
     data = result.data;
   }
-  const period = given ?? data.defaultPeriod();
   const rules = options.ruleSet ?? chooseRuleSet(snapshots);
+  // The assessment year of 参数 (the rule set's year), not the busiest year of the export: an export starting
+  // in late December must not turn a 2021 assessment into a 2020 one.
+  const period = given ?? yearPeriod(rules.year);
   const out = ledgerPlan(snapshots, data, period, rules, { sourceName: options.sourceName, now: options.now });
   const changed = Object.entries(fresh).some(([header, column]) => stored[header] !== column);
   await port.apply(changed ? [...out.plan, ...rememberHeadersPlan(fresh, snapshots)] : out.plan);
