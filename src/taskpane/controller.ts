@@ -6,14 +6,13 @@
  */
 import { ruleSet } from "../engine";
 import { cellAddress, qualified } from "../workbook/address";
-import { computeAll, type ComputeSummary } from "../workbook/compute";
-import { LABEL, PARAM, SHEET, sheetSpec } from "../workbook/contract";
+import { computeAll, type ComputeSummary, type RankedUnit } from "../workbook/compute";
+import { SHEET } from "../workbook/contract";
 import { finalizeAll, restoreAll } from "../workbook/finalize";
 import type { Finding, Severity } from "../workbook/findings";
-import { chooseRuleSet } from "../workbook/params";
+import { chooseRuleSet, paramCells, type ParamCell } from "../workbook/params";
 import type { SyncEvent } from "../workbook/office-adapter";
 import type { SheetSnapshot, WorkbookPort } from "../workbook/port";
-import { cellOf, findHeader, normalizeLabel } from "../workbook/tables";
 import { templateAll } from "../workbook/template";
 import { ActionLock } from "./lock";
 
@@ -27,24 +26,11 @@ export interface PaneProblem {
   readonly message: string;
 }
 
-export interface PaneUnit {
-  readonly name: string;
-  readonly total: number;
-  readonly rank: number;
-}
+export type PaneUnit = RankedUnit;
 
-export interface PaneSummary {
-  readonly units: number;
-  readonly unitsScored: number;
-  readonly unitsMarked: number;
-  readonly departmentsJudged: number;
-  readonly departmentsVetoed: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
-  readonly top: readonly PaneUnit[];
-  readonly bottom: readonly PaneUnit[];
-}
+/** What the pane shows of compute-all's summary. */
+export type PaneSummary = Pick<ComputeSummary,
+  "units" | "unitsScored" | "unitsMarked" | "departmentsJudged" | "departmentsVetoed" | "errors" | "warnings" | "infos" | "top" | "bottom">;
 
 export interface PaneParameters {
   /** Rule-set year used (考核年度 of 参数, else the current rule set). */
@@ -128,16 +114,6 @@ export function toPaneProblem(finding: Finding): PaneProblem {
   return { severity: finding.severity, sheet: finding.sheet, cell: finding.cell, message: finding.message };
 }
 
-export function toPaneSummary(s: ComputeSummary): PaneSummary {
-  return {
-    units: s.units, unitsScored: s.unitsScored, unitsMarked: s.unitsMarked,
-    departmentsJudged: s.departmentsJudged, departmentsVetoed: s.departmentsVetoed,
-    errors: s.errors, warnings: s.warnings, infos: s.infos,
-    top: s.top.map((u) => ({ name: u.name, total: u.total, rank: u.rank })),
-    bottom: s.bottom.map((u) => ({ name: u.name, total: u.total, rank: u.rank })),
-  };
-}
-
 export class TaskpaneController {
   private running = false;
   private listed: readonly PaneProblem[] = [];
@@ -198,7 +174,7 @@ export class TaskpaneController {
         this.step = null;
       });
       view.progress(null);
-      view.summary(toPaneSummary(output.summary));
+      view.summary(output.summary);
       this.showProblems(output.problems.map(toPaneProblem), TEXT.problemsNote);
       this.parameters = { ...this.parameters, year: output.summary.year };
       view.params(this.parameters);
@@ -297,18 +273,10 @@ export class TaskpaneController {
     this.deps.view.problems(this.listed, note(problems.length, this.listed.length));
   }
 
-  /** The 值 cell of the 考核月数 row of 参数 (0-based), when the sheet has one. */
-  private async locateMonths(given?: SheetSnapshot): Promise<{ row: number; col: number; value: unknown } | undefined> {
+  /** The 值 cell of the 考核月数 row of 参数, when the sheet has one. */
+  private async locateMonths(given?: SheetSnapshot): Promise<ParamCell | undefined> {
     const snapshot = given ?? (await this.deps.port.read([SHEET.params])).get(SHEET.params);
-    if (!snapshot) return undefined;
-    const header = findHeader(snapshot, sheetSpec(SHEET.params));
-    const nameCol = header?.columns.get(LABEL.param);
-    const valueCol = header?.columns.get(LABEL.value);
-    if (!header || nameCol === undefined || valueCol === undefined) return undefined;
-    for (let r = header.row + 1; r < snapshot.values.length; r++) {
-      if (normalizeLabel(cellOf(snapshot, r, nameCol)) === PARAM.months) return { row: r, col: valueCol, value: cellOf(snapshot, r, valueCol) };
-    }
-    return undefined;
+    return snapshot ? paramCells(new Map([[SHEET.params, snapshot]])).months : undefined;
   }
 
   private async refreshParams(): Promise<void> {

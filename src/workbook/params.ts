@@ -15,13 +15,16 @@ export interface Parameters {
   readonly months: number;
 }
 
-interface ParamCell {
+export interface ParamCell {
   readonly value: CellValue;
+  /** A1 address of the 值 cell, and its 0-based position. */
   readonly cell: string;
+  readonly row: number;
+  readonly col: number;
 }
 
 /** The 值 cells of 考核年度 and 考核月数, when the 参数 sheet has them. */
-function paramCells(snapshots: Snapshots): Partial<Record<keyof typeof PARAM, ParamCell>> {
+export function paramCells(snapshots: Snapshots): Partial<Record<keyof typeof PARAM, ParamCell>> {
   const snapshot = snapshots.get(SHEET.params);
   if (!snapshot) return {};
   const header = findHeader(snapshot, sheetSpec(SHEET.params));
@@ -32,7 +35,7 @@ function paramCells(snapshots: Snapshots): Partial<Record<keyof typeof PARAM, Pa
   for (let r = header.row + 1; r < snapshot.values.length; r++) {
     const name = normalizeLabel(cellOf(snapshot, r, nameCol));
     for (const key of Object.keys(PARAM) as (keyof typeof PARAM)[]) {
-      if (name === PARAM[key] && !out[key]) out[key] = { value: cellOf(snapshot, r, valueCol), cell: cellAddress(r, valueCol) };
+      if (name === PARAM[key] && !out[key]) out[key] = { value: cellOf(snapshot, r, valueCol), cell: cellAddress(r, valueCol), row: r, col: valueCol };
     }
   }
   return out;
