@@ -45,7 +45,7 @@ const LEDGER_LINES = 20;
 /** 0 success; 1 the input has errors; 2 wrong usage; 3 a bug (an exception the command did not expect). */
 export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;
 
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+export const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Runs the command; relative paths are taken from `cwd`. Returns the exit code. */
 export async function main(argv: readonly string[], io: Io = consoleIo, options: { cwd?: string } = {}): Promise<number> {
@@ -178,14 +178,4 @@ async function importLedgerFile(port: ExcelJsWorkbookPort, request: LedgerReques
     lines.push(LEDGER_CLI_MSG.drillWritten(drill.drill.unit.name, imported.period, drill.rows));
   }
   return { lines, problemRows: imported.summary.ledger.rowsWithProblems };
-}
-
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (error) => {
-      process.stderr.write(`${CLI_MSG.internalError(reason(error))}\n`);
-      process.exitCode = EXIT.internal;
-    },
-  );
 }
