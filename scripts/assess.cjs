@@ -3,6 +3,8 @@
  * Launcher of `npm run assess`. The command runs from one esbuild bundle of src/cli/run.ts (rebuilt here
  * whenever a source file or the lock file is newer than it), so each run loads a single file instead of
  * transpiling a hundred TypeScript modules: start-up is most of the time on a small or medium workbook.
+ * package.json starts it with --max-semi-space-size=16: reading a large ledger allocates many short-lived
+ * strings, and a larger young generation spends less time in garbage collection (about 0.1 s per 200,000 rows).
  */
 "use strict";
 const fs = require("fs");
