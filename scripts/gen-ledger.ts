@@ -19,6 +19,7 @@ import { REGISTRY_2021, type Organization } from "../src/engine/registry";
 import { LEDGER_COLUMNS } from "../src/ledger/columns";
 import { civilSeconds, formatTimestamp } from "../src/ledger/timestamps";
 import type { CallbackResult } from "../src/ledger/values";
+import { prng } from "./prng";
 
 export interface GenerateOptions {
   /** Distinct orders. */
@@ -54,17 +55,7 @@ export interface GeneratedOrder {
 
 export const LEDGER_HEADER: readonly string[] = LEDGER_COLUMNS;
 
-/** mulberry32: small, fast, good enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 const DAY = 86400;
 

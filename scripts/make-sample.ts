@@ -16,20 +16,10 @@ import { ExcelJsWorkbookPort, writeXlsx } from "../src/workbook/exceljs-adapter"
 import type { CellValue, WriteOp } from "../src/workbook/port";
 import { findHeader } from "../src/workbook/tables";
 import { templateAll } from "../src/workbook/template";
+import { prng } from "./prng";
 
 export const SAMPLE_PATH = "samples/ankang-2021-sample.xlsx";
 
-/** mulberry32: a small seeded PRNG, so the sample is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = prng(20211207);
 const between = (lo: number, hi: number) => lo + (hi - lo) * random();
