@@ -4,7 +4,8 @@
  * inflated and scanned chunk by chunk, so memory holds the string table and one chunk of XML.
  * A hand-written scanner is used instead of a SAX parser (saxes): SpreadsheetML is regular, and on a
  * 200,000-row sheet (95 M characters) the scanner takes ~0.3 s against ~1.2 s for saxes merely
- * firing its events (scripts/bench-ledger-xlsx.ts).
+ * firing its events (scripts/bench-ledger-xlsx.ts). The sheet is scanned as bytes (SheetByteScanner),
+ * decoding only the text of strings; SheetScanner, on decoded text, reads the rows not in the usual form.
  */
 import type { RowBatch, SourceRow } from "./import";
 import { LEDGER_MESSAGES, LedgerError } from "./messages";
@@ -49,12 +50,11 @@ export async function* xlsxRows(file: RandomAccessFile, options: XlsxOptions = {
 
   const entry = part(sheet.path);
   let compressedRead = 0;
-  const scanner = new SheetScanner(strings);
-  const decoder = new TextDecoder();
+  const scanner = new SheetByteScanner(strings);
   let first = true;
   for await (const chunk of entryChunks(file, entry, (n) => (compressedRead += n))) {
     const rows: SourceRow[] = [];
-    scanner.feed(decoder.decode(chunk, { stream: true }), false, rows);
+    scanner.feed(chunk, false, rows);
     yield {
       rows,
       fraction: entry.compressedSize > 0 ? compressedRead / entry.compressedSize : undefined,
@@ -63,7 +63,7 @@ export async function* xlsxRows(file: RandomAccessFile, options: XlsxOptions = {
     first = false;
   }
   const rows: SourceRow[] = [];
-  scanner.feed(decoder.decode(), true, rows);
+  scanner.feed(EMPTY_BYTES, true, rows);
   yield { rows, fraction: 1, source: first ? { format: "xlsx", sheet: sheet.name, date1904: workbook.date1904 } : undefined };
 }
 
@@ -237,7 +237,8 @@ export class SheetScanner {
     return p;
   }
 
-  private cells(s: string, start: number, end: number): LedgerCell[] {
+  /** The cells of the row whose content is s[start, end) (also the fallback of SheetByteScanner). */
+  cells(s: string, start: number, end: number): LedgerCell[] {
     const cells: LedgerCell[] = [];
     let col = -1;
     let p = start;
@@ -421,4 +422,345 @@ export function columnIndex(ref: string): number {
     col = col * 26 + (c - 64);
   }
   return col - 1;
+}
+
+const EMPTY_BYTES = new Uint8Array(0);
+const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * SheetScanner on the inflated bytes (UTF-8) instead of decoded text: the markup is ASCII, so tags,
+ * attributes and numbers are read from the bytes and only the text of strings is decoded. Rows in the
+ * regular form written by Excel and LibreOffice (<c …><v>…</v></c>, <c …/>, <c …></c>,
+ * <c t="inlineStr"><is><t>…</t></is></c>) are read here; any other row is decoded and handed to
+ * SheetScanner.cells, so the result is the same as SheetScanner's on the decoded text.
+ */
+export class SheetByteScanner {
+  private rest: Uint8Array = EMPTY_BYTES;
+  private lastRow = 0;
+  /** Where the row read by fastCells ends (its </row>). */
+  private rowEnd = 0;
+  private readonly text: SheetScanner;
+  private readonly decoder = new TextDecoder();
+
+  constructor(private readonly strings: readonly string[]) {
+    this.text = new SheetScanner(strings);
+  }
+
+  feed(chunk: Uint8Array, final: boolean, out: SourceRow[]): void {
+    let b = chunk;
+    if (this.rest.length > 0) {
+      b = new Uint8Array(this.rest.length + chunk.length);
+      b.set(this.rest);
+      b.set(chunk, this.rest.length);
+    }
+    const left = this.scan(b, final, out);
+    // Keep (a copy of) the unfinished tail: the chunk's buffer may be reused by the inflater.
+    this.rest = final || left >= b.length ? EMPTY_BYTES : b.slice(left);
+  }
+
+  private decode(b: Uint8Array, from: number, to: number): string {
+    return this.decoder.decode(b.subarray(from, to));
+  }
+
+  /** Turns the complete rows of b into cell arrays; returns where the unfinished tail starts. */
+  private scan(b: Uint8Array, final: boolean, out: SourceRow[]): number {
+    const n = b.length;
+    const limit = final ? n : lastRowEnd(b);
+    let p = 0;
+    for (;;) {
+      const rs = findRowStart(b, p, limit);
+      if (rs < 0) break;
+      const tagEnd = b.indexOf(62, rs);
+      if (tagEnd < 0) break;
+      let rowNumber = rowAttributeBytes(b, rs, tagEnd);
+      if (rowNumber < 0) {
+        const rowAttr = attribute(this.decode(b, rs, tagEnd), "r");
+        rowNumber = rowAttr !== undefined ? +rowAttr : this.lastRow + 1;
+      }
+      if (b[tagEnd - 1] === 47) {
+        this.lastRow = rowNumber;
+        out.push({ cells: [], rowNumber });
+        p = tagEnd + 1;
+        continue;
+      }
+      let cells = this.fastCells(b, tagEnd + 1, n);
+      let rowEnd = this.rowEnd;
+      if (cells === undefined) {
+        rowEnd = findRowEnd(b, tagEnd, n);
+        if (rowEnd < 0) break;
+        const s = this.decode(b, tagEnd + 1, rowEnd + 6);
+        cells = this.text.cells(s, 0, s.length - 6);
+      }
+      this.lastRow = rowNumber;
+      out.push({ cells, rowNumber });
+      p = rowEnd + 6;
+    }
+    return p;
+  }
+
+  /**
+   * The cells of the row whose content starts at b[start], when every element up to its </row> is a
+   * cell in the regular form (rowEnd is then set); undefined otherwise (or when the row is cut).
+   */
+  private fastCells(b: Uint8Array, start: number, n: number): LedgerCell[] | undefined {
+    const cells: LedgerCell[] = [];
+    let col = -1;
+    let p = start;
+    for (;;) {
+      const lt = byteIndex(b, 60, p);
+      if (lt < 0 || lt + 5 >= n) return undefined;
+      const c1 = b[lt + 1];
+      if (c1 === 47) {
+        if (b[lt + 2] === 114 && b[lt + 3] === 111 && b[lt + 4] === 119 && b[lt + 5] === 62) {
+          this.rowEnd = lt;
+          return cells;
+        }
+        return undefined;
+      }
+      const after = b[lt + 2];
+      if (c1 !== 99 || (after !== 32 && after !== 62 && after !== 47)) return undefined;
+      const tagEnd = byteIndex(b, 62, lt);
+      if (tagEnd < 0 || !readCellTagBytes(b, lt + 2, tagEnd)) return undefined;
+      col = tagHasRef ? tagColumn : col + 1;
+      const type = tagType;
+      if (b[tagEnd - 1] === 47) {
+        p = tagEnd + 1;
+        continue;
+      }
+      const q = tagEnd + 1;
+      if (q + 13 > n) return undefined;
+      if (type === TYPE_INLINE) {
+        // <is><t>text</t></is></c>
+        if (b[q] !== 60 || b[q + 1] !== 105 || b[q + 2] !== 115 || b[q + 3] !== 62 || b[q + 4] !== 60 || b[q + 5] !== 116 || b[q + 6] !== 62) return undefined;
+        const from = q + 7;
+        const to = byteIndex(b, 60, from);
+        if (to < 0 || !bytesAt(b, to, CLOSE_INLINE)) return undefined;
+        cells[col] = decodeXmlText(this.decode(b, from, to));
+        p = to + CLOSE_INLINE.length;
+        continue;
+      }
+      if (b[q] === 60 && b[q + 1] === 47 && b[q + 2] === 99 && b[q + 3] === 62) {
+        p = q + 4; // <c …></c>
+        continue;
+      }
+      if (b[q] !== 60 || b[q + 1] !== 118 || b[q + 2] !== 62) return undefined;
+      const from = q + 3;
+      const to = byteIndex(b, 60, from);
+      if (to < 0 || !bytesAt(b, to, CLOSE_VALUE)) return undefined;
+      cells[col] = this.value(type, b, from, to);
+      p = to + CLOSE_VALUE.length;
+    }
+  }
+
+  /** The value of a cell of `type` written as b[from, to) inside <v>. */
+  private value(type: number, b: Uint8Array, from: number, to: number): LedgerCell {
+    switch (type) {
+      case TYPE_NUMBER: {
+        if (to === from) return undefined;
+        const v = numberBytes(b, from, to);
+        return numberOk ? v : Number(this.decode(b, from, to));
+      }
+      case TYPE_SHARED: {
+        const index = digitsBytes(b, from, to);
+        return this.strings[index >= 0 ? index : +this.decode(b, from, to)];
+      }
+      case TYPE_BOOLEAN: {
+        const length = to - from;
+        return (length === 1 && b[from] === 49) || (length === 4 && b[from] === 116 && b[from + 1] === 114 && b[from + 2] === 117 && b[from + 3] === 101);
+      }
+      default:
+        return decodeXmlText(this.decode(b, from, to));
+    }
+  }
+}
+
+const CLOSE_INLINE = Array.from("</t></is></c>", (c) => c.charCodeAt(0));
+const CLOSE_VALUE = Array.from("</v></c>", (c) => c.charCodeAt(0));
+const ROW_CLOSE = Array.from("</row>", (c) => c.charCodeAt(0));
+
+function bytesAt(b: Uint8Array, at: number, pattern: readonly number[]): boolean {
+  if (at + pattern.length > b.length) return false;
+  for (let k = 0; k < pattern.length; k++) if (b[at + k] !== pattern[k]) return false;
+  return true;
+}
+
+/** Where the first "<row" followed by space, > or / starts in b[from, limit), or -1. */
+function findRowStart(b: Uint8Array, from: number, limit: number): number {
+  let p = from;
+  for (;;) {
+    const i = byteIndex(b, 60, p);
+    if (i < 0 || i >= limit) return -1;
+    if (b[i + 1] === 114 && b[i + 2] === 111 && b[i + 3] === 119) {
+      const after = b[i + 4];
+      if (after === 32 || after === 62 || after === 47) return i;
+    }
+    p = i + 1;
+  }
+}
+
+/** Where the first "</row>" at or after `from` starts, or -1. */
+function findRowEnd(b: Uint8Array, from: number, n: number): number {
+  let p = from;
+  for (;;) {
+    const i = byteIndex(b, 60, p);
+    if (i < 0 || i + 6 > n) return -1;
+    if (bytesAt(b, i, ROW_CLOSE)) return i;
+    p = i + 1;
+  }
+}
+
+/** The end of the last "</row>" in b, or 0. */
+function lastRowEnd(b: Uint8Array): number {
+  let p = b.length - 6;
+  while (p >= 0) {
+    const i = b.lastIndexOf(60, p);
+    if (i < 0) return 0;
+    if (bytesAt(b, i, ROW_CLOSE)) return i + 6;
+    p = i - 1;
+  }
+  return 0;
+}
+
+/** The r attribute of the <row> tag b[from, to) written as ` r="digits"`, or -1. */
+function rowAttributeBytes(b: Uint8Array, from: number, to: number): number {
+  for (let i = from; i + 3 < to; i++) {
+    if (b[i] === 32 && b[i + 1] === 114 && b[i + 2] === 61 && b[i + 3] === 34) {
+      const v = i + 4;
+      const close = byteIndex(b, 34, v);
+      if (close < 0 || close > to) return -1;
+      return digitsBytes(b, v, close);
+    }
+  }
+  return -1;
+}
+
+/** The integer written as plain digits in b[from, to), or -1 when it is not only (1–9) digits. */
+function digitsBytes(b: Uint8Array, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const d = b[i] - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/** Whether numberBytes could read its number (module scratch, as for readCellTag). */
+let numberOk = false;
+
+/**
+ * The number written as [-]digits[.digits][e[±]digits] in b[from, to) when it is exactly representable
+ * as mantissa × or ÷ a power of ten up to 10^22 (one correctly rounded operation, so the same double
+ * as Number()); otherwise numberOk is false and the caller uses Number on the text.
+ */
+function numberBytes(b: Uint8Array, from: number, to: number): number {
+  numberOk = false;
+  let i = from;
+  const negative = b[i] === 45;
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let d: number;
+  while (i < to && (d = b[i] - 48) >= 0 && d <= 9) {
+    mantissa = mantissa * 10 + d;
+    i++;
+    digits++;
+  }
+  let fraction = 0;
+  if (i < to && b[i] === 46) {
+    i++;
+    while (i < to && (d = b[i] - 48) >= 0 && d <= 9) {
+      mantissa = mantissa * 10 + d;
+      i++;
+      fraction++;
+    }
+  }
+  if (digits + fraction === 0 || mantissa > Number.MAX_SAFE_INTEGER) return 0;
+  let exponent = 0;
+  if (i < to && (b[i] === 101 || b[i] === 69)) {
+    i++;
+    const sign = b[i];
+    if (sign === 43 || sign === 45) i++;
+    const start = i;
+    while (i < to && (d = b[i] - 48) >= 0 && d <= 9) {
+      exponent = exponent * 10 + d;
+      i++;
+    }
+    if (i === start || i - start > 4) return 0;
+    if (sign === 45) exponent = -exponent;
+  }
+  if (i !== to) return 0;
+  exponent -= fraction;
+  let value: number;
+  if (exponent === 0) value = mantissa;
+  else if (exponent > 0 && exponent <= 22) value = mantissa * POW10[exponent];
+  else if (exponent < 0 && exponent >= -22) value = mantissa / POW10[-exponent];
+  else return 0;
+  numberOk = true;
+  return negative ? -value : value;
+}
+
+/** readCellTag on bytes; also false when the tag holds a "<" (damaged XML: the text path decides). */
+function readCellTagBytes(b: Uint8Array, from: number, to: number): boolean {
+  tagHasRef = false;
+  tagColumn = -1;
+  tagType = TYPE_NUMBER;
+  let i = from;
+  while (i < to) {
+    let c = b[i];
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (c === 47 && i === to - 1) return true;
+    const nameStart = i;
+    while (i < to && (c = b[i]) !== 61 && !isSpace(c)) {
+      if (c === 60) return false;
+      i++;
+    }
+    if (c !== 61 || i === nameStart) return false;
+    const nameLength = i - nameStart;
+    const quote = b[++i];
+    if (quote !== 34 && quote !== 39) return false;
+    const valueStart = i + 1;
+    const valueEnd = byteIndex(b, quote, valueStart);
+    if (valueEnd < 0 || valueEnd >= to) return false;
+    for (let k = valueStart; k < valueEnd; k++) if (b[k] === 60) return false;
+    i = valueEnd + 1;
+    if (nameLength !== 1) continue;
+    const name = b[nameStart];
+    if (name === 114) {
+      let col = 0;
+      let k = valueStart;
+      for (; k < valueEnd; k++) {
+        const x = b[k];
+        if (x < 65 || x > 90) break;
+        col = col * 26 + (x - 64);
+      }
+      if (k < valueEnd && (b[k] === 38 || b[k] === 95)) return false;
+      tagHasRef = true;
+      tagColumn = col - 1;
+    } else if (name === 116) {
+      for (let k = valueStart; k < valueEnd; k++) {
+        const x = b[k];
+        if (x === 38 || x === 95) return false;
+      }
+      const length = valueEnd - valueStart;
+      const first = b[valueStart];
+      tagType = length === 1
+        ? (first === 115 ? TYPE_SHARED : first === 110 ? TYPE_NUMBER : first === 98 ? TYPE_BOOLEAN : TYPE_TEXT)
+        : length === 9 && bytesAt(b, valueStart, INLINE_STR) ? TYPE_INLINE : TYPE_TEXT;
+    }
+  }
+  return true;
+}
+
+const INLINE_STR = Array.from("inlineStr", (c) => c.charCodeAt(0));
+
+/** b.indexOf(byte, from) as a plain loop: the distances here are short, and the builtin's call costs more. */
+function byteIndex(b: Uint8Array, byte: number, from: number): number {
+  const n = b.length;
+  for (let i = from; i < n; i++) if (b[i] === byte) return i;
+  return -1;
 }

@@ -1,0 +1,175 @@
+/**
+ * The byte scanner of worksheets (SheetByteScanner) against the text scanner (SheetScanner) on the
+ * decoded XML, which serves as the reference: random sheets, cut into chunks at random byte positions
+ * (inside tags and inside multi-byte UTF-8 characters too).
+ */
+import fc from "fast-check";
+import type { SourceRow } from "../../src/ledger/import";
+import { SheetByteScanner, SheetScanner } from "../../src/ledger/xlsx-reader";
+
+const STRINGS = ["s0", "工单", "a&b", "", "x<y"];
+
+const escape = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+const textArb = fc.array(
+  fc.oneof(
+    fc.constantFrom("a", "Z", " ", "中", "文", "工单明细", "😀", "é", "&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#20013;", "&#x4E2D;", "_x000D_", "_x005F_x", "\"", "'", ">", "1"),
+    fc.string({ maxLength: 3 }).map(escape),
+  ),
+  { maxLength: 6 },
+).map((parts) => parts.join(""));
+
+const numberText = fc.oneof(
+  fc.double({ noNaN: false }).map((x) => String(x)),
+  fc.integer({ min: -1e9, max: 1e9 }).map(String),
+  fc.tuple(
+    fc.constantFrom("", "-", "+"),
+    fc.stringMatching(/^[0-9]{0,18}$/),
+    fc.constantFrom("", "."),
+    fc.stringMatching(/^[0-9]{0,18}$/),
+    fc.constantFrom("", "e", "E", "e+", "e-", "E-"),
+    fc.stringMatching(/^[0-9]{0,4}$/),
+  ).map((p) => p.join("")),
+  fc.constantFrom("44194.33988425926", "1e308", "1e309", "-0", "0.1", "5.", ".5", "0x10", " 7", "abc", "Infinity", "1e-400", "9007199254740993", "123456789012345678"),
+);
+
+const colName = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : colName(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
+
+const cellBody = fc.oneof(
+  numberText.map((v) => ({ t: "", body: `<v>${v}</v>` })),
+  numberText.map((v) => ({ t: ' t="n"', body: `<v>${v}</v>` })),
+  fc.oneof(fc.integer({ min: 0, max: STRINGS.length + 1 }).map(String), fc.constantFrom("01", "", "x", "1.0")).map((v) => ({ t: ' t="s"', body: `<v>${v}</v>` })),
+  textArb.map((v) => ({ t: ' t="inlineStr"', body: `<is><t>${v}</t></is>` })),
+  textArb.map((v) => ({ t: ' t="inlineStr"', body: `<is><t xml:space="preserve">${v}</t></is>` })),
+  fc.tuple(textArb, textArb).map(([a, b]) => ({ t: ' t="inlineStr"', body: `<is><r><t>${a}</t></r><r><t>${b}</t></r><rPh><t>x</t></rPh></is>` })),
+  fc.constantFrom("0", "1", "true", "false", "").map((v) => ({ t: ' t="b"', body: `<v>${v}</v>` })),
+  textArb.map((v) => ({ t: ' t="str"', body: `<v>${v}</v>` })),
+  textArb.map((v) => ({ t: ' t="str"', body: `<f>A1&amp;"x"</f><v>${v}</v>` })),
+  fc.constantFrom("#N/A", "#DIV/0!").map((v) => ({ t: ' t="e"', body: `<v>${v}</v>` })),
+  fc.constantFrom("", "<v></v>", "<v/>", "<is></is>").map((body) => ({ t: "", body })),
+  fc.constant({ t: ' t="inlineStr"', body: "" }),
+);
+
+const cellArb = fc.record({
+  body: cellBody,
+  gap: fc.integer({ min: 0, max: 3 }),
+  withRef: fc.boolean(),
+  style: fc.constantFrom("", ' s="1"', " s='2'"),
+  form: fc.constantFrom("plain", "plain", "plain", "single", "tab", "selfClose"),
+});
+
+const rowArb = fc.record({
+  cells: fc.array(cellArb, { maxLength: 8 }),
+  ref: fc.constantFrom("r", "r", "none", "single", "spans"),
+  selfClose: fc.integer({ min: 0, max: 4 }).map((k) => k === 0),
+  space: fc.constantFrom("", "", "\n  "),
+});
+
+interface CellSpec {
+  body: { t: string; body: string };
+  gap: number;
+  withRef: boolean;
+  style: string;
+  form: string;
+}
+interface RowSpec {
+  cells: CellSpec[];
+  ref: string;
+  selfClose: boolean;
+  space: string;
+}
+
+function sheetXml(rows: readonly RowSpec[]): string {
+  let xml = '<?xml version="1.0" encoding="UTF-8"?><worksheet><dimension ref="A1"/><sheetData>';
+  rows.forEach((row, r) => {
+    const n = r + 2;
+    const rowAttrs = row.ref === "r" ? ` r="${n}"` : row.ref === "single" ? ` r='${n}'` : row.ref === "spans" ? ` r="${n}" spans="1:8" x14ac:dyDescent="0.25"` : "";
+    if (row.selfClose) {
+      xml += `<row${rowAttrs}/>`;
+      return;
+    }
+    xml += `<row${rowAttrs}>`;
+    let col = -1;
+    for (const cell of row.cells) {
+      col += 1 + cell.gap;
+      const ref = cell.withRef ? ` r="${colName(col)}${n}"` : "";
+      let attrs = `${ref}${cell.style}${cell.body.t}`;
+      if (cell.form === "single") attrs = attrs.replace(/"/g, "'");
+      if (cell.form === "tab") attrs = attrs.replace(/ /g, "\t");
+      if (cell.form === "selfClose" || cell.body.body === "") xml += cell.body.body === "" ? `<c${attrs}/>` : `<c${attrs}>${cell.body.body}</c>`;
+      else xml += `<c${attrs}>${cell.body.body}</c>`;
+      xml += row.space;
+    }
+    xml += "</row>" + row.space;
+  });
+  return xml + "</sheetData></worksheet>";
+}
+
+function reference(xml: string): SourceRow[] {
+  const scanner = new SheetScanner(STRINGS);
+  const out: SourceRow[] = [];
+  scanner.feed(xml, false, out);
+  scanner.feed("", true, out);
+  return out;
+}
+
+function byBytes(bytes: Uint8Array, cuts: readonly number[]): SourceRow[] {
+  const scanner = new SheetByteScanner(STRINGS);
+  const out: SourceRow[] = [];
+  let from = 0;
+  for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
+    // A copy, as an inflater hands over a fresh (or reused) buffer each time.
+    scanner.feed(bytes.slice(from, cut), false, out);
+    from = cut;
+  }
+  scanner.feed(bytes.slice(from), false, out);
+  scanner.feed(new Uint8Array(0), true, out);
+  return out;
+}
+
+describe("SheetByteScanner reads the same rows as SheetScanner on the decoded text", () => {
+  test("random sheets cut at random byte positions", () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 12 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 12 }), (rows, fractions) => {
+        const xml = sheetXml(rows);
+        const bytes = new TextEncoder().encode(xml);
+        const expected = reference(xml);
+        expect(byBytes(bytes, [])).toStrictEqual(expected);
+        expect(byBytes(bytes, fractions.map((f) => Math.floor(f * bytes.length)))).toStrictEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("every single cut of a sheet with multi-byte text, entities and numbers", () => {
+    const xml = sheetXml([
+      { ref: "r", selfClose: false, space: "", cells: [
+        { body: { t: ' t="inlineStr"', body: "<is><t>工单&amp;&#20013;😀 &lt;x&gt;</t></is>" }, gap: 0, withRef: true, style: "", form: "plain" },
+        { body: { t: "", body: "<v>-1.25E-3</v>" }, gap: 1, withRef: true, style: ' s="1"', form: "plain" },
+        { body: { t: ' t="s"', body: "<v>1</v>" }, gap: 0, withRef: false, style: "", form: "plain" },
+        { body: { t: ' t="b"', body: "<v>1</v>" }, gap: 0, withRef: false, style: "", form: "plain" },
+      ] },
+      { ref: "none", selfClose: true, space: "", cells: [] },
+      { ref: "none", selfClose: false, space: "\n", cells: [
+        { body: { t: "", body: "<v>44194.33988425926</v>" }, gap: 2, withRef: true, style: "", form: "single" },
+        { body: { t: ' t="str"', body: "<f>X</f><v>中&lt;</v>" }, gap: 0, withRef: true, style: "", form: "plain" },
+      ] },
+    ]);
+    const bytes = new TextEncoder().encode(xml);
+    const expected = reference(xml);
+    expect(expected.length).toBe(3);
+    for (let cut = 0; cut <= bytes.length; cut++) expect(byBytes(bytes, [cut])).toStrictEqual(expected);
+    for (let cut = 0; cut + 3 <= bytes.length; cut++) expect(byBytes(bytes, [cut, cut + 1, cut + 3])).toStrictEqual(expected);
+  });
+
+  test("numbers read from bytes are the doubles Number() gives", () => {
+    fc.assert(
+      fc.property(numberText, (v) => {
+        const xml = `<sheetData><row r="1"><c r="A1"><v>${v}</v></c></row></sheetData>`;
+        const got = byBytes(new TextEncoder().encode(xml), [])[0].cells[0];
+        expect(Object.is(got, v === "" ? undefined : Number(v))).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
