@@ -527,7 +527,19 @@ export class SheetByteScanner {
         p = tagEnd + 1;
         continue;
       }
-      const q = tagEnd + 1;
+      let q = tagEnd + 1;
+      if (b[q] === 60 && b[q + 1] === 102 && (b[q + 2] === 62 || b[q + 2] === 32 || b[q + 2] === 47)) {
+        // <f …>formula</f> or <f …/>: skipped; the cell's value is its cached <v>, if any (ledgers exported
+        // with helper formulas, such as the benchmark's COUNTIFS workbook, have one on every row).
+        const fTagEnd = byteIndex(b, 62, q);
+        if (fTagEnd < 0) return undefined;
+        if (b[fTagEnd - 1] === 47) q = fTagEnd + 1;
+        else {
+          const close = indexOfBytes(b, CLOSE_FORMULA, fTagEnd + 1);
+          if (close < 0) return undefined;
+          q = close + CLOSE_FORMULA.length;
+        }
+      }
       if (q + 13 > n) return undefined;
       if (type === TYPE_INLINE) {
         // <is><t>text</t></is></c>
@@ -576,12 +588,21 @@ export class SheetByteScanner {
 
 const CLOSE_INLINE = Array.from("</t></is></c>", (c) => c.charCodeAt(0));
 const CLOSE_VALUE = Array.from("</v></c>", (c) => c.charCodeAt(0));
+const CLOSE_FORMULA = Array.from("</f>", (c) => c.charCodeAt(0));
 const ROW_CLOSE = Array.from("</row>", (c) => c.charCodeAt(0));
 
 function bytesAt(b: Uint8Array, at: number, pattern: readonly number[]): boolean {
   if (at + pattern.length > b.length) return false;
   for (let k = 0; k < pattern.length; k++) if (b[at + k] !== pattern[k]) return false;
   return true;
+}
+
+/** Where `pattern` (starting with "<") first occurs in b from `from`, or -1. */
+function indexOfBytes(b: Uint8Array, pattern: readonly number[], from: number): number {
+  for (let i = byteIndex(b, pattern[0], from); i >= 0; i = byteIndex(b, pattern[0], i + 1)) {
+    if (bytesAt(b, i, pattern)) return i;
+  }
+  return -1;
 }
 
 /** Where the first "<row" followed by space, > or / starts in b[from, limit), or -1. */

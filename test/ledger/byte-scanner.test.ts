@@ -45,6 +45,8 @@ const cellBody = fc.oneof(
   fc.constantFrom("0", "1", "true", "false", "").map((v) => ({ t: ' t="b"', body: `<v>${v}</v>` })),
   textArb.map((v) => ({ t: ' t="str"', body: `<v>${v}</v>` })),
   textArb.map((v) => ({ t: ' t="str"', body: `<f>A1&amp;"x"</f><v>${v}</v>` })),
+  numberText.map((v) => ({ t: "", body: `<f>IF(F2=&quot;否&quot;,1,0)</f><v>${v}</v>` })),
+  fc.constantFrom("<f>IF(E2&lt;=D2,1,0)</f>", '<f t="shared" si="0"/>', '<f t="shared" ref="I2:I9" si="0">B2+1</f>').map((body) => ({ t: "", body })),
   fc.constantFrom("#N/A", "#DIV/0!").map((v) => ({ t: ' t="e"', body: `<v>${v}</v>` })),
   fc.constantFrom("", "<v></v>", "<v/>", "<is></is>").map((body) => ({ t: "", body })),
   fc.constant({ t: ' t="inlineStr"', body: "" }),
