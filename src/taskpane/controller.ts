@@ -14,7 +14,7 @@ import { chooseRuleSet, paramCells, type ParamCell } from "../workbook/params";
 import type { SyncEvent } from "../workbook/office-adapter";
 import type { SheetSnapshot, WorkbookPort } from "../workbook/port";
 import { templateAll } from "../workbook/template";
-import { ActionLock } from "./lock";
+import { ActionLock, errorText } from "./lock";
 
 export type StatusKind = "info" | "ok" | "error";
 
@@ -105,17 +105,12 @@ export const TEXT = {
   restoreSkippedNote: (n: number) => `${n}个公式未恢复。点击一条可选中对应单元格。`,
 } as const;
 
-function reason(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
-}
 
 export function toPaneProblem(finding: Finding): PaneProblem {
   return { severity: finding.severity, sheet: finding.sheet, cell: finding.cell, message: finding.message };
 }
 
 export class TaskpaneController {
-  private running = false;
   private listed: readonly PaneProblem[] = [];
   private confirming = false;
   private parameters: PaneParameters = { year: ruleSet().year, months: null };
@@ -128,7 +123,7 @@ export class TaskpaneController {
   }
 
   get isBusy(): boolean {
-    return this.running;
+    return this.lock.heldBy(this);
   }
 
   /** The problems the pane lists now (what selectProblem indexes). */
@@ -196,7 +191,7 @@ export class TaskpaneController {
 
   /** Asks for confirmation in the pane (Office add-ins cannot use window.confirm). */
   requestFinalize(): void {
-    if (this.running || this.lock.busy) return;
+    if (this.lock.busy) return;
     this.confirming = true;
     this.deps.view.confirm(true);
     this.deps.view.status(TEXT.finalizeAsk, "info");
@@ -243,7 +238,7 @@ export class TaskpaneController {
       await this.deps.selectCell(problem.sheet, problem.cell ?? "A1");
       this.deps.view.status(TEXT.selected(where), "info");
     } catch (error) {
-      this.deps.view.status(TEXT.selectFailed(where, reason(error)), "error");
+      this.deps.view.status(TEXT.selectFailed(where, errorText(error)), "error");
     }
   }
 
@@ -290,22 +285,8 @@ export class TaskpaneController {
   }
 
   /** Runs one action at a time, with the buttons disabled and any failure shown in the status line. */
-  private async run(action: string, body: () => Promise<void>): Promise<void> {
-    if (this.running || !this.lock.acquire()) {
-      this.deps.view.status(TEXT.busy, "info");
-      return;
-    }
-    this.running = true;
-    this.deps.view.busy(true);
-    try {
-      await body();
-    } catch (error) {
-      this.deps.view.progress(null);
-      this.deps.view.status(TEXT.failed(action, reason(error)), "error");
-    } finally {
-      this.running = false;
-      this.lock.release();
-      this.deps.view.busy(false);
-    }
+  private run(action: string, body: () => Promise<void>): Promise<void> {
+    const text = { busy: TEXT.busy, failed: (why: string) => TEXT.failed(action, why) };
+    return this.lock.exclusive(this, this.deps.view, text, body);
   }
 }

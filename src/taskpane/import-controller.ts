@@ -18,7 +18,7 @@ import type { importLedger, ImportLedgerResult, ledgerFromSheet, readRememberedH
 import type { SyncEvent } from "../workbook/office-adapter";
 import type { WorkbookPort } from "../workbook/port";
 import type { StatusKind } from "./controller";
-import { ActionLock } from "./lock";
+import { ActionLock, errorText } from "./lock";
 
 /** The sheet a user pastes the platform's export into. */
 export const LEDGER_SHEET: string = WORKBOOK_LEDGER_SHEETS.ledger;
@@ -183,14 +183,10 @@ export function readPeriod(input: PeriodInput): { period: Period } | { error: st
   try {
     return { period: parsePeriod(periodText(input)) };
   } catch (error) {
-    return { error: reason(error) };
+    return { error: errorText(error) };
   }
 }
 
-function reason(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
-}
 
 /** The problem list: the fill's own problems first (few, about whole units), then the ledger's rows. */
 export function problemViews(problems: readonly LedgerProblem[], findings: readonly Finding[], limit = MAX_LISTED_LEDGER_PROBLEMS): ImportProblemView[] {
@@ -231,7 +227,6 @@ interface Step {
 type ImportOk = Extract<ImportLedgerResult, { status: "ok" }>;
 
 export class ImportController {
-  private running = false;
   private readonly lock: ActionLock;
   private pending: PendingImport | undefined;
   private mappingAsked: HeaderMapping | undefined;
@@ -244,7 +239,7 @@ export class ImportController {
   }
 
   get isBusy(): boolean {
-    return this.running;
+    return this.lock.heldBy(this);
   }
 
   /** The ledger imported last, with its period (what 生成核查表 lists). */
@@ -311,7 +306,7 @@ export class ImportController {
       used.add(header);
       remember[header] = column;
     }
-    if (this.running || this.lock.busy) {
+    if (this.lock.busy) {
       this.deps.view.status(IMPORT_TEXT.busy, "info");
       return;
     }
@@ -359,7 +354,7 @@ export class ImportController {
       await this.deps.selectCell(problem.where.slice(0, bang), problem.where.slice(bang + 1));
       this.deps.view.status(IMPORT_TEXT.selected(problem.where), "info");
     } catch (error) {
-      this.deps.view.status(IMPORT_TEXT.selectFailed(problem.where, reason(error)), "error");
+      this.deps.view.status(IMPORT_TEXT.selectFailed(problem.where, errorText(error)), "error");
     }
   }
 
@@ -483,23 +478,8 @@ export class ImportController {
   }
 
   /** One action at a time, with the controls disabled and any failure shown in the status line. */
-  private async run(action: string, body: () => Promise<void>): Promise<void> {
-    if (this.running || !this.lock.acquire()) {
-      this.deps.view.status(IMPORT_TEXT.busy, "info");
-      return;
-    }
-    this.running = true;
-    this.deps.view.busy(true);
-    try {
-      await body();
-    } catch (error) {
-      this.step = null;
-      this.deps.view.progress(null);
-      this.deps.view.status(IMPORT_TEXT.failed(action, reason(error)), "error");
-    } finally {
-      this.running = false;
-      this.lock.release();
-      this.deps.view.busy(false);
-    }
+  private run(action: string, body: () => Promise<void>): Promise<void> {
+    const text = { busy: IMPORT_TEXT.busy, failed: (why: string) => IMPORT_TEXT.failed(action, why) };
+    return this.lock.exclusive(this, this.deps.view, text, body, () => { this.step = null; });
   }
 }

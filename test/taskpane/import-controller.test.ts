@@ -394,7 +394,7 @@ describe("ImportController: drill-down and one action at a time", () => {
 
   it("refuses to start while another action holds the shared lock", async () => {
     const { controller, view, lock, port } = setup({ [LEDGER_SHEET]: [HEADER, ...ROWS] });
-    expect(lock.acquire()).toBe(true);
+    expect(lock.acquire({ other: "全部计算" })).toBe(true);
     await controller.importLedger({ kind: "sheet" }, YEAR);
     expect(view.lastStatus.text).toBe(IMPORT_TEXT.busy);
     expect(port.reads).toEqual([]);
