@@ -4,6 +4,7 @@
 import type { LedgerColumn } from "../ledger";
 import type { DrillDownView, ImportProblemView, ImportSource, ImportSummaryView, ImportView, MappingForm, PeriodInput, PeriodKindInput, PickedFile } from "./import-controller";
 import { renderStatus } from "./view";
+import { byId, clear, el, renderProgressIn, statItem } from "./dom";
 
 /** Element ids of the 工单导入 section in taskpane.html. */
 export const IMPORT_IDS = {
@@ -46,23 +47,6 @@ export const IMPORT_CONTROLS = [
 
 /** Prefix of the id of each header select of the mapping form (`mapping-工单编号`). */
 export const MAPPING_SELECT_PREFIX = "mapping-";
-
-function byId<T extends HTMLElement = HTMLElement>(doc: Document, id: string): T {
-  const element = doc.getElementById(id);
-  if (!element) throw new Error(`task pane: missing element #${id}`);
-  return element as T;
-}
-
-function clear(element: HTMLElement): void {
-  while (element.firstChild) element.removeChild(element.firstChild);
-}
-
-function el(doc: Document, tag: string, className?: string, text?: string): HTMLElement {
-  const element = doc.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
 
 function option(doc: Document, value: string, text: string): HTMLOptionElement {
   const item = doc.createElement("option") as HTMLOptionElement;
@@ -134,20 +118,7 @@ export function renderImportBusy(doc: Document, busy: boolean): void {
 }
 
 export function renderImportProgress(doc: Document, progress: { text: string; fraction: number } | null): void {
-  const box = byId(doc, IMPORT_IDS.progress);
-  if (!progress) {
-    box.hidden = true;
-    return;
-  }
-  box.hidden = false;
-  const percent = Math.round(Math.max(0, Math.min(1, progress.fraction)) * 100);
-  const bar = byId<HTMLProgressElement>(doc, IMPORT_IDS.progressBar);
-  bar.value = percent;
-  bar.setAttribute("aria-valuetext", `${progress.text} ${percent}%`);
-  const text = `${progress.text}（${percent}%）`;
-  const line = byId(doc, IMPORT_IDS.progressText);
-  // Re-announce only when something changed: a live region repeating itself is noise.
-  if (line.textContent !== text) line.textContent = text;
+  renderProgressIn(doc, { box: IMPORT_IDS.progress, bar: IMPORT_IDS.progressBar, text: IMPORT_IDS.progressText }, progress);
 }
 
 /** The rule-set year in the period picker, unless the user already typed a year. */
@@ -206,13 +177,6 @@ export function renderMappingError(doc: Document, message: string | null): void 
   const box = byId(doc, IMPORT_IDS.mappingError);
   box.hidden = message === null;
   box.textContent = message ?? "";
-}
-
-function statItem(doc: Document, label: string, value: string, error = false): HTMLElement {
-  const item = el(doc, "div", error ? "stats__item stats__item--error" : "stats__item");
-  item.appendChild(el(doc, "dt", undefined, label));
-  item.appendChild(el(doc, "dd", undefined, value));
-  return item;
 }
 
 export function renderImportSummary(doc: Document, summary: ImportSummaryView | null): void {

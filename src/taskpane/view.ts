@@ -3,6 +3,7 @@
 
 import type { PaneParameters, PaneProblem, PaneSummary, PaneUnit, PaneView } from "./controller";
 import type { FunctionSummary } from "./metadata";
+import { byId, clear, el, renderProgressIn, statItem } from "./dom";
 
 /** Element ids used by taskpane.html. */
 export const IDS = {
@@ -14,12 +15,6 @@ export const IDS = {
 } as const;
 
 export type StatusKind = "info" | "ok" | "error";
-
-function byId(doc: Document, id: string): HTMLElement {
-  const element = doc.getElementById(id);
-  if (!element) throw new Error(`task pane: missing element #${id}`);
-  return element;
-}
 
 /** Sets the text of the element with this id (textContent: never parsed as HTML). */
 export function setText(doc: Document, id: string, text: string): void {
@@ -112,17 +107,6 @@ export const ACTION_BUTTONS = [PANE_IDS.compute, PANE_IDS.template, PANE_IDS.fin
 
 const LEVEL_TEXT: Record<PaneProblem["severity"], string> = { error: "错误", warning: "警告", info: "说明" };
 
-function clear(element: HTMLElement): void {
-  while (element.firstChild) element.removeChild(element.firstChild);
-}
-
-function el(doc: Document, tag: string, className?: string, text?: string): HTMLElement {
-  const element = doc.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
-
 /** Enables or disables the action buttons (and the 考核月数 field); marks the pane busy for assistive tech. */
 export function renderBusy(doc: Document, busy: boolean): void {
   for (const id of ACTION_BUTTONS) (byId(doc, id) as HTMLButtonElement).disabled = busy;
@@ -142,17 +126,7 @@ export function renderParams(doc: Document, params: PaneParameters): void {
 
 /** The progress indicator: a determinate bar and its text, or hidden. */
 export function renderProgress(doc: Document, progress: { text: string; fraction: number } | null): void {
-  const box = byId(doc, PANE_IDS.progress);
-  if (!progress) {
-    box.hidden = true;
-    return;
-  }
-  box.hidden = false;
-  const percent = Math.round(Math.max(0, Math.min(1, progress.fraction)) * 100);
-  const bar = byId(doc, PANE_IDS.progressBar) as HTMLProgressElement;
-  bar.value = percent;
-  bar.setAttribute("aria-valuetext", `${progress.text} ${percent}%`);
-  setText(doc, PANE_IDS.progressText, `${progress.text}（${percent}%）`);
+  renderProgressIn(doc, { box: PANE_IDS.progress, bar: PANE_IDS.progressBar, text: PANE_IDS.progressText }, progress);
 }
 
 /** Opens the 定稿 confirmation (focus on 确认定稿) or closes it (focus back on 定稿). */
@@ -162,13 +136,6 @@ export function renderConfirm(doc: Document, open: boolean): void {
   box.hidden = !open;
   if (open) byId(doc, PANE_IDS.confirmFinalize).focus();
   else if (wasOpen) byId(doc, PANE_IDS.finalize).focus();
-}
-
-function statItem(doc: Document, label: string, value: string, error = false): HTMLElement {
-  const item = el(doc, "div", error ? "stats__item stats__item--error" : "stats__item");
-  item.appendChild(el(doc, "dt", undefined, label));
-  item.appendChild(el(doc, "dd", undefined, value));
-  return item;
 }
 
 function formatScore(total: number): string {
