@@ -1,8 +1,9 @@
 // The task pane controller with the workbook core, the Office.js adapter and the in-memory Office.js fake
 // of the end-to-end test: what each button does to the workbook and what the pane is told to show.
-import { TaskpaneController, type PaneParameters, type PaneProblem, type PaneSummary, type PaneView, type StatusKind } from "../../src/taskpane/controller";
+import { TaskpaneController, type PaneParameters, type PaneProblem, type PaneSummary, type PaneView } from "../../src/taskpane/controller";
 import { OfficeWorkbookPort } from "../../src/workbook/office-adapter";
 import type { CellValue } from "../../src/workbook/port";
+import { RecordingActionView } from "./import-fakes";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fakeOffice = require("../e2e/fake-office.js") as {
@@ -18,23 +19,11 @@ const fakeOffice = require("../e2e/fake-office.js") as {
   };
 };
 
-class RecordingView implements PaneView {
-  statuses: { text: string; kind: StatusKind }[] = [];
-  busyStates: boolean[] = [];
-  progresses: ({ text: string; fraction: number } | null)[] = [];
+class RecordingView extends RecordingActionView implements PaneView {
   parameters: PaneParameters[] = [];
   confirms: boolean[] = [];
   summaries: (PaneSummary | null)[] = [];
   problemLists: { problems: readonly PaneProblem[]; note: string }[] = [];
-  status(text: string, kind: StatusKind) {
-    this.statuses.push({ text, kind });
-  }
-  busy(busy: boolean) {
-    this.busyStates.push(busy);
-  }
-  progress(p: { text: string; fraction: number } | null) {
-    this.progresses.push(p);
-  }
   params(p: PaneParameters) {
     this.parameters.push(p);
   }

@@ -3,17 +3,11 @@ import type { StatusKind } from "../../src/taskpane/controller";
 import type { DrillDownView, ImportProblemView, ImportSummaryView, ImportView, MappingForm } from "../../src/taskpane/import-controller";
 import type { CellValue, SheetSnapshot, WorkbookPort, WritePlan } from "../../src/workbook/port";
 
-export class RecordingImportView implements ImportView {
+/** What every controller view records: status lines, busy states, progress. */
+export class RecordingActionView {
   statuses: { text: string; kind: StatusKind }[] = [];
   busyStates: boolean[] = [];
   progresses: ({ text: string; fraction: number } | null)[] = [];
-  years: number[] = [];
-  periodErrors: (string | null)[] = [];
-  mappings: (MappingForm | null)[] = [];
-  mappingErrors: (string | null)[] = [];
-  summaries: (ImportSummaryView | null)[] = [];
-  problemLists: { problems: readonly ImportProblemView[]; note: string }[] = [];
-  drillDowns: (DrillDownView | null)[] = [];
   status(text: string, kind: StatusKind) {
     this.statuses.push({ text, kind });
   }
@@ -23,6 +17,16 @@ export class RecordingImportView implements ImportView {
   progress(p: { text: string; fraction: number } | null) {
     this.progresses.push(p);
   }
+}
+
+export class RecordingImportView extends RecordingActionView implements ImportView {
+  years: number[] = [];
+  periodErrors: (string | null)[] = [];
+  mappings: (MappingForm | null)[] = [];
+  mappingErrors: (string | null)[] = [];
+  summaries: (ImportSummaryView | null)[] = [];
+  problemLists: { problems: readonly ImportProblemView[]; note: string }[] = [];
+  drillDowns: (DrillDownView | null)[] = [];
   defaultYear(year: number) {
     this.years.push(year);
   }
