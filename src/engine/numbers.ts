@@ -14,11 +14,6 @@ export function roundDecimals(x: number, decimals: number): number {
   return Number(`${rounded}e-${decimals}`);
 }
 
-/** "98.50%": a rate as a person reads it. */
-export function formatPercent(rate: number, decimals = 2): string {
-  return `${roundDecimals(rate * 100, decimals).toFixed(decimals)}%`;
-}
-
 /** A point value without float noise: 0.5, 10, 92.5. */
 export function formatPoints(points: number): string {
   return String(excel15(points));
