@@ -205,6 +205,29 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
         if (ws) this.workbook.removeWorksheet(ws.id);
         return;
       }
+      case "pageSetup": {
+        const ws = this.sheet(op.sheet);
+        const m = op.setup.margins ?? { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6 };
+        ws.pageSetup = {
+          ...ws.pageSetup,
+          paperSize: 9, // A4
+          orientation: op.setup.orientation,
+          ...(op.setup.fitToWidth !== undefined
+            ? { fitToPage: true, fitToWidth: op.setup.fitToWidth, fitToHeight: 0 }
+            : { fitToPage: false }),
+          horizontalCentered: op.setup.centerHorizontally ?? false,
+          margins: { ...m, header: 0.3, footer: 0.3 },
+          ...(op.setup.repeatRows ? { printTitlesRow: `${op.setup.repeatRows.first + 1}:${op.setup.repeatRows.last + 1}` } : {}),
+        };
+        if (op.setup.footer !== undefined) ws.headerFooter = { ...ws.headerFooter, oddFooter: op.setup.footer };
+        return;
+      }
+      case "note":
+        this.sheet(op.sheet).getCell(op.row + 1, op.col + 1).note = op.text;
+        return;
+      case "rowHeight":
+        this.sheet(op.sheet).getRow(op.row + 1).height = op.height;
+        return;
       case "barChart":
         // exceljs cannot write charts: the Office.js adapter draws this one; the .xlsx written here has none.
         return;

@@ -16,6 +16,33 @@ export interface SheetSnapshot {
   readonly values: readonly (readonly CellValue[])[];
   /** Same shape as values; the formula text ("=ASSESS.VETO_SCORE(C2:H2)") or null where the cell holds no formula. */
   readonly formulas?: readonly (readonly (string | null)[])[];
+  /**
+   * Cells that hold a formula whose result the file does not carry (never calculated, e.g. written by a
+   * script): their entry in `values` is null, but they are NOT blank. Only a file reader can see this;
+   * Office.js always has a result. Readers must list them as problems (公式没有计算结果), never read them as
+   * 0 or blank.
+   */
+  readonly uncalculated?: readonly { readonly row: number; readonly col: number }[];
+  /**
+   * Same shape as values where known: the cell's number format ("0.0%", "General"); used to tell a percent
+   * cell (0.97 shown as 97%) from a plain number. Absent when the reader does not provide formats.
+   */
+  readonly numberFormats?: readonly (readonly (string | null)[])[];
+}
+
+/** Print setup of a sheet (section H): A4, orientation, fit to pages, repeated title rows, footer. */
+export interface PageSetup {
+  readonly orientation: "portrait" | "landscape";
+  /** Pages wide (1 = fit to one page wide); pages tall is automatic. */
+  readonly fitToWidth?: number;
+  /** 0-based inclusive rows repeated at the top of every page (title and header rows). */
+  readonly repeatRows?: { readonly first: number; readonly last: number };
+  /** Footer text in Excel header/footer codes, e.g. "&C第 &P 页 共 &N 页". */
+  readonly footer?: string;
+  /** Margins in inches; defaults are the adapter's narrow A4 margins. */
+  readonly margins?: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
+  /** Centre horizontally on the page. */
+  readonly centerHorizontally?: boolean;
 }
 
 export interface RangeRef {
@@ -50,6 +77,11 @@ export type WriteOp =
   | { readonly kind: "freeze"; readonly sheet: string; readonly rows: number; readonly cols: number }
   | { readonly kind: "listValidation"; readonly range: RangeRef; readonly list: readonly string[] }
   | { readonly kind: "deleteSheet"; readonly sheet: string }
+  /** Paper A4 and the given print setup for the whole sheet (replaces any earlier setup of that sheet). */
+  | { readonly kind: "pageSetup"; readonly sheet: string; readonly setup: PageSetup }
+  /** A cell note (comment) shown on hover: what a header means, where it comes from, an example. */
+  | { readonly kind: "note"; readonly sheet: string; readonly row: number; readonly col: number; readonly text: string }
+  | { readonly kind: "rowHeight"; readonly sheet: string; readonly row: number; readonly height: number /* points */ }
   | {
       /** A chart of the same name on that sheet is replaced, so that running compute-all twice leaves one chart. */
       readonly kind: "barChart"; readonly sheet: string; readonly name: string;
