@@ -95,8 +95,8 @@ export type WritePlan = readonly WriteOp[];
 export interface WorkbookPort {
   /** Names of all worksheets, in tab order. */
   sheetNames(): Promise<string[]>;
-  /** Snapshots of the named sheets (missing sheets are absent from the map); formulas only when asked. */
-  read(sheets: readonly string[], options?: { readonly formulas?: boolean }): Promise<Map<string, SheetSnapshot>>;
+  /** Snapshots of the named sheets (missing sheets are absent from the map); formulas and number formats only when asked. */
+  read(sheets: readonly string[], options?: { readonly formulas?: boolean; readonly numberFormats?: boolean }): Promise<Map<string, SheetSnapshot>>;
   /** Applies a plan in order. */
   apply(plan: WritePlan): Promise<void>;
 }
