@@ -33,7 +33,11 @@ export const WMSG = {
   rowNameBlank: (field: string) => `${field}为空白，但该行填有其他内容：应填写单位名称，该行未计入。`,
   notHotlineUnit: (name: string) => `“${name}”不是附件1所列12345一级承办单位：按所填类别照常计分，请核对。`,
   typeBlank: (type: string) => `单位类别为空白：按登记类别“${type}”计分。`,
-  noHotlineRow: `热线数据中没有该单位的行：未计分。每个承办单位应有一行（无工单时各数填0或留空）。`,
+  noHotlineRow: `热线数据中没有该单位的行：缺少数据，未计分。每个承办单位应有一行（确无工单时工单总量填0）。`,
+  countsBlank: `热线数据中该单位的工单数均为空白：缺少数据，未计分。确无工单时请在工单总量填0。`,
+  nothingEntered: (units: number) => `热线数据中尚未填写任何单位的工单数：${units}个单位均缺少数据，尚未计分。`,
+  uncalculated: (field: string) => `${field}：公式没有计算结果，请在 Excel 中打开并保存（该值不按0或空白计算）。`,
+  errorValue: (field: string, code: string) => `${field}的值是错误值 ${code}：请修正该单元格的公式或数据（该值不按0或空白计算）。`,
   notInUnits: (name: string) => `“${name}”不在承办单位表中：该行未计入考核。请先在承办单位表中添加该单位。`,
   dateOutsideYear: (field: string, iso: string, year: number) => `${field}${iso}不在考核年度${year}年内：已照常计入，请核对。`,
   lateEvidence: (date: string, deadline: string, items: readonly number[]) =>
@@ -46,6 +50,14 @@ export const WMSG = {
 
   // --- result texts ------------------------------------------------------------------------------------------
   markedError: "数据有误，未计分：见校验表",
+  missingData: "缺少数据，未计分",
+  dataError: "数据有误，未计分",
+  /** 扣分说明 of a unit or department not scored: the problem, where it is. */
+  markedBecause: (lead: string, sheet: string, cell: string | undefined, problem: string) =>
+    `${lead}：${sheet}${cell ? ` ${cell}` : ""}　${problem}`,
+  draft: (errors: number) => `草稿：校验表中有 ${errors} 个问题未解决`,
+  checked: (time: string) => `校验通过（计算时间：${time}）`,
+  missingWhy: { noRow: "热线数据中没有该单位的行", blank: "热线数据中该单位的工单数均为空白", nothing: "热线数据尚未填写" },
   missingDepartmentResult: "缺少该部门的行，未考核",
   noProblems: "未发现问题",
   level: { error: "错误", warning: "警告", info: "说明" } as const,

@@ -49,8 +49,13 @@ const RATE_RULES: readonly (readonly [string, RateRuleId])[] = [
 ];
 const TEXT_LABELS: readonly string[] = [RESULT_LABEL.name, RESULT_LABEL.explanation];
 
-export function writeHotlineTable(snapshot: SheetSnapshot | undefined, units: readonly UnitOutcome[], rules: RuleSet): WriteOp[] {
-  const layout = resultLayout(snapshot, sheetSpec(SHEET.result), RESULT_LABELS, true);
+/**
+ * The table, with the run's status in its title row: 草稿 while 校验 holds errors, 校验通过 with the time of a
+ * clean run (spec E).
+ */
+export function writeHotlineTable(snapshot: SheetSnapshot | undefined, units: readonly UnitOutcome[], rules: RuleSet, status = ""): WriteOp[] {
+  const layout = resultLayout(snapshot, sheetSpec(SHEET.result), RESULT_LABELS, true, { titleRow: true });
+  const title = status === "" ? rules.hotline.title : `${rules.hotline.title}（${status}）`;
   const values = hotlineTableValues(units);
   const writes: ColumnWrite[] = RESULT_LABELS.map((label) => ({
     label, values: values[label],
@@ -58,7 +63,8 @@ export function writeHotlineTable(snapshot: SheetSnapshot | undefined, units: re
     center: !TEXT_LABELS.includes(label),
     maxWidth: label === RESULT_LABEL.explanation ? 80 : 40,
   }));
-  const ops = [...prepareResultSheet(layout, rules.hotline.title), ...writeColumns(layout, writes, { widths: true })];
+  const ops = [...prepareResultSheet(layout, title), ...writeColumns(layout, writes, { widths: true })];
+  if (!layout.fresh) ops.push({ kind: "values", sheet: SHEET.result, row: layout.headerRow - 1, col: 0, values: [[title]] });
   // Rates whose two-decimal display would read as another band get more decimals.
   const first = layout.headerRow + 1;
   for (const [label, id] of RATE_RULES) {
