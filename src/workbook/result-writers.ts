@@ -55,7 +55,7 @@ const TEXT_LABELS: readonly string[] = [RESULT_LABEL.name, RESULT_LABEL.explanat
  */
 export function writeHotlineTable(snapshot: SheetSnapshot | undefined, units: readonly UnitOutcome[], rules: RuleSet, status = ""): WriteOp[] {
   const layout = resultLayout(snapshot, sheetSpec(SHEET.result), RESULT_LABELS, true, { titleRow: true });
-  const title = status === "" ? rules.hotline.title : `${rules.hotline.title}（${status}）`;
+  const title = status === "" ? rules.hotline.title : `${rules.hotline.title}　${status}`;
   const values = hotlineTableValues(units);
   const writes: ColumnWrite[] = RESULT_LABELS.map((label) => ({
     label, values: values[label],

@@ -109,8 +109,10 @@ describe("hotline problems", () => {
 
   it("a unit of 承办单位 with no 热线数据 row", async () => {
     const { port, checks } = await computeWith((s) => s[SHEET.hotline].splice(3, 1)); // 汉阴县政府
-    expect(checks).toContainEqual(row(SHEET.units, "A4", "错误", "热线数据中没有该单位的行"));
-    await marked(port, "汉阴县政府");
+    expect(checks).toContainEqual(row(SHEET.units, "A4", "错误", "热线数据中没有该单位的行：缺少数据，未计分"));
+    const hanyin = (await resultTable(port)).get("汉阴县政府");
+    expect([hanyin?.[RESULT_LABEL.explanation], hanyin?.[RESULT_LABEL.total], hanyin?.[RESULT_LABEL.rank]])
+      .toEqual(["缺少数据，未计分：热线数据中没有该单位的行", null, null]);
     await othersStillScored(port, ["汉阴县政府"]);
   });
 
