@@ -115,6 +115,11 @@ export const CLI_MSG = {
   unreadable: (path: string, reason: string) => `无法读取“${path}”：不是有效的 .xlsx 工作簿（${reason}）。`,
   outputNotXlsx: (path: string) => `输出文件“${path}”应以 .xlsx 结尾。`,
   sameAsInput: "输出文件不能与输入文件相同：输入文件保持不变，请用 -o 指定另一个文件名。",
+  sameAsInputFile: (output: string, input: string) =>
+    `输出文件“${output}”就是输入文件“${input}”（同一文件，或指向它的链接）：输入文件保持不变，请用 -o 指定另一个文件名。`,
+  outputExists: (path: string) => `文件“${path}”已存在：空白模板不会覆盖它。请用 -o 指定另一个文件名；确需覆盖时加 --force。`,
+  oldXls: (path: string) => `“${path}”是旧版 Excel 97-2003 工作簿（.xls）：请在 Excel 或 WPS 中打开，另存为 .xlsx 后再计算。`,
+  notWorkbook: (path: string) => `“${path}”不是 Excel 工作簿（.xlsx）：文件内容不是电子表格，请确认选对了文件。`,
   cannotWrite: (path: string, reason: string) => `无法写入“${path}”：${reason}。`,
   seeHelp: "用 --help 查看用法。",
   internalError: (reason: string) => `计算中断（程序错误，请报告）：${reason}`,
@@ -131,5 +136,8 @@ export const CLI_MSG = {
   problemLine: (level: string, where: string, text: string) => `[${level}] ${where}　${text}`,
   written: (path: string) => `结果已写入：${path}`,
   templateWritten: (path: string) => `空白模板已写入：${path}`,
+  nothingScored: "尚未计分：没有一个单位有可计分的数据（见校验）。",
+  ledgerNoOrders: (file: string, period: string, rows: number) =>
+    `工单明细“${file}”在考核期间${period}没有可计入的工单（读取${rows}行）：未填入热线数据。请确认导出的期间和文件内容。`,
   inputHasProblems: (errors: number) => `输入数据有${errors}个错误：有关单位未计分，详见结果文件的“校验”工作表。`,
 } as const;
