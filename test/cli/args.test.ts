@@ -13,8 +13,9 @@ describe("parseCommand", () => {
   });
 
   it("--template, --help", () => {
-    expect(parseCommand(["--template", "-o", "t.xlsx"])).toEqual({ ok: true, value: { kind: "template", output: "t.xlsx" } });
-    expect(parseCommand(["--template"])).toEqual({ ok: true, value: { kind: "template", output: DEFAULT_TEMPLATE_OUTPUT } });
+    expect(parseCommand(["--template", "-o", "t.xlsx"])).toEqual({ ok: true, value: { kind: "template", output: "t.xlsx", force: false } });
+    expect(parseCommand(["--template"])).toEqual({ ok: true, value: { kind: "template", output: DEFAULT_TEMPLATE_OUTPUT, force: false } });
+    expect(parseCommand(["--template", "--force", "-o", "t.xlsx"])).toEqual({ ok: true, value: { kind: "template", output: "t.xlsx", force: true } });
     expect(parseCommand(["-h"])).toEqual({ ok: true, value: { kind: "help" } });
     expect(parseCommand(["x.txt", "--help"])).toEqual({ ok: true, value: { kind: "help" } });
   });
@@ -33,7 +34,7 @@ describe("parseCommand", () => {
   });
 
   it("options are a table: one entry per flag", () => {
-    expect(OPTIONS.map((o) => o.key)).toEqual(["help", "output", "template", "ledger", "period", "drill", "map"]);
+    expect(OPTIONS.map((o) => o.key)).toEqual(["help", "output", "template", "force", "ledger", "period", "drill", "map"]);
     expect(parseArgv(["--", "-odd.xlsx"])).toEqual({ ok: true, value: { positionals: ["-odd.xlsx"], options: {} } });
   });
 });

@@ -81,7 +81,7 @@ describe("npm run assess (main)", () => {
     writeFileSync(fake, "这不是工作簿");
     const a = capture();
     expect(await main([fake, "-o", join(dir, "r.xlsx")], a.io)).toBe(EXIT.usage);
-    expect(a.err.join("\n")).toContain("无法读取");
+    expect(a.err.join("\n")).toContain("不是 Excel 工作簿");
     expect(existsSync(join(dir, "r.xlsx"))).toBe(false);
     const b = capture();
     expect(await main([SAMPLE, "-o", SAMPLE], b.io)).toBe(EXIT.usage);

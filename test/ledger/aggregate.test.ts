@@ -213,18 +213,21 @@ describe("problems are listed with row numbers and never counted", () => {
     for (const p of data.problems) expect(p.message).toMatch(/[\u4e00-\u9fff]/u);
   });
 
-  test("summary: read = counted + rows with problems; blank rows apart", async () => {
+  test("summary: read = counted + rows with problems − rows partly counted; blank rows apart", async () => {
     const data = await importRows(rows);
     const s = data.summary;
     expect(s.rowsRead).toBe(14);
-    expect(s.rowsCounted).toBe(2);
+    // Spec F: a bad 是否退单 (row 8), an unknown 回访结果 (row 9) and a missing 办理时限 (row 13) cost only the
+    // counts that need them: those rows are still counted, and listed.
+    expect(s.rowsCounted).toBe(5);
     expect(s.rowsWithProblems).toBe(12);
-    expect(s.rowsRead).toBe(s.rowsCounted + s.rowsWithProblems);
+    expect(s.rowsPartlyCounted).toBe(3);
+    expect(s.rowsRead).toBe(s.rowsCounted + s.rowsWithProblems - (s.rowsPartlyCounted ?? 0));
     expect(s.blankRows).toBe(1);
     expect(s.problemCount).toBe(12);
     expect(s.problemsByCode.duplicateOrder).toBe(2);
     expect(s.text).toContain("共读取14行");
-    expect(unitCounts(data, "2021", HB).工单总量).toBe(2);
+    expect(unitCounts(data, "2021", HB).工单总量).toBe(5);
   });
 
   test("a row with several problems lists each and counts once", async () => {
