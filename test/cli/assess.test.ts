@@ -85,7 +85,7 @@ describe("npm run assess (main)", () => {
     expect(existsSync(join(dir, "r.xlsx"))).toBe(false);
     const b = capture();
     expect(await main([SAMPLE, "-o", SAMPLE], b.io)).toBe(EXIT.usage);
-    expect(b.err.join("\n")).toContain("输出文件不能与输入文件相同");
+    expect(b.err.join("\n")).toContain("就是输入文件");
   });
 });
 
