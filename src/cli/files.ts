@@ -71,6 +71,5 @@ export async function workbookKind(path: string): Promise<WorkbookKind> {
  * in a file name or a cell would be obeyed by the terminal) shown as \xNN.
  */
 export function terminalSafe(line: string): string {
-  // eslint-disable-next-line no-control-regex
   return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }

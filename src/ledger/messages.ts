@@ -16,7 +16,6 @@ export const show = (value: unknown): string => {
 
 /** C0 and C1 control characters (and DEL) as \xNN; everything else unchanged. */
 export function visibleControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 

@@ -7,15 +7,14 @@ import type { CellValue } from "./port";
 
 export const MAX_CELL_CHARS = 32_767;
 
+/** Characters SpreadsheetML cannot carry (XML 1.0), and DEL. */
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/gu;
+
 const mark = (length: number) => `…（已截断：原文${length}字，单元格最多${MAX_CELL_CHARS}字）`;
 
 /** `text` fitted to one cell; unchanged when it fits and holds no control character. */
 export function cellText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const visible = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/u.test(text)
-    // eslint-disable-next-line no-control-regex
-    ? text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)
-    : text;
+  const visible = text.replace(NOT_IN_XML, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
   if (visible.length <= MAX_CELL_CHARS) return visible;
   const tail = mark(visible.length);
   let cut = MAX_CELL_CHARS - tail.length;

@@ -82,3 +82,9 @@ describe("parseCommand: --ledger", () => {
     if (!parsed.ok) expect(parsed.message).toContain(message);
   });
 });
+
+describe("--map accepts every target column (spec F)", () => {
+  it.each(["工单编号", "承办单位", "派单时间", "办理时限", "办结时间", "是否退单", "是否申请延期", "回访结果", "忽略"])("--map 表头=%s", (column) => {
+    expect(parseMap(`表头=${column}`)).toEqual({ ok: true, value: { 表头: column } });
+  });
+});
