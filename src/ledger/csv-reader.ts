@@ -187,6 +187,9 @@ function detectLineEnd(text: string): "\n" | "\r" {
   return "\n";
 }
 
+/** Longest record accepted (characters): far above any real order (Excel's cell limit is 32,767 characters). */
+export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -233,6 +236,8 @@ export class CsvParser {
       p = next;
     }
     this.rest = p < n ? s.slice(p) : "";
+    // One record longer than this (an unclosed quote, a file that is not CSV) would hold memory without bound.
+    if (this.rest.length > MAX_RECORD_CHARS) throw new LedgerError(LEDGER_MESSAGES.recordTooLong(this.records + 1, MAX_RECORD_CHARS));
   }
 
   /** Parses one record that contains quotes; returns the position after it, or -1 when incomplete. */

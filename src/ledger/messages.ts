@@ -57,6 +57,8 @@ export const LEDGER_MESSAGES = {
     `${column}含有按文件编码（${encoding}）无法识别的字节：该行可能用了另一种编码保存（如 UTF-8 文件中混有 GBK 文字），请改正后重新导出`,
   notSpreadsheet: (name = "") => `${name === "" ? "文件" : `“${visibleControls(name)}”`}不是表格文件（CSV 或 .xlsx）：请从12345平台导出工单明细（CSV 或 Excel 工作簿）`,
   oldXls: (name: string) => `“${visibleControls(name)}”是旧版 Excel 97-2003 工作簿（.xls），无法直接读取：请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入`,
+  recordTooLong: (row: number, chars: number) =>
+    `第${row}行超过${chars}个字符仍未结束（可能是引号没有闭合），文件可能已损坏或不是工单明细`,
   unterminatedQuote: (row: number) => `第${row}行的引号没有闭合，文件可能已损坏或被截断`,
   notZip: "文件不是有效的 .xlsx 工作簿（无法读取压缩目录）",
   zipEntryMissing: (path: string) => `工作簿缺少部件 ${path}，文件可能已损坏`,

@@ -195,3 +195,17 @@ describe("CSV detection: encodings, delimiters, line ends", () => {
     expect(() => detectEncoding(Buffer.from([0x01, 0x00, 0x02, 0x03, 0x00, 0x00, 0x41, 0x00, 0x00, 0x7f, 0x00]))).toThrow(LedgerError);
   });
 });
+
+describe("memory stays bounded", () => {
+  test("an unclosed quote running on is refused once the record passes the limit, naming the row", async () => {
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      yield Buffer.from('工单编号,承办单位\nA1,"');
+      const chunk = Buffer.alloc(1 << 20, 0x61);
+      for (let i = 0; i < 64; i++) yield chunk; // 64 MB, never closed
+    }
+    const read = async () => {
+      for await (const batch of csvRows(endless())) void batch;
+    };
+    await expect(read()).rejects.toThrow(/第2行超过16777216个字符仍未结束/u);
+  });
+});
