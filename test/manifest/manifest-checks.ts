@@ -293,9 +293,9 @@ function limitProblems(validated: Validated, site: AssetSite): string[] {
     }
   }
 
-  const sourceLocation = factsOf(validated).taskpaneUrl;
-  const sourceOrigin = sourceLocation ? new URL(sourceLocation).origin : undefined;
-  for (const domain of factsOf(validated).appDomains) {
+  const facts = factsOf(validated);
+  const sourceOrigin = facts.taskpaneUrl && URL.canParse(facts.taskpaneUrl) ? new URL(facts.taskpaneUrl).origin : undefined;
+  for (const domain of facts.appDomains) {
     if (domain === sourceOrigin) problems.push(`AppDomain ${domain} only repeats the SourceLocation's own origin`);
   }
   return problems;
