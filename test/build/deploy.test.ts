@@ -156,7 +156,7 @@ function freePort(): Promise<number> {
     expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(await response.json()).toEqual(JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")));
-  });
+  }, 30_000);
 
   it("serves functions.js with CORS, and the page, manifest and icons with their types, no CORS and no Cache-Control", async () => {
     const js = await fetch(`${origin}/assess/functions.js`);
@@ -177,7 +177,7 @@ function freePort(): Promise<number> {
       expect(response.headers.get("cache-control")).toBeNull();
     }
     expect((await fetch(`${origin}/assess/nonexistent.js`)).status).toBe(404);
-  });
+  }, 30_000);
 });
 
 describe("deploy options", () => {
