@@ -272,6 +272,17 @@ function limitProblems(validated: Validated, site: AssetSite): string[] {
     else if (target.kind !== kind) problems.push(`${at(element)} resid "${resid}" must name one of ${kind}, not ${target.kind}`);
   }
 
+  // Group ids are unique across all groups, control ids across all controls (Group and Control reference pages).
+  for (const kinds of [["ov:Group"], ["ov:Button", "ov:Menu", "ov:MenuItem"]]) {
+    const seen = new Set<string>();
+    for (const [element, typeName] of validated.types) {
+      const id = attribute(element, "", "id");
+      if (!kinds.includes(typeName) || id === undefined) continue;
+      if (seen.has(id)) problems.push(`${at(element)} id "${id}" is used by another ${element.local}`);
+      seen.add(id);
+    }
+  }
+
   const { root } = validated;
   for (const [name, size] of [["IconUrl", ICON_URL_SIZE], ["HighResolutionIconUrl", HIGH_RESOLUTION_ICON_URL_SIZE]] as const) {
     const element = child(root, name);

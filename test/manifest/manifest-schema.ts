@@ -266,6 +266,7 @@ export const ROOT: Particle = one("app", "OfficeApp", "app:OfficeApp");
  *  - IconUrl: 32 × 32 pixels for task pane add-ins; HighResolutionIconUrl: 64 × 64;
  *  - Resources (ImageResources annotation in the XSD): an image file should not exceed 100 KB;
  *  - Resources: an id is unique within the manifest; every Image and Url uses SSL (https);
+ *  - Group: its id is unique across all groups; Control: its id is unique across all controls;
  *  - AppDomain: listing the SourceLocation's own domain has no effect and may be misleading.
  */
 export const ICON_SIZES = { required: [16, 32, 80], supported: [16, 20, 24, 32, 40, 48, 64, 80] } as const;

@@ -149,6 +149,16 @@ describe("the limits Microsoft documents", () => {
     }
   });
 
+  it("group ids and control ids are unique", () => {
+    // The manifest's own group, copied with the given ids as a second group on the Home tab.
+    const group = /\n( *)<Group id="AssessGroup">[\s\S]*?<\/Group>\n/.exec(MANIFEST)![0];
+    const withSecond = (groupId: string, buttonId: string) =>
+      mutate(group, group + group.trimStart().replace('id="AssessGroup"', `id="${groupId}"`).replace('id="TaskpaneButton"', `id="${buttonId}"`).replace(/^/, " ".repeat(14)));
+    expect(check(withSecond("AssessGroup2", "TaskpaneButton2"))).toEqual([]);
+    expect(check(withSecond("AssessGroup", "TaskpaneButton2"))).toEqual([expect.stringMatching(/id "AssessGroup" is used by another Group/)]);
+    expect(check(withSecond("AssessGroup2", "TaskpaneButton"))).toEqual([expect.stringMatching(/id "TaskpaneButton" is used by another Control/)]);
+  });
+
   it("an AppDomain that only repeats the add-in's own origin is reported", () => {
     const repeated = mutate("<Hosts>\n    <Host", "<AppDomains>\n    <AppDomain>https://localhost:3000</AppDomain>\n  </AppDomains>\n  <Hosts>\n    <Host");
     expect(check(repeated).join("\n")).toMatch(/only repeats the SourceLocation's own origin/);
