@@ -45,6 +45,8 @@ export function ledgerFiles(): Record<string, Uint8Array> {
     "tab.csv": Buffer.from(csv(all, "\t")),
     "cr-only.csv": Buffer.from(csv(all, ",", "\r")),
     "header-only.csv": Buffer.from(csv([LEDGER_HEADER])),
+    // A header no synonym knows: the hint must name this file's own header.
+    "odd-header.csv": Buffer.from(csv([["流水号", ...LEDGER_HEADER.slice(1)], ...LEDGER_ROWS])),
     "unknown-callback.csv": Buffer.from(csv(unknownCallback)),
     // Row 6: one more 汉阴县 order whose unit cell was saved as GBK inside a UTF-8 file.
     "mixed-encoding.csv": Buffer.concat([

@@ -60,6 +60,7 @@ describe("hostile ledgers: encodings, delimiters, line ends (exit, message, coun
     ["unknown-callback.csv", EXIT.problems, "回访结果“拒绝接听”无法识别"],
     ["mixed-encoding.csv", EXIT.problems, "第6行（承办单位）：承办单位含有按文件编码（utf8）无法识别的字节"],
     ["control-bytes.csv", EXIT.problems, "承办单位“汉阴\\x1b[31m县”不在"],
+    ["odd-header.csv", EXIT.usage, "例如 --map 流水号=工单编号"],
     ["old.xls", EXIT.usage, "另存为 .xlsx"],
     ["picture.csv", EXIT.usage, "不是表格文件"],
   ])("%s: exit %i, says %s", async (name, exit, message) => {
