@@ -93,7 +93,13 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
     }
   }
   if (c.input !== null) {
-    const kind = await workbookKind(at(c.input));
+    let kind;
+    try {
+      kind = await workbookKind(at(c.input));
+    } catch (error) {
+      io.err(CLI_MSG.unreadable(c.input, reason(error)));
+      return EXIT.usage;
+    }
     if (kind === "xls" || kind === "other" || kind === "empty") {
       io.err(kind === "xls" ? CLI_MSG.oldXls(c.input) : CLI_MSG.notWorkbook(c.input));
       return EXIT.usage;

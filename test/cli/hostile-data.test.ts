@@ -3,7 +3,7 @@
  * states its exit code, a message it must print and the counts or cells it must write. The ledger files are
  * built by scripts/hostile/ledger-files.ts (counts by hand there); the workbooks are built here.
  */
-import { existsSync, linkSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EXPECTED_COUNTS, writeLedgerFiles } from "../../scripts/hostile/ledger-files";
@@ -185,5 +185,8 @@ describe("a user's file is never destroyed", () => {
     const xls = join(dir, "old-input.xlsx");
     writeFileSync(xls, readFileSync(ledger["old.xls"]));
     expect((await run([xls, "-o", join(dir, "x.xlsx")])).text).toContain("另存为 .xlsx");
+    const folder = join(dir, "folder.xlsx");
+    mkdirSync(folder);
+    expect((await run([folder, "-o", join(dir, "y.xlsx")])).code).toBe(EXIT.usage);
   });
 });
