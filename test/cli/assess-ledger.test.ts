@@ -13,9 +13,6 @@ import { fixture } from "../workbook/fixtures";
 import { everything, sheetTable } from "../workbook/helpers";
 import { COUNT_LABELS, hotlineRows } from "../workbook/ledger/helpers";
 
-// Real files and whole workbooks: allow a loaded machine time.
-jest.setTimeout(120_000);
-
 function capture() {
   const out: string[] = [];
   const err: string[] = [];

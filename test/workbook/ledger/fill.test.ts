@@ -10,9 +10,6 @@ import { fixture } from "../fixtures";
 import { everything, resultTable, roundTrip, serial, sheetTable, workbookOf, sheetRows } from "../helpers";
 import { COUNT_LABELS, generatedData, hotlineRows, templatePort } from "./helpers";
 
-// Real files and whole workbooks: allow a loaded machine time.
-jest.setTimeout(120_000);
-
 const NOW = new Date(2022, 0, 5, 9, 30, 0);
 
 /** Types the counts of `period` into 热线数据 by hand (月均办件量 left blank) and sets 考核月数. */

@@ -3,9 +3,6 @@ import { importLedger, readRememberedHeaders, rememberHeadersPlan, LEDGER_SHEET,
 import { roundTrip } from "../helpers";
 import { generatedRows, hotlineRows, templatePort } from "./helpers";
 
-// Real files and whole workbooks: allow a loaded machine time.
-jest.setTimeout(120_000);
-
 const NOW = new Date(2022, 0, 5, 9, 30, 0);
 
 /** A ledger whose export names two columns in words the importer does not know. */
