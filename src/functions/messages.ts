@@ -1,6 +1,6 @@
 /** Messages of the ASSESS.* functions about the host, beyond the engine's catalogue. `field` names the argument. */
 
-const WORKAROUND = "若该值确为0，可在单元格中写成文本“0%”，或改用件数形式（如 =ASSESS.HOTLINE_RETURN_DEDUCT(0, 工单总量)）";
+const WORKAROUND = "若该比率确为0，可在单元格中写成文本“0%”，热线比率也可改用件数形式（如退单数与工单总量）";
 
 export const HOST_MSG = {
   /** The host gives no parameter addresses (CustomFunctionsRuntime < 1.3, or not Excel). */
