@@ -3,12 +3,14 @@
  * calls it (a blank cell → 0, in ranges too) and as Excel on the web calls it (a blank cell → null), gives the same
  * answer — the one the rules require (the rows of the acceptance workbook) — and says why when it cannot know.
  */
+import fc from "fast-check";
 import * as F from "../../src/functions/functions";
 import { singleCell } from "../../src/functions/blank-or-zero";
 import { ACCEPTANCE_ROWS, type AcceptanceRow } from "../../scripts/acceptance-rows";
 import { installCustomFunctionsStub } from "./custom-functions-stub";
 import {
-  EXPORTS, HOSTS, Sheet, excelArguments, fakeExcel, installExcel, outcomeOf, type FormulaArg, type Host, type Outcome,
+  EXPORTS, HOSTS, Sheet, excelArguments, fakeExcel, installExcel, metadataOf, outcomeOf, type Cell, type FormulaArg, type Host,
+  type Outcome,
 } from "./excel-host";
 
 installCustomFunctionsStub();
@@ -48,6 +50,26 @@ describe("规则D 每个函数在桌面版（空白→0）与网页版（空白�
 
   test("十二个函数都在其中", () => {
     expect(new Set(ACCEPTANCE_ROWS.map((r) => r.fn))).toEqual(new Set(Object.keys(EXPORTS)));
+  });
+});
+
+describe("规则D 任意单元格：两种平台结果相同（性质测试）", () => {
+  /** What a user can leave in a cell: blank, 0, a number, text (rates, counts, names, statuses), a logical value. */
+  const cell: fc.Arbitrary<Cell> = fc.oneof(
+    fc.constant(undefined), fc.constant(undefined), fc.constant(0), fc.constant(0),
+    fc.integer({ min: -2, max: 1300 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(),
+    fc.constantFrom("98.5%", "0%", "0", "", "3", "完成", "未完成", "不涉及", "县区", "市直", "其他", "市发改委", "汉滨区", "x"),
+  );
+  test.each(Object.keys(EXPORTS).map((id) => [id]))("ASSESS.%s", async (id) => {
+    const arity = metadataOf(id).parameters.length;
+    await fc.assert(fc.asyncProperty(fc.array(cell, { minLength: arity, maxLength: arity }), fc.nat({ max: arity }), async (cells, used) => {
+      const sheet = new Sheet("考核");
+      cells.forEach((v, i) => sheet.set(`${letter(i)}2`, v));
+      const args: FormulaArg[] = id === "VETO_SCORE"
+        ? [{ range: `B2:${letter(Math.max(0, cells.length - 1))}2` }]
+        : cells.slice(0, Math.max(used, 1)).map((_, i) => ({ ref: `${letter(i)}2` }));
+      expect(await on("desktop", sheet, id, args)).toEqual(await on("web", sheet, id, args));
+    }), { numRuns: 300 });
   });
 });
 
