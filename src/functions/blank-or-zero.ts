@@ -37,14 +37,16 @@ function settle<T>(outcome: Outcome<T>): T {
 
 const withBlanks = (args: Args, blank: (i: number) => boolean): Args => args.map((v, i) => (blank(i) ? null : v));
 
-/** The zeros (argument indexes) whose reading as blank would change the answer. */
+/**
+ * The zeros (argument indexes) whose reading as blank can change the answer: every way of reading the zeros is tried
+ * (2^k answers; the functions that ask have at most five arguments).
+ */
 function decisiveZeros<T>(compute: (args: Args) => T, args: Args, asReceived: Outcome<T>): number[] {
   const zeros = args.flatMap((v, i) => (v === 0 ? [i] : []));
-  for (let mask = 1; mask < 1 << zeros.length; mask++) {
-    const blanked = new Set(zeros.filter((_, bit) => mask & (1 << bit)));
-    if (!sameOutcome(asReceived, attempt(compute, withBlanks(args, (i) => blanked.has(i))))) return zeros;
-  }
-  return [];
+  const outcomes = Array.from({ length: 1 << zeros.length }, (_, mask) =>
+    mask === 0 ? asReceived : attempt(compute, withBlanks(args, (i) => zeros.some((z, bit) => z === i && mask & (1 << bit)))));
+  return zeros.filter((_, bit) =>
+    outcomes.some((outcome, mask) => !(mask & (1 << bit)) && !sameOutcome(outcome, outcomes[mask | (1 << bit)])));
 }
 
 /** "Sheet1!B2", "'My sheet'!$B$2" → sheet and cell; anything else (a range, no sheet) → undefined. */

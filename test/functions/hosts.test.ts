@@ -91,6 +91,14 @@ describe("只有当0是否空白会改变结果时，才读取那个单元格", 
   test("退单率单元格为0：桌面版读取一次，确认不是空白 → 0", async () => {
     expect(await count("desktop", "HOTLINE_RETURN_DEDUCT", [{ ref: "B2" }])).toEqual({ synchronous: false, runs: 1, outcome: { value: 0 } });
   });
+  test("办结率为0、三个件数为0：只读取办结率那一格（件数的0与空白相同）", async () => {
+    const sheet = new Sheet("考核").set("B2", 0).set("C2", 0).set("D2", 0).set("E2", 0);
+    const excel = fakeExcel([sheet]);
+    installExcel(excel.api);
+    const args = excelArguments("desktop", sheet, "HOTLINE_HANDLING_DEDUCT", ["B2", "C2", "D2", "E2"].map((ref) => ({ ref })));
+    expect(await outcomeOf(() => fn("HOTLINE_HANDLING_DEDUCT")(...args))).toEqual({ value: 30 });
+    expect(excel.stats).toEqual({ runs: 1, reads: 1 });
+  });
   test("网页版收到的0同样确认一次（函数不猜宿主）", async () => {
     expect(await count("web", "HOTLINE_RETURN_DEDUCT", [{ ref: "B2" }])).toEqual({ synchronous: false, runs: 1, outcome: { value: 0 } });
   });
