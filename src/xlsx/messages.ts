@@ -21,6 +21,8 @@ export const XLSX_MSG = {
   noWorksheet: "工作簿中没有工作表",
   notSpreadsheet: "文件不是 Excel 工作簿（缺少工作簿部件）",
   tooBigToWrite: "结果文件将超过 4 GB，无法写出",
+  cannotRead: (path: string, reason: string) => `无法读取“${path}”：${reason}`,
+  badLimit: (value: string) => `--max-part-mb 应为正数（单位 MB），收到“${value}”。`,
   /** Appended to text cut to Excel's cell limit. */
   truncatedMark: "…（超出 Excel 单元格 32767 字符上限，已截断）",
 } as const;

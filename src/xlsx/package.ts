@@ -227,3 +227,8 @@ export async function readSharedStrings(pkg: XlsxPackage): Promise<string[]> {
 export function sheetBytes(pkg: XlsxPackage, path: string, onRead?: (compressedBytes: number) => void): AsyncIterable<Uint8Array> {
   return unprefixedBytes(entryChunks(pkg.file, pkg.part(path), { onRead, limit: pkg.limits.maxPartBytes }), NS.main);
 }
+
+/** styles.xml as unprefixed text, or undefined when the workbook has none. */
+export async function wholeStylesText(pkg: XlsxPackage): Promise<string | undefined> {
+  return pkg.stylesPath ? pkg.text(pkg.stylesPath) : undefined;
+}
