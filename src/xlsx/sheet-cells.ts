@@ -112,9 +112,11 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, strings: re
 
   const scan = (s: string, final: boolean): string => {
     let p = 0;
+    // Where the next <mergeCell is (searched again only once passed: one search per chunk, not per row).
+    let ms = s.indexOf("<mergeCell ", 0);
     for (;;) {
       const rs = s.indexOf("<row", p);
-      const ms = s.indexOf("<mergeCell ", p);
+      if (ms >= 0 && ms < p) ms = s.indexOf("<mergeCell ", p);
       if (ms >= 0 && (rs < 0 || ms < rs)) {
         const end = s.indexOf(">", ms);
         if (end < 0) break;
@@ -154,7 +156,7 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, strings: re
 
   for await (const chunk of sheetBytes(pkg, path)) {
     const text = decoder.decode(chunk, { stream: true });
-    if (held.length > 0 && text.indexOf("</row>") < 0 && text.indexOf("<mergeCell") < 0) {
+    if (held.length > 0 && text.indexOf("</row>") < 0 && text.indexOf("/>") < 0) {
       held.push(text);
       heldLength += text.length;
       if (heldLength > limit) throw new XlsxError(XLSX_MSG.rowTooLarge(path, limit));

@@ -87,7 +87,7 @@ export class SheetScanner {
       // to the whole chunk would copy the chunk (a megabyte) once more. A chunk that does not finish
       // it is only added to the pieces held (time stays linear however long the row).
       const end = chunk.indexOf("</row>");
-      if (end < 0 && !final) {
+      if (end < 0 && !final && chunk.indexOf("/>") < 0) {
         this.rest.add(chunk);
         return;
       }
@@ -355,7 +355,7 @@ export class SheetByteScanner {
     let b = chunk;
     if (!this.rest.empty) {
       // A chunk that ends no row is only held (joined once, when the row's end arrives): linear time.
-      if (!final && lastRowEnd(chunk) === 0) {
+      if (!final && lastRowEnd(chunk) === 0 && !hasSelfClosing(chunk)) {
         this.rest.add(chunk.slice());
         return;
       }
@@ -686,6 +686,12 @@ function readCellTagBytes(b: Uint8Array, from: number, to: number): boolean {
 }
 
 const INLINE_STR = Array.from("inlineStr", (c) => c.charCodeAt(0));
+
+/** Whether b holds "/>" (the end of a self-closing row or cell). */
+function hasSelfClosing(b: Uint8Array): boolean {
+  for (let i = b.indexOf(62, 1); i > 0; i = b.indexOf(62, i + 1)) if (b[i - 1] === 47) return true;
+  return false;
+}
 
 /** b.indexOf(byte, from) as a plain loop: the distances here are short, and the builtin's call costs more. */
 function byteIndex(b: Uint8Array, byte: number, from: number): number {
