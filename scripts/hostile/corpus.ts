@@ -21,9 +21,11 @@ const put = (parts: Parts, name: string, xml: string) => (parts[name] = strToU8(
 
 /** The sheet part of a sheet of the sample (by name, through workbook.xml and its relationships). */
 export function sheetPart(parts: Parts, sheet: string): string {
-  const workbook = text(parts, "xl/workbook.xml");
-  const id = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(workbook)?.[1];
-  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(text(parts, "xl/_rels/workbook.xml.rels"))?.[1];
+  const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+  const tag = text(parts, "xl/workbook.xml").match(/<sheet\s[^>]*>/g)?.find((t) => attr(t, "name") === sheet);
+  const id = tag ? attr(tag, "[\\w]+:id") : undefined;
+  const rel = text(parts, "xl/_rels/workbook.xml.rels").match(/<Relationship\s[^>]*>/g)?.find((t) => attr(t, "Id") === id);
+  const target = rel ? attr(rel, "Target") : undefined;
   if (!target) throw new Error(`no sheet ${sheet}`);
   return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
 }
