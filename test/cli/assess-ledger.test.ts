@@ -13,9 +13,6 @@ import { fixture } from "../workbook/fixtures";
 import { everything, sheetTable } from "../workbook/helpers";
 import { COUNT_LABELS, hotlineRows } from "../workbook/ledger/helpers";
 
-// Whole command runs (compute-all, files written and read back): generous time on a shared, loaded machine.
-jest.setTimeout(60_000);
-
 function capture() {
   const out: string[] = [];
   const err: string[] = [];

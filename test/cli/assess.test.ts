@@ -8,9 +8,6 @@ import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/exceljs-adapt
 import { fixture } from "../workbook/fixtures";
 import { sheetTable } from "../workbook/helpers";
 
-// Whole command runs (compute-all, files written and read back): generous time on a shared, loaded machine.
-jest.setTimeout(60_000);
-
 const ROOT = resolve(__dirname, "..", "..");
 const SAMPLE = join(ROOT, "samples", "ankang-2021-sample.xlsx");
 
