@@ -121,19 +121,21 @@ function columnRuns(width: number, columns: readonly number[] | undefined): Colu
 }
 
 /**
- * After Excel refused a batch: its rows are read again, in chunks half as long; a single row is split into
- * halves of its widest run of columns.
+ * After Excel refused a batch: each of its sheets is read again from where the batch started, at most half
+ * as many rows in one request as were refused (and at a weight per row that keeps later batches that
+ * small); a single row is split into halves of its widest run of columns.
  */
-function shrink(batch: readonly ReadChunk[]): void {
+function shrink(batch: readonly ReadChunk[], maxBytes: number): void {
   const byTask = new Map<ReadTask, { row: number; rows: number }>();
   for (const chunk of batch) {
     const seen = byTask.get(chunk.task);
-    byTask.set(chunk.task, { row: Math.min(seen?.row ?? chunk.row, chunk.row), rows: Math.max(seen?.rows ?? 0, chunk.rows) });
+    byTask.set(chunk.task, { row: Math.min(seen?.row ?? chunk.row, chunk.row), rows: (seen?.rows ?? 0) + chunk.rows });
   }
   for (const [task, { row, rows }] of byTask) {
     task.next = row;
     if (rows > 1) {
       task.cap = Math.max(1, Math.floor(rows / 2));
+      task.bytesPerRow = Math.max(task.bytesPerRow ?? 0, Math.ceil(maxBytes / task.cap));
       continue;
     }
     const widest = task.runs.reduce((best, run, i) => (run.cols > task.runs[best].cols ? i : best), 0);
@@ -340,13 +342,13 @@ export class OfficeWorkbookPort implements WorkbookPort {
           await context.sync();
         } catch (error) {
           if (!isPayloadLimitError(error)) throw error;
-          shrink(batch);
+          shrink(batch, this.maxBytes);
           continue;
         }
         syncs++;
         if (batch.some((chunk) => chunk.ranges.some((range) => !Array.isArray(range.values)))) {
           // Excel answers null for a range over its cell limit instead of failing: treat it alike.
-          shrink(batch);
+          shrink(batch, this.maxBytes);
           continue;
         }
         let loaded = 0;

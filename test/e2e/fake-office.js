@@ -981,7 +981,7 @@
             loaded.push([action.object, out]);
             const t = action.object._target;
             if (action.object instanceof Range && t && action.props.some((p) => ["values", "formulas", "text", "numberFormat"].includes(p))) {
-              record.reads.push({ sheet: t.sheet.name, rows: t.rows, cols: t.cols });
+              record.reads.push({ sheet: t.sheet.name, row: t.row, col: t.col, rows: t.rows, cols: t.cols });
             }
           }
         } catch (e) {
