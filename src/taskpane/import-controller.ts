@@ -29,6 +29,8 @@ export const DRILL_DOWN_SHEET: string = WORKBOOK_LEDGER_SHEETS.drillDown;
  * the sheet is then read only in the columns the header maps.
  */
 export const LEDGER_HEAD_ROWS = 100;
+/** The part of the progress bar the head's read fills. */
+const HEAD_SHARE = 0.02;
 /** How many problems the pane lists one by one (工单导入校验 has them all). */
 export const MAX_LISTED_LEDGER_PROBLEMS = 100;
 
@@ -389,7 +391,6 @@ export class ImportController {
     try {
       let outcome: ImportLedgerResult | LedgerImport;
       if (source.kind === "sheet") {
-        this.show(IMPORT_TEXT.reading(IMPORT_TEXT.sheetSource), 0, 0.4, "read");
         const snapshot = await this.readLedgerSheet(answers);
         this.show(IMPORT_TEXT.counting, 0.4, 0.85, null);
         outcome = await ledger.importLedger(port, ledger.ledgerFromSheet(snapshot), {
@@ -440,7 +441,11 @@ export class ImportController {
    */
   private async readLedgerSheet(answers: Readonly<Record<string, string>>): Promise<SheetSnapshot> {
     const { port, ledger } = this.deps;
+    const text = IMPORT_TEXT.reading(IMPORT_TEXT.sheetSource);
+    this.show(text, 0, 0, null);
     const remembered = { ...ledger.readRememberedHeaders(await port.read(ledger.rememberedSheets)), ...answers };
+    // The bar: the head fills 0–2 %, the mapped columns 2–40 %.
+    this.show(text, 0, HEAD_SHARE, "read");
     const head = (await port.read([LEDGER_SHEET], { rows: LEDGER_HEAD_ROWS })).get(LEDGER_SHEET);
     if (!head) throw new Error(IMPORT_TEXT.noSheet);
     if (head.values.length === 0) throw new Error(IMPORT_TEXT.emptySheet);
@@ -448,6 +453,7 @@ export class ImportController {
     const probe = await aggregateLedger(arrayRows(head.values), { remembered }).catch(() => undefined);
     if (probe?.status === "needsMapping") return head;
     const columns = probe ? Object.values(probe.mapping.columns) : undefined;
+    this.show(text, HEAD_SHARE, 0.4, "read");
     const snapshot = (await port.read([LEDGER_SHEET], columns ? { columns } : {})).get(LEDGER_SHEET);
     if (!snapshot) throw new Error(IMPORT_TEXT.noSheet);
     return snapshot;

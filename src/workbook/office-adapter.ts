@@ -68,9 +68,11 @@ const MEASURE_MARGIN = 1.25;
 /** The error codes of a request or response over Excel on the web's 5 MB (OfficeExtension.CoreErrorCodes, Excel.ErrorCodes). */
 export const PAYLOAD_LIMIT_ERRORS: readonly string[] = ["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"];
 
+/** Is this the error of a request or response over the limit? (Microsoft Graph spells the inner code in camel case.) */
 export function isPayloadLimitError(error: unknown): boolean {
   const e = error as { code?: unknown; debugInfo?: { code?: unknown } } | null;
-  return PAYLOAD_LIMIT_ERRORS.includes(String(e?.code)) || PAYLOAD_LIMIT_ERRORS.includes(String(e?.debugInfo?.code));
+  const codes = [e?.code, e?.debugInfo?.code].map((code) => String(code).toLowerCase());
+  return PAYLOAD_LIMIT_ERRORS.some((known) => codes.includes(known.toLowerCase()));
 }
 
 type ReadOptions = Parameters<WorkbookPort["read"]>[1] & {};

@@ -9,6 +9,7 @@ import {
   charsToPoints,
   EXCEL_WEB_PAYLOAD_LIMIT,
   guardText,
+  isPayloadLimitError,
   jsonBytes,
   OfficeWorkbookPort,
   type SyncEvent,
@@ -570,6 +571,15 @@ describe("helpers", () => {
     for (const text of ["=A1", "-", "+1", "98.5%", "12", "2021-12-31", "TRUE", "#N/A", "'x"]) {
       expect(guardText(text)).toBe(`'${text}`);
     }
+  });
+
+  it("knows the payload-limit errors by their code", () => {
+    expect(isPayloadLimitError({ code: "ResponsePayloadSizeLimitExceeded" })).toBe(true);
+    expect(isPayloadLimitError({ code: "GeneralException", debugInfo: { code: "RequestPayloadSizeLimitExceeded" } })).toBe(true);
+    expect(isPayloadLimitError({ code: "responsePayloadSizeLimitExceeded" })).toBe(true);
+    expect(isPayloadLimitError({ code: "InvalidArgument" })).toBe(false);
+    expect(isPayloadLimitError(new Error("x"))).toBe(false);
+    expect(isPayloadLimitError(null)).toBe(false);
   });
 
   it("counts non-ASCII characters at their escaped size", () => {
