@@ -89,6 +89,8 @@ export const TEXT = {
   finalizeCancelled: "已取消定稿，工作簿未改动。",
   finalizeRunning: "正在定稿…",
   finalizeDone: (n: number) => (n > 0 ? `定稿完成：${n}个 ASSESS 公式已替换为值（可用“恢复公式”还原）。` : "定稿完成：工作簿中没有 ASSESS 公式，未作修改。"),
+  finalizeKept: (done: number, kept: number) => `定稿未完成：${done}个 ASSESS 公式已替换为值；${kept}个公式的结果是错误值或尚未计算，公式保留，见问题列表。`,
+  finalizeKeptNote: (n: number) => `${n}个 ASSESS 公式未定稿（结果为错误值或尚未计算）。点击一条可选中对应单元格。`,
   restoreRunning: "正在恢复公式…",
   restoreDone: (restored: number, skipped: number) =>
     restored === 0 && skipped === 0
@@ -211,8 +213,12 @@ export class TaskpaneController {
     this.deps.view.confirm(false);
     await this.run("定稿", async () => {
       this.deps.view.status(TEXT.finalizeRunning, "info");
-      const { converted } = await finalizeAll(this.deps.port);
-      this.deps.view.status(TEXT.finalizeDone(converted.length), "ok");
+      const { converted, kept } = await finalizeAll(this.deps.port);
+      if (kept.length > 0) {
+        const problems = kept.map((k) => ({ severity: "error" as const, sheet: k.sheet, cell: k.cell, message: k.reason }));
+        this.showProblems(problems, (total) => TEXT.finalizeKeptNote(total));
+        this.deps.view.status(TEXT.finalizeKept(converted.length, kept.length), "error");
+      } else this.deps.view.status(TEXT.finalizeDone(converted.length), "ok");
     });
   }
 

@@ -11,12 +11,12 @@
  * a file, the pane reads them (REMEMBERED_SHEETS) to hand them to the file reader. New answers go to
  * importLedger as `remembered`, which stores them in the workbook once the import succeeds.
  */
-import { parsePeriod, type HeaderMapping, type LedgerColumn, type LedgerData, type LedgerImport, type LedgerProblem, type Period, type ReadLedgerOptions } from "../ledger";
+import { aggregateLedger, arrayRows, parsePeriod, type HeaderMapping, type LedgerColumn, type LedgerData, type LedgerImport, type LedgerProblem, type Period, type ReadLedgerOptions } from "../ledger";
 import type { Finding } from "../workbook/findings";
 import { LEDGER_SHEET as WORKBOOK_LEDGER_SHEETS } from "../workbook/ledger/contract";
 import type { importLedger, ImportLedgerResult, ledgerFromSheet, readRememberedHeaders, writeDrillDown } from "../workbook/ledger";
 import type { SyncEvent } from "../workbook/office-adapter";
-import type { WorkbookPort } from "../workbook/port";
+import type { SheetSnapshot, WorkbookPort } from "../workbook/port";
 import type { StatusKind } from "./controller";
 import { ActionLock, errorText } from "./lock";
 
@@ -24,6 +24,13 @@ import { ActionLock, errorText } from "./lock";
 export const LEDGER_SHEET: string = WORKBOOK_LEDGER_SHEETS.ledger;
 /** The drill-down sheet 生成核查表 writes. */
 export const DRILL_DOWN_SHEET: string = WORKBOOK_LEDGER_SHEETS.drillDown;
+/**
+ * Rows of 工单明细 read first, every column, to find the header (title lines may precede it); the rest of
+ * the sheet is then read only in the columns the header maps.
+ */
+export const LEDGER_HEAD_ROWS = 100;
+/** The part of the progress bar the head's read fills. */
+const HEAD_SHARE = 0.02;
 /** How many problems the pane lists one by one (工单导入校验 has them all). */
 export const MAX_LISTED_LEDGER_PROBLEMS = 100;
 
@@ -384,10 +391,7 @@ export class ImportController {
     try {
       let outcome: ImportLedgerResult | LedgerImport;
       if (source.kind === "sheet") {
-        this.show(IMPORT_TEXT.reading(IMPORT_TEXT.sheetSource), 0, 0.4, "read");
-        const snapshot = (await port.read([LEDGER_SHEET])).get(LEDGER_SHEET);
-        if (!snapshot) throw new Error(IMPORT_TEXT.noSheet);
-        if (snapshot.values.length === 0) throw new Error(IMPORT_TEXT.emptySheet);
+        const snapshot = await this.readLedgerSheet(answers);
         this.show(IMPORT_TEXT.counting, 0.4, 0.85, null);
         outcome = await ledger.importLedger(port, ledger.ledgerFromSheet(snapshot), {
           period,
@@ -428,6 +432,31 @@ export class ImportController {
     } finally {
       this.step = null;
     }
+  }
+
+  /**
+   * 工单明细 as the import needs it: the first rows (every column) to find and map the header, then the
+   * whole sheet in the mapped columns only, so that long text the import does not use (诉求内容, 办理结果)
+   * never crosses the network. When the header cannot be mapped yet, the first rows are enough to ask.
+   */
+  private async readLedgerSheet(answers: Readonly<Record<string, string>>): Promise<SheetSnapshot> {
+    const { port, ledger } = this.deps;
+    const text = IMPORT_TEXT.reading(IMPORT_TEXT.sheetSource);
+    this.show(text, 0, 0, null);
+    const remembered = { ...ledger.readRememberedHeaders(await port.read(ledger.rememberedSheets)), ...answers };
+    // The bar: the head fills 0–2 %, the mapped columns 2–40 %.
+    this.show(text, 0, HEAD_SHARE, "read");
+    const head = (await port.read([LEDGER_SHEET], { rows: LEDGER_HEAD_ROWS })).get(LEDGER_SHEET);
+    if (!head) throw new Error(IMPORT_TEXT.noSheet);
+    if (head.values.length === 0) throw new Error(IMPORT_TEXT.emptySheet);
+    if (head.values.length < LEDGER_HEAD_ROWS) return head; // the whole sheet (or an adapter that read it all)
+    const probe = await aggregateLedger(arrayRows(head.values), { remembered }).catch(() => undefined);
+    if (probe?.status === "needsMapping") return head;
+    const columns = probe ? Object.values(probe.mapping.columns) : undefined;
+    this.show(text, HEAD_SHARE, 0.4, "read");
+    const snapshot = (await port.read([LEDGER_SHEET], columns ? { columns } : {})).get(LEDGER_SHEET);
+    if (!snapshot) throw new Error(IMPORT_TEXT.noSheet);
+    return snapshot;
   }
 
   /** Reading/counting progress within [from, to]; with `thenWrite`, its end moves the bar on to writing. */

@@ -15,6 +15,7 @@ import { dirname } from "node:path";
 import ExcelJS from "exceljs";
 import { unzipSync, zipSync } from "fflate";
 import { cellAddress } from "./address";
+import { fitCellText } from "./cell-text";
 import { WMSG } from "./messages";
 import type { CellFormat, CellValue, RangeRef, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
 
@@ -138,7 +139,7 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
     if (asFormula && typeof value === "string" && value.startsWith("=")) {
       cell.value = { formula: value.slice(1) } as ExcelJS.CellFormulaValue;
       this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
-    } else cell.value = value;
+    } else cell.value = typeof value === "string" ? fitCellText(value) : value;
   }
 
   private eachCell(ref: RangeRef, f: (cell: ExcelJS.Cell) => void): void {

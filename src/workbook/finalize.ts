@@ -3,6 +3,12 @@
  * the workbook reads correctly without the add-in, and keeps what it replaced (sheet, cell, formula, value)
  * in a hidden sheet. 恢复公式 puts the formulas back and removes the record. Both are pure plans over
  * snapshots read with formulas; the task pane asks for confirmation before applying them.
+ *
+ * 定稿 never freezes an error: it asks for a full calculation first, and a cell whose value is an error
+ * (#BUSY! while still calculating, #NAME? where Excel does not know the function, #VALUE! …) or that has no
+ * result keeps its formula and is listed with what to do. A workbook saved by an Excel that did not have the
+ * add-in loaded stores the calls as `_xldudf_ASSESS_…` (possibly behind a reference to another file,
+ * `[2]!_xldudf_…`); those are recognised, and recorded under their real name.
  */
 import { cellAddress, parseAddress, qualified } from "./address";
 import { BACKUP_SHEET, LABEL, SHEET } from "./contract";
@@ -21,9 +27,28 @@ export interface FormulaRecord {
   readonly value: CellValue;
 }
 
-/** Does this formula call a custom function of the add-in? */
+/** Does this formula call a custom function of the add-in (under its name or as Excel stores an unknown one)? */
 export function callsAddin(formula: string): boolean {
-  return /(^|[^A-Za-z0-9_.])ASSESS\./i.test(formula);
+  return /(^|[^A-Za-z0-9_.])ASSESS\./i.test(formula) || /(^|[^A-Za-z0-9_.])_xldudf_ASSESS_/i.test(formula);
+}
+
+/** A formula with `_xldudf_ASSESS_X` (and any file reference before it) written as `ASSESS.X`. */
+export function addinFormula(formula: string): string {
+  return formula.replace(/(?:(?:'[^']*'|\[\d+\]|[A-Za-z0-9_.]+)!)?_xldudf_ASSESS_/gi, "ASSESS.");
+}
+
+/** The values Excel shows for a formula that failed (Range.values gives the code). */
+const ERROR_VALUE = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!|EXTERNAL!|PYTHON!|TIMEOUT!)$/;
+
+/** An ASSESS formula 定稿 left as it is, and why. */
+export interface KeptFormula {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly formula: string;
+  /** The error it shows, or null when the cell has no result. */
+  readonly value: CellValue;
+  /** Chinese: what the value means and what to do before 定稿 again. */
+  readonly reason: string;
 }
 
 /** The records kept in the backup sheet (empty when there is none). */
@@ -66,6 +91,8 @@ export interface FinalizeResult {
   readonly plan: WritePlan;
   /** The formulas replaced by their values this time. */
   readonly converted: readonly FormulaRecord[];
+  /** ASSESS formulas left in place because their value is an error or missing. */
+  readonly kept: readonly KeptFormula[];
 }
 
 /**
@@ -74,20 +101,29 @@ export interface FinalizeResult {
  */
 export function finalizePlan(snapshots: Snapshots): FinalizeResult {
   const converted: FormulaRecord[] = [];
+  const kept: KeptFormula[] = [];
   const ops: WriteOp[] = [];
   for (const snapshot of snapshots.values()) {
     if (snapshot.name === SHEET.formulaBackup || !snapshot.formulas) continue;
+    const uncalculated = new Set((snapshot.uncalculated ?? []).map((at) => `${at.row},${at.col}`));
     snapshot.formulas.forEach((row, r) => row.forEach((formula, c) => {
       if (formula === null || !callsAddin(formula)) return;
       const value = cellOf(snapshot, r, c);
-      converted.push({ sheet: snapshot.name, cell: cellAddress(r, c), formula, value });
+      const cell = cellAddress(r, c);
+      const failed = typeof value === "string" && ERROR_VALUE.test(value.trim());
+      if (failed || uncalculated.has(`${r},${c}`)) {
+        const stored = addinFormula(formula) !== formula;
+        kept.push({ sheet: snapshot.name, cell, formula, value: failed ? value : null, reason: WMSG.finalizeKept(failed ? value.trim() : null, stored) });
+        return;
+      }
+      converted.push({ sheet: snapshot.name, cell, formula: addinFormula(formula), value });
       ops.push({ kind: "values", sheet: snapshot.name, row: r, col: c, values: [[value]] });
     }));
   }
-  if (converted.length === 0) return { plan: [], converted };
+  if (converted.length === 0) return { plan: [], converted, kept };
   const replaced = new Set(converted.map((r) => qualified(r.sheet, r.cell)));
-  const kept = readBackup(snapshots).filter((r) => !replaced.has(qualified(r.sheet, r.cell)));
-  return { plan: [...ops, ...backupOps(snapshots, [...kept, ...converted])], converted };
+  const earlier = readBackup(snapshots).filter((r) => !replaced.has(qualified(r.sheet, r.cell)));
+  return { plan: [...ops, ...backupOps(snapshots, [...earlier, ...converted])], converted, kept };
 }
 
 export interface RestoreResult {
@@ -130,11 +166,12 @@ export function restorePlan(snapshots: Snapshots): RestoreResult {
   return { plan: [...ops, ...backupOps(snapshots, skipped.map((s) => s.record))], restored, skipped };
 }
 
-/** 定稿 through a port: reads every sheet with formulas, applies the plan. */
+/** 定稿 through a port: a full calculation (where the port can), then every sheet read with formulas, the plan applied. */
 export async function finalizeAll(port: WorkbookPort): Promise<Omit<FinalizeResult, "plan">> {
-  const { plan, converted } = finalizePlan(await port.read(await port.sheetNames(), { formulas: true }));
+  await port.calculate?.();
+  const { plan, converted, kept } = finalizePlan(await port.read(await port.sheetNames(), { formulas: true }));
   if (plan.length > 0) await port.apply(plan);
-  return { converted };
+  return { converted, kept };
 }
 
 /** 恢复公式 through a port. */

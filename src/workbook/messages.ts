@@ -81,6 +81,18 @@ export const WMSG = {
   progress: { read: "正在读取工作表…", compute: "正在校验与计算…", write: "正在写入结果…", done: "计算完成" },
 
   // --- 定稿 / 恢复公式 ----------------------------------------------------------------------------------------
+  finalizeKept: (error: string | null, storedWithoutAddin: boolean) => {
+    const advice = error === null
+      ? "公式没有计算结果：请在 Excel 中计算后再定稿"
+      : error === "#BUSY!"
+        ? "结果为 #BUSY!（仍在计算）：请稍候再定稿"
+        : error === "#NAME?"
+          ? (storedWithoutAddin
+            ? "结果为 #NAME?：工作簿是在未加载本加载项时保存的（公式中为 _xldudf_ASSESS_），请加载本加载项后重新计算，再定稿"
+            : "结果为 #NAME?：Excel 不认识该函数，请确认本加载项已加载，再定稿")
+          : `结果为错误值 ${error}：请按单元格的错误说明更正参数，再定稿`;
+    return `${advice}。公式保留，未转换为数值。`;
+  },
   restoreChanged: (where: string) => `${where}的值在定稿后已被修改：未恢复公式，备份保留。`,
   restoreSheetMissing: (sheet: string) => `工作表“${sheet}”已不存在：未恢复公式，备份保留。`,
   restoreHasFormula: (where: string) => `${where}现有公式：未恢复，备份保留。`,

@@ -8,16 +8,21 @@
  *   op queued in order, with a sync only when the queued payload would exceed the budget; large values,
  *   formulas and number-format arrays are written in row chunks, a sync per chunk.
  *
- * Excel on the web rejects any request or response over 5 MB, so every sync stays under `maxRequestBytes`
- * (4,000,000 by default), measured as the JSON of the values it carries (non-ASCII characters counted as
- * six bytes, their worst case as \uXXXX escapes) plus an allowance per queued action. Reads cannot be
- * measured before they happen: they are estimated from the cell count (64 bytes a cell, twice with
- * formulas) and the estimate follows what earlier chunks of the same sheet actually weighed.
+ * Excel on the web rejects any request or response over 5 MB (RequestPayloadSizeLimitExceeded,
+ * ResponsePayloadSizeLimitExceeded), so every sync aims at `maxRequestBytes` (4,000,000 by default),
+ * measured as the JSON of the values it carries (non-ASCII characters counted as six bytes, their worst
+ * case as \uXXXX escapes) plus an allowance per queued action. A read cannot be measured before it
+ * happens: each sheet's first chunk is a small probe (2,000 cells), and every later chunk is sized from the
+ * bytes that sheet's chunks actually weighed (the heaviest row so far, with a margin). Should Excel still
+ * refuse a read, the chunk is asked again in halves (down to one row, then halves of the row's columns).
+ * A read may be limited to the first rows and to some columns (the ledger import reads only the columns it
+ * maps).
  *
  * Only per-name access (getItemOrNullObject, getRangeByIndexes) is used outside sheetNames(), so the
  * adapter runs against office-addin-mock, which has no collections.
  */
 
+import { fitCellText, MAX_CELL_CHARS } from "./cell-text";
 import type { CellFormat, CellValue, RangeRef, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
 
 /** Runs a batch against a request context: Excel.run, or a context the caller already holds. */
@@ -31,7 +36,7 @@ export interface OfficePortOptions {
   readonly maxRequestBytes?: number;
   /** Most rows read or written by one range operation (default 10,000). */
   readonly maxRowsPerChunk?: number;
-  /** Bytes a cell is assumed to weigh in a read before anything of the sheet has been measured (default 64). */
+  /** Budget a sheet's probe chunk is charged per cell when several are packed in one request (default 64). */
   readonly readBytesPerCell?: number;
   /** False when the host lacks charts (ExcelApi 1.7): barChart ops are then skipped. Default true. */
   readonly charts?: boolean;
@@ -53,6 +58,135 @@ export interface SyncEvent {
 }
 
 const DEFAULTS = { maxRequestBytes: 4_000_000, maxRowsPerChunk: 10_000, readBytesPerCell: 64 };
+/** Cells in a sheet's first chunk, read to measure what its rows weigh. */
+const PROBE_CELLS = 2_000;
+/** Most cells one read asks for (Excel refuses, or answers null, beyond five million). */
+const MAX_CELLS_PER_READ = 1_000_000;
+/** Margin on the measured weight of a row: later rows may carry longer text. */
+const MEASURE_MARGIN = 1.25;
+
+/** The error codes of a request or response over Excel on the web's 5 MB (OfficeExtension.CoreErrorCodes, Excel.ErrorCodes). */
+export const PAYLOAD_LIMIT_ERRORS: readonly string[] = ["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"];
+
+/** Is this the error of a request or response over the limit? (Microsoft Graph spells the inner code in camel case.) */
+export function isPayloadLimitError(error: unknown): boolean {
+  const e = error as { code?: unknown; debugInfo?: { code?: unknown } } | null;
+  const codes = [e?.code, e?.debugInfo?.code].map((code) => String(code).toLowerCase());
+  return PAYLOAD_LIMIT_ERRORS.some((known) => codes.includes(known.toLowerCase()));
+}
+
+type ReadOptions = Parameters<WorkbookPort["read"]>[1] & {};
+
+/** Columns read together as one range. */
+interface ColumnRun {
+  readonly col: number;
+  readonly cols: number;
+}
+
+interface ReadTask {
+  readonly name: string;
+  readonly sheet: Excel.Worksheet;
+  /** Rows to read from the top; columns in the snapshot (cells outside `runs` stay null). */
+  readonly rows: number;
+  readonly width: number;
+  runs: ColumnRun[];
+  next: number;
+  /** Most rows in one chunk: maxRowsPerChunk, halved after a request or response Excel refused. */
+  cap: number;
+  /** Measured bytes of a row (the heaviest chunk so far, with a margin); undefined before the probe. */
+  bytesPerRow: number | undefined;
+  readonly values: CellValue[][];
+  readonly formulas: (string | null)[][];
+  readonly formats: (string | null)[][];
+}
+
+interface ReadChunk {
+  readonly task: ReadTask;
+  readonly row: number;
+  readonly rows: number;
+  /** One range per run of the task, in the same order. */
+  readonly ranges: Excel.Range[];
+}
+
+/** The requested columns within the used width as runs of adjacent columns (all of them by default). */
+function columnRuns(width: number, columns: readonly number[] | undefined): ColumnRun[] {
+  if (width === 0) return [];
+  if (columns === undefined) return [{ col: 0, cols: width }];
+  const sorted = [...new Set(columns)].filter((c) => Number.isInteger(c) && c >= 0 && c < width).sort((a, b) => a - b);
+  const runs: ColumnRun[] = [];
+  for (const col of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.col + last.cols === col) runs[runs.length - 1] = { col: last.col, cols: last.cols + 1 };
+    else runs.push({ col, cols: 1 });
+  }
+  return runs;
+}
+
+/**
+ * After Excel refused a batch: each of its sheets is read again from where the batch started, at most half
+ * as many rows in one request as were refused (and at a weight per row that keeps later batches that
+ * small); a single row is split into halves of its widest run of columns.
+ */
+function shrink(batch: readonly ReadChunk[], maxBytes: number): void {
+  const byTask = new Map<ReadTask, { row: number; rows: number }>();
+  for (const chunk of batch) {
+    const seen = byTask.get(chunk.task);
+    byTask.set(chunk.task, { row: Math.min(seen?.row ?? chunk.row, chunk.row), rows: (seen?.rows ?? 0) + chunk.rows });
+  }
+  for (const [task, { row, rows }] of byTask) {
+    task.next = row;
+    if (rows > 1) {
+      task.cap = Math.max(1, Math.floor(rows / 2));
+      task.bytesPerRow = Math.max(task.bytesPerRow ?? 0, Math.ceil(maxBytes / task.cap));
+      continue;
+    }
+    const widest = task.runs.reduce((best, run, i) => (run.cols > task.runs[best].cols ? i : best), 0);
+    const run = task.runs[widest];
+    if (run.cols <= 1) throw new Error(`工作表“${task.name}”第${row + 1}行的一个单元格超出了 Excel 单次读取的大小限制，无法读取。`);
+    const half = Math.floor(run.cols / 2);
+    task.runs.splice(widest, 1, { col: run.col, cols: half }, { col: run.col + half, cols: run.cols - half });
+  }
+}
+
+/** Copies a loaded chunk into its task's snapshot; returns the bytes it weighed and updates the measure. */
+function takeChunk(chunk: ReadChunk, withFormulas: boolean, withFormats: boolean): number {
+  const { task, rows } = chunk;
+  const start = task.values.length;
+  for (let r = 0; r < rows; r++) {
+    task.values.push(new Array<CellValue>(task.width).fill(null));
+    if (withFormulas) task.formulas.push(new Array<string | null>(task.width).fill(null));
+    if (withFormats) task.formats.push(new Array<string | null>(task.width).fill(null));
+  }
+  let bytes = 0;
+  chunk.ranges.forEach((range, i) => {
+    const run = task.runs[i];
+    const values = range.values;
+    const formulas = withFormulas ? range.formulas : undefined;
+    const formats = withFormats ? range.numberFormat : undefined;
+    bytes += jsonBytes(values) + (formulas ? jsonBytes(formulas) : 0) + (formats ? jsonBytes(formats) : 0);
+    for (let r = 0; r < rows; r++) {
+      const row = values[r] ?? [];
+      const valueRow = task.values[start + r];
+      for (let c = 0; c < run.cols; c++) {
+        valueRow[run.col + c] = cellOut(row[c]);
+        if (formulas) {
+          const formula = formulas[r]?.[c];
+          // Range.formulas gives the value where there is no formula; text stored with a leading
+          // apostrophe comes back identical to its value and is not a formula either.
+          const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== row[c];
+          task.formulas[start + r][run.col + c] = isFormula ? formula : null;
+        }
+        if (formats) {
+          const format = formats[r]?.[c];
+          task.formats[start + r][run.col + c] = typeof format === "string" ? format : null;
+        }
+      }
+    }
+  });
+  const perRow = Math.ceil((bytes / Math.max(1, rows)) * MEASURE_MARGIN);
+  task.bytesPerRow = Math.max(task.bytesPerRow ?? 0, perRow, 1);
+  return bytes;
+}
 /** Allowance for one queued action's own JSON (object path, method, arguments). */
 const ACTION_BYTES = 200;
 
@@ -73,20 +207,34 @@ export function charsToPoints(chars: number): number {
   return Math.round(chars * 7 + 5) * 0.75;
 }
 
+const MONTH_NAME = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
+/** 1-Mar, 1 March 2021, Mar-21, March 1, 2021: dates Excel reads from typed text. */
+const MONTH_DATE = new RegExp(`^(?:\\d{1,2}[-\\s/]+${MONTH_NAME}(?:[-\\s/,]+\\d{2,4})?|${MONTH_NAME}[-\\s/.]+\\d{1,4}(?:,?[-\\s/]+\\d{2,4})?)$`, "i");
+
 /**
- * Text that Excel would not keep as typed when set through Range.values — a leading = + - (a formula),
- * numbers, percentages, dates, times, booleans, error codes, or a leading apostrophe — gets the apostrophe
- * prefix, so the cell holds exactly the text (Excel does not store the apostrophe in the value).
+ * Text that Excel would not keep as typed when set through Range.values gets the apostrophe prefix, so the
+ * cell holds exactly the text (Excel does not store the apostrophe in the value). Office.js documents that
+ * values starting with "+", "-" or "=" are interpreted as formulas; typed input also turns numbers (1,000,
+ * 50%, 1e3, (5), ¥5, 1 1/2), dates and times (2021-3-1, 2021/3/1, 3月1日, 1-Mar, 8:00, 8 AM), TRUE/FALSE and
+ * error codes (#N/A) into values of those types, full-width forms (１２、９８％) included. An apostrophe is
+ * preferred to the text number format "@", which would also change how the user's later input is read.
  */
 export function guardText(text: string): string {
   if (text === "") return text;
-  if (/^[=+\-'@#]/.test(text)) return `'${text}`;
-  const t = text.trim();
+  const t = text.normalize("NFKC").trim();
   if (t === "") return text;
-  const numberLike = /\d/.test(t) && /^[\d.,:/%$¥￥eE()\s+-]+$/.test(t);
-  const dateLike = /^\d[\d\s年月日号./:-]*$/.test(t) || /^\d{1,2}[-\s][A-Za-z]{3}/.test(t);
-  if (numberLike || dateLike || /^(true|false)$/i.test(t)) return `'${text}`;
+  if (/^[=+\-'@#]/.test(text) || /^[=+\-@#]/.test(t)) return `'${text}`;
+  const numberLike = /\d/.test(t) && /^[\d.,:/%$¥€£eE()\s+-]+$/.test(t);
+  const dateLike = /^\d[\d\s年月日号./:-]*$/.test(t);
+  const timeLike = /^\d{1,2}(?::\d{1,2}){0,2}(?:\.\d+)?\s*[ap]m?$/i.test(t);
+  if (numberLike || dateLike || timeLike || MONTH_DATE.test(t) || /^(true|false)$/i.test(t)) return `'${text}`;
   return text;
+}
+
+/** Text written through Range.values: cut to fit a cell (with a visible mark), then guarded. */
+export function cellText(text: string): string {
+  const guarded = guardText(text);
+  return guarded.length <= MAX_CELL_CHARS ? guarded : guardText(fitCellText(text, guarded.length - text.length));
 }
 
 function cellIn(value: CellValue): string | number | boolean {
@@ -141,8 +289,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
     });
   }
 
-  read(sheetNames: readonly string[], options: { readonly formulas?: boolean } = {}): Promise<Map<string, SheetSnapshot>> {
+  read(sheetNames: readonly string[], options: ReadOptions = {}): Promise<Map<string, SheetSnapshot>> {
     const withFormulas = options.formulas === true;
+    const withFormats = options.numberFormats === true;
+    const props = ["values", ...(withFormulas ? ["formulas"] : []), ...(withFormats ? ["numberFormat"] : [])].join(",");
     return this.run(async (context) => {
       const result = new Map<string, SheetSnapshot>();
       const names = [...new Set(sheetNames)];
@@ -168,92 +318,104 @@ export class OfficeWorkbookPort implements WorkbookPort {
       await context.sync();
       syncs++;
 
-      interface Task {
-        readonly name: string;
-        readonly sheet: Excel.Worksheet;
-        readonly rows: number;
-        readonly cols: number;
-        next: number;
-        bytesPerCell: number;
-        readonly values: CellValue[][];
-        readonly formulas: (string | null)[][];
-      }
-      const factor = withFormulas ? 2 : 1;
-      const tasks: Task[] = extents.map(({ name, sheet, used }) => {
+      const tasks: ReadTask[] = extents.map(({ name, sheet, used }) => {
         const empty = used.isNullObject;
+        const height = empty ? 0 : used.rowIndex + used.rowCount;
+        const width = empty ? 0 : used.columnIndex + used.columnCount;
         return {
-          name,
-          sheet,
-          rows: empty ? 0 : used.rowIndex + used.rowCount,
-          cols: empty ? 0 : used.columnIndex + used.columnCount,
-          next: 0,
-          bytesPerCell: this.readBytesPerCell * factor,
-          values: [],
-          formulas: [],
+          name, sheet, width,
+          rows: options.rows === undefined ? height : Math.min(height, Math.max(0, options.rows)),
+          runs: columnRuns(width, options.columns),
+          next: 0, cap: this.maxRows, bytesPerRow: undefined,
+          values: [], formulas: [], formats: [],
         };
       });
       const rowsTotal = tasks.reduce((sum, task) => sum + task.rows, 0);
       let rowsDone = 0;
       emit(0, rowsDone, rowsTotal);
 
-      // 3. Cells from A1, in row chunks packed under the byte budget.
+      // 3. The cells, in row chunks packed under the byte budget: a sheet's first chunk is a small probe,
+      //    every later one is sized from the bytes its sheet's chunks actually weighed. A request or response
+      //    Excel still finds too large is asked again in halves.
       for (;;) {
-        const batch: { task: Task; range: Excel.Range; rows: number }[] = [];
-        let budget = this.maxBytes;
-        for (const task of tasks) {
-          while (task.next < task.rows) {
-            const rowBytes = Math.max(1, task.cols * task.bytesPerCell);
-            let rows = Math.min(this.maxRows, task.rows - task.next, Math.floor(budget / rowBytes));
-            if (rows < 1) {
-              if (batch.length > 0) break;
-              rows = 1; // a single row over the budget: nothing smaller can be asked for
-            }
-            const range = task.sheet.getRangeByIndexes(task.next, 0, rows, task.cols);
-            range.load(withFormulas ? "values,formulas" : "values");
-            batch.push({ task, range, rows });
-            task.next += rows;
-            budget -= rows * rowBytes;
-          }
-          if (budget <= 0 || (task.next < task.rows && batch.length > 0)) break;
-        }
+        const batch = this.planReads(tasks, props);
         if (batch.length === 0) break;
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (error) {
+          if (!isPayloadLimitError(error)) throw error;
+          shrink(batch, this.maxBytes);
+          continue;
+        }
         syncs++;
+        if (batch.some((chunk) => chunk.ranges.some((range) => !Array.isArray(range.values)))) {
+          // Excel answers null for a range over its cell limit instead of failing: treat it alike.
+          shrink(batch, this.maxBytes);
+          continue;
+        }
         let loaded = 0;
-        for (const { task, range, rows } of batch) {
-          const values = range.values;
-          const formulas = withFormulas ? range.formulas : undefined;
-          const bytes = jsonBytes(values) + (formulas ? jsonBytes(formulas) : 0);
-          loaded += bytes;
-          // Follow what this sheet's cells really weigh, with a margin, never below the first estimate.
-          task.bytesPerCell = Math.max(task.bytesPerCell, Math.ceil((bytes / Math.max(1, rows * task.cols)) * 1.5));
-          for (let r = 0; r < rows; r++) {
-            const row = values[r] ?? [];
-            const valueRow: CellValue[] = [];
-            const formulaRow: (string | null)[] = [];
-            for (let c = 0; c < task.cols; c++) {
-              const value = cellOut(row[c]);
-              valueRow.push(value);
-              if (formulas) {
-                const formula = formulas[r]?.[c];
-                // Range.formulas gives the value where there is no formula; text stored with a leading
-                // apostrophe comes back identical to its value and is not a formula either.
-                const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== row[c];
-                formulaRow.push(isFormula ? formula : null);
-              }
-            }
-            task.values.push(valueRow);
-            if (formulas) task.formulas.push(formulaRow);
-          }
-          rowsDone += rows;
+        for (const chunk of batch) {
+          loaded += takeChunk(chunk, withFormulas, withFormats);
+          rowsDone += chunk.rows;
         }
         emit(loaded, rowsDone, rowsTotal);
       }
 
       for (const task of tasks) {
-        result.set(task.name, withFormulas ? { name: task.name, values: task.values, formulas: task.formulas } : { name: task.name, values: task.values });
+        result.set(task.name, {
+          name: task.name,
+          values: task.values,
+          ...(withFormulas ? { formulas: task.formulas } : {}),
+          ...(withFormats ? { numberFormats: task.formats } : {}),
+        });
       }
       return result;
+    });
+  }
+
+  /** Queues the next chunks of the tasks that fit in one request's budget (none when all are read). */
+  private planReads(tasks: ReadTask[], props: string): ReadChunk[] {
+    const batch: ReadChunk[] = [];
+    let budget = this.maxBytes;
+    for (const task of tasks) {
+      const cellsPerRow = task.runs.reduce((sum, run) => sum + run.cols, 0);
+      while (task.next < task.rows && budget > 0) {
+        const measured = task.bytesPerRow;
+        const cellCap = Math.max(1, Math.floor(MAX_CELLS_PER_READ / Math.max(1, cellsPerRow)));
+        let rows: number;
+        let charge: number;
+        if (measured === undefined) {
+          const cells = Math.min(PROBE_CELLS, Math.floor(budget / this.readBytesPerCell));
+          rows = Math.max(1, Math.floor(cells / Math.max(1, cellsPerRow)));
+          charge = rows * cellsPerRow * this.readBytesPerCell;
+        } else {
+          rows = Math.floor(budget / measured);
+          charge = measured;
+        }
+        rows = Math.min(rows, task.cap, cellCap, task.rows - task.next);
+        if (rows < 1) {
+          if (batch.length > 0) break;
+          rows = 1; // a single row over the budget: nothing smaller can be asked for by rows
+        }
+        const ranges = task.runs.map((run) => {
+          const range = task.sheet.getRangeByIndexes(task.next, run.col, rows, run.cols);
+          range.load(props);
+          return range;
+        });
+        batch.push({ task, row: task.next, rows, ranges });
+        task.next += rows;
+        budget -= measured === undefined ? charge : rows * charge;
+        if (measured === undefined) break; // measure the probe before sizing more of this sheet
+      }
+      if (budget <= 0) break;
+    }
+    return batch;
+  }
+  /** A full calculation (Excel.CalculationType.full: every cell marked dirty and recalculated), then a sync. */
+  calculate(): Promise<void> {
+    return this.run(async (context) => {
+      context.workbook.application.calculate("Full");
+      await context.sync();
     });
   }
 
@@ -374,13 +536,16 @@ export class OfficeWorkbookPort implements WorkbookPort {
           case "values":
             await writeRows(op.sheet, op.row, op.col, op.values.map((r) => r.map((v) => {
               const cell = cellIn(v);
-              return typeof cell === "string" ? guardText(cell) : cell;
+              return typeof cell === "string" ? cellText(cell) : cell;
             })), (range, chunk) => {
               range.values = chunk;
             });
             break;
           case "formulas":
-            await writeRows(op.sheet, op.row, op.col, op.formulas.map((r) => r.map(cellIn)), (range, chunk) => {
+            await writeRows(op.sheet, op.row, op.col, op.formulas.map((r) => r.map((v) => {
+              const cell = cellIn(v);
+              return typeof cell === "string" && !cell.startsWith("=") ? fitCellText(cell) : cell;
+            })), (range, chunk) => {
               range.formulas = chunk;
             });
             break;

@@ -95,8 +95,17 @@ export type WritePlan = readonly WriteOp[];
 export interface WorkbookPort {
   /** Names of all worksheets, in tab order. */
   sheetNames(): Promise<string[]>;
-  /** Snapshots of the named sheets (missing sheets are absent from the map); formulas and number formats only when asked. */
-  read(sheets: readonly string[], options?: { readonly formulas?: boolean; readonly numberFormats?: boolean }): Promise<Map<string, SheetSnapshot>>;
+  /**
+   * Snapshots of the named sheets (missing sheets are absent from the map); formulas and number formats only
+   * when asked. `rows` and `columns` let an adapter read less (the Office.js one does: every cell read is
+   * sent over the network): only the first `rows` rows, only these 0-based columns (other cells null). Both
+   * are limits an adapter may ignore, so a caller must accept the whole sheet.
+   */
+  read(sheets: readonly string[], options?: {
+    readonly formulas?: boolean; readonly numberFormats?: boolean; readonly rows?: number; readonly columns?: readonly number[];
+  }): Promise<Map<string, SheetSnapshot>>;
   /** Applies a plan in order. */
   apply(plan: WritePlan): Promise<void>;
+  /** A full calculation of every formula (Office.js: application.calculate(Full)); absent where the adapter cannot calculate. */
+  calculate?(): Promise<void>;
 }

@@ -11,9 +11,16 @@
  * - Each sync is one request: its size is the JSON of every value queued in it (property values and
  *   method arguments); the response's size is the JSON of what it loaded. Either over 5 MB rejects the sync
  *   with RequestPayloadSizeLimitExceeded and is recorded as a violation.
- * - Range.values parses typed text like Excel: "=…" becomes a formula (recorded: the add-in should write
- *   formulas through Range.formulas), numeric text a number, TRUE/FALSE a boolean; a leading apostrophe
- *   keeps the text as it is and is not stored.
+ *   A response counts every requested cell (empty ones as ""), non-ASCII characters as \uXXXX escapes.
+ * - Range.values parses typed text like Excel (typedInput): a leading "=", "+", "-" or "@" makes a formula
+ *   (recorded in `valuesFormulas`: the add-in should write formulas through Range.formulas), numbers such
+ *   as 1,000 / 50% / 1e3 / (5) become numbers, 2021-3-1, 2021/3/1, 3月1日 and 8:00 date or time serials,
+ *   TRUE/FALSE booleans, #N/A errors; each such conversion is recorded in `conversions`. A leading
+ *   apostrophe keeps the text as it is and is not stored.
+ * - Excel's limits throw: text over 32,767 characters in a cell, a formula over 8,192, a sheet name that
+ *   is blank, over 31 characters, holds one of [ ] : * ? / \, begins or ends with an apostrophe, or
+ *   equals another regardless of case; hiding or deleting the last visible sheet.
+ * - application.calculate(type) is recorded (`calculations`); the fake does not calculate.
  *
  * - Every request is logged (`requests`): its sizes, its number of actions, and the ranges whose cells it
  *   loaded (`reads`: sheet, rows, columns), so a test can check that a big sheet was read in chunks.
@@ -31,18 +38,21 @@
   "use strict";
 
   const LIMIT = 5 * 1024 * 1024;
+  /** Allowance for the envelope of each loaded object in a response (its reference id and type). */
+  const RESPONSE_OBJECT_BYTES = 64;
   const MAX_ROWS = 1048576;
   const MAX_COLS = 16384;
 
   // ---------- values ----------
 
+  /**
+   * Size of a value in a request or response: its JSON with every non-ASCII character as a \uXXXX escape
+   * (6 bytes), the largest Excel could send; stricter than UTF-8.
+   */
   function jsonBytes(value) {
     const json = JSON.stringify(value === undefined ? null : value);
-    let bytes = 0;
-    for (let i = 0; i < json.length; i++) {
-      const code = json.charCodeAt(i);
-      bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? (i++, 4) : 3;
-    }
+    let bytes = json.length;
+    for (let i = 0; i < json.length; i++) if (json.charCodeAt(i) > 0x7f) bytes += 5;
     return bytes;
   }
 
@@ -75,16 +85,154 @@
     };
   }
 
-  /** What Excel stores when this is set through Range.values (typed-input parsing). */
-  function typed(value) {
+  // ---------- Excel's rules (also enforced by the unit tests' office-addin-mock workbook) ----------
+
+  /** Characters a cell holds at most (text, and what a value written as text may be). */
+  const MAX_CELL_CHARS = 32767;
+  /** Characters a formula may have at most. */
+  const MAX_FORMULA_CHARS = 8192;
+  const ERROR_VALUES = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#BUSY!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!"];
+  const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+  /** Serial of a date in the 1900 system, or undefined when there is no such day. */
+  function dateSerial(y, m, d) {
+    if (y < 100) y += y < 30 ? 2000 : 1900;
+    if (m < 1 || m > 12 || d < 1 || d > 31 || y > 9999) return undefined;
+    const t = Date.UTC(y, m - 1, d);
+    const back = new Date(t);
+    if (back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return undefined;
+    const serial = t / 86400000 + 25569;
+    return serial >= 1 ? serial : undefined;
+  }
+
+  function monthOf(name) {
+    const i = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+    return i < 0 ? undefined : i + 1;
+  }
+
+  /** "8:00", "8:00:30", "8:00 PM", "8 AM" as a fraction of a day. */
+  function timeValue(t) {
+    let m = /^(\d{1,2})(?::(\d{1,2}))?(?::(\d{1,2}(?:\.\d+)?))?\s*([ap]m?)?$/i.exec(t);
+    if (!m || (m[2] === undefined && !m[4])) return undefined;
+    let h = Number(m[1]);
+    const min = Number(m[2] || 0), sec = Number(m[3] || 0);
+    if (m[4]) {
+      if (h < 1 || h > 12) return undefined;
+      h = (h % 12) + (/^p/i.test(m[4]) ? 12 : 0);
+    }
+    if (min > 59 || sec >= 60) return undefined;
+    return (h * 3600 + min * 60 + sec) / 86400;
+  }
+
+  /** Dates as Excel (en-US and zh-CN) reads typed text; undefined when it is not one. */
+  function dateValue(t) {
+    const year = new Date().getUTCFullYear();
+    let m;
+    if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t))) return dateSerial(+m[1], +m[2], +m[3]);
+    if ((m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/.exec(t))) return dateSerial(+m[3], +m[1], +m[2]) ?? dateSerial(+m[3], +m[2], +m[1]);
+    if ((m = /^(\d{4})[-/](\d{1,2})$/.exec(t))) return dateSerial(+m[1], +m[2], 1);
+    if ((m = /^(\d{1,2})[-/](\d{1,2})$/.exec(t))) return dateSerial(year, +m[1], +m[2]) ?? dateSerial(+m[2], +m[1], 1);
+    if ((m = /^(\d{2,4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(t))) return dateSerial(+m[1], +m[2], m[3] ? +m[3] : 1);
+    if ((m = /^(\d{1,2})月(\d{1,2})日$/.exec(t))) return dateSerial(year, +m[1], +m[2]);
+    if ((m = /^(\d{1,2})[-\s/]([a-z]{3,9})(?:[-\s/,]+(\d{2,4}))?$/i.exec(t)) && monthOf(m[2])) return dateSerial(m[3] ? +m[3] : year, monthOf(m[2]), +m[1]);
+    if ((m = /^([a-z]{3,9})[-\s/.]+(\d{1,4})(?:,?[-\s/]+(\d{2,4}))?$/i.exec(t)) && monthOf(m[1])) {
+      if (m[3]) return dateSerial(+m[3], monthOf(m[1]), +m[2]);
+      return +m[2] <= 31 ? dateSerial(year, monthOf(m[1]), +m[2]) ?? dateSerial(+m[2], monthOf(m[1]), 1) : dateSerial(+m[2], monthOf(m[1]), 1);
+    }
+    return undefined;
+  }
+
+  /** Numbers as typed: 1,000  -5  1e3  50%  $5  ¥5  (5)  1 1/2. */
+  function numberValue(t) {
+    let s = t, sign = 1, percent = false;
+    if (/^\(.*\)$/.test(s)) {
+      sign = -1;
+      s = s.slice(1, -1).trim();
+    }
+    if (/^[+-]/.test(s)) {
+      if (s[0] === "-") sign = -sign;
+      s = s.slice(1).trim();
+    }
+    s = s.replace(/^[$¥￥€£]\s*/, "");
+    if (s.endsWith("%")) {
+      percent = true;
+      s = s.slice(0, -1).trim();
+    }
+    let n;
+    if (/^(\d[\d,]*)?(\.\d*)?(e[+-]?\d+)?$/i.test(s) && /\d/.test(s) && !/^,|,,|,\./.test(s)) n = Number(s.replace(/,/g, ""));
+    else {
+      const f = /^(?:(\d+)\s+)?(\d+)\/(\d+)$/.exec(s);
+      if (f && f[1] !== undefined && Number(f[3]) !== 0) n = Number(f[1]) + Number(f[2]) / Number(f[3]);
+    }
+    if (n === undefined || !Number.isFinite(n)) return undefined;
+    return sign * (percent ? n / 100 : n);
+  }
+
+  /**
+   * What Excel stores when text is set through Range.values or Range.formulas, as if typed (Office.js:
+   * "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this
+   * value as a formula"): { value }, { formula }, plus `converted` when the text did not stay text. A leading
+   * apostrophe keeps the rest as text and is not stored. Broader than Excel where unsure (full-width digits,
+   * dates in either day order), so that unguarded text fails in the fake before it fails in Excel.
+   * `viaApi` false is a user typing (a lone "-" then stays text).
+   */
+  function typedInput(value, viaApi) {
     if (typeof value !== "string") return { value };
+    if (value.length > MAX_CELL_CHARS) {
+      throw officeError("InvalidArgument", `Text of ${value.length} characters: a cell holds at most ${MAX_CELL_CHARS}.`);
+    }
     if (value.startsWith("'")) return { value: value.slice(1) };
-    if (value.startsWith("=") && value.length > 1) return { formula: value };
-    const t = value.trim();
-    if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return { value: Number(t) };
-    if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(t)) return { value: Number(t.slice(0, -1)) / 100 };
-    if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
+    if (value.startsWith("=")) {
+      if (value.trim() === "=") throw officeError("InvalidArgument", "There's a problem with this formula: \"=\".");
+      if (value.length > MAX_FORMULA_CHARS) throw officeError("InvalidArgument", `A formula is limited to ${MAX_FORMULA_CHARS} characters.`);
+      return { formula: value, converted: true };
+    }
+    if (!/[0-9\uff10-\uff19]/.test(value) && !/^[\s+\-@]|[#tTfFｔｆＴＦ]/.test(value)) return { value }; // fast: nothing to read
+    const t = value.normalize("NFKC").trim();
+    if (viaApi && /^[+\-@]/.test(value)) {
+      const n = value[0] === "@" ? undefined : numberValue(t);
+      if (n !== undefined) return { value: n, converted: true };
+      if (value.trim().length === 1) throw officeError("InvalidArgument", `There's a problem with this formula: "${value}".`);
+      return { formula: `=${value}`, converted: true };
+    }
+    if (t === "") return { value };
+    if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true", converted: true };
+    const error = ERROR_VALUES.find((e) => e.toLowerCase() === t.toLowerCase());
+    if (error) return { value: error, error: true, converted: true };
+    const n = numberValue(t);
+    if (n !== undefined) return { value: n, converted: true };
+    const time = timeValue(t);
+    if (time !== undefined) return { value: time, converted: true, numberFormat: "h:mm" };
+    const at = t.search(/\s+\d{1,2}:\d/);
+    const datePart = at > 0 ? t.slice(0, at) : t;
+    const date = dateValue(datePart);
+    if (date !== undefined) {
+      const clock = at > 0 ? timeValue(t.slice(at).trim()) : 0;
+      if (clock !== undefined) return { value: date + clock, converted: true, numberFormat: at > 0 ? "yyyy/m/d h:mm" : "yyyy/m/d" };
+    }
     return { value };
+  }
+
+  /** Why Excel refuses this sheet name (or this rename), or undefined when it takes it. */
+  function sheetNameError(name, existing) {
+    if (typeof name !== "string" || name.length === 0) return "A worksheet name cannot be blank.";
+    if (name.length > 31) return `The worksheet name "${name}" is longer than 31 characters.`;
+    if (/[[\]:*?/\\]/.test(name)) return `The worksheet name "${name}" contains one of the characters [ ] : * ? / \\.`;
+    if (name.startsWith("'") || name.endsWith("'")) return `The worksheet name "${name}" begins or ends with an apostrophe.`;
+    if (name.toLowerCase() === "history") return "\"History\" is a reserved worksheet name.";
+    const folded = name.toLocaleUpperCase();
+    if ((existing || []).some((other) => other.toLocaleUpperCase() === folded)) return `A worksheet named "${name}" already exists (names are compared regardless of case).`;
+    return undefined;
+  }
+
+  /** Hiding `sheet` would leave no visible sheet: Excel refuses. */
+  function hidesLastVisible(sheets, sheet, visibility) {
+    return visibility !== "Visible" && sheet.visibility === "Visible" && sheets.filter((s) => s.visibility === "Visible").length <= 1;
+  }
+
+  /** What a user typing into a cell leaves there (no API rules). */
+  function typed(value) {
+    return typedInput(value, false);
   }
 
   function officeError(code, message) {
@@ -148,6 +296,8 @@
       this.violations = [];
       this.selections = [];
       this.valuesFormulas = []; // "=…" text set through Range.values
+      this.conversions = []; // text set through Range.values that Excel did not keep as text
+      this.calculations = []; // application.calculate(type) calls
       this.associated = [];
       this.active = null;
     }
@@ -156,6 +306,8 @@
     }
     add(name) {
       if (this.sheet(name)) throw officeError("ItemAlreadyExists", `A worksheet named "${name}" already exists.`);
+      const invalid = sheetNameError(name, this.sheets.map((s) => s.name));
+      if (invalid) throw officeError("InvalidArgument", invalid);
       const sheet = new SheetModel(name);
       this.sheets.push(sheet);
       return sheet;
@@ -201,6 +353,7 @@
       const cell = sheet.touch(at.row, at.col);
       const parsed = typed(input);
       cell.v = parsed.formula ? null : parsed.value;
+      if (parsed.numberFormat) cell.nf = parsed.numberFormat;
       cell.f = parsed.formula || null;
     }
     sheetNames() {
@@ -214,6 +367,8 @@
         maxResponseBytes: max("responseBytes"),
         violations: this.violations.slice(),
         valuesFormulas: this.valuesFormulas.slice(),
+        conversions: this.conversions.slice(),
+        calculations: this.calculations.slice(),
       };
     }
     /** Plain JSON of the whole workbook (sheets, cells, formats, panes, validations, charts). */
@@ -417,26 +572,21 @@
             cell.nf = x === "" ? "General" : String(x);
             continue;
           }
-          if (prop === "values") {
-            const parsed = typed(x);
-            if (parsed.formula) {
-              this.context._model.valuesFormulas.push(`${t.sheet.name}!${colLetters(t.col + c)}${t.row + r + 1}: ${x}`);
-              cell.f = parsed.formula;
-              cell.v = null;
-            } else {
-              cell.f = null;
-              cell.v = parsed.value === "" ? null : parsed.value;
-            }
-          } else if (prop === "formulas") {
-            if (typeof x === "string" && x.startsWith("=")) {
-              cell.f = x;
-              cell.v = null; // the fake does not calculate
-            } else {
-              const parsed = typed(x);
-              cell.f = null;
-              cell.v = parsed.value === "" ? null : parsed.value;
-            }
-          } else throw super._write(prop);
+          if (prop !== "values" && prop !== "formulas") throw super._write(prop);
+          const parsed = typedInput(x, true);
+          const where = `${t.sheet.name}!${colLetters(t.col + c)}${t.row + r + 1}`;
+          if (prop === "values" && parsed.converted) {
+            this.context._model.conversions.push(`${where}: ${JSON.stringify(x)} → ${parsed.formula || JSON.stringify(parsed.value)}`);
+            if (parsed.formula) this.context._model.valuesFormulas.push(`${where}: ${x}`);
+          }
+          if (parsed.formula) {
+            cell.f = parsed.formula;
+            cell.v = null; // the fake does not calculate
+          } else {
+            cell.f = null;
+            cell.v = parsed.value === "" ? null : parsed.value;
+            if (parsed.numberFormat && cell.nf === "General") cell.nf = parsed.numberFormat;
+          }
         }
       }
     }
@@ -590,8 +740,15 @@
       const sheet = this.target();
       if (prop === "visibility") {
         if (!["Visible", "Hidden", "VeryHidden"].includes(value)) throw officeError("InvalidArgument", `visibility ${value}`);
+        if (hidesLastVisible(this.context._model.sheets, sheet, value)) {
+          throw officeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+        }
         sheet.visibility = value;
-      } else if (prop === "name") sheet.name = value;
+      } else if (prop === "name") {
+        const invalid = sheetNameError(value, this.context._model.sheets.filter((s) => s !== sheet).map((s) => s.name));
+        if (invalid) throw officeError("InvalidArgument", invalid);
+        sheet.name = value;
+      }
       else throw super._write(prop);
     }
     range(resolve) {
@@ -787,7 +944,15 @@
     constructor(model) {
       this._model = model;
       this._queue = [];
+      const application = {
+        calculate: (type) => {
+          if (!["Recalculate", "Full", "FullRebuild"].includes(type)) throw officeError("InvalidArgument", `calculationType ${type}`);
+          this._queue.push({ kind: "call", object: null, prop: "calculate", bytes: jsonBytes([type]), run: () => model.calculations.push(type) });
+        },
+      };
+      this.application = application;
       this.workbook = {
+        application,
         worksheets: new WorksheetCollection(this),
         getSelectedRange: () => new Range(this, () => {
           const sel = model.selections[model.selections.length - 1];
@@ -816,7 +981,7 @@
             loaded.push([action.object, out]);
             const t = action.object._target;
             if (action.object instanceof Range && t && action.props.some((p) => ["values", "formulas", "text", "numberFormat"].includes(p))) {
-              record.reads.push({ sheet: t.sheet.name, rows: t.rows, cols: t.cols });
+              record.reads.push({ sheet: t.sheet.name, row: t.row, col: t.col, rows: t.rows, cols: t.cols });
             }
           }
         } catch (e) {
@@ -824,7 +989,9 @@
           break;
         }
       }
-      record.responseBytes = loaded.reduce((sum, [, data]) => sum + jsonBytes(data), 0);
+      // The response carries every loaded object's JSON (every requested cell, empty ones as "") and an
+      // envelope per object.
+      record.responseBytes = loaded.reduce((sum, [, data]) => sum + jsonBytes(data) + RESPONSE_OBJECT_BYTES, 0);
       if (record.responseBytes > LIMIT) {
         this._model.violations.push(`response of ${record.responseBytes} bytes exceeds 5 MB`);
         throw officeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${record.responseBytes} bytes) has exceeded the limit.`);
@@ -865,6 +1032,8 @@
       ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
       SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
       ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
+      CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
+      ErrorCodes: { requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded", responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded" },
       HorizontalAlignment: { left: "Left", center: "Center", right: "Right", general: "General" },
     };
     const readyCallbacks = [];
@@ -921,5 +1090,6 @@
     return fake;
   }
 
-  return { create, install, jsonBytes, parseAddress, LIMIT };
+  const rules = { typedInput, sheetNameError, hidesLastVisible, MAX_CELL_CHARS, MAX_FORMULA_CHARS, ERROR_VALUES };
+  return { create, install, jsonBytes, parseAddress, LIMIT, rules, officeError };
 });

@@ -14,7 +14,7 @@ const fakeOffice = require("../e2e/fake-office.js") as {
       sheetNames(): string[];
       type(sheet: string, address: string, input: CellValue): void;
       formulaAt(sheet: string, address: string): string | null;
-      stats(): { violations: string[] };
+      stats(): { violations: string[]; calculations: string[] };
     };
   };
 };
@@ -124,6 +124,37 @@ describe("TaskpaneController", () => {
     await controller.restoreFormulas();
     expect(wb.formulaAt("Sheet1", "B1")).toBe("=ASSESS.UNIT_TYPE(A1)");
     expect(view.lastStatus.text).toBe("已恢复1个公式。");
+  });
+
+  it("定稿 calculates in full first and never freezes an error: those formulas stay and are listed", async () => {
+    const fake = fakeOffice.create({
+      sheets: [{
+        name: "计算",
+        cells: [
+          [0, 0, "汉滨区"], [0, 1, "县区", "=ASSESS.UNIT_TYPE(A1)"],
+          [1, 0, "汉阴县"], [1, 1, "#NAME?", "=_xldudf_ASSESS_UNIT_TYPE(A2)"],
+          [2, 1, "#BUSY!", "=ASSESS.VETO_SCORE(C3:H3)"],
+          [3, 1, "#VALUE!", "=ASSESS.HOTLINE_COMPLETION_DEDUCT(\"九成\")"],
+        ],
+      }],
+    });
+    const view = new RecordingView();
+    const controller = new TaskpaneController({ port: new OfficeWorkbookPort((batch) => fake.Excel.run(batch)), view, selectCell: async () => undefined });
+    controller.requestFinalize();
+    await controller.confirmFinalize();
+    const wb = fake.workbook;
+    expect(wb.stats().calculations).toEqual(["Full"]);
+    expect(wb.formulaAt("计算", "B1")).toBeNull();
+    expect(wb.read("计算")?.[0][1]).toBe("县区");
+    expect(["B2", "B3", "B4"].map((cell) => wb.formulaAt("计算", cell))).toEqual([
+      "=_xldudf_ASSESS_UNIT_TYPE(A2)", "=ASSESS.VETO_SCORE(C3:H3)", "=ASSESS.HOTLINE_COMPLETION_DEDUCT(\"九成\")",
+    ]);
+    const listed = view.problemLists.at(-1)!.problems;
+    expect(listed.map((p) => [p.sheet, p.cell])).toEqual([["计算", "B2"], ["计算", "B3"], ["计算", "B4"]]);
+    expect(listed[0].message).toContain("_xldudf_");
+    expect(listed[1].message).toContain("#BUSY!");
+    expect(listed[2].message).toContain("#VALUE!");
+    expect(view.lastStatus).toEqual({ text: expect.stringMatching(/^定稿未完成：1个 ASSESS 公式已替换为值；3个公式/), kind: "error" });
   });
 
   it("saves 考核月数 into 参数, rejecting what is not 1–12", async () => {

@@ -1,10 +1,11 @@
 // The 工单导入 controller with a recording view and an in-memory port, calling the real workbook-side
 // ledger functions (src/workbook/ledger, through a recording wrapper) and the real file reader: each step
 // of the pane's flow, checked on what the view was told and what the workbook holds afterwards.
-import { LedgerData, readLedgerBytes, type LedgerColumn } from "../../src/ledger";
+import { aggregateLedger, arrayRows, COUNT_FIELDS, LedgerData, readLedgerBytes, type LedgerColumn } from "../../src/ledger";
 import {
   ImportController,
   IMPORT_TEXT,
+  LEDGER_HEAD_ROWS,
   LEDGER_SHEET,
   MAX_LISTED_LEDGER_PROBLEMS,
   periodText,
@@ -135,7 +136,9 @@ describe("ImportController: the 工单明细 sheet", () => {
     const { controller, view, imports, port } = setup({ [LEDGER_SHEET]: [HEADER, ...ROWS] });
     await controller.importLedger({ kind: "sheet" }, YEAR);
     expect(imports).toEqual([{ source: "rows", period: "2021", remembered: {}, sourceName: undefined }]);
-    expect(port.reads[0]).toEqual([LEDGER_SHEET]);
+    // The stored header answers, then the head of 工单明细 (the whole of this small sheet).
+    expect(port.reads.slice(0, 2)).toEqual([REMEMBERED_SHEETS, [LEDGER_SHEET]]);
+    expect(port.readOptions[1]).toEqual({ rows: LEDGER_HEAD_ROWS });
     // 汉滨区 is an alias of 汉滨区政府: 2 orders, 1 of 2 on time, 1 extension, 1 satisfied of 2 valid callbacks.
     expect(hotlineCounts(port, "汉滨区政府")).toEqual([2, 2, 1, 0, 1, 2, 1]);
     expect(hotlineCounts(port, "市教育体育局")).toEqual([1, 0, 0, 1, 0, 0, 0]);
@@ -191,20 +194,32 @@ describe("ImportController: the 工单明细 sheet", () => {
 
   it("follows the port's syncs while it reads the sheet, and only then", async () => {
     const { view } = setup();
-    const port = new MemoryPort({ [LEDGER_SHEET]: [HEADER, ...ROWS] });
+    const big = Array.from({ length: 2 * LEDGER_HEAD_ROWS }, (_, i) => [`C${i}`, ...ROWS[i % 4].slice(1)]);
+    const port = new MemoryPort({ [LEDGER_SHEET]: [HEADER, ...big] });
     const read = port.read.bind(port);
-    let release: () => void = () => undefined;
-    port.read = (names) => (names.includes(LEDGER_SHEET) ? new Promise((resolve) => (release = () => resolve(read(names)))) : read(names));
+    const releases: (() => void)[] = [];
+    port.read = (names, options) => (names.includes(LEDGER_SHEET)
+      ? new Promise((resolve) => releases.push(() => resolve(read(names, options))))
+      : read(names, options));
     const controller = new ImportController({ port, view, ledger: LEDGER_API, readFile: async () => { throw new Error("unused"); }, selectCell: async () => undefined });
     controller.syncProgress({ phase: "read", syncs: 1, bytes: 0, rowsDone: 5, rowsTotal: 10 }); // not importing: nothing
     expect(view.progresses).toEqual([]);
     const running = controller.importLedger({ kind: "sheet" }, YEAR);
-    await new Promise((r) => setTimeout(r, 0));
+    const waitFor = async (n: number) => {
+      while (releases.length < n) await new Promise((r) => setTimeout(r, 0));
+    };
+    // The head of the sheet fills the first 2 %, the mapped columns the rest up to 40 %.
+    await waitFor(1);
+    controller.syncProgress({ phase: "read", syncs: 3, bytes: 100, rowsDone: 50, rowsTotal: 100 });
+    expect(view.progresses.at(-1)).toEqual({ text: "正在读取工作表“工单明细”…", fraction: 0.01 });
+    releases[0]();
+    await waitFor(2);
     controller.syncProgress({ phase: "read", syncs: 3, bytes: 100, rowsDone: 5, rowsTotal: 10 });
-    expect(view.progresses.at(-1)).toEqual({ text: "正在读取工作表“工单明细”…", fraction: 0.2 });
+    expect(view.progresses.at(-1)).toEqual({ text: "正在读取工作表“工单明细”…", fraction: 0.21 });
     controller.syncProgress({ phase: "apply", syncs: 1, bytes: 100, rowsDone: 5, rowsTotal: 10 }); // not this step's phase
-    expect(view.fractions.at(-1)).toBe(0.2);
-    release();
+    expect(view.fractions.at(-1)).toBe(0.21);
+    expect(view.fractions).toEqual([...view.fractions].sort((a, b) => a - b));
+    releases[1]();
     await running;
     expect(view.lastStatus.text).toMatch(/^导入完成/);
   });
@@ -239,6 +254,29 @@ describe("ImportController: the 工单明细 sheet", () => {
     expect(imports.at(-1)).toMatchObject({ source: "rows", remembered: { 受理号: "工单编号" } });
     expect(view.lastStatus.text).toMatch(/^导入完成/);
     expect(await remembered(port)).toEqual({ 受理号: "工单编号" });
+  });
+
+  it("reads a big sheet's head, then only the columns its header maps: the counts are those of the whole sheet", async () => {
+    const header = ["序号", "受理号", "诉求内容", ...HEADER.slice(1), "办理结果"];
+    const body = Array.from({ length: 3 * LEDGER_HEAD_ROWS }, (_, i) => {
+      const row = ROWS[i % 4];
+      return [i + 1, `B${i}`, "群众反映".repeat(100), ...row.slice(1), "已办结"];
+    });
+    const sheet = [["2021年工单明细（平台导出）"], header, ...body];
+    const { controller, view, port } = setup({ [LEDGER_SHEET]: sheet, [MAPPING_SHEET]: [["表头", "对应列"], ["受理号", "工单编号"]] });
+    await controller.importLedger({ kind: "sheet" }, YEAR);
+    expect(view.lastStatus.text).toMatch(/^导入完成/);
+    const ledgerReads = port.readOptions.filter((_, i) => port.reads[i][0] === LEDGER_SHEET);
+    expect(ledgerReads).toEqual([{ rows: LEDGER_HEAD_ROWS }, { columns: [1, 3, 4, 5, 6, 7, 8, 9] }]);
+    // The same sheet counted whole by the ledger core.
+    const whole = await aggregateLedger(arrayRows(sheet), { remembered: { 受理号: "工单编号" } });
+    if (whole.status !== "ok") throw new Error("reference import failed");
+    const units = ["汉滨区政府", "市教育体育局"];
+    const reference = whole.data.counts(controller.data!.period).filter((c) => units.includes(c.单位名称));
+    for (const counts of reference) {
+      expect(hotlineCounts(port, counts.单位名称)).toEqual(COUNT_FIELDS.map((f) => counts[f]));
+    }
+    expect(view.summaries.at(-1)).toMatchObject({ rowsRead: whole.data.summary.rowsRead, problemCount: whole.data.summary.problemCount });
   });
 
   it("says what to do when there is no 工单明细 sheet, or it is empty", async () => {

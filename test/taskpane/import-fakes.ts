@@ -65,6 +65,7 @@ export class MemoryPort implements WorkbookPort {
   readonly sheets = new Map<string, CellValue[][]>();
   readonly plans: WritePlan[] = [];
   readonly reads: string[][] = [];
+  readonly readOptions: Parameters<WorkbookPort["read"]>[1][] = [];
 
   constructor(sheets: Record<string, CellValue[][]> = {}) {
     for (const [name, rows] of Object.entries(sheets)) this.sheets.set(name, rows.map((r) => [...r]));
@@ -74,12 +75,19 @@ export class MemoryPort implements WorkbookPort {
     return [...this.sheets.keys()];
   }
 
-  async read(names: readonly string[]): Promise<Map<string, SheetSnapshot>> {
+  /** Like the Office.js adapter, honours `rows` (the first rows only) and `columns` (other cells null). */
+  async read(names: readonly string[], options: Parameters<WorkbookPort["read"]>[1] = {}): Promise<Map<string, SheetSnapshot>> {
     this.reads.push([...names]);
+    this.readOptions.push(options);
     const out = new Map<string, SheetSnapshot>();
+    const keep = options.columns ? new Set(options.columns) : undefined;
     for (const name of names) {
       const rows = this.sheets.get(name);
-      if (rows) out.set(name, { name, values: rows.map((r) => [...r]) });
+      if (!rows) continue;
+      const width = rows.reduce((max, r) => Math.max(max, r.length), 0);
+      const values = rows.slice(0, options.rows ?? rows.length)
+        .map((r) => Array.from({ length: width }, (_, c) => (keep && !keep.has(c) ? null : r[c] ?? null)));
+      out.set(name, { name, values });
     }
     return out;
   }

@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { SHEET } from "../../src/workbook/contract";
 import { ExcelJsWorkbookPort } from "../../src/workbook/exceljs-adapter";
-import { callsAddin, finalizeAll, finalizePlan, readBackup, restoreAll, restorePlan } from "../../src/workbook/finalize";
+import { addinFormula, callsAddin, finalizeAll, finalizePlan, readBackup, restoreAll, restorePlan } from "../../src/workbook/finalize";
+import type { SheetSnapshot, WorkbookPort } from "../../src/workbook/port";
 import { roundTrip } from "./helpers";
 
 function withFormulas(): ExcelJsWorkbookPort {
@@ -27,6 +28,55 @@ describe("定稿 (finalize)", () => {
     expect(callsAddin("=1+assess.unit_type(A1)")).toBe(true);
     expect(callsAddin("=SUM(A1:A3)")).toBe(false);
     expect(callsAddin("=MYASSESS.X(1)")).toBe(false);
+  });
+
+  it("recognises the _xldudf_ form Excel stores when the add-in was not loaded, and records the real name", () => {
+    // office-js #3558, #3872, #2568: _xldudf_NAMESPACE_NAME, sometimes behind a reference to another file.
+    for (const stored of ["=_xldudf_ASSESS_VETO_SCORE(C2:H2)", "=1+[2]!_xldudf_ASSESS_VETO_SCORE(C2:H2)", "=BloombergUI.xla!_xldudf_ASSESS_VETO_SCORE(C2:H2)", "=_XLDUDF_assess_VETO_SCORE(C2:H2)"]) {
+      expect(callsAddin(stored)).toBe(true);
+      expect(addinFormula(stored)).toMatch(/^=(1\+)?ASSESS\.VETO_SCORE\(C2:H2\)$/i);
+    }
+    expect(callsAddin("=_xldudf_OTHER_X(1)")).toBe(false);
+    expect(callsAddin("=MY_xldudf_ASSESS_X(1)")).toBe(false);
+    expect(addinFormula("=ASSESS.UNIT_TYPE(A1)")).toBe("=ASSESS.UNIT_TYPE(A1)");
+  });
+
+  it("never freezes an error or a missing result: the formula stays and is listed with what to do", () => {
+    const snapshot: SheetSnapshot = {
+      name: "计算",
+      values: [[85, "#BUSY!", "#NAME?", "#VALUE!", null, 1.5, "#N/A"]],
+      formulas: [[
+        "=ASSESS.HOTLINE_SCORE(10,0,3,0,2)", "=ASSESS.VETO_SCORE(C2:H2)", "=_xldudf_ASSESS_UNIT_TYPE(A1)", "=ASSESS.UNIT_TYPE(\"?\")",
+        "=ASSESS.UNIT_TYPE(A2)", "=_xldudf_ASSESS_VETO_SCORE(C3:H3)", "=IFERROR(ASSESS.UNIT_TYPE(A3),NA())",
+      ]],
+      uncalculated: [{ row: 0, col: 4 }],
+    };
+    const { plan, converted, kept } = finalizePlan(new Map([["计算", snapshot]]));
+    expect(converted.map((r) => [r.cell, r.formula, r.value])).toEqual([
+      ["A1", "=ASSESS.HOTLINE_SCORE(10,0,3,0,2)", 85],
+      ["F1", "=ASSESS.VETO_SCORE(C3:H3)", 1.5],
+    ]);
+    expect(kept.map((k) => [k.cell, k.value])).toEqual([["B1", "#BUSY!"], ["C1", "#NAME?"], ["D1", "#VALUE!"], ["E1", null], ["G1", "#N/A"]]);
+    expect(kept[0].reason).toContain("仍在计算");
+    expect(kept[1].reason).toContain("未加载本加载项");
+    expect(kept[2].reason).toContain("#VALUE!");
+    expect(kept[3].reason).toContain("没有计算结果");
+    for (const k of kept) expect(k.reason).toContain("公式保留");
+    const written = plan.filter((op) => op.kind === "values" && op.sheet === "计算").map((op) => op.kind === "values" && op.col);
+    expect(written).toEqual([0, 5]);
+  });
+
+  it("asks the port for a full calculation before reading", async () => {
+    const port = withFormulas();
+    const calls: string[] = [];
+    const watched: WorkbookPort = {
+      sheetNames: () => port.sheetNames(),
+      read: (sheets, options) => (calls.push("read"), port.read(sheets, options)),
+      apply: (plan) => (calls.push("apply"), port.apply(plan)),
+      calculate: async () => void calls.push("calculate"),
+    };
+    await finalizeAll(watched);
+    expect(calls).toEqual(["calculate", "read", "apply"]);
   });
 
   it("turns every ASSESS formula into its value and keeps what it replaced in a hidden sheet", async () => {

@@ -1,7 +1,9 @@
 // The Office.js adapter against the end-to-end test's in-memory workbook (test/e2e/fake-office.js), which
 // enforces what office-addin-mock cannot: load-before-read on every property, isNullObject only after a
 // sync, the 5 MB limit on each request and response, Excel's parsing of text set through Range.values,
-// and the worksheets collection for sheetNames().
+// Excel's sheet-name, cell-length and visible-sheet rules, and the worksheets collection for sheetNames().
+import { SHEET } from "../../src/workbook/contract";
+import { LEDGER_SHEET } from "../../src/workbook/ledger/contract";
 import { OfficeWorkbookPort, type SyncEvent } from "../../src/workbook/office-adapter";
 import type { CellValue } from "../../src/workbook/port";
 
@@ -17,7 +19,7 @@ interface FakeWorkbook {
   cellAt(sheet: string, address: string): { v: CellValue; f: string | null; nf: string; fmt: Record<string, unknown> } | undefined;
   sheet(name: string): { freeze: { rows: number; cols: number }; visibility: string; validations: unknown[]; charts: Record<string, unknown>[]; merges: unknown[]; columnWidths: Record<number, number> } | undefined;
   type(sheet: string, address: string, input: CellValue): void;
-  stats(): { syncs: number; maxRequestBytes: number; maxResponseBytes: number; violations: string[]; valuesFormulas: string[] };
+  stats(): { syncs: number; maxRequestBytes: number; maxResponseBytes: number; violations: string[]; valuesFormulas: string[]; conversions: string[] };
 }
 
 function setup() {
@@ -65,6 +67,44 @@ describe("OfficeWorkbookPort on the Office.js fake", () => {
     expect(snap?.formulas?.[1]).toEqual([null, null, "=ASSESS.UNIT_TYPE(A2)"]);
     expect(wb.stats().violations).toEqual([]);
     expect(wb.stats().valuesFormulas).toEqual([]);
+    expect(wb.stats().conversions).toEqual([]);
+  });
+
+  it("Excel's rules: typed text converts, sheet names, 32,767 characters, the last visible sheet", async () => {
+    const { fake, wb, port } = setup();
+    // Text written through values without a guard is stored as Excel stores typed input.
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 1, 6).values = [["2021-3-1", "8:00", "1,000", "50%", "TRUE", "-1"]];
+      await context.sync();
+    });
+    expect(wb.read("Sheet1")?.[0]).toEqual([44256, 1 / 3, 1000, 0.5, true, -1]);
+    expect(wb.stats().conversions).toHaveLength(6);
+    await expect(fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(1, 0, 1, 1).values = [["-"]];
+      await context.sync();
+    })).rejects.toMatchObject({ code: "InvalidArgument" });
+    // Through the adapter the same text stays text.
+    await port.apply([{ kind: "values", sheet: "Sheet1", row: 2, col: 0, values: [["2021-3-1", "8:00", "1,000", "50%", "TRUE", "-1"]] }]);
+    expect(wb.read("Sheet1")?.[2]).toEqual(["2021-3-1", "8:00", "1,000", "50%", "TRUE", "-1"]);
+
+    for (const name of ["a".repeat(32), "考核[2021]", "一:二", "问?", "星*", "斜/杠", "反\\斜", "'引号", "引号'", "History"]) {
+      await expect(port.apply([{ kind: "addSheet", sheet: name }])).rejects.toMatchObject({ code: "InvalidArgument" });
+    }
+    await expect(fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 1, 1).values = [["长".repeat(32_768)]];
+      await context.sync();
+    })).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").visibility = "Hidden";
+      await context.sync();
+    })).rejects.toMatchObject({ code: "InvalidOperation" });
+  });
+
+  it("every sheet name the add-in uses is one Excel accepts", async () => {
+    const { wb, port } = setup();
+    const names = [...Object.values(SHEET), ...Object.values(LEDGER_SHEET)];
+    await port.apply(names.map((sheet) => ({ kind: "addSheet", sheet, hidden: sheet.startsWith("_") })));
+    expect(wb.sheetNames()).toEqual(["Sheet1", ...names]);
   });
 
   it("replaces a chart of the same name", async () => {
@@ -93,7 +133,7 @@ describe("OfficeWorkbookPort on the Office.js fake", () => {
     expect(back?.values[59_999]).toEqual(rows[59_999]);
     expect(wb.stats().maxResponseBytes).toBeLessThan(5 * 1024 * 1024);
     expect(wb.stats().violations).toEqual([]);
-  });
+  }, 60_000);
 
   it("a request over 5 MB fails in the fake", async () => {
     const { fake, wb } = setup();

@@ -1,18 +1,33 @@
 // The Office.js adapter against office-addin-mock: properties must be loaded and synced before they are
 // read (the mock returns an error string otherwise), every range the adapter asks for is recorded, and
-// every context.sync() is counted with the size of the values it carries.
+// every context.sync() is counted with the size of the values it carries. At each sync the mock applies
+// Excel's rules, shared with the end-to-end fake (test/e2e/fake-office.js): text written through values is
+// stored as Excel would store it typed (`stored`, `conversions`), and sheet names, the 32,767-character
+// cell and the last visible sheet are checked (a broken rule rejects the sync).
 import { OfficeMockObject } from "office-addin-mock";
 import {
   charsToPoints,
   EXCEL_WEB_PAYLOAD_LIMIT,
   guardText,
+  isPayloadLimitError,
   jsonBytes,
   OfficeWorkbookPort,
   type SyncEvent,
 } from "../../src/workbook/office-adapter";
+import fc from "fast-check";
+import { fitCellText, MAX_CELL_CHARS, TRUNCATED_MARK } from "../../src/workbook/cell-text";
 import type { CellValue, WritePlan } from "../../src/workbook/port";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { rules } = require("../e2e/fake-office.js") as {
+  rules: {
+    typedInput(value: unknown, viaApi: boolean): { value?: CellValue; formula?: string; converted?: boolean };
+    sheetNameError(name: string, existing: readonly string[]): string | undefined;
+    hidesLastVisible(sheets: readonly { visibility: string }[], sheet: { visibility: string }, visibility: string): boolean;
+  };
+};
 
 interface RangeRecord {
   readonly sheet: string;
@@ -47,14 +62,47 @@ function mockExcel(seed: Record<string, SheetSeed>) {
     return mock;
   };
 
+  // What Excel holds after the adapter's writes: sheet → "row,col" → value or formula.
+  const stored = new Map<string, Map<string, { value?: CellValue; formula?: string }>>();
+  const conversions: string[] = [];
+  const visibility = new Map<string, string>();
+  const pendingWrites: { sheet: string; row: number; col: number; mock: any; initial: { values: unknown; formulas: unknown } }[] = [];
+  /** Applies the writes queued since the last sync, in order, under Excel's rules (as Excel does at sync). */
+  const applyWrites = () => {
+    for (const write of pendingWrites.splice(0)) {
+      for (const prop of ["values", "formulas"] as const) {
+        const grid = write.mock[prop];
+        if (!Array.isArray(grid) || grid === write.initial[prop]) continue;
+        const cells = stored.get(write.sheet) ?? new Map();
+        stored.set(write.sheet, cells);
+        grid.forEach((line: unknown[], r: number) => line.forEach((x, c) => {
+          if (x === null) return;
+          const typed = rules.typedInput(x, true);
+          if (prop === "values" && typed.converted) conversions.push(`${write.sheet}!R${write.row + r + 1}C${write.col + c + 1}: ${JSON.stringify(x)}`);
+          cells.set(`${write.row + r},${write.col + c}`, typed.formula ? { formula: typed.formula } : { value: typed.value === "" ? null : typed.value });
+        }));
+      }
+    }
+    for (const [name, sheet] of sheets) {
+      const wanted = typeof sheet.visibility === "string" && /^(Visible|Hidden|VeryHidden)$/.test(sheet.visibility) ? sheet.visibility : "Visible";
+      const now = visibility.get(name) ?? "Visible";
+      if (wanted === now) continue;
+      const all = [...sheets.keys()].map((n) => ({ visibility: visibility.get(n) ?? "Visible" }));
+      if (rules.hidesLastVisible(all, { visibility: now }, wanted)) throw new Error("InvalidOperation: a workbook must contain at least one visible worksheet.");
+      visibility.set(name, wanted);
+    }
+  };
+
   const makeRange = (sheet: string, row: number, col: number, rows: number, cols: number) => {
     const cells = seed[sheet]?.values ?? [];
     const formulas = seed[sheet]?.formulas;
     const slice = (grid: readonly (readonly unknown[])[] | undefined) =>
       Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => grid?.[row + r]?.[col + c] ?? ""));
+    const initial = { values: slice(cells), formulas: slice(formulas ?? cells) };
     const mock: any = new OfficeMockObject({
-      values: slice(cells),
-      formulas: slice(formulas ?? cells),
+      values: initial.values,
+      formulas: initial.formulas,
+      numberFormat: Array.from({ length: rows }, () => new Array<string>(cols).fill("General")),
       format: { font: {}, fill: {} },
       dataValidation: { clear: () => calls.push(`${sheet}:validation.clear`) },
       merge: (across: boolean) => calls.push(`${sheet}:merge(${across})`),
@@ -63,6 +111,7 @@ function mockExcel(seed: Record<string, SheetSeed>) {
       getEntireColumn: () => mock,
     });
     mock.isNullObject = false;
+    pendingWrites.push({ sheet, row, col, mock, initial });
     ranges.push({ sheet, row, col, rows, cols, mock, sync: syncs });
     live.push(mock);
     return mock;
@@ -126,12 +175,15 @@ function mockExcel(seed: Record<string, SheetSeed>) {
         getItem: (name: string) => sheets.get(name),
         add: (name: string) => {
           calls.push(`add:${name}`);
+          const invalid = rules.sheetNameError(name, [...sheets.keys()]);
+          if (invalid) throw new Error(`InvalidArgument: ${invalid}`);
           return makeSheet(name);
         },
       },
     },
     sync: async () => {
       syncs++;
+      applyWrites();
       for (const mock of live) await mock.sync();
       await new Promise((resolve) => setTimeout(resolve, 0));
     },
@@ -142,6 +194,9 @@ function mockExcel(seed: Record<string, SheetSeed>) {
     calls,
     charts,
     sheets,
+    conversions,
+    /** What a cell holds after the writes (undefined where nothing was written). */
+    stored: (sheet: string, row: number, col: number) => stored.get(sheet)?.get(`${row},${col}`),
     get syncs() {
       return syncs;
     },
@@ -187,6 +242,14 @@ describe("OfficeWorkbookPort.read", () => {
     expect(mock.calls).toContain("热线数据:usedRange(true)");
     // existence, extents, cells: three syncs for any small workbook
     expect(mock.syncs).toBe(3);
+  });
+
+  it("reads number formats only when asked", async () => {
+    const mock = mockExcel(seed);
+    const port = new OfficeWorkbookPort(mock.context);
+    expect((await port.read(["热线数据"])).get("热线数据")?.numberFormats).toBeUndefined();
+    const snapshot = (await port.read(["热线数据"], { numberFormats: true })).get("热线数据");
+    expect(snapshot?.numberFormats).toHaveLength(3);
   });
 
   it("reads formulas only when asked, null where a cell holds no formula", async () => {
@@ -237,8 +300,20 @@ describe("OfficeWorkbookPort.read", () => {
     const port = new OfficeWorkbookPort(mock.context, { maxRequestBytes: 20_000, onSync: (e) => events.push(e) });
     expect((await port.read(["表"])).get("表")?.values).toEqual(rows);
     const reads = mock.ranges.filter((r) => r.sheet === "表");
-    expect(reads.length).toBeGreaterThanOrEqual(2_000 * 2 * 64 / 20_000);
+    expect(reads.length).toBeGreaterThanOrEqual(Math.ceil(jsonBytes(rows) / 20_000));
     for (const r of reads) expect(jsonBytes(r.mock.values)).toBeLessThanOrEqual(20_000);
+  });
+
+  it("reads only the rows and columns asked for, null elsewhere", async () => {
+    const rows: CellValue[][] = Array.from({ length: 50 }, (_, i) => [`A${i}`, `B${i}`, `C${i}`, `D${i}`, `E${i}`]);
+    const mock = mockExcel({ 工单明细: { values: rows } });
+    const port = new OfficeWorkbookPort(mock.context);
+    const head = (await port.read(["工单明细"], { rows: 3 })).get("工单明细");
+    expect(head?.values).toEqual(rows.slice(0, 3));
+    const some = (await port.read(["工单明细"], { columns: [0, 3, 4] })).get("工单明细");
+    expect(some?.values).toEqual(rows.map((r) => [r[0], null, null, r[3], r[4]]));
+    const asked = mock.ranges.filter((r) => r.rows === 50).map((r) => [r.col, r.cols]);
+    expect(asked).toEqual([[0, 1], [3, 2]]);
   });
 });
 
@@ -248,14 +323,62 @@ describe("OfficeWorkbookPort.apply", () => {
   it("writes values with empty cells as '' and text guarded from being parsed", async () => {
     const mock = mockExcel(seed);
     const port = new OfficeWorkbookPort(mock.context);
+    const texts = ["=不是公式", "0.985", "2021-3-1", "2021/3/1", "8:00", "1,000", "50%", "1e3", "TRUE", "+1", "-", "—", "#N/A", "3月1日", "９８．５％"];
     await port.apply([
       { kind: "values", sheet: "承办单位", row: 1, col: 0, values: [["汉滨区", "县区"], ["=不是公式", null], ["0.985", 12]] },
+      { kind: "values", sheet: "承办单位", row: 10, col: 0, values: texts.map((t) => [t]) },
     ]);
     const range = mock.ranges.find((r) => r.sheet === "承办单位" && r.row === 1);
     expect(range).toMatchObject({ col: 0, rows: 3, cols: 2 });
     expect(range?.mock.values).toEqual([["汉滨区", "县区"], ["'=不是公式", ""], ["'0.985", 12]]);
+    // What the cells hold: exactly the text, as Excel stores it.
+    expect([mock.stored("承办单位", 2, 0), mock.stored("承办单位", 2, 1), mock.stored("承办单位", 3, 0), mock.stored("承办单位", 3, 1)])
+      .toEqual([{ value: "=不是公式" }, { value: null }, { value: "0.985" }, { value: 12 }]);
+    texts.forEach((t, i) => expect(mock.stored("承办单位", 10 + i, 0)).toEqual({ value: t }));
+    expect(mock.conversions).toEqual([]);
     // one sync to find the sheet, one for the writes
     expect(mock.syncs).toBe(2);
+  });
+
+  it("the mock stores unguarded text as Excel would, so a missing guard fails a test", async () => {
+    const mock = mockExcel(seed);
+    const range = mock.context.workbook.worksheets.getItem("承办单位").getRangeByIndexes(0, 0, 1, 4);
+    range.values = [["2021-3-1", "1,000", "=A1", "TRUE"]];
+    await mock.context.sync();
+    expect(mock.stored("承办单位", 0, 0)).toEqual({ value: 44256 });
+    expect(mock.stored("承办单位", 0, 1)).toEqual({ value: 1000 });
+    expect(mock.stored("承办单位", 0, 2)).toEqual({ formula: "=A1" });
+    expect(mock.stored("承办单位", 0, 3)).toEqual({ value: true });
+    expect(mock.conversions).toHaveLength(4);
+  });
+
+  it("cuts text longer than a cell holds, with a visible mark", async () => {
+    const mock = mockExcel(seed);
+    const long = "扣".repeat(MAX_CELL_CHARS + 10);
+    await new OfficeWorkbookPort(mock.context).apply([
+      { kind: "values", sheet: "承办单位", row: 1, col: 0, values: [[long, `-${long}`]] },
+      { kind: "formulas", sheet: "承办单位", row: 2, col: 0, formulas: [[long]] },
+    ]);
+    const cut = mock.stored("承办单位", 1, 0)?.value as string;
+    expect(cut).toHaveLength(MAX_CELL_CHARS);
+    expect(cut.endsWith(TRUNCATED_MARK)).toBe(true);
+    const guarded = mock.ranges.find((r) => r.row === 1)!.mock.values[0][1] as string;
+    expect(guarded.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
+    expect(mock.stored("承办单位", 1, 1)?.value).toBe(guarded.slice(1));
+    expect(mock.stored("承办单位", 2, 0)?.value).toHaveLength(MAX_CELL_CHARS);
+    expect(() => fitCellText("a".repeat(MAX_CELL_CHARS))).not.toThrow();
+    expect(fitCellText("a".repeat(MAX_CELL_CHARS))).toHaveLength(MAX_CELL_CHARS);
+  });
+
+  it("the mock refuses a sheet name Excel refuses and hiding the last visible sheet", async () => {
+    for (const name of ["a".repeat(32), "考核[2021]", "一/二", "'引号", "SHEET"]) {
+      const mock = mockExcel({ ...seed, Sheet: { values: [] } });
+      await expect(new OfficeWorkbookPort(mock.context).apply([{ kind: "addSheet", sheet: name }])).rejects.toThrow(/InvalidArgument/);
+    }
+    await expect(new OfficeWorkbookPort(mockExcel(seed).context).apply([{ kind: "addSheet", sheet: "承办单位2", hidden: true }])).resolves.toBeUndefined();
+    const alone = mockExcel(seed);
+    alone.sheets.get("承办单位").visibility = "Hidden";
+    await expect(alone.context.sync()).rejects.toThrow(/visible/);
   });
 
   it("writes formulas as typed", async () => {
@@ -430,12 +553,33 @@ describe("helpers", () => {
     expect(charsToPoints(0)).toBe(0);
   });
 
+  it("guards text Excel would parse, and the fake's typed-input rules keep every guarded text as text", () => {
+    const samples = [
+      "2021-3-1", "2021/3/1", "2021.3.1", "2021-03-01 09:00", "3/1", "1-2", "3月1日", "2021年3月", "1-Mar", "Mar-21", "March 1, 2021",
+      "8:00", "8:00:30", "8 AM", "12:30 pm", "1,000", "50%", "98.5％", "1e3", "1E+05", "(5)", "$5", "¥5", "￥5", "1 1/2", "１２",
+      "TRUE", "false", "#N/A", "#VALUE!", "+", "-", "=", "@x", "+1", "-5", "- 不涉及", "'x", " 12 ", "汉滨区", "不涉及", "/", "—",
+    ];
+    for (const text of samples) expect(rules.typedInput(guardText(text), true)).toEqual({ value: text });
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(..."0123456789-/.:,%+ e年月日aMPT#=@'（）汉") }), (text) => {
+      expect(rules.typedInput(guardText(text), true)).toEqual({ value: text });
+    }), { numRuns: 2000 });
+  });
+
   it("guards text Excel would parse", () => {
     expect(guardText("汉滨区")).toBe("汉滨区");
     expect(guardText("2021年度12345热线工单办理情况减分指标考核表")).toBe("2021年度12345热线工单办理情况减分指标考核表");
     for (const text of ["=A1", "-", "+1", "98.5%", "12", "2021-12-31", "TRUE", "#N/A", "'x"]) {
       expect(guardText(text)).toBe(`'${text}`);
     }
+  });
+
+  it("knows the payload-limit errors by their code", () => {
+    expect(isPayloadLimitError({ code: "ResponsePayloadSizeLimitExceeded" })).toBe(true);
+    expect(isPayloadLimitError({ code: "GeneralException", debugInfo: { code: "RequestPayloadSizeLimitExceeded" } })).toBe(true);
+    expect(isPayloadLimitError({ code: "responsePayloadSizeLimitExceeded" })).toBe(true);
+    expect(isPayloadLimitError({ code: "InvalidArgument" })).toBe(false);
+    expect(isPayloadLimitError(new Error("x"))).toBe(false);
+    expect(isPayloadLimitError(null)).toBe(false);
   });
 
   it("counts non-ASCII characters at their escaped size", () => {
