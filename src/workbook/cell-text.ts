@@ -1,25 +1,42 @@
 /**
  * Text as a cell can hold it. Excel keeps at most 32,767 characters in a cell and refuses a longer value
- * (Office.js rejects the whole request); the .xlsx format has the same limit. Long text the product writes
- * (扣分说明 of a unit with many cases, problem lists) is cut with a visible mark instead.
+ * (Office.js rejects the whole request); the .xlsx format has the same limit, and SpreadsheetML cannot carry
+ * most control characters. Long text the product writes (扣分说明 of a unit with many cases, problem lists,
+ * a ledger cell echoed in 工单导入校验) is cut with a visible mark saying how long it was; control characters
+ * are shown as \xNN. The result writers and both adapters use this one module.
  */
+import type { CellValue } from "./port";
 
 /** Characters one cell holds at most (Excel specifications and limits). */
 export const MAX_CELL_CHARS = 32_767;
 
-/** Appended where text was cut to fit a cell, so a reader sees that something is missing. */
-export const TRUNCATED_MARK = "…（已截断）";
+/** Characters SpreadsheetML cannot carry (XML 1.0), and DEL. */
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/gu;
+
+/** Appended where text was cut to fit a cell, so a reader sees that something is missing and how much. */
+export const truncationMark = (length: number): string => `…（已截断：原文${length}字，单元格最多${MAX_CELL_CHARS}字）`;
 
 /**
- * `text` when it fits in `limit` characters, else its start and TRUNCATED_MARK, `limit` characters in all.
+ * `text` when it fits in the cell, else its start and the truncation mark, exactly the limit in all.
  * `reserve` characters are kept free (an apostrophe that guards the text adds one). Never splits a
  * surrogate pair.
  */
 export function fitCellText(text: string, reserve = 0): string {
   const limit = MAX_CELL_CHARS - reserve;
   if (text.length <= limit) return text;
-  let cut = limit - TRUNCATED_MARK.length;
+  const tail = truncationMark(text.length);
+  let cut = limit - tail.length;
   const code = text.charCodeAt(cut - 1);
   if (code >= 0xd800 && code <= 0xdbff) cut--;
-  return text.slice(0, cut) + TRUNCATED_MARK;
+  return text.slice(0, cut) + tail;
+}
+
+/** `text` fitted to one cell, control characters shown as \xNN. */
+export function cellText(text: string): string {
+  return fitCellText(text.replace(NOT_IN_XML, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
+}
+
+/** A cell value fitted: text through cellText, anything else unchanged. */
+export function cellValue(value: CellValue): CellValue {
+  return typeof value === "string" ? cellText(value) : value;
 }

@@ -1,6 +1,6 @@
 /** The three things compute-all writes: 12345热线考核表, the result columns of 便民化考核, and 校验. */
 import type { RateRuleId, RuleSet } from "../engine";
-import { cellValue } from "./cellText";
+import { cellValue } from "./cell-text";
 import { LABEL, RESULT_LABEL, SHEET, FORMAT, sheetSpec } from "./contract";
 import type { Finding } from "./findings";
 import type { ApprovalRowResult } from "./inputs/approval";

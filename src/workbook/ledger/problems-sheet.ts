@@ -7,7 +7,7 @@
 import { columnLetter, cellAddress } from "../address";
 import { formatTimestamp, problemCell, type LedgerData, type LedgerProblem, type Period } from "../../ledger";
 import type { Finding } from "../findings";
-import { cellValue } from "../cellText";
+import { cellValue } from "../cell-text";
 import { WMSG } from "../messages";
 import type { CellValue, SheetSnapshot, WriteOp } from "../port";
 import { LEDGER_SHEET, PROBLEM_LABEL } from "./contract";
