@@ -156,7 +156,8 @@ export function writeApprovalColumns(snapshot: SheetSnapshot, rows: readonly App
   }
   return writeColumns(layout, [
     { label: LABEL.deduction, values: deduction, center: true },
-    { label: LABEL.explanation, values: explanation, maxWidth: 40, wrap: true },
+    // Not wrapped: compute-all changes no row height of this input sheet; the column fits the longest text.
+    { label: LABEL.explanation, values: explanation, maxWidth: 60 },
   ], { widths: true });
 }
 

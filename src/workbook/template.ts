@@ -68,6 +68,23 @@ export function statusList(rules: RuleSet): string[] {
   return [...new Set(words.map((w) => w.trim()).filter((w) => w !== ""))];
 }
 
+/** Excel's limit for a list typed into a validation rule (the source joined with commas). */
+const LIST_SOURCE_LIMIT = 255;
+
+/**
+ * A register's 事项 drop-down: the labels first, then the other spellings the rules accept (the document's
+ * own wording) while the list stays within Excel's limit, so that the list refuses no word the calculation reads.
+ */
+export function caseList(cases: RuleSet["hotline"]["cases"]): string[] {
+  const list = cases.map((c) => c.label);
+  for (const word of cases.flatMap((c) => c.synonyms)) {
+    if (list.includes(word) || word.includes(",")) continue;
+    if ([...list, word].join(",").length > LIST_SOURCE_LIMIT) break;
+    list.push(word);
+  }
+  return list;
+}
+
 /** The validation list of a column, if it has one. */
 function listOf(spec: SheetSpec, column: ColumnSpec, rules: RuleSet): readonly string[] | undefined {
   switch (column.kind) {
@@ -77,7 +94,7 @@ function listOf(spec: SheetSpec, column: ColumnSpec, rules: RuleSet): readonly s
     case "part":
       return statusList(rules);
     case "caseItem":
-      return (spec.name === SHEET.bonuses ? rules.hotline.bonus.cases : rules.hotline.cases).map((c) => c.label);
+      return caseList(spec.name === SHEET.bonuses ? rules.hotline.bonus.cases : rules.hotline.cases);
     default:
       return undefined;
   }
@@ -289,6 +306,9 @@ export function templateChanges(snapshots: Snapshots, rules: RuleSet = defaultRu
   return { plan, createdSheets, addedColumns, untouched };
 }
 
+/** Sheets 创建/补全模板 reads: 填写说明 and every contract sheet. */
+export const TEMPLATE_READS: readonly SheetName[] = [SHEET.guide, ...COMPUTE_READS];
+
 /** The plan of 创建/补全模板 (see templateChanges). Pure. */
 export function templatePlan(snapshots: Snapshots, rules: RuleSet = defaultRuleSet()): WritePlan {
   return templateChanges(snapshots, rules).plan;
@@ -296,7 +316,7 @@ export function templatePlan(snapshots: Snapshots, rules: RuleSet = defaultRuleS
 
 /** 创建/补全模板 through a port: one read, one apply. */
 export async function templateAll(port: WorkbookPort, rules: RuleSet = defaultRuleSet()): Promise<Omit<TemplateChanges, "plan">> {
-  const { plan, ...changes } = templateChanges(await port.read([SHEET.guide, ...COMPUTE_READS]), rules);
+  const { plan, ...changes } = templateChanges(await port.read(TEMPLATE_READS), rules);
   await port.apply(plan);
   return changes;
 }
