@@ -27,6 +27,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { names: ["--period"], key: "period", value: true },
   { names: ["--drill"], key: "drill", value: true },
   { names: ["--map"], key: "map", value: true, repeatable: true },
+  { names: ["--pdf"], key: "pdf", value: false },
 ];
 
 /** The options that only make sense with --ledger. */
@@ -87,7 +88,11 @@ export type Command =
   | { readonly kind: "help" }
   | { readonly kind: "template"; readonly output: string }
   /** `input` null: start from a fresh template (only with a ledger). */
-  | { readonly kind: "assess"; readonly input: string | null; readonly output: string; readonly ledger?: LedgerRequest };
+  | {
+    readonly kind: "assess"; readonly input: string | null; readonly output: string; readonly ledger?: LedgerRequest;
+    /** Also write the PDF of the result next to the output (--pdf). */
+    readonly pdf?: boolean;
+  };
 
 /** out/<input-name>-result.xlsx */
 export function defaultOutput(input: string): string {
@@ -104,7 +109,9 @@ export function parseCommand(argv: readonly string[]): ParseResult<Command> {
   if (options.help) return { ok: true, value: { kind: "help" } };
   const output = typeof options.output === "string" ? options.output : undefined;
   if (output !== undefined && !isXlsxName(output)) return { ok: false, message: CLI_MSG.outputNotXlsx(output) };
+  const pdf = options.pdf ? { pdf: true } : {};
   if (options.template) {
+    if (options.pdf) return { ok: false, message: CLI_MSG.pdfWithTemplate };
     if (positionals.length > 0) return { ok: false, message: CLI_MSG.templateTakesNoInput };
     if (options.ledger || LEDGER_ONLY.some(([key]) => options[key])) return { ok: false, message: LEDGER_CLI_MSG.ledgerWithTemplate };
     return { ok: true, value: { kind: "template", output: output ?? DEFAULT_TEMPLATE_OUTPUT } };
@@ -115,12 +122,12 @@ export function parseCommand(argv: readonly string[]): ParseResult<Command> {
     const stray = LEDGER_ONLY.find(([key]) => options[key]);
     if (stray) return { ok: false, message: LEDGER_CLI_MSG.needsLedger(stray[1]) };
     const input = positionals[0] ?? DEFAULT_INPUT;
-    return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input) } };
+    return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input), ...pdf } };
   }
   const ledger = parseLedgerRequest(options.ledger, options);
   if (!ledger.ok) return ledger;
   const input = positionals[0] ?? null;
-  return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input ?? options.ledger), ledger: ledger.value } };
+  return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input ?? options.ledger), ledger: ledger.value, ...pdf } };
 }
 
 function parseLedgerRequest(file: string, options: Readonly<Record<string, string | true>>): ParseResult<LedgerRequest> {

@@ -9,7 +9,7 @@
  * 工单导入校验 filled); 2 wrong usage; 3 an unexpected exception (a bug).
  */
 import { existsSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { LedgerError } from "../ledger";
 import { readLedgerFile } from "../ledger/node";
@@ -24,6 +24,7 @@ import { CLI_MSG, WMSG } from "../workbook/messages";
 import { chooseRuleSet } from "../workbook/params";
 import { parseCommand, type LedgerRequest } from "./args";
 import { terminalProgress, type ProgressSink } from "./progress";
+import { writePdf } from "./pdf";
 import { problemLines, rankingLines, vetoLines } from "./report";
 
 export interface Io {
@@ -133,9 +134,25 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
   for (const line of problemLines(problems, summary)) io.out(line);
   io.out("");
   io.out(CLI_MSG.written(c.output));
+  let pdfFailed = false;
+  if (c.pdf) {
+    io.out(CLI_MSG.pdfConverting);
+    const pdf = await writePdf(at(c.output));
+    if (pdf.status === "written") io.out(CLI_MSG.pdfWritten(relativeTo(c.output, pdf.pdf)));
+    else {
+      pdfFailed = true;
+      io.err(pdf.status === "noLibreOffice" ? CLI_MSG.pdfNoLibreOffice : CLI_MSG.pdfFailed(pdf.reason));
+    }
+  }
   if (ledgerProblemRows > 0) io.err(LEDGER_CLI_MSG.ledgerHasProblems(ledgerProblemRows));
   if (summary.errors > 0) io.err(CLI_MSG.inputHasProblems(summary.errors));
+  if (pdfFailed) return EXIT.usage;
   return summary.errors > 0 || ledgerProblemRows > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/** The PDF's path written as the user wrote the output's (same folder, .pdf instead of .xlsx). */
+function relativeTo(output: string, pdf: string): string {
+  return join(dirname(output), basename(pdf));
 }
 
 /**
