@@ -120,7 +120,8 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
     io.err(CLI_MSG.cannotWrite(c.output, reason(error)));
     return EXIT.usage;
   }
-  io.out(CLI_MSG.heading(`安康市${summary.year}年度考核计算`, c.input ?? c.output));
+  // A ledger run without an input workbook starts from a blank template: the input is the ledger file.
+  io.out(CLI_MSG.heading(`安康市${summary.year}年度考核计算`, c.input ?? CLI_MSG.ledgerOnlyInput(c.ledger?.file ?? "")));
   io.out("");
   if (ledgerLines.length > 0) {
     for (const line of ledgerLines) io.out(line);

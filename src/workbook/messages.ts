@@ -112,6 +112,7 @@ export const CLI_MSG = {
   internalError: (reason: string) => `计算中断（程序错误，请报告）：${reason}`,
 
   heading: (title: string, file: string) => `${title}\n输入：${file}`,
+  ledgerOnlyInput: (ledger: string) => `${ledger}（工单明细；考核工作簿为空白模板）`,
   rankingHeading: (units: number, scored: number) => `12345热线考核：${units}个单位，已计分${scored}个`,
   rankingColumns: ["排名", "单位名称", "类别", "总分", "扣分说明"] as const,
   notScored: "未计分",

@@ -325,7 +325,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
           replaced.add(op.sheet);
         } else {
           for (const name of sheetsOf(op)) if (!exists.has(name)) throw sheetError(name);
-          if (op.kind === "note" && notes && sheets.has(op.sheet) && !replaced.has(op.sheet)) {
+          if (op.kind === "note" && notes && sheets.has(op.sheet) && !replaced.has(op.sheet) && sheets.get(op.sheet)!.notes) {
             // A cell holds one note: an existing one is updated rather than added again.
             noteProbes.push({ key: noteKey(op.sheet, op.row, op.col), note: sheets.get(op.sheet)!.notes.getItemOrNullObject(cellAddress(op.row, op.col)) });
           }
@@ -481,7 +481,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
             }
             break;
           case "note": {
-            if (!notes) break;
+            // An Office.js without the notes API (older than ExcelApi 1.18) has no `notes` to call.
+            if (!notes || !sheetFor(op.sheet).notes) break;
             const key = noteKey(op.sheet, op.row, op.col);
             await queue(ACTION_BYTES + jsonBytes(op.text));
             const old = oldNotes.get(key);

@@ -110,7 +110,8 @@ const JUNE_1 = 44348;
 
 async function seedWorkbook(ledgerRows: readonly (readonly (string | number | null)[])[]): Promise<unknown> {
   const fake = fakeOffice.create();
-  const port = new OfficeWorkbookPort((batch) => fake.Excel.run(batch));
+  // The fake host claims ExcelApi 1.12: page layout (1.9) but no notes (1.18), as the pane would detect.
+  const port = new OfficeWorkbookPort((batch) => fake.Excel.run(batch), { notes: false });
   await templateAll(port);
   const L = LABEL;
   await fillRows(port, SHEET.hotline, [
