@@ -33,7 +33,7 @@ describe("parseCommand", () => {
   });
 
   it("options are a table: one entry per flag", () => {
-    expect(OPTIONS.map((o) => o.key)).toEqual(["help", "output", "template", "ledger", "period", "drill", "map"]);
+    expect(OPTIONS.map((o) => o.key)).toEqual(["help", "output", "template", "ledger", "period", "drill", "map", "pdf"]);
     expect(parseArgv(["--", "-odd.xlsx"])).toEqual({ ok: true, value: { positionals: ["-odd.xlsx"], options: {} } });
   });
 });
@@ -79,5 +79,15 @@ describe("parseCommand: --ledger", () => {
     const parsed = parseCommand(argv);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message).toContain(message);
+  });
+});
+
+describe("--pdf", () => {
+  it("goes with a computation (with or without --ledger), never with --template", () => {
+    expect(parseCommand(["a.xlsx", "--pdf"])).toMatchObject({ ok: true, value: { kind: "assess", input: "a.xlsx", pdf: true } });
+    expect(parseCommand(["--ledger", "x.csv", "--pdf"])).toMatchObject({ ok: true, value: { kind: "assess", pdf: true } });
+    expect(parseCommand(["a.xlsx"])).toMatchObject({ ok: true, value: { kind: "assess" } });
+    expect((parseCommand(["a.xlsx"]) as { value: { pdf?: boolean } }).value.pdf).toBeUndefined();
+    expect(parseCommand(["--template", "--pdf"])).toMatchObject({ ok: false });
   });
 });
