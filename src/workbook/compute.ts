@@ -61,12 +61,14 @@ export interface ComputeOutput {
 export interface ComputeOptions {
   /** Default: the rule set of the workbook's 考核年度 (参数), else the current one. */
   readonly ruleSet?: RuleSet;
+  /** Time of the run, shown in the result's title row when 校验 is clean (default: now). */
+  readonly now?: Date;
   /** Progress for long runs: a Chinese step text and a fraction 0..1. */
   readonly onProgress?: (message: string, fraction: number) => void;
 }
 
 /** Pure: the plan, summary, problems and results of compute-all over snapshots of the contract sheets. */
-export function computePlan(snapshots: Snapshots, rules: RuleSet = defaultRuleSet()): ComputeOutput {
+export function computePlan(snapshots: Snapshots, rules: RuleSet = defaultRuleSet(), now: Date = new Date()): ComputeOutput {
   const findings = new Findings();
   const errors = new Set<Organization>();
   const { params, allBlocked, hotlineBlocked } = readParameters(snapshots, rules, findings);
@@ -81,13 +83,21 @@ export function computePlan(snapshots: Snapshots, rules: RuleSet = defaultRuleSe
   const units = scoreUnits(rules, { units: unitsRead.units, data, deductions, bonuses, params, errors, blocked }, findings);
   const approval = assessApproval(snapshots, rules, allBlocked, findings);
   const problems = findings.sorted();
+  const errorCount = countBySeverity(problems).error;
+  const status = errorCount > 0 ? WMSG.draft(errorCount) : WMSG.checked(localMinute(now));
 
   const plan: WritePlan = [
-    ...writeHotlineTable(snapshots.get(SHEET.result), units, rules),
+    ...writeHotlineTable(snapshots.get(SHEET.result), units, rules, status),
     ...(approval.table ? writeApprovalColumns(approval.table.snapshot, approval.rows) : []),
     ...writeChecks(snapshots.get(SHEET.checks), problems),
   ];
   return { plan, summary: summarize(rules, params, units, approval.departments, problems), problems, results: { units, departments: approval.departments } };
+}
+
+/** "2021-12-31 09:05" in local time. */
+function localMinute(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ${p(date.getHours())}:${p(date.getMinutes())}`;
 }
 
 function summarize(
@@ -118,7 +128,7 @@ export async function computeAll(port: WorkbookPort, options: ComputeOptions = {
   const snapshots = await port.read(COMPUTE_READS);
   progress(WMSG.progress.compute, 0.3);
   const rules = options.ruleSet ?? chooseRuleSet(snapshots);
-  const { plan, ...output } = computePlan(snapshots, rules);
+  const { plan, ...output } = computePlan(snapshots, rules, options.now);
   progress(WMSG.progress.write, 0.6);
   await port.apply(plan);
   progress(WMSG.progress.done, 1);

@@ -6,10 +6,11 @@ import {
   MSG, isBlank, judgeDepartment, parseDate, parseRate, parseStatus, problem, vetoExplanation,
   type ApprovalTarget, type Cell, type DepartmentResult, type Organization, type RuleSet, type Status,
 } from "../../engine";
-import { qualified } from "../address";
+import { parseAddress, qualified } from "../address";
 import { ITEM_LABELS, LABEL, SHEET, sheetSpec } from "../contract";
-import type { Findings } from "../findings";
+import type { Finding, Findings } from "../findings";
 import { WMSG } from "../messages";
+import { rowIssues } from "./row-issues";
 import { rowUnit } from "./unit-name";
 import { dataRows, openTable, type Snapshots, type Table, type TableRow } from "../tables";
 
@@ -54,6 +55,8 @@ interface Parsed {
 /** Parses one row's cells with the engine's parsers; undefined (and findings) when any cell is bad. */
 function parseRow(row: TableRow, rules: RuleSet, findings: Findings, unit: string): Parsed | undefined {
   const words = rules.approval.statusWords;
+  const labels = [...ITEM_LABELS, ...Object.values(PART_LABELS), ...Object.values(TARGET_LABELS), LABEL.evidenceDate];
+  if (rowIssues(row, labels, findings, unit)) return undefined;
   let bad = false;
   const fail = (p: Parameters<Findings["problem"]>[0]) => {
     findings.problem(p, SHEET.approval, unit);
@@ -159,5 +162,23 @@ export function assessApproval(snapshots: Snapshots, rules: RuleSet, blocked: bo
     }
     return { name, org, status: "missing", explanation: WMSG.missingDepartmentResult };
   });
-  return { table, departments: outcomes, rows: [...results.values()].sort((a, b) => a.row - b.row) };
+  const errorRows = new Map<number, Finding>();
+  for (const f of findings.sorted()) {
+    const at = f.severity === "error" && f.sheet === SHEET.approval && f.cell !== undefined ? parseAddress(f.cell) : undefined;
+    if (at && !errorRows.has(at.row)) errorRows.set(at.row, f);
+  }
+  const rows = [...results.values()].sort((a, b) => a.row - b.row)
+    .map((r) => (r.deduction === null ? { ...r, explanation: rowReason(errorRows.get(r.row)) } : r));
+  const byRow = new Map(rows.map((r) => [r.row, r.explanation]));
+  return {
+    table, rows,
+    departments: outcomes.map((d) => (d.status === "error" && d.row !== undefined ? { ...d, explanation: byRow.get(d.row) ?? d.explanation } : d)),
+  };
+}
+
+/** 扣分说明 of a row not judged: its first error (sheet, cell, problem), else the generic marker. */
+function rowReason(reason: Finding | undefined): string {
+  if (!reason) return WMSG.markedError;
+  const text = reason.unit && reason.message.startsWith(`${reason.unit}：`) ? reason.message.slice(reason.unit.length + 1) : reason.message;
+  return WMSG.markedBecause(WMSG.dataError, reason.sheet, reason.cell, text);
 }
