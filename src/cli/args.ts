@@ -31,6 +31,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { names: ["--drill"], key: "drill", value: true },
   { names: ["--map"], key: "map", value: true, repeatable: true },
   { names: ["--max-part-mb"], key: "maxPartMb", value: true },
+  { names: ["--pdf"], key: "pdf", value: false },
 ];
 
 /** The options that only make sense with --ledger. */
@@ -96,6 +97,8 @@ export type Command =
       readonly kind: "assess"; readonly input: string | null; readonly output: string; readonly ledger?: LedgerRequest;
       /** --max-part-mb: size limits of the .xlsx reader. */
       readonly limits?: XlsxLimits;
+      /** Also write the PDF of the result next to the output (--pdf). */
+      readonly pdf?: boolean;
     };
 
 /** out/<input-name>-result.xlsx */
@@ -113,7 +116,9 @@ export function parseCommand(argv: readonly string[]): ParseResult<Command> {
   if (options.help) return { ok: true, value: { kind: "help" } };
   const output = typeof options.output === "string" ? options.output : undefined;
   if (output !== undefined && !isXlsxName(output)) return { ok: false, message: CLI_MSG.outputNotXlsx(output) };
+  const pdf = options.pdf ? { pdf: true } : {};
   if (options.template) {
+    if (options.pdf) return { ok: false, message: CLI_MSG.pdfWithTemplate };
     if (positionals.length > 0) return { ok: false, message: CLI_MSG.templateTakesNoInput };
     if (options.ledger || LEDGER_ONLY.some(([key]) => options[key])) return { ok: false, message: LEDGER_CLI_MSG.ledgerWithTemplate };
     return { ok: true, value: { kind: "template", output: output ?? DEFAULT_TEMPLATE_OUTPUT, force: options.force === true } };
@@ -127,12 +132,12 @@ export function parseCommand(argv: readonly string[]): ParseResult<Command> {
     const stray = LEDGER_ONLY.find(([key]) => options[key]);
     if (stray) return { ok: false, message: LEDGER_CLI_MSG.needsLedger(stray[1]) };
     const input = positionals[0] ?? DEFAULT_INPUT;
-    return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input), ...withLimits } };
+    return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input), ...withLimits, ...pdf } };
   }
   const ledger = parseLedgerRequest(options.ledger, options);
   if (!ledger.ok) return ledger;
   const input = positionals[0] ?? null;
-  return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input ?? options.ledger), ledger: ledger.value, ...withLimits } };
+  return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input ?? options.ledger), ledger: ledger.value, ...withLimits, ...pdf } };
 }
 
 /** --max-part-mb N: a positive number of megabytes. */

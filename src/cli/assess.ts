@@ -11,7 +11,7 @@
  * 工单导入校验 filled); 2 wrong usage; 3 an unexpected exception (a bug).
  */
 import { existsSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { LedgerError, yearPeriod } from "../ledger";
 import { readLedgerFile } from "../ledger/node";
@@ -31,6 +31,7 @@ import { parseCommand, type Command, type LedgerRequest } from "./args";
 import { exists, sameFile, terminalSafe, workbookKind, writeAtomically } from "./files";
 import type { XlsxLimits } from "../xlsx/limits";
 import { terminalProgress, type ProgressSink } from "./progress";
+import { writePdf } from "./pdf";
 import { problemLines, rankingLines, vetoLines } from "./report";
 
 export interface Io {
@@ -163,7 +164,8 @@ async function computeAndWrite(port: ExcelJsWorkbookPort | PackageWorkbookPort, 
     io.err(CLI_MSG.cannotWrite(c.output, reason(error)));
     return EXIT.usage;
   }
-  io.out(CLI_MSG.heading(`安康市${summary.year}年度考核计算`, c.input ?? c.output));
+  // A ledger run without an input workbook starts from a blank template: the input is the ledger file.
+  io.out(CLI_MSG.heading(`安康市${summary.year}年度考核计算`, c.input ?? CLI_MSG.ledgerOnlyInput(c.ledger?.file ?? "")));
   io.out("");
   if (ledgerLines.length > 0) {
     for (const line of ledgerLines) io.out(line);
@@ -178,9 +180,25 @@ async function computeAndWrite(port: ExcelJsWorkbookPort | PackageWorkbookPort, 
   for (const line of problemLines(problems, summary)) io.out(line);
   io.out("");
   io.out(CLI_MSG.written(c.output));
+  let pdfFailed = false;
+  if (c.pdf) {
+    io.out(CLI_MSG.pdfConverting);
+    const pdf = await writePdf(at(c.output));
+    if (pdf.status === "written") io.out(CLI_MSG.pdfWritten(relativeTo(c.output, pdf.pdf)));
+    else {
+      pdfFailed = true;
+      io.err(pdf.status === "noLibreOffice" ? CLI_MSG.pdfNoLibreOffice : CLI_MSG.pdfFailed(pdf.reason));
+    }
+  }
   if (ledgerProblemRows > 0) io.err(LEDGER_CLI_MSG.ledgerHasProblems(ledgerProblemRows));
   if (summary.errors > 0) io.err(CLI_MSG.inputHasProblems(summary.errors));
+  if (pdfFailed) return EXIT.usage;
   return summary.errors > 0 || ledgerProblemRows > 0 || ledgerEmpty ? EXIT.problems : EXIT.ok;
+}
+
+/** The PDF's path written as the user wrote the output's (same folder, .pdf instead of .xlsx). */
+function relativeTo(output: string, pdf: string): string {
+  return join(dirname(output), basename(pdf));
 }
 
 /**

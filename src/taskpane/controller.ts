@@ -44,6 +44,8 @@ export interface PaneParameters {
 /** What the controller asks of the pane's DOM. */
 export interface PaneView {
   status(text: string, kind: StatusKind): void;
+  /** How many problems the pane's other lists show now (工单导入's), if any. */
+  otherProblems?(): number;
   /** While busy every action button is disabled (a run cannot be started twice). */
   busy(busy: boolean): void;
   /** A progress indicator (fraction 0..1), or null to hide it. */
@@ -80,11 +82,15 @@ export const TEXT = {
     const skipped = untouched.length > 0 ? `；${untouched.join("、")}找不到表头，未改动` : "";
     return `模板：${parts.join("，")}${skipped}。`;
   },
-  computeDone: (s: ComputeSummary) =>
+  /** `elsewhere`: problems another list of the pane shows (工单导入's): never "no problems" while one is listed. */
+  computeDone: (s: ComputeSummary, elsewhere = 0) =>
     `计算完成：${s.units}个单位已计分${s.unitsScored}个` +
     (s.unitsMarked > 0 ? `（${s.unitsMarked}个数据有误未计分）` : "") +
     `；${s.departmentsJudged}个部门中${s.departmentsVetoed}个扣分；` +
-    (s.errors + s.warnings > 0 ? `发现${s.errors}个错误、${s.warnings}个警告，见问题列表。` : "未发现数据问题。"),
+    (s.errors + s.warnings > 0 ? `发现${s.errors}个错误、${s.warnings}个警告，见问题列表。`
+      : s.infos > 0 ? `校验无错误和警告，另有${s.infos}条说明，见问题列表。`
+        : elsewhere > 0 ? "校验无错误和警告。" : "未发现数据问题。") +
+    (elsewhere > 0 ? `工单导入另有${elsewhere}个问题，见“工单问题”。` : ""),
   finalizeAsk: "请在下方确认是否定稿。",
   finalizeCancelled: "已取消定稿，工作簿未改动。",
   finalizeRunning: "正在定稿…",
@@ -175,7 +181,8 @@ export class TaskpaneController {
       this.showProblems(output.problems.map(toPaneProblem), TEXT.problemsNote);
       this.parameters = { ...this.parameters, year: output.summary.year };
       view.params(this.parameters);
-      view.status(TEXT.computeDone(output.summary), output.summary.errors > 0 ? "error" : "ok");
+      const elsewhere = view.otherProblems?.() ?? 0;
+      view.status(TEXT.computeDone(output.summary, elsewhere), output.summary.errors > 0 ? "error" : elsewhere > 0 ? "info" : "ok");
     });
   }
 

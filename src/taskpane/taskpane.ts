@@ -151,15 +151,32 @@ export function startAssessment(doc: Document): TaskpaneController | undefined {
     charts: supports("1.7"),
     // Drop-down lists (Range.dataValidation) need ExcelApi 1.8; without them the template has no lists.
     dataValidation: supports("1.8"),
+    // Print setup (Worksheet.pageLayout) needs ExcelApi 1.9; without it sheets print with Excel's defaults.
+    pageLayout: supports("1.9"),
+    // Header notes need ExcelApi 1.18; without them the same texts are on the 填写说明 sheet.
+    notes: supports("1.18"),
     onSync: (event) => progress.listeners.forEach((listener) => listener(event)),
   });
   // One workbook action at a time: while either part of the pane works, both parts' controls are disabled.
   const lock = new ActionLock();
+  const openButtons = [...doc.querySelectorAll<HTMLButtonElement>("button[data-open-sheet]")];
   lock.subscribe((busy) => {
     renderBusy(doc, busy);
     renderImportBusy(doc, busy);
+    for (const button of openButtons) button.disabled = busy;
   });
   const select = (sheet: string, cell: string) => selectCell(run, sheet, cell);
+  // Step 3's buttons bring a register sheet to the front (its first input row selected).
+  for (const button of openButtons) {
+    button.disabled = false;
+    button.addEventListener("click", () => {
+      const sheet = button.getAttribute("data-open-sheet") as string;
+      select(sheet, "A3").then(
+        () => renderStatus(doc, `已打开“${sheet}”。`, "info"),
+        () => renderStatus(doc, `工作簿中没有“${sheet}”表：请先点“创建/补全模板”。`, "error"),
+      );
+    });
+  }
   const importer = new ImportController({
     port,
     view: createImportView(doc),

@@ -207,5 +207,10 @@ export function createPaneView(doc: Document): PaneView {
     confirm: (open) => renderConfirm(doc, open),
     summary: (summary) => renderSummary(doc, summary),
     problems: (problems, note) => renderProblems(doc, problems, note),
+    otherProblems: () => {
+      const section = doc.getElementById("ledger-problems");
+      const list = doc.getElementById("ledger-problem-list");
+      return section && list && !section.hidden ? list.children.length : 0;
+    },
   };
 }

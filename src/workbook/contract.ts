@@ -14,6 +14,8 @@ export const SHEET = {
   checks: "校验",
   /** Not in spec E's table: the small parameter block (考核年度, 考核月数) the task pane shows. */
   params: "参数",
+  /** Not in spec E: the template's first sheet, the steps of the work and what every sheet and column is for. */
+  guide: "填写说明",
   /** Hidden: what 定稿 replaced, so that 恢复公式 can put it back. */
   formulaBackup: "_定稿公式备份",
 } as const;
@@ -115,6 +117,21 @@ export const RESULT_LABEL = {
   explanation: "扣分说明",
 } as const;
 
+/** 12345热线考核表's first column (an extra column, spec H): the row's number in rank order. */
+export const SEQ_LABEL = "序号";
+
+/** The deduction columns of 12345热线考核表 and their categories: their headers show the category's points (spec H). */
+export const CATEGORY_COLUMNS = {
+  [RESULT_LABEL.handling]: "handling",
+  [RESULT_LABEL.returned]: "returned",
+  [RESULT_LABEL.extension]: "extension",
+  [RESULT_LABEL.satisfaction]: "satisfaction",
+  [RESULT_LABEL.cooperation]: "cooperation",
+} as const;
+
+/** Who issues the written report (the letterhead of 安行审函〔2021〕73号); printed under the official table. */
+export const ISSUER = "安康市行政审批服务局";
+
 /** The parameter rows of 参数 (first column 参数, second 值). */
 export const PARAM = { year: "考核年度", months: "考核月数" } as const;
 
@@ -157,6 +174,7 @@ export const SHEETS: readonly SheetSpec[] = [
   {
     name: SHEET.result, role: "result", key: RESULT_LABEL.name,
     columns: [
+      col(SEQ_LABEL, "rank", { result: true }),
       col(RESULT_LABEL.name, "name", { result: true }),
       col(RESULT_LABEL.type, "unitType", { result: true }),
       col(RESULT_LABEL.completionRate, "rate", { result: true }),
@@ -214,7 +232,7 @@ export const NEW_SHEET_LAYOUT = { titleRow: 0, headerRow: 1 } as const;
 /** Number formats written by the template and compute-all. */
 export const FORMAT = { percent: "0.00%", date: "yyyy-mm-dd" } as const;
 
-/** Status words offered by the validation lists (spec D accepts more; these are the ones to pick). */
+/** The status words to pick first (the validation lists add every other word the rules accept, spec D). */
 export const STATUS_LIST = ["完成", "未完成", "不涉及"] as const;
 /** Item-6 parts: 不涉及 counts as nothing left to do (e.g. no guide problem was fed back). */
 export const PART_LIST = ["完成", "未完成", "不涉及"] as const;

@@ -69,6 +69,9 @@ function snapshotOf(ws: ExcelJS.Worksheet, withFormulas: boolean): SheetSnapshot
   return formulas ? { name: ws.name, values, formulas } : { name: ws.name, values };
 }
 
+/** Narrow margins in inches (Excel's "窄" preset), used when a page setup names none. */
+const NARROW_MARGINS = { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75 } as const;
+
 const argb = (color: string) => `FF${color.replace(/^#/, "").toUpperCase()}`;
 
 export class ExcelJsWorkbookPort implements WorkbookPort {
@@ -208,19 +211,25 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
       }
       case "pageSetup": {
         const ws = this.sheet(op.sheet);
-        const m = op.setup.margins ?? { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6 };
+        const { setup } = op;
+        const m = setup.margins ?? NARROW_MARGINS;
+        const { printArea: _old, printTitlesRow: _titles, ...kept } = ws.pageSetup;
         ws.pageSetup = {
-          ...ws.pageSetup,
+          ...kept,
           paperSize: 9, // A4
-          orientation: op.setup.orientation,
-          ...(op.setup.fitToWidth !== undefined
-            ? { fitToPage: true, fitToWidth: op.setup.fitToWidth, fitToHeight: 0 }
+          orientation: setup.orientation,
+          // Fit to width only: fitToHeight 0 is "automatic" (as many pages tall as needed).
+          ...(setup.fitToWidth !== undefined
+            ? { fitToPage: true, fitToWidth: setup.fitToWidth, fitToHeight: 0 }
             : { fitToPage: false }),
-          horizontalCentered: op.setup.centerHorizontally ?? false,
+          horizontalCentered: setup.centerHorizontally ?? false,
           margins: { ...m, header: 0.3, footer: 0.3 },
-          ...(op.setup.repeatRows ? { printTitlesRow: `${op.setup.repeatRows.first + 1}:${op.setup.repeatRows.last + 1}` } : {}),
+          // exceljs writes these two as the sheet's _xlnm.Print_Titles and _xlnm.Print_Area defined names.
+          ...(setup.repeatRows ? { printTitlesRow: `${setup.repeatRows.first + 1}:${setup.repeatRows.last + 1}` } : {}),
+          ...(setup.printArea && setup.printArea.rows > 0 && setup.printArea.cols > 0
+            ? { printArea: `A1:${cellAddress(setup.printArea.rows - 1, setup.printArea.cols - 1)}` } : {}),
         };
-        if (op.setup.footer !== undefined) ws.headerFooter = { ...ws.headerFooter, oddFooter: op.setup.footer };
+        ws.headerFooter = { ...ws.headerFooter, oddFooter: setup.footer ?? undefined };
         return;
       }
       case "note":

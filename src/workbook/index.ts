@@ -7,7 +7,7 @@ export * from "./contract";
 export { WMSG, CLI_MSG } from "./messages";
 export { cellAddress, columnLetter, parseAddress, qualified } from "./address";
 export type { Finding, FindingCode, Severity } from "./findings";
-export { templatePlan, templateChanges, templateAll, type TemplateChanges } from "./template";
+export { TEMPLATE_READS, templatePlan, templateChanges, templateAll, type TemplateChanges } from "./template";
 export {
   computePlan, computeAll, type ComputeOptions, type ComputeOutput, type ComputeResults, type ComputeSummary, type RankedUnit,
 } from "./compute";

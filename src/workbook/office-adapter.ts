@@ -22,8 +22,9 @@
  * adapter runs against office-addin-mock, which has no collections.
  */
 
+import { cellAddress } from "./address";
 import { fitCellText, MAX_CELL_CHARS } from "./cell-text";
-import type { CellFormat, CellValue, RangeRef, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
+import type { CellFormat, CellValue, PageSetup, RangeRef, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
 
 /** Runs a batch against a request context: Excel.run, or a context the caller already holds. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -42,6 +43,13 @@ export interface OfficePortOptions {
   readonly charts?: boolean;
   /** False when the host lacks data validation (ExcelApi 1.8): listValidation ops are then skipped. Default true. */
   readonly dataValidation?: boolean;
+  /** False when the host lacks the page layout API (ExcelApi 1.9): pageSetup ops are then skipped. Default true. */
+  readonly pageLayout?: boolean;
+  /**
+   * False when the host lacks cell notes (ExcelApi 1.18): note ops are then skipped (the template lists the
+   * same texts on 填写说明). Default true.
+   */
+  readonly notes?: boolean;
   /** Called after every context.sync() the adapter makes, e.g. for a progress indicator. */
   readonly onSync?: (event: SyncEvent) => void;
 }
@@ -232,9 +240,33 @@ export function guardText(text: string): string {
 }
 
 /** Text written through Range.values: cut to fit a cell (with a visible mark), then guarded. */
-export function cellText(text: string): string {
+export function guardedCellText(text: string): string {
   const guarded = guardText(text);
   return guarded.length <= MAX_CELL_CHARS ? guarded : guardText(fitCellText(text, guarded.length - text.length));
+}
+
+/** Narrow margins in inches (Excel's "窄" preset), used when a page setup names none; header and footer 0.3. */
+const NARROW_MARGINS = { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75 } as const;
+const POINTS_PER_INCH = 72;
+
+/**
+ * A footer in the file format's codes ("&L…&C…&R…") split into the three parts Office.js sets one by one;
+ * text before any section code is centred, "&&" is a literal ampersand and stays as it is.
+ */
+export function footerSections(footer: string): { left: string; center: string; right: string } {
+  const out = { left: "", center: "", right: "" };
+  let section: keyof typeof out = "center";
+  for (let i = 0; i < footer.length; i++) {
+    const two = footer.slice(i, i + 2);
+    if (two === "&&") {
+      out[section] += two;
+      i++;
+    } else if (two === "&L" || two === "&C" || two === "&R") {
+      section = two === "&L" ? "left" : two === "&C" ? "center" : "right";
+      i++;
+    } else out[section] += footer[i];
+  }
+  return out;
 }
 
 function cellIn(value: CellValue): string | number | boolean {
@@ -444,6 +476,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
       // Walk the plan once to reject writes to sheets that will not exist, and note which charts of
       // sheets existing now may have to be replaced.
       const exists = new Set(sheets.keys());
+      const notes = this.options.notes !== false;
+      const noteProbes: { key: string; note: Excel.Note }[] = [];
       const chartProbes: { sheet: string; chart: Excel.Chart; name: string }[] = [];
       const replaced = new Set<string>();
       for (const op of plan) {
@@ -453,15 +487,21 @@ export class OfficeWorkbookPort implements WorkbookPort {
           replaced.add(op.sheet);
         } else {
           for (const name of sheetsOf(op)) if (!exists.has(name)) throw sheetError(name);
+          if (op.kind === "note" && notes && sheets.has(op.sheet) && !replaced.has(op.sheet) && sheets.get(op.sheet)!.notes) {
+            // A cell holds one note: an existing one is updated rather than added again.
+            noteProbes.push({ key: noteKey(op.sheet, op.row, op.col), note: sheets.get(op.sheet)!.notes.getItemOrNullObject(cellAddress(op.row, op.col)) });
+          }
           if (op.kind === "barChart" && charts && sheets.has(op.sheet) && !replaced.has(op.sheet)) {
             chartProbes.push({ sheet: op.sheet, name: op.name, chart: sheets.get(op.sheet)!.charts.getItemOrNullObject(op.name) });
           }
         }
       }
       const oldCharts = new Map<string, Excel.Chart>();
-      if (chartProbes.length > 0) {
+      const oldNotes = new Map<string, Excel.Note>();
+      if (chartProbes.length > 0 || noteProbes.length > 0) {
         await flush();
         for (const probe of chartProbes) if (!probe.chart.isNullObject) oldCharts.set(`${probe.sheet}\u0000${probe.name}`, probe.chart);
+        for (const probe of noteProbes) if (!probe.note.isNullObject) oldNotes.set(probe.key, probe.note);
       }
 
       const sheetFor = (name: string): Excel.Worksheet => {
@@ -536,7 +576,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
           case "values":
             await writeRows(op.sheet, op.row, op.col, op.values.map((r) => r.map((v) => {
               const cell = cellIn(v);
-              return typeof cell === "string" ? cellText(cell) : cell;
+              return typeof cell === "string" ? guardedCellText(cell) : cell;
             })), (range, chunk) => {
               range.values = chunk;
             });
@@ -587,10 +627,38 @@ export class OfficeWorkbookPort implements WorkbookPort {
             break;
           }
           case "pageSetup":
-          case "note":
+            if (this.options.pageLayout === false) break;
+            await queue(ACTION_BYTES * 12);
+            pageLayout(sheetFor(op.sheet), op.setup);
+            if (op.setup.fitToWidth !== undefined) {
+              // "As many pages tall as needed" is 0 in the file format; should a host refuse 0 through the
+              // API, the width alone is set (in its own request, so that nothing else is lost).
+              if (pending > 0) await flush();
+              const layout = sheetFor(op.sheet).pageLayout;
+              layout.zoom = { horizontalFitToPages: op.setup.fitToWidth, verticalFitToPages: 0 };
+              try {
+                await flush();
+              } catch {
+                pending = 0;
+                layout.zoom = { horizontalFitToPages: op.setup.fitToWidth };
+                await flush();
+              }
+            }
+            break;
+          case "note": {
+            // An Office.js without the notes API (older than ExcelApi 1.18) has no `notes` to call.
+            if (!notes || !sheetFor(op.sheet).notes) break;
+            const key = noteKey(op.sheet, op.row, op.col);
+            await queue(ACTION_BYTES + jsonBytes(op.text));
+            const old = oldNotes.get(key);
+            if (old) old.content = op.text;
+            else oldNotes.set(key, sheetFor(op.sheet).notes.add(cellAddress(op.row, op.col), op.text));
+            break;
+          }
           case "rowHeight":
-            // Issue 9 implements these through the page-layout and notes APIs.
-            throw new Error(`Office.js adapter: ${op.kind} is not implemented yet`);
+            await queue(ACTION_BYTES);
+            sheetFor(op.sheet).getRangeByIndexes(op.row, 0, 1, 1).getEntireRow().format.rowHeight = op.height;
+            break;
           case "barChart": {
             if (!charts) break;
             await queue(ACTION_BYTES * 8);
@@ -651,6 +719,33 @@ export class OfficeWorkbookPort implements WorkbookPort {
 }
 
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
+
+const noteKey = (sheet: string, row: number, col: number) => `${sheet}\u0000${row}\u0000${col}`;
+
+/** Queues everything of a page setup but the zoom (ExcelApi 1.9 page layout; margins in points). */
+function pageLayout(sheet: Excel.Worksheet, setup: PageSetup): void {
+  const layout = sheet.pageLayout;
+  const m = setup.margins ?? NARROW_MARGINS;
+  layout.paperSize = "A4";
+  layout.orientation = setup.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.leftMargin = m.left * POINTS_PER_INCH;
+  layout.rightMargin = m.right * POINTS_PER_INCH;
+  layout.topMargin = m.top * POINTS_PER_INCH;
+  layout.bottomMargin = m.bottom * POINTS_PER_INCH;
+  layout.headerMargin = 0.3 * POINTS_PER_INCH;
+  layout.footerMargin = 0.3 * POINTS_PER_INCH;
+  layout.centerHorizontally = setup.centerHorizontally ?? false;
+  if (setup.repeatRows) layout.setPrintTitleRows(`$${setup.repeatRows.first + 1}:$${setup.repeatRows.last + 1}`);
+  if (setup.printArea && setup.printArea.rows > 0 && setup.printArea.cols > 0) {
+    layout.setPrintArea(sheet.getRangeByIndexes(0, 0, setup.printArea.rows, setup.printArea.cols));
+  }
+  if (setup.fitToWidth === undefined) layout.zoom = { scale: 100 };
+  const footer = footerSections(setup.footer ?? "");
+  const all = layout.headersFooters.defaultForAllPages;
+  all.leftFooter = footer.left;
+  all.centerFooter = footer.center;
+  all.rightFooter = footer.right;
+}
 
 function sheetsOf(op: WriteOp): string[] {
   switch (op.kind) {

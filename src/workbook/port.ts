@@ -43,6 +43,11 @@ export interface PageSetup {
   readonly margins?: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
   /** Centre horizontally on the page. */
   readonly centerHorizontally?: boolean;
+  /**
+   * Rows × columns from A1 that print (the print area); absent: the used range. Keeps a chart beside a table
+   * off the page, which Excel would otherwise include and shrink the table to fit.
+   */
+  readonly printArea?: { readonly rows: number; readonly cols: number };
 }
 
 export interface RangeRef {

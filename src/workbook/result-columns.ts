@@ -5,9 +5,9 @@
  */
 import { NEW_SHEET_LAYOUT, type SheetSpec } from "./contract";
 import type { CellValue, SheetSnapshot, WriteOp } from "./port";
-import { STYLE, columnRuns, range, titleOps } from "./styles";
+import { STYLE, columnRuns, lineHeight, range, titleOps } from "./styles";
 import { findHeader, usedHeight, usedWidth } from "./tables";
-import { fitWidth } from "./text-width";
+import { fitWidth, wrappedLines } from "./text-width";
 
 export interface ResultLayout {
   readonly sheet: string;
@@ -69,10 +69,15 @@ export interface ColumnWrite {
   readonly numberFormat?: string;
   readonly center?: boolean;
   readonly maxWidth?: number;
+  /** A fixed width (characters) instead of one fitted to the values. */
+  readonly width?: number;
+  /** Long text wraps within the column (the row grows) instead of spilling over. */
+  readonly wrap?: boolean;
 }
 
 /** Clears the previous results of these columns, writes the new ones with their formats and widths. */
-export function writeColumns(layout: ResultLayout, writes: readonly ColumnWrite[], options: { widths: boolean }): WriteOp[] {
+export function writeColumns(layout: ResultLayout, writes: readonly ColumnWrite[],
+  options: { widths: boolean; /** Set every row's height (a sheet the product owns), not only the taller ones. */ allHeights?: boolean }): WriteOp[] {
   const { sheet, headerRow } = layout;
   const ops: WriteOp[] = [];
   const colOf = (label: string) => {
@@ -101,12 +106,23 @@ export function writeColumns(layout: ResultLayout, writes: readonly ColumnWrite[
     for (const [c, w] of byCol) {
       if (w.numberFormat) ops.push({ kind: "format", range: range(sheet, firstRow, c, rows, 1), format: { numberFormat: w.numberFormat } });
       if (w.center) ops.push({ kind: "format", range: range(sheet, firstRow, c, rows, 1), format: STYLE.center });
+      if (w.wrap) ops.push({ kind: "format", range: range(sheet, firstRow, c, rows, 1), format: STYLE.wrap });
     }
   }
   if (options.widths) {
+    const widths = new Map<number, number>();
     for (const [c, w] of byCol) {
       const texts = [w.label, ...w.values.map((v) => (v === null ? "" : typeof v === "number" && w.numberFormat ? "100.00%" : String(v)))];
-      ops.push({ kind: "columnWidth", sheet, col: c, width: fitWidth(texts, 8, w.maxWidth ?? 60) });
+      const width = w.width ?? fitWidth(texts, 8, w.maxWidth ?? 60);
+      widths.set(c, width);
+      ops.push({ kind: "columnWidth", sheet, col: c, width });
+    }
+    // Rows whose wrapped text takes several lines get the height it needs: neither Excel nor LibreOffice
+    // grows a row written by a program when the file is opened.
+    const wrapped = [...byCol].filter(([, w]) => w.wrap);
+    for (let i = 0; i < rows && wrapped.length > 0; i++) {
+      const lines = Math.max(...wrapped.map(([c, w]) => wrappedLines(String(w.values[i] ?? ""), widths.get(c) as number)));
+      if (lines > 1 || options.allHeights) ops.push({ kind: "rowHeight", sheet, row: firstRow + i, height: lineHeight(lines) });
     }
   }
   return ops;

@@ -1,7 +1,7 @@
 /** The three things compute-all writes: 12345热线考核表, the result columns of 便民化考核, and 校验. */
 import type { RateRuleId, RuleSet } from "../engine";
 import { cellValue } from "./cell-text";
-import { LABEL, RESULT_LABEL, SHEET, FORMAT, sheetSpec } from "./contract";
+import { CATEGORY_COLUMNS, ISSUER, LABEL, RESULT_LABEL, SEQ_LABEL, SHEET, FORMAT, sheetSpec } from "./contract";
 import type { Finding } from "./findings";
 import type { ApprovalRowResult } from "./inputs/approval";
 import type { UnitOutcome } from "./hotline-scores";
@@ -9,9 +9,42 @@ import { WMSG } from "./messages";
 import type { CellValue, SheetSnapshot, WriteOp } from "./port";
 import { prepareResultSheet, resultLayout, writeColumns, type ColumnWrite } from "./result-columns";
 import { percentFormat } from "./rate-format";
-import { range } from "./styles";
+import { ROW_HEIGHT, STYLE, printOp, range } from "./styles";
 
-const RESULT_LABELS = Object.values(RESULT_LABEL);
+const RESULT_LABELS: readonly string[] = [SEQ_LABEL, ...Object.values(RESULT_LABEL)];
+
+/**
+ * Column widths of the official table (characters), chosen so that the 17 columns print one A4 landscape
+ * page wide at about 80 % with 单位名称 and 扣分说明 wrapping; the headers wrap over up to three lines.
+ */
+const RESULT_WIDTHS: Readonly<Record<string, number>> = {
+  [SEQ_LABEL]: 5, [RESULT_LABEL.name]: 20, [RESULT_LABEL.type]: 6,
+  [RESULT_LABEL.completionRate]: 9, [RESULT_LABEL.returnedRate]: 9, [RESULT_LABEL.extensionRate]: 9, [RESULT_LABEL.satisfactionRate]: 9,
+  [RESULT_LABEL.handling]: 8, [RESULT_LABEL.returned]: 8, [RESULT_LABEL.extension]: 8, [RESULT_LABEL.satisfaction]: 8,
+  [RESULT_LABEL.cooperation]: 8, [RESULT_LABEL.bonus]: 6, [RESULT_LABEL.total]: 7, [RESULT_LABEL.rank]: 6, [RESULT_LABEL.typeRank]: 7,
+  [RESULT_LABEL.explanation]: 44,
+};
+
+/** The units in rank order: ties keep their 承办单位 order, units without a rank come last. */
+export function rankOrder(units: readonly UnitOutcome[]): UnitOutcome[] {
+  return units.map((u, i) => ({ u, i }))
+    .sort((a, b) => (a.u.rank ?? Infinity) - (b.u.rank ?? Infinity) || a.i - b.i)
+    .map((x) => x.u);
+}
+
+/**
+ * A header's display with the category's points (工单办理扣分 shown as 工单办理扣分（30分）): a number format,
+ * so that the cell's value stays the contract label that readers match (spec E) while the page shows the
+ * points (spec H).
+ */
+export function pointsFormat(points: number): string {
+  return `@"（${points}分）"`;
+}
+
+/** The line under the official table: the issuing unit and the date of the run. */
+export function issuerLine(date: Date): string {
+  return WMSG.issuerLine(ISSUER, `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`);
+}
 
 function category(unit: UnitOutcome, id: string): number | null {
   return unit.score?.categories.find((c) => c.id === id)?.deduction ?? null;
@@ -52,22 +85,45 @@ const TEXT_LABELS: readonly string[] = [RESULT_LABEL.name, RESULT_LABEL.explanat
 
 /**
  * The table, with the run's status in its title row: 草稿 while 校验 holds errors, 校验通过 with the time of a
- * clean run (spec E).
+ * clean run (spec E). Ready to print (spec H): units in rank order numbered by 序号, deduction headers showing
+ * their points, 扣分说明 wrapped, the issuing unit and date under the table, A4 landscape one page wide with
+ * the title and header rows on every page.
  */
-export function writeHotlineTable(snapshot: SheetSnapshot | undefined, units: readonly UnitOutcome[], rules: RuleSet, status = ""): WriteOp[] {
+export function writeHotlineTable(snapshot: SheetSnapshot | undefined, ranked: readonly UnitOutcome[], rules: RuleSet, status = "",
+  issuedOn: Date = new Date()): WriteOp[] {
+  const units = rankOrder(ranked);
   const layout = resultLayout(snapshot, sheetSpec(SHEET.result), RESULT_LABELS, true, { titleRow: true });
   const title = status === "" ? rules.hotline.title : `${rules.hotline.title}　${status}`;
-  const values = hotlineTableValues(units);
+  const values: Record<string, CellValue[]> = { [SEQ_LABEL]: units.map((_, i) => i + 1), ...hotlineTableValues(units) };
   const writes: ColumnWrite[] = RESULT_LABELS.map((label) => ({
     label, values: values[label],
     numberFormat: RATE_LABELS.includes(label) ? FORMAT.percent : undefined,
     center: !TEXT_LABELS.includes(label),
-    maxWidth: label === RESULT_LABEL.explanation ? 80 : 40,
+    width: RESULT_WIDTHS[label],
+    wrap: TEXT_LABELS.includes(label),
   }));
-  const ops = [...prepareResultSheet(layout, title), ...writeColumns(layout, writes, { widths: true })];
+  const ops = [...prepareResultSheet(layout, title), ...writeColumns(layout, writes, { widths: true, allHeights: true })];
   if (!layout.fresh) ops.push({ kind: "values", sheet: SHEET.result, row: layout.headerRow - 1, col: 0, values: [[title]] });
+  const { headerRow } = layout;
+  for (const [label, id] of Object.entries(CATEGORY_COLUMNS)) {
+    const cap = rules.hotline.categories.find((c) => c.id === id)?.cap;
+    const col = layout.columns.get(label) as number;
+    if (cap !== undefined) ops.push({ kind: "format", range: range(SHEET.result, headerRow, col), format: { numberFormat: pointsFormat(cap) } });
+  }
+  if (headerRow > 0) ops.push({ kind: "rowHeight", sheet: SHEET.result, row: 0, height: ROW_HEIGHT.title });
+  ops.push({ kind: "rowHeight", sheet: SHEET.result, row: headerRow, height: ROW_HEIGHT.header });
+  const first = headerRow + 1;
+  const lastCol = Math.max(...layout.columns.values());
+  let printRows = first + units.length;
+  if (units.length > 0) {
+    // A blank row, then the issuing unit and the date (in the first column, spilling over the empty cells).
+    const issuerRow = first + units.length + 1;
+    ops.push({ kind: "values", sheet: SHEET.result, row: issuerRow, col: layout.columns.get(SEQ_LABEL) as number, values: [[issuerLine(issuedOn)]] });
+    ops.push({ kind: "format", range: range(SHEET.result, issuerRow, layout.columns.get(SEQ_LABEL) as number), format: STYLE.footerLine });
+    printRows = issuerRow + 1;
+  }
+  ops.push(printOp(SHEET.result, "landscape", { first: 0, last: headerRow }, { rows: printRows, cols: lastCol + 1 }));
   // Rates whose two-decimal display would read as another band get more decimals.
-  const first = layout.headerRow + 1;
   for (const [label, id] of RATE_RULES) {
     const col = layout.columns.get(label) as number;
     units.forEach((u, i) => {
@@ -104,7 +160,8 @@ export function writeApprovalColumns(snapshot: SheetSnapshot, rows: readonly App
   }
   return writeColumns(layout, [
     { label: LABEL.deduction, values: deduction, center: true },
-    { label: LABEL.explanation, values: explanation, maxWidth: 80 },
+    // Not wrapped: compute-all changes no row height of this input sheet; the column fits the longest text.
+    { label: LABEL.explanation, values: explanation, maxWidth: 60 },
   ], { widths: true });
 }
 
@@ -117,7 +174,10 @@ export function writeChecks(snapshot: SheetSnapshot | undefined, findings: reado
   for (const f of findings) rows.push([cellValue(f.sheet), f.cell ?? WMSG.noCell, cellValue(f.message), WMSG.level[f.severity]]);
   const writes: ColumnWrite[] = labels.map((label, i) => ({
     label, values: rows.map((r) => r[i]), center: label === LABEL.cell || label === LABEL.level,
-    maxWidth: label === LABEL.problem ? 100 : 20,
+    maxWidth: label === LABEL.problem ? 70 : 20, wrap: label === LABEL.problem,
   }));
-  return [...prepareResultSheet(layout, WMSG.title[SHEET.checks](0)), ...writeColumns(layout, writes, { widths: true })];
+  return [
+    ...prepareResultSheet(layout, WMSG.title[SHEET.checks](0)), ...writeColumns(layout, writes, { widths: true, allHeights: true }),
+    printOp(SHEET.checks, "portrait", { first: 0, last: layout.headerRow }),
+  ];
 }

@@ -1,12 +1,37 @@
 /** The few cell formats the template and compute-all use, as port CellFormats. */
-import type { CellFormat, RangeRef, WriteOp } from "./port";
+import type { CellFormat, PageSetup, RangeRef, WriteOp } from "./port";
 
 export const STYLE = {
   title: { bold: true, fontSize: 14, horizontal: "center" },
   inputHeader: { bold: true, fill: "#DDEBF7", horizontal: "center", wrap: true },
   resultHeader: { bold: true, fill: "#E2EFDA", horizontal: "center", wrap: true },
   center: { horizontal: "center" },
+  wrap: { wrap: true, horizontal: "left" },
+  footerLine: { fontSize: 11 },
 } as const satisfies Record<string, CellFormat>;
+
+/** Row heights in points: a 14 pt title (merged cells never grow by themselves), a header of up to three lines. */
+export const ROW_HEIGHT = { title: 24, header: 45 } as const;
+
+/** The height (points) of a row showing `lines` lines of 11 pt text (CJK glyphs need a little more than Latin). */
+export function lineHeight(lines: number): number {
+  return Math.max(1, lines) * 15 + (lines > 1 ? 2 : 0);
+}
+
+/** Footer of every printed page: 第 N 页 共 M 页, centred. */
+export const PAGE_FOOTER = "&C第 &P 页 共 &N 页";
+
+/**
+ * Print setup of a sheet (spec H): A4, fitted to one page wide, rows `first`..`last` (title and header)
+ * repeated on every page, page numbers in the footer, centred horizontally.
+ */
+export function printOp(sheet: string, orientation: PageSetup["orientation"], repeat: { first: number; last: number },
+  printArea?: PageSetup["printArea"]): WriteOp {
+  return {
+    kind: "pageSetup", sheet,
+    setup: { orientation, fitToWidth: 1, repeatRows: repeat, footer: PAGE_FOOTER, centerHorizontally: true, ...(printArea ? { printArea } : {}) },
+  };
+}
 
 export function range(sheet: string, row: number, col: number, rows = 1, cols = 1): RangeRef {
   return { sheet, row, col, rows, cols };

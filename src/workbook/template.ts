@@ -10,9 +10,10 @@ import {
 } from "./contract";
 import { WMSG } from "./messages";
 import type { CellValue, WorkbookPort, WriteOp, WritePlan } from "./port";
-import { STYLE, range, titleOps } from "./styles";
+import { ROW_HEIGHT, STYLE, lineHeight, printOp, range, titleOps } from "./styles";
 import { findHeader, isEmptySheet, usedHeight, usedWidth, type Snapshots } from "./tables";
-import { fitWidth } from "./text-width";
+import { GUIDE, columnHelp, noteText } from "./template-messages";
+import { fitWidth, wrappedLines } from "./text-width";
 
 export interface TemplateChanges {
   readonly plan: WritePlan;
@@ -57,17 +58,43 @@ function prefill(spec: SheetSpec, rules: RuleSet): Record<string, CellValue>[] {
   }
 }
 
+/**
+ * The status drop-down: 完成 / 未完成 / 不涉及 first, then every other word the rules accept (spec D), so that
+ * the list never refuses a value the calculation reads.
+ */
+export function statusList(rules: RuleSet): string[] {
+  const { done, notDone, notApplicable } = rules.approval.statusWords;
+  const words = [...STATUS_LIST, ...PART_LIST, ...[...done, ...notDone, ...notApplicable].filter((w): w is string => typeof w === "string")];
+  return [...new Set(words.map((w) => w.trim()).filter((w) => w !== ""))];
+}
+
+/** Excel's limit for a list typed into a validation rule (the source joined with commas). */
+const LIST_SOURCE_LIMIT = 255;
+
+/**
+ * A register's 事项 drop-down: the labels first, then the other spellings the rules accept (the document's
+ * own wording) while the list stays within Excel's limit, so that the list refuses no word the calculation reads.
+ */
+export function caseList(cases: RuleSet["hotline"]["cases"]): string[] {
+  const list = cases.map((c) => c.label);
+  for (const word of cases.flatMap((c) => c.synonyms)) {
+    if (list.includes(word) || word.includes(",")) continue;
+    if ([...list, word].join(",").length > LIST_SOURCE_LIMIT) break;
+    list.push(word);
+  }
+  return list;
+}
+
 /** The validation list of a column, if it has one. */
 function listOf(spec: SheetSpec, column: ColumnSpec, rules: RuleSet): readonly string[] | undefined {
   switch (column.kind) {
     case "unitType":
       return spec.role === "result" ? undefined : UNIT_TYPE_LIST;
     case "status":
-      return STATUS_LIST;
     case "part":
-      return PART_LIST;
+      return statusList(rules);
     case "caseItem":
-      return (spec.name === SHEET.bonuses ? rules.hotline.bonus.cases : rules.hotline.cases).map((c) => c.label);
+      return caseList(spec.name === SHEET.bonuses ? rules.hotline.bonus.cases : rules.hotline.cases);
     default:
       return undefined;
   }
@@ -79,11 +106,20 @@ function numberFormat(column: ColumnSpec): string | undefined {
   return undefined;
 }
 
-function width(column: ColumnSpec, values: readonly CellValue[], list: readonly string[] | undefined): number {
+/** Names a name column may hold: the registry's names for that sheet (so that the longest one is not cut off). */
+function registeredNames(spec: SheetSpec, rules: RuleSet): string[] {
+  if (spec.name === SHEET.approval) return rules.registry.approvalDepartments().map((o) => o.approvalName as string);
+  return rules.registry.hotlineUnits().map((o) => o.name);
+}
+
+/** A column width that fits its label, values, list words and registered names (CJK counted double). */
+function width(spec: SheetSpec, column: ColumnSpec, values: readonly CellValue[], list: readonly string[] | undefined, rules: RuleSet): number {
   const texts = [column.label, ...values.map((v) => (v === null ? "" : String(v))), ...(list ?? [])];
-  if (column.kind === "explanation") return 60;
+  if (column.kind === "explanation") return 40;
   if (column.kind === "date") return fitWidth([...texts, "2021-12-31"]);
   if (column.kind === "rate") return fitWidth([...texts, "100.00%"]);
+  if (column.kind === "name") return fitWidth([...texts, ...registeredNames(spec, rules)], 8, 40);
+  if (column.kind === "text") return fitWidth(texts, 30, 60);
   return fitWidth(texts, 8, 44);
 }
 
@@ -95,7 +131,7 @@ function columnOps(sheet: string, spec: SheetSpec, column: ColumnSpec, col: numb
   const fmt = numberFormat(column);
   if (rows > 0 && fmt) ops.push({ kind: "format", range: range(sheet, first, col, rows, 1), format: { numberFormat: fmt } });
   if (rows > 0 && list) ops.push({ kind: "listValidation", range: range(sheet, first, col, rows, 1), list });
-  ops.push({ kind: "columnWidth", sheet, col, width: width(column, values, list) });
+  ops.push({ kind: "columnWidth", sheet, col, width: width(spec, column, values, list, rules) });
   return ops;
 }
 
@@ -107,17 +143,50 @@ function spareRows(spec: SheetSpec, prefilled: number): number {
 }
 
 /** A whole new sheet: title row, header row, pre-filled rows, formats, validation lists, widths, frozen header. */
+/** Sheets printed landscape (wide tables); the others print portrait. Every one fits one A4 page wide. */
+const LANDSCAPE: readonly SheetName[] = [SHEET.hotline, SHEET.deductions, SHEET.bonuses, SHEET.approval, SHEET.result];
+
+/**
+ * Column groups labelled in a row between the title and the header (the header labels themselves are the
+ * contract): 便民化考核's 事项1—6, and the parts of 事项6.
+ */
+function bands(spec: SheetSpec): { label: string; from: number; to: number }[] {
+  if (spec.name !== SHEET.approval) return [];
+  const cols = (pick: (c: ColumnSpec) => boolean) => spec.columns.flatMap((c, i) => (pick(c) ? [i] : []));
+  const items = cols((c) => (ITEM_LABELS as readonly string[]).includes(c.label));
+  const parts = cols((c) => c.group === "item6");
+  return [
+    { label: WMSG.bandItems, from: Math.min(...items), to: Math.max(...items) },
+    { label: WMSG.bandItem6Parts, from: Math.min(...parts), to: Math.max(...parts) },
+  ];
+}
+
+/** The note on a header cell: what the column means, where its value comes from, an example. */
+function noteOps(sheet: SheetName, label: string, row: number, col: number, rules: RuleSet): WriteOp[] {
+  const help = columnHelp(rules)[sheet]?.[label];
+  return help ? [{ kind: "note", sheet, row, col, text: noteText(help) }] : [];
+}
+
 function newSheetOps(spec: SheetSpec, rules: RuleSet, add: boolean): WriteOp[] {
   const sheet = spec.name;
-  const { titleRow, headerRow } = NEW_SHEET_LAYOUT;
+  const { titleRow } = NEW_SHEET_LAYOUT;
+  const groups = bands(spec);
+  const headerRow = NEW_SHEET_LAYOUT.headerRow + (groups.length > 0 ? 1 : 0);
   const labels = spec.columns.map((c) => c.label);
   const rows = prefill(spec, rules);
   const ops: WriteOp[] = [];
   if (add) ops.push({ kind: "addSheet", sheet });
   ops.push(...titleOps(sheet, titleRow, labels.length, title(spec, rules)));
+  for (const band of groups) {
+    const row = headerRow - 1;
+    ops.push({ kind: "values", sheet, row, col: band.from, values: [[band.label]] });
+    if (band.to > band.from) ops.push({ kind: "merge", range: range(sheet, row, band.from, 1, band.to - band.from + 1) });
+    ops.push({ kind: "format", range: range(sheet, row, band.from, 1, band.to - band.from + 1), format: STYLE.inputHeader });
+  }
   ops.push({ kind: "values", sheet, row: headerRow, col: 0, values: [labels] });
   spec.columns.forEach((c, i) => {
     ops.push({ kind: "format", range: range(sheet, headerRow, i), format: c.result || spec.role === "result" ? STYLE.resultHeader : STYLE.inputHeader });
+    ops.push(...noteOps(sheet, c.label, headerRow, i, rules));
   });
   if (rows.length > 0) {
     ops.push({ kind: "values", sheet, row: headerRow + 1, col: 0, values: rows.map((r) => labels.map((l) => r[l] ?? null)) });
@@ -127,6 +196,69 @@ function newSheetOps(spec: SheetSpec, rules: RuleSet, add: boolean): WriteOp[] {
     ops.push(...columnOps(sheet, spec, c, i, headerRow + 1, dataRows, rows.map((r) => r[c.label] ?? null), rules));
   });
   ops.push({ kind: "freeze", sheet, rows: headerRow + 1, cols: spec.name === SHEET.params ? 0 : 1 });
+  ops.push({ kind: "rowHeight", sheet, row: titleRow, height: ROW_HEIGHT.title });
+  ops.push(printOp(sheet, LANDSCAPE.includes(sheet) ? "landscape" : "portrait", { first: titleRow, last: headerRow }));
+  return ops;
+}
+
+/** 填写说明 (a new or empty sheet): the steps, what every sheet is for, and every column's help. */
+export function guideOps(rules: RuleSet, add: boolean): WriteOp[] {
+  const sheet = SHEET.guide;
+  const widths = [14, 16, 50, 28, 18];
+  const cols = widths.length;
+  const total = widths.reduce((a, b) => a + b, 0);
+  const ops: WriteOp[] = [];
+  if (add) ops.push({ kind: "addSheet", sheet });
+  ops.push(...titleOps(sheet, 0, cols, GUIDE.title(rules.year)));
+  ops.push({ kind: "rowHeight", sheet, row: 0, height: ROW_HEIGHT.title });
+  let row = 2;
+  const heading = (text: string) => {
+    ops.push({ kind: "values", sheet, row, col: 0, values: [[text]] }, { kind: "format", range: range(sheet, row, 0), format: { bold: true } });
+    row++;
+  };
+  /** A text over the full width, wrapped (a merged row does not grow by itself: its height is set). */
+  const line = (text: string) => {
+    ops.push({ kind: "values", sheet, row, col: 0, values: [[text]] });
+    ops.push({ kind: "merge", range: range(sheet, row, 0, 1, cols) }, { kind: "format", range: range(sheet, row, 0, 1, cols), format: STYLE.wrap });
+    ops.push({ kind: "rowHeight", sheet, row, height: lineHeight(wrappedLines(text, total)) });
+    row++;
+  };
+  const header = (labels: readonly string[], at: readonly number[]) => {
+    labels.forEach((label, i) => ops.push({ kind: "values", sheet, row, col: at[i], values: [[label]] }));
+    ops.push({ kind: "format", range: range(sheet, row, 0, 1, cols), format: STYLE.inputHeader });
+    row++;
+  };
+  heading(GUIDE.stepsHeading);
+  GUIDE.steps.forEach(line);
+  row++;
+  heading(GUIDE.sheetsHeading);
+  // 工作表 | 用途 (over the 列 and 含义 columns) | 由谁填写 (over 来源 and 示例).
+  header(GUIDE.sheetLabels, [0, 1, 3]);
+  for (const [name, use, who] of GUIDE.sheets) {
+    ops.push({ kind: "values", sheet, row, col: 0, values: [[name, use, null, who]] });
+    ops.push({ kind: "merge", range: range(sheet, row, 1, 1, 2) }, { kind: "merge", range: range(sheet, row, 3, 1, 2) });
+    row++;
+  }
+  row++;
+  heading(GUIDE.columnsHeading);
+  const first = row;
+  header(GUIDE.columnLabels, [0, 1, 2, 3, 4]);
+  const help = columnHelp(rules);
+  const lines: CellValue[][] = [];
+  for (const spec of SHEETS) {
+    for (const c of spec.columns) {
+      const h = help[spec.name]?.[c.label];
+      if (h) lines.push([spec.name, c.label, h.meaning, h.source, h.example]);
+    }
+  }
+  ops.push({ kind: "values", sheet, row, col: 0, values: lines });
+  ops.push({ kind: "format", range: range(sheet, row, 0, lines.length, cols), format: STYLE.wrap });
+  lines.forEach((cells, i) => {
+    const height = Math.max(...cells.map((v, c) => wrappedLines(String(v ?? ""), widths[c])));
+    if (height > 1) ops.push({ kind: "rowHeight", sheet, row: row + i, height: lineHeight(height) });
+  });
+  widths.forEach((w, col) => ops.push({ kind: "columnWidth", sheet, col, width: w }));
+  ops.push(printOp(sheet, "portrait", { first, last: first }));
   return ops;
 }
 
@@ -139,6 +271,11 @@ export function templateChanges(snapshots: Snapshots, rules: RuleSet = defaultRu
   const createdSheets: string[] = [];
   const addedColumns: { sheet: string; labels: string[] }[] = [];
   const untouched: string[] = [];
+  const guide = snapshots.get(SHEET.guide);
+  if (!only && (!guide || isEmptySheet(guide))) {
+    plan.push(...guideOps(rules, !guide));
+    createdSheets.push(SHEET.guide);
+  }
   for (const spec of SHEETS) {
     if (only && !only.includes(spec.name)) continue;
     const snapshot = snapshots.get(spec.name);
@@ -160,6 +297,7 @@ export function templateChanges(snapshots: Snapshots, rules: RuleSet = defaultRu
       const column = spec.columns.find((c) => c.label === label) as ColumnSpec;
       plan.push({ kind: "values", sheet: spec.name, row: header.row, col, values: [[label]] });
       plan.push({ kind: "format", range: range(spec.name, header.row, col), format: column.result || spec.role === "result" ? STYLE.resultHeader : STYLE.inputHeader });
+      plan.push(...noteOps(spec.name, label, header.row, col, rules));
       plan.push(...columnOps(spec.name, spec, column, col, first, column.result ? 0 : rows, [], rules));
       col++;
     }
@@ -168,6 +306,9 @@ export function templateChanges(snapshots: Snapshots, rules: RuleSet = defaultRu
   return { plan, createdSheets, addedColumns, untouched };
 }
 
+/** Sheets 创建/补全模板 reads: 填写说明 and every contract sheet. */
+export const TEMPLATE_READS: readonly SheetName[] = [SHEET.guide, ...COMPUTE_READS];
+
 /** The plan of 创建/补全模板 (see templateChanges). Pure. */
 export function templatePlan(snapshots: Snapshots, rules: RuleSet = defaultRuleSet()): WritePlan {
   return templateChanges(snapshots, rules).plan;
@@ -175,7 +316,7 @@ export function templatePlan(snapshots: Snapshots, rules: RuleSet = defaultRuleS
 
 /** 创建/补全模板 through a port: one read, one apply. */
 export async function templateAll(port: WorkbookPort, rules: RuleSet = defaultRuleSet()): Promise<Omit<TemplateChanges, "plan">> {
-  const { plan, ...changes } = templateChanges(await port.read(COMPUTE_READS), rules);
+  const { plan, ...changes } = templateChanges(await port.read(TEMPLATE_READS), rules);
   await port.apply(plan);
   return changes;
 }

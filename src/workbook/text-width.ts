@@ -22,6 +22,15 @@ export function fitWidth(texts: readonly string[], min = 8, max = 60): number {
   return Math.min(max, Math.max(min, Math.ceil(widest * 1.1) + 2));
 }
 
+/**
+ * Lines a text takes when wrapped in a column `width` characters wide (an estimate: Excel breaks CJK text
+ * anywhere and Latin text at spaces).
+ */
+export function wrappedLines(text: string, width: number): number {
+  const usable = Math.max(1, width);
+  return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / usable)), 0);
+}
+
 /** Cuts a text to at most `width` display columns, ending with "…" when cut. */
 export function truncateToWidth(text: string, width: number): string {
   if (textWidth(text) <= width) return text;

@@ -34,7 +34,7 @@ describe("parseCommand", () => {
   });
 
   it("options are a table: one entry per flag", () => {
-    expect(OPTIONS.map((o) => o.key)).toEqual(["help", "output", "template", "force", "ledger", "period", "drill", "map", "maxPartMb"]);
+    expect(OPTIONS.map((o) => o.key)).toEqual(["help", "output", "template", "force", "ledger", "period", "drill", "map", "maxPartMb", "pdf"]);
     expect(parseArgv(["--", "-odd.xlsx"])).toEqual({ ok: true, value: { positionals: ["-odd.xlsx"], options: {} } });
   });
 });
@@ -95,5 +95,15 @@ describe("--max-part-mb", () => {
 describe("--map accepts every target column (spec F)", () => {
   it.each(["工单编号", "承办单位", "派单时间", "办理时限", "办结时间", "是否退单", "是否申请延期", "回访结果", "忽略"])("--map 表头=%s", (column) => {
     expect(parseMap(`表头=${column}`)).toEqual({ ok: true, value: { 表头: column } });
+  });
+});
+
+describe("--pdf", () => {
+  it("goes with a computation (with or without --ledger), never with --template", () => {
+    expect(parseCommand(["a.xlsx", "--pdf"])).toMatchObject({ ok: true, value: { kind: "assess", input: "a.xlsx", pdf: true } });
+    expect(parseCommand(["--ledger", "x.csv", "--pdf"])).toMatchObject({ ok: true, value: { kind: "assess", pdf: true } });
+    expect(parseCommand(["a.xlsx"])).toMatchObject({ ok: true, value: { kind: "assess" } });
+    expect((parseCommand(["a.xlsx"]) as { value: { pdf?: boolean } }).value.pdf).toBeUndefined();
+    expect(parseCommand(["--template", "--pdf"])).toMatchObject({ ok: false });
   });
 });

@@ -254,7 +254,10 @@
       this.freeze = { rows: 0, cols: 0 };
       this.validations = [];
       this.columnWidths = {};
+      this.rowHeights = {};
       this.charts = [];
+      this.pageLayout = {};
+      this.notes = [];
     }
     key(row, col) {
       return row * MAX_COLS + col;
@@ -382,7 +385,10 @@
           freeze: s.freeze,
           validations: s.validations,
           columnWidths: s.columnWidths,
+          rowHeights: s.rowHeights,
           charts: s.charts,
+          pageLayout: s.pageLayout,
+          notes: s.notes,
         })),
       };
     }
@@ -407,7 +413,10 @@
         sheet.freeze = s.freeze || { rows: 0, cols: 0 };
         sheet.validations = s.validations || [];
         sheet.columnWidths = s.columnWidths || {};
+        sheet.rowHeights = s.rowHeights || {};
         sheet.charts = s.charts || [];
+        sheet.pageLayout = s.pageLayout || {};
+        sheet.notes = s.notes || [];
       }
       if (wb.sheets.length === 0) wb.add("Sheet1");
       wb.active = wb.sheets.find((s) => s.visibility === "Visible") || wb.sheets[0];
@@ -640,6 +649,12 @@
         return { sheet: t.sheet, row: t.row + row, col: t.col + col, rows: 1, cols: 1 };
       });
     }
+    getEntireRow() {
+      return new Range(this.context, () => {
+        const t = this.target();
+        return { sheet: t.sheet, row: t.row, col: 0, rows: t.rows, cols: MAX_COLS, entireRow: true };
+      });
+    }
   }
 
   function overlaps(a, b) {
@@ -662,6 +677,12 @@
       const t = this.target();
       if (prop === "columnWidth") {
         for (let c = t.col; c < t.col + t.cols; c++) t.sheet.columnWidths[c] = value;
+        return;
+      }
+      if (prop === "rowHeight") {
+        // Excel: 0 to 409 points.
+        if (typeof value !== "number" || !(value >= 0 && value <= 409)) throw officeError("InvalidArgument", `rowHeight ${value}`);
+        for (let r = t.row; r < t.row + t.rows; r++) t.sheet.rowHeights[r] = value;
         return;
       }
       forEachCell(t, (cell) => (cell.fmt[prop] = value));
@@ -727,6 +748,9 @@
       super(context, resolve, ["name", "position", "visibility", "id"], orNull);
       this.freezePanes = new FreezePanes(context, () => this._maybe());
       this.charts = new ChartCollection(context, () => this._maybe());
+      // Objects of newer requirement sets exist only where the fake's host claims them.
+      if (context._requirement("1.9")) this.pageLayout = new PageLayout(context, () => this._maybe());
+      if (context._requirement("1.18")) this.notes = new NoteCollection(context, () => this._maybe());
     }
     _get(prop) {
       const sheet = this.target();
@@ -785,6 +809,102 @@
     }
     delete() {
       this._call("delete", [], () => this.context._model.remove(this.target()));
+    }
+  }
+
+  /** ExcelApi 1.9 page layout: only the values Excel accepts (enumerations, 10–400 % scale, fit 0–32767 pages). */
+  const PAGE_LAYOUT_PROPS = ["orientation", "paperSize", "zoom", "centerHorizontally", "leftMargin", "rightMargin", "topMargin",
+    "bottomMargin", "headerMargin", "footerMargin"];
+  class PageLayout extends ClientObject {
+    constructor(context, sheet) {
+      super(context, sheet, PAGE_LAYOUT_PROPS, true);
+      this.headersFooters = new HeaderFooterGroup(context, () => this._maybe());
+    }
+    _get(prop) {
+      return this.target().pageLayout[prop] === undefined ? null : this.target().pageLayout[prop];
+    }
+    _write(prop, value) {
+      const bad = () => officeError("InvalidArgument", `pageLayout.${prop} = ${JSON.stringify(value)}`);
+      if (prop === "orientation" && !["Portrait", "Landscape"].includes(value)) throw bad();
+      if (prop === "paperSize" && !["A4", "A3", "Letter", "Legal"].includes(value)) throw bad();
+      if (prop === "zoom") {
+        if (!value || typeof value !== "object") throw bad();
+        const pages = (n) => n === undefined || (Number.isInteger(n) && n >= 0 && n <= 32767);
+        if (!pages(value.horizontalFitToPages) || !pages(value.verticalFitToPages)) throw bad();
+        if (value.scale !== undefined && !(value.scale >= 10 && value.scale <= 400)) throw bad();
+      }
+      if (prop.endsWith("Margin") && !(typeof value === "number" && value >= 0)) throw bad();
+      this.target().pageLayout[prop] = value;
+    }
+    setPrintTitleRows(rows) {
+      this._call("setPrintTitleRows", [typeof rows === "string" ? rows : "range"], () => {
+        const t = typeof rows === "string" ? parseAddress(rows.replace(/^(\$?\d+):(\$?\d+)$/, "A$1:A$2")) : rows.target();
+        this.target().pageLayout.printTitleRows = { first: t.row, last: t.row + t.rows - 1 };
+      });
+    }
+    setPrintArea(area) {
+      this._call("setPrintArea", [typeof area === "string" ? area : "range"], () => {
+        const t = typeof area === "string" ? parseAddress(area) : area.target();
+        this.target().pageLayout.printArea = { row: t.row, col: t.col, rows: t.rows, cols: t.cols };
+      });
+    }
+  }
+
+  class HeaderFooterGroup extends ClientObject {
+    constructor(context, sheet) {
+      super(context, sheet, [], true);
+      this.defaultForAllPages = new HeaderFooter(context, () => this._maybe());
+    }
+  }
+
+  class HeaderFooter extends ClientObject {
+    constructor(context, sheet) {
+      super(context, sheet, ["leftFooter", "centerFooter", "rightFooter", "leftHeader", "centerHeader", "rightHeader"], true);
+    }
+    _get(prop) {
+      return (this.target().pageLayout.footers || {})[prop] || "";
+    }
+    _write(prop, value) {
+      const layout = this.target().pageLayout;
+      layout.footers = Object.assign({}, layout.footers, { [prop]: String(value) });
+    }
+  }
+
+  /** ExcelApi 1.18 notes: one note a cell (adding a second one is refused, as Excel does). */
+  class NoteCollection extends ClientObject {
+    constructor(context, sheet) {
+      super(context, sheet, [], true);
+    }
+    add(cell, content) {
+      const note = new Note(this.context, () => {
+        const sheet = this.target();
+        const t = typeof cell === "string" ? parseAddress(cell) : cell.target();
+        if (t.rows !== 1 || t.cols !== 1) throw officeError("InvalidArgument", "A note belongs to a single cell.");
+        if (sheet.notes.some((n) => n.row === t.row && n.col === t.col)) throw officeError("InvalidArgument", "The cell already has a note.");
+        const record = { row: t.row, col: t.col, content: String(content) };
+        sheet.notes.push(record);
+        return record;
+      });
+      this.context._queue[this.context._queue.length - 1].bytes = jsonBytes([String(content)]);
+      return note;
+    }
+    getItemOrNullObject(address) {
+      return new Note(this.context, () => {
+        const t = parseAddress(address);
+        return this.target().notes.find((n) => n.row === t.row && n.col === t.col) || null;
+      }, true);
+    }
+  }
+
+  class Note extends ClientObject {
+    constructor(context, resolve, orNull) {
+      super(context, resolve, ["content"], orNull);
+    }
+    _get() {
+      return this.target().content;
+    }
+    _write(prop, value) {
+      this.target().content = String(value);
     }
   }
 
@@ -962,6 +1082,12 @@
         }),
       };
     }
+    /** Whether the host claims ExcelApi `version`. */
+    _requirement(version) {
+      const have = String(this._model.excelApi || "1.12").split(".").map(Number);
+      const want = version.split(".").map(Number);
+      return have[0] > want[0] || (have[0] === want[0] && (have[1] || 0) >= (want[1] || 0));
+    }
     async sync() {
       const queue = this._queue;
       this._queue = [];
@@ -1018,6 +1144,7 @@
     const model = WorkbookModel.from(seed);
     const opts = Object.assign({ host: "Excel", platform: "OfficeOnline", requirementSets: { ExcelApi: "1.12" } }, options || {});
     const info = { host: opts.host, platform: opts.platform };
+    model.excelApi = opts.requirementSets.ExcelApi;
     const Excel = {
       RequestContext: function () {
         return new RequestContext(model);

@@ -47,6 +47,9 @@ const CHROMIUM_ARGS = [
 const PANE_WIDTH = 350;
 const SCREENSHOT = path.join(OUT, "taskpane.png");
 const MAPPING_SCREENSHOT = path.join(OUT, "taskpane-mapping.png");
+/** Screenshots of the pane's steps for the staff guide (docs/使用说明.md). */
+const DOC_IMAGES = path.join(ROOT, "docs", "images");
+const SCREEN = { width: PANE_WIDTH, height: 700 };
 
 // ---------------------------------------------------------------------------------------------------------
 // The 工单明细 sheet
@@ -109,7 +112,8 @@ const JUNE_1 = 44348;
 
 async function seedWorkbook(ledgerRows: readonly (readonly (string | number | null)[])[]): Promise<unknown> {
   const fake = fakeOffice.create();
-  const port = new OfficeWorkbookPort((batch) => fake.Excel.run(batch));
+  // The fake host claims ExcelApi 1.12: page layout (1.9) but no notes (1.18), as the pane would detect.
+  const port = new OfficeWorkbookPort((batch) => fake.Excel.run(batch), { notes: false });
   await templateAll(port);
   const L = LABEL;
   // Spec E: every other unit had no orders, entered as 工单总量 0 (a blank row would be missing data).
@@ -263,7 +267,7 @@ describe("task pane in Chromium against the Office.js fake", () => {
     // The function list (from functions.json) is in a collapsed <details>: open it with the keyboard.
     await page.locator("#function-list li").first().waitFor({ state: "attached" });
     expect(await page.locator("#function-list li").count()).toBe(12);
-    await page.locator(".disclosure__summary").focus();
+    await page.locator("details:has(#function-list) > summary").focus();
     await page.keyboard.press("Enter");
     expect(await page.locator("#function-list li").first().isVisible()).toBe(true);
     await page.keyboard.press("Enter");
@@ -271,6 +275,26 @@ describe("task pane in Chromium against the Office.js fake", () => {
     expect(await page.locator("#btn-compute").isEnabled()).toBe(true);
     // functions.js ran in the page (shared runtime) and registered every custom function
     expect(await page.evaluate(() => window.__fakeExcel.associated.length)).toBe(12);
+  });
+
+  it("shows the five steps in the order of the work, help collapsed at the top, within two screens of 350 × 700", async () => {
+    await page.setViewportSize(SCREEN);
+    const titles = (await page.locator(".step__title").allTextContents()).map((t) => t.replace(/\s+/g, ""));
+    expect(titles).toEqual(["1准备模板", "2导入工单明细", "3登记扣分、加分", "4全部计算", "5打印、导出"]);
+    expect(await page.locator("main > :first-child").getAttribute("id")).toBe("help");
+    expect(await page.locator("#help").getAttribute("open")).toBeNull();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThanOrEqual(2 * SCREEN.height + 200);
+    // 定稿 and 恢复公式 are links beside the step's text, not buttons as prominent as 全部计算.
+    expect(await page.locator("#btn-finalize").getAttribute("class")).toContain("button--link");
+    fs.mkdirSync(DOC_IMAGES, { recursive: true });
+    await page.screenshot({ path: path.join(DOC_IMAGES, "taskpane-overview.png"), fullPage: true });
+    const steps = ["#step-template", "#ledger", "#step-register", "#step-compute", "#step-print"];
+    for (const [i, id] of steps.entries()) await page.locator(id).screenshot({ path: path.join(DOC_IMAGES, `taskpane-step${i + 1}.png`) });
+    // Step 3 opens the registers.
+    await page.getByRole("button", { name: "扣分登记" }).click();
+    await page.getByText("已打开“扣分登记”").waitFor();
+    await page.setViewportSize({ width: PANE_WIDTH, height: 900 });
   });
 
   it("全部计算 writes the expected scores and ranks into 12345热线考核表", async () => {
@@ -329,6 +353,19 @@ describe("task pane in Chromium against the Office.js fake", () => {
     expect(await page.locator("#summary-top li").first().textContent()).toContain("市教育体育局");
     expect(await page.locator("#summary-bottom li").first().textContent()).toContain("工行安康分行");
     expect(await status().textContent()).toContain("计算完成");
+    await page.locator("#step-compute").screenshot({ path: path.join(DOC_IMAGES, "taskpane-computed.png") });
+  });
+
+  it("sets the official table up for printing through the page layout API (A4 landscape, titles repeated, page numbers)", async () => {
+    const sheet = await page.evaluate(() => {
+      const s = window.__fakeExcel.sheet("12345热线考核表") as unknown as { pageLayout: Record<string, unknown>; rowHeights: Record<string, number> };
+      return { pageLayout: s.pageLayout, rowHeights: s.rowHeights };
+    });
+    expect(sheet.pageLayout).toMatchObject({
+      orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: { first: 0, last: 1 }, footers: { centerFooter: "第 &P 页 共 &N 页" }, centerHorizontally: true,
+    });
+    expect(Object.keys(sheet.rowHeights).length).toBeGreaterThan(77);
   });
 
   it("lists the bad cell; activating it selects that cell in Excel (mouse and keyboard)", async () => {

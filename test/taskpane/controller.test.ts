@@ -1,6 +1,6 @@
 // The task pane controller with the workbook core, the Office.js adapter and the in-memory Office.js fake
 // of the end-to-end test: what each button does to the workbook and what the pane is told to show.
-import { TaskpaneController, type PaneParameters, type PaneProblem, type PaneSummary, type PaneView } from "../../src/taskpane/controller";
+import { TEXT, TaskpaneController, type PaneParameters, type PaneProblem, type PaneSummary, type PaneView } from "../../src/taskpane/controller";
 import { OfficeWorkbookPort } from "../../src/workbook/office-adapter";
 import type { CellValue } from "../../src/workbook/port";
 import { RecordingActionView } from "./import-fakes";
@@ -65,7 +65,7 @@ describe("TaskpaneController", () => {
     const { controller, view, wb } = setup();
     await controller.createTemplate();
     expect(wb.sheetNames()).toEqual(expect.arrayContaining(["承办单位", "热线数据", "12345热线考核表", "校验", "参数"]));
-    expect(view.lastStatus.text).toMatch(/^模板：新建8张工作表/);
+    expect(view.lastStatus.text).toMatch(/^模板：新建9张工作表（填写说明、/);
     expect(view.parameters.at(-1)).toMatchObject({ year: 2021, months: 12, monthsCell: expect.stringMatching(/^参数!B\d+$/) });
     await controller.createTemplate();
     expect(view.lastStatus.text).toBe("模板：模板已完整，未作修改。");
@@ -192,5 +192,17 @@ describe("TaskpaneController", () => {
     expect(view.progresses.at(-1)).toBeNull();
     expect(controller.isBusy).toBe(false);
     expect(view.busyStates).toEqual([true, false]);
+  });
+});
+
+describe("the status line after 全部计算", () => {
+  const summary = { year: 2021, months: 12, units: 77, unitsScored: 77, unitsMarked: 0, departments: 37, departmentsJudged: 37,
+    departmentsVetoed: 4, departmentsMarked: 0, errors: 0, warnings: 0, infos: 0, top: [], bottom: [] };
+  it("says 未发现数据问题 only when no list of the pane shows a problem", () => {
+    expect(TEXT.computeDone(summary)).toContain("未发现数据问题");
+    expect(TEXT.computeDone({ ...summary, infos: 1 })).not.toContain("未发现");
+    const withImport = TEXT.computeDone(summary, 7);
+    expect(withImport).not.toContain("未发现");
+    expect(withImport).toContain("工单导入另有7个问题");
   });
 });

@@ -1,7 +1,7 @@
-import { LABEL, RESULT_LABEL, SHEET } from "../../src/workbook/contract";
+import { LABEL, RESULT_LABEL, SEQ_LABEL, SHEET } from "../../src/workbook/contract";
 import { computeAll, computePlan } from "../../src/workbook/compute";
 import { EXPECTED, EXPECTED_VETO, fixture } from "./fixtures";
-import { resultTable, roundTrip, setCell, sheetTable } from "./helpers";
+import { resultCell, resultTable, roundTrip, setCell, sheetTable } from "./helpers";
 
 describe("compute-all on a fixture workbook with hand-computed answers", () => {
   let port: Awaited<ReturnType<typeof fixture>>;
@@ -13,9 +13,13 @@ describe("compute-all on a fixture workbook with hand-computed answers", () => {
     port = await roundTrip(port);
   });
 
-  it("scores every unit of 承办单位, in its order, with the official names", async () => {
+  it("scores every unit of 承办单位 with the official names, listed in rank order and numbered (spec H)", async () => {
     const table = await resultTable(port);
-    expect([...table.keys()]).toEqual(["汉滨区政府", "汉阴县政府", "市人力资源和社会保障局", "市公安局", "工行安康分行", "建行安康分行"]);
+    expect([...table.keys()].sort()).toEqual(["汉滨区政府", "汉阴县政府", "市人力资源和社会保障局", "市公安局", "工行安康分行", "建行安康分行"].sort());
+    const rows = [...table.values()];
+    expect(rows.map((r) => r[SEQ_LABEL])).toEqual([1, 2, 3, 4, 5, 6]);
+    const ranks = rows.map((r) => r[RESULT_LABEL.rank] as number);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(output.summary).toMatchObject({ units: 6, unitsScored: 6, unitsMarked: 0, errors: 0, warnings: 0, infos: 1 });
   });
 
@@ -38,8 +42,7 @@ describe("compute-all on a fixture workbook with hand-computed answers", () => {
   });
 
   it("writes rates as numbers with a percent format", async () => {
-    const ws = port.workbook.getWorksheet(SHEET.result);
-    const cell = ws?.getCell(3, 3);
+    const cell = await resultCell(port, "汉滨区政府", RESULT_LABEL.completionRate);
     expect(cell?.value).toBe(0.99);
     expect(cell?.numFmt).toBe("0.00%");
     expect((await resultTable(port)).get("汉滨区政府")?.[RESULT_LABEL.returnedRate]).toBeCloseTo(200 / 13200, 15);
@@ -49,7 +52,7 @@ describe("compute-all on a fixture workbook with hand-computed answers", () => {
     const snap = (await port.read([SHEET.result])).get(SHEET.result);
     // The title row also says the run's status (spec E): here a clean run, with its time.
     expect(snap?.values[0][0]).toMatch(/^2021年度12345热线工单办理情况减分指标考核表　校验通过（计算时间：\d{4}-\d\d-\d\d \d\d:\d\d）$/u);
-    expect(snap?.values[1]).toEqual(Object.values(RESULT_LABEL));
+    expect(snap?.values[1]).toEqual([SEQ_LABEL, ...Object.values(RESULT_LABEL)]);
   });
 
   it("judges every department, each veto outcome with its explanation", async () => {
@@ -127,10 +130,12 @@ describe("rate cells", () => {
     setCell(port, SHEET.hotline, "H4", 1000000); // 汉阴县政府 有效回访数
     setCell(port, SHEET.hotline, "I4", 799999); // 满意数: 79.9999% → 10 points, not "80.00%"
     await computeAll(port);
-    const ws = port.workbook.getWorksheet(SHEET.result);
-    expect([ws?.getCell("C3").value, ws?.getCell("C3").numFmt, ws?.getCell("D3").value]).toEqual([0.99996, "0.0000%", 15]);
-    expect([ws?.getCell("I4").numFmt, ws?.getCell("J4").value]).toEqual(["0.0000%", 10]);
-    expect(ws?.getCell("C4").numFmt).toBe("0.00%");
+    const cell = (unit: string, label: string) => resultCell(port, unit, label);
+    const [c3, d3] = [await cell("汉滨区政府", RESULT_LABEL.completionRate), await cell("汉滨区政府", RESULT_LABEL.handling)];
+    expect([c3.value, c3.numFmt, d3.value]).toEqual([0.99996, "0.0000%", 15]);
+    const [i4, j4] = [await cell("汉阴县政府", RESULT_LABEL.satisfactionRate), await cell("汉阴县政府", RESULT_LABEL.satisfaction)];
+    expect([i4.numFmt, j4.value]).toEqual(["0.0000%", 10]);
+    expect((await cell("汉阴县政府", RESULT_LABEL.completionRate)).numFmt).toBe("0.00%");
   });
 });
 

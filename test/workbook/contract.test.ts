@@ -25,8 +25,9 @@ describe("the workbook contract (spec E)", () => {
       "数据供需清单", "印证资料报送日期", "扣分", "扣分说明",
     ]);
     expect(sheetSpec(SHEET.approval).columns.filter((c) => c.result).map((c) => c.label)).toEqual([LABEL.deduction, LABEL.explanation]);
+    // 序号 is an extra column (spec H: rows in rank order, numbered); the spec-E labels follow in order.
     expect(labels(SHEET.result)).toEqual([
-      "单位名称", "单位类别", "办结率", "工单办理扣分", "退单率", "退单率扣分", "延期率", "延期率扣分", "满意率", "满意率扣分",
+      "序号", "单位名称", "单位类别", "办结率", "工单办理扣分", "退单率", "退单率扣分", "延期率", "延期率扣分", "满意率", "满意率扣分",
       "日常配合扣分", "加分", "总分", "排名", "类别内排名", "扣分说明",
     ]);
     expect(labels(SHEET.checks).slice(0, 3)).toEqual(["工作表", "单元格", "问题"]);

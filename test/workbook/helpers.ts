@@ -47,13 +47,20 @@ export function approvalRows(overrides: Record<string, Row> = {}): Row[] {
   });
 }
 
-/** Rows of a sheet below its header, as {label: value} (every header label, extra ones too). */
+/**
+ * Rows of a sheet below its header, as {label: value} (every header label, extra ones too). A result sheet's
+ * table ends at its first blank row (the official table has the issuing unit's line below).
+ */
 export function tableOf(snapshot: SheetSnapshot | undefined, name: SheetName): Row[] {
   if (!snapshot) throw new Error(`no sheet ${name}`);
-  const header = findHeader(snapshot, sheetSpec(name));
+  const spec = sheetSpec(name);
+  const header = findHeader(snapshot, spec);
   if (!header) throw new Error(`no header in ${name}`);
   const labels = snapshot.values[header.row].map((v) => (typeof v === "string" ? v.trim() : null));
-  return snapshot.values.slice(header.row + 1).map((row) => {
+  let rows = snapshot.values.slice(header.row + 1);
+  const blank = rows.findIndex((row) => row.every((v) => v === null || v === ""));
+  if (spec.role === "result" && blank >= 0) rows = rows.slice(0, blank);
+  return rows.map((row) => {
     const out: Row = {};
     labels.forEach((l, c) => {
       if (l) out[l] = row[c] ?? null;
@@ -66,6 +73,17 @@ export function tableOf(snapshot: SheetSnapshot | undefined, name: SheetName): R
 export async function resultTable(port: ExcelJsWorkbookPort): Promise<Map<string, Row>> {
   const snap = (await port.read([SHEET.result])).get(SHEET.result);
   return new Map(tableOf(snap, SHEET.result).map((r) => [String(r[LABEL.name]), r]));
+}
+
+/** The cell of 12345热线考核表 in `unit`'s row under `label` (rows are in rank order: found by name). */
+export async function resultCell(port: ExcelJsWorkbookPort, unit: string, label: string): Promise<ExcelJS.Cell> {
+  const snap = (await port.read([SHEET.result])).get(SHEET.result);
+  const header = snap && findHeader(snap, sheetSpec(SHEET.result));
+  const col = header?.columns.get(label);
+  if (!snap || !header || col === undefined) throw new Error(`no column ${label} in ${SHEET.result}`);
+  const row = snap.values.findIndex((r) => r[header.columns.get(LABEL.name) as number] === unit);
+  if (row < 0) throw new Error(`no row ${unit} in ${SHEET.result}`);
+  return (port.workbook.getWorksheet(SHEET.result) as ExcelJS.Worksheet).getCell(row + 1, col + 1);
 }
 
 export async function sheetTable(port: ExcelJsWorkbookPort, name: SheetName): Promise<Row[]> {

@@ -9,7 +9,7 @@ import type { CellValue } from "../../src/workbook/port";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fakeOffice = require("../e2e/fake-office.js") as {
-  create(seed?: unknown): { Excel: { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> }; workbook: FakeWorkbook };
+  create(seed?: unknown, options?: { requirementSets: Record<string, string> }): { Excel: { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> }; workbook: FakeWorkbook };
 };
 
 interface FakeWorkbook {
@@ -144,5 +144,35 @@ describe("OfficeWorkbookPort on the Office.js fake", () => {
     await expect(reckless.apply([{ kind: "addSheet", sheet: "大表" }, { kind: "values", sheet: "大表", row: 0, col: 0, values: rows }]))
       .rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
     expect(wb.stats().violations[0]).toMatch(/exceeds 5 MB/);
+  });
+
+  it("sets up printing through the page layout API and writes notes once per cell (ExcelApi 1.18)", async () => {
+    const fake = fakeOffice.create(undefined, { requirementSets: { ExcelApi: "1.18" } });
+    const port = new OfficeWorkbookPort((batch) => fake.Excel.run(batch));
+    const setup = { orientation: "landscape", fitToWidth: 1, repeatRows: { first: 0, last: 1 }, footer: "&C第 &P 页 共 &N 页", centerHorizontally: true, printArea: { rows: 10, cols: 4 } } as const;
+    await port.apply([
+      { kind: "addSheet", sheet: "表" },
+      { kind: "pageSetup", sheet: "表", setup },
+      { kind: "note", sheet: "表", row: 1, col: 2, text: "含义" },
+      { kind: "rowHeight", sheet: "表", row: 0, height: 24 },
+    ]);
+    // A second run updates the note in place (a cell holds one note; adding another would be refused).
+    await port.apply([{ kind: "note", sheet: "表", row: 1, col: 2, text: "新含义" }, { kind: "pageSetup", sheet: "表", setup }]);
+    const sheet = (fake.workbook as unknown as { sheet(n: string): { pageLayout: Record<string, unknown>; notes: unknown[]; rowHeights: Record<number, number> } }).sheet("表")!;
+    expect(sheet.pageLayout).toMatchObject({
+      orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, centerHorizontally: true,
+      printTitleRows: { first: 0, last: 1 }, printArea: { row: 0, col: 0, rows: 10, cols: 4 },
+      footers: { leftFooter: "", centerFooter: "第 &P 页 共 &N 页", rightFooter: "" }, leftMargin: 18, topMargin: 54,
+    });
+    expect(sheet.notes).toEqual([{ row: 1, col: 2, content: "新含义" }]);
+    expect(sheet.rowHeights).toEqual({ 0: 24 });
+    expect(fake.workbook.stats().violations).toEqual([]);
+  });
+
+  it("skips notes where the host has no notes API (ExcelApi 1.12), and writes the rest", async () => {
+    const fake = fakeOffice.create(undefined, { requirementSets: { ExcelApi: "1.12" } });
+    const port = new OfficeWorkbookPort((batch) => fake.Excel.run(batch));
+    await port.apply([{ kind: "addSheet", sheet: "表" }, { kind: "note", sheet: "表", row: 0, col: 0, text: "含义" }, { kind: "values", sheet: "表", row: 0, col: 0, values: [["单位名称"]] }]);
+    expect(fake.workbook.read("表")).toEqual([["单位名称"]]);
   });
 });

@@ -1,11 +1,11 @@
 import ExcelJS from "exceljs";
 import { REGISTRY_2021, applies, ruleSet } from "../../src/engine";
-import { ITEM_LABELS, LABEL, RESULT_LABEL, SHEET, SHEETS, sheetSpec } from "../../src/workbook/contract";
+import { ITEM_LABELS, LABEL, RESULT_LABEL, SEQ_LABEL, SHEET, SHEETS, sheetSpec } from "../../src/workbook/contract";
 import { strFromU8, unzipSync } from "fflate";
 import { parseAddress } from "../../src/workbook/address";
 import { ExcelJsWorkbookPort, xlsxBuffer } from "../../src/workbook/exceljs-adapter";
 import { findHeader } from "../../src/workbook/tables";
-import { templateAll, templateChanges, templatePlan } from "../../src/workbook/template";
+import { TEMPLATE_READS, templateAll, templateChanges, templatePlan } from "../../src/workbook/template";
 import { computeAll } from "../../src/workbook/compute";
 import { fixture } from "./fixtures";
 import { everything, roundTrip, sheetTable, workbookOf } from "./helpers";
@@ -28,11 +28,12 @@ describe("创建模板 on an empty workbook, saved and read back", () => {
       const snap = snapshots.get(spec.name);
       expect(snap).toBeDefined();
       const header = findHeader(snap!, spec);
-      expect([spec.name, header?.row, header?.missing]).toEqual([spec.name, 1, []]);
+      // 便民化考核 has a row naming its column groups (事项1—6, the parts of 事项6) between title and header.
+      expect([spec.name, header?.row, header?.missing]).toEqual([spec.name, spec.name === SHEET.approval ? 2 : 1, []]);
       expect(typeof snap!.values[0][0]).toBe("string");
     }
     expect(snapshots.get(SHEET.result)?.values[0][0]).toBe("2021年度12345热线工单办理情况减分指标考核表");
-    expect(snapshots.get(SHEET.result)?.values[1]).toEqual(Object.values(RESULT_LABEL));
+    expect(snapshots.get(SHEET.result)?.values[1]).toEqual([SEQ_LABEL, ...Object.values(RESULT_LABEL)]);
   });
 
   it("pre-fills 承办单位 with the 77 units in registry order and their types, and 热线数据 with their names", async () => {
@@ -62,11 +63,11 @@ describe("创建模板 on an empty workbook, saved and read back", () => {
     const ws = (name: string) => port.workbook.getWorksheet(name) as ExcelJS.Worksheet;
     expect(ws(SHEET.deductions).getCell("C3").dataValidation).toMatchObject({ type: "list", formulae: [expect.stringContaining("未第一时间联系诉求人")] });
     expect(ws(SHEET.bonuses).getCell("C100").dataValidation).toMatchObject({ type: "list", formulae: [expect.stringContaining("群众锦旗")] });
-    expect(ws(SHEET.approval).getCell("B3").dataValidation).toMatchObject({ formulae: ['"完成,未完成,不涉及"'] });
+    expect(ws(SHEET.approval).getCell("B4").dataValidation).toMatchObject({ formulae: [expect.stringMatching(/^"完成,未完成,不涉及,/)] });
     expect(ws(SHEET.units).getCell("B3").dataValidation).toMatchObject({ formulae: ['"县区,市直,其他"'] });
-    expect(ws(SHEET.approval).views[0]).toMatchObject({ state: "frozen", ySplit: 2, xSplit: 1 });
-    expect(ws(SHEET.approval).getCell("H3").numFmt).toBe("0.00%");
-    expect(ws(SHEET.approval).getCell("P3").numFmt).toBe("yyyy-mm-dd");
+    expect(ws(SHEET.approval).views[0]).toMatchObject({ state: "frozen", ySplit: 3, xSplit: 1 });
+    expect(ws(SHEET.approval).getCell("H4").numFmt).toBe("0.00%");
+    expect(ws(SHEET.approval).getCell("P4").numFmt).toBe("yyyy-mm-dd");
     expect(ws(SHEET.deductions).getCell("A3").numFmt).toBe("yyyy-mm-dd");
     // "安康市恒口示范区（试验区）管理委员会" is 36 Latin widths.
     expect(ws(SHEET.units).getColumn(1).width).toBeGreaterThanOrEqual(36);
@@ -91,11 +92,11 @@ describe("创建模板 on an empty workbook, saved and read back", () => {
         }
       }
     }
-    expect(again.workbook.getWorksheet(SHEET.approval)?.getCell("G39").dataValidation).toMatchObject({ type: "list" });
+    expect(again.workbook.getWorksheet(SHEET.approval)?.getCell("G40").dataValidation).toMatchObject({ type: "list" });
   });
 
   it("a second 创建模板 changes nothing", async () => {
-    expect(templatePlan(await port.read(SHEETS.map((s) => s.name)))).toEqual([]);
+    expect(templatePlan(await port.read(TEMPLATE_READS))).toEqual([]);
   });
 
   it("a blank template computes to nothing scored yet (never 77 units at 100); every department asked to check its blank statuses", async () => {
@@ -114,6 +115,81 @@ describe("创建模板 on an empty workbook, saved and read back", () => {
   });
 });
 
+describe("a template that explains itself", () => {
+  let port: ExcelJsWorkbookPort;
+  const ws = (name: string) => port.workbook.getWorksheet(name) as ExcelJS.Worksheet;
+  beforeAll(async () => {
+    port = await blankTemplate();
+  });
+
+  it("opens on 填写说明: the steps, every sheet's use and every input column's meaning", async () => {
+    expect((await port.sheetNames())[0]).toBe(SHEET.guide);
+    const text = (await port.read([SHEET.guide])).get(SHEET.guide)!.values.flat().filter((v) => typeof v === "string").join("\n");
+    for (const step of ["创建/补全模板", "导入工单明细", "扣分登记", "全部计算", "定稿", "PDF"]) expect(text).toContain(step);
+    for (const spec of SHEETS) expect(text).toContain(spec.name);
+    expect(text).toContain("事项6的分项");
+  });
+
+  it("has a note on every input header cell: meaning, source, example", async () => {
+    const snapshots = await port.read(SHEETS.map((s) => s.name));
+    for (const spec of SHEETS.filter((s) => s.role !== "result")) {
+      const header = findHeader(snapshots.get(spec.name)!, spec)!;
+      for (const column of spec.columns.filter((c) => !c.result)) {
+        const note = ws(spec.name).getCell(header.row + 1, (header.columns.get(column.label) as number) + 1).note;
+        const text = typeof note === "string" ? note : note?.texts?.map((t) => t.text).join("") ?? "";
+        expect([spec.name, column.label, /来源：.+\n示例：/.test(text)]).toEqual([spec.name, column.label, true]);
+      }
+    }
+    // Figures come from the rules: the points of a case, the target of an item-6 part.
+    const notes = (sheet: string, cell: string) => String(ws(sheet).getCell(cell).note);
+    expect(notes(SHEET.deductions, "C2")).toContain("反馈内容与实际不符（扣10分/件）");
+    expect(notes(SHEET.approval, "H3")).toContain("不低于70%");
+  });
+
+  it("labels 事项1—6 and the parts of 事项6 in a row above the header", () => {
+    expect(ws(SHEET.approval).getCell("B2").value).toContain("事项1—6");
+    expect(ws(SHEET.approval).getCell("H2").value).toContain("事项6的分项");
+    expect(ws(SHEET.approval).getCell("O2").isMerged).toBe(true);
+  });
+
+  it("sizes columns to their content, CJK counted double", () => {
+    // "国网安康供电公司" is 16 Latin widths; a 说明 column has room to write in.
+    expect(ws(SHEET.approval).getColumn(1).width).toBeGreaterThanOrEqual(16);
+    expect(ws(SHEET.deductions).getColumn(2).width).toBeGreaterThanOrEqual(36);
+    expect(ws(SHEET.deductions).getColumn(5).width).toBeGreaterThanOrEqual(30);
+  });
+
+  it("prints every sheet on A4, one page wide, title and header repeated, page numbers in the footer", () => {
+    for (const name of [SHEET.guide, ...SHEETS.map((s) => s.name)]) {
+      const sheet = ws(name);
+      expect([name, sheet.pageSetup.paperSize, sheet.pageSetup.fitToPage, sheet.pageSetup.fitToWidth, sheet.pageSetup.fitToHeight])
+        .toEqual([name, 9, true, 1, 0]);
+      expect([name, sheet.pageSetup.printTitlesRow]).toEqual([name, expect.stringMatching(/^\d+:\d+$/)]);
+      expect(sheet.headerFooter.oddFooter).toBe("&C第 &P 页 共 &N 页");
+    }
+    expect(ws(SHEET.approval).pageSetup).toMatchObject({ orientation: "landscape", printTitlesRow: "1:3" });
+  });
+});
+
+describe("drop-down lists and the sample", () => {
+  it("refuse no value the sample itself holds", async () => {
+    const { SAMPLE_PATH } = await import("../../scripts/make-sample");
+    const sample = await ExcelJsWorkbookPort.fromFile(SAMPLE_PATH);
+    let checked = 0;
+    for (const spec of SHEETS) {
+      const sheet = sample.workbook.getWorksheet(spec.name);
+      sheet?.eachRow((row) => row.eachCell((cell) => {
+        const dv = cell.dataValidation;
+        if (dv?.type !== "list" || cell.value === null || cell.value === undefined) return;
+        const list = String(dv.formulae?.[0] ?? "").replace(/^"|"$/g, "").split(",");
+        checked++;
+        expect([spec.name, cell.address, list.includes(String(cell.value))]).toEqual([spec.name, cell.address, true]);
+      }));
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+});
+
 describe("创建/补全模板 on a workbook holding data", () => {
   it("changes no cell that was there; adds only missing sheets and missing columns", async () => {
     const port = fixture();
@@ -121,8 +197,8 @@ describe("创建/补全模板 on a workbook holding data", () => {
     port.workbook.addWorksheet("我的备注").getCell("A1").value = "不要动";
     port.workbook.addWorksheet(SHEET.checks).getCell("C7").value = "旧数据";
     const before = await everything(port);
-    const changes = templateChanges(await port.read(SHEETS.map((s) => s.name)));
-    expect(changes.createdSheets).toEqual([SHEET.result, SHEET.params]);
+    const changes = templateChanges(await port.read(TEMPLATE_READS));
+    expect(changes.createdSheets).toEqual([SHEET.guide, SHEET.result, SHEET.params]);
     expect(changes.untouched).toEqual([SHEET.checks]);
     expect(changes.addedColumns).toEqual([{ sheet: SHEET.approval, labels: [LABEL.deduction, LABEL.explanation] }]);
     await port.apply(changes.plan);

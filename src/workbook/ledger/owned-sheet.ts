@@ -4,7 +4,7 @@
  * Title, headers and widths use the same helpers and styles as compute-all's result sheets.
  */
 import type { CellValue, SheetSnapshot, WriteOp } from "../port";
-import { STYLE, range, titleOps } from "../styles";
+import { STYLE, printOp, range, titleOps } from "../styles";
 import { usedHeight, usedWidth } from "../tables";
 import { fitWidth } from "../text-width";
 
@@ -89,6 +89,11 @@ export function ownedSheetOps(previous: SheetSnapshot | undefined, spec: OwnedSh
   });
   if (spec.freezeColumns !== undefined && headerRows.length > 0) {
     ops.push({ kind: "freeze", sheet, rows: headerRows[headerRows.length - 1] + 1, cols: spec.freezeColumns });
+  }
+  // Printed on A4 like the other result sheets (spec H): wide tables landscape; the title and the header
+  // repeated on every page (only the title when several tables follow each other).
+  if (!spec.hidden && headerRows.length > 0) {
+    ops.push(printOp(sheet, width > 8 ? "landscape" : "portrait", { first: 0, last: headerRows.length === 1 ? headerRows[0] : 0 }));
   }
   return { ops, layout: { headerRows } };
 }

@@ -1,0 +1,150 @@
+/**
+ * The template's help texts (user-facing, in one place): what each input column means, where its value comes
+ * from and an example — written as the header cells' notes and listed on 填写说明 — and the steps of the
+ * work. Figures (points, thresholds, deadlines, item names) come from the rule set, never literals.
+ */
+import type { RuleSet } from "../engine";
+import { ITEM_LABELS, LABEL, SHEET } from "./contract";
+
+export interface ColumnHelp {
+  readonly meaning: string;
+  readonly source: string;
+  readonly example: string;
+}
+
+/** The text of a header cell's note. */
+export function noteText(help: ColumnHelp): string {
+  return `${help.meaning}\n来源：${help.source}\n示例：${help.example}`;
+}
+
+const pct = (n: number) => `${n}%`;
+
+/** Help for every input column (and the result columns of 便民化考核), by sheet and header label. */
+export function columnHelp(rules: RuleSet): Readonly<Record<string, Readonly<Record<string, ColumnHelp>>>> {
+  const { hotline, approval } = rules;
+  const cases = (list: RuleSet["hotline"]["cases"], sign: string) =>
+    list.map((c) => `${c.label}（${sign}${c.points}分/${c.per}）`).join("、");
+  const volume = Object.entries(hotline.bonus.volume.byType)
+    .flatMap(([type, v]) => (v ? [`${type}超过${v.over}件加${v.points}分`] : [])).join("，");
+  const unitName: ColumnHelp = {
+    meaning: "承办单位名称，须与“承办单位”表中的名称一致（常用简称也可识别）。",
+    source: "“承办单位”表（附件1名单）",
+    example: "汉滨区政府",
+  };
+  const register = (bonus: boolean): Record<string, ColumnHelp> => ({
+    [LABEL.date]: {
+      meaning: `${bonus ? "加分事项发生" : "事项经查实"}的日期，须在考核年度内。`,
+      source: "日常考核记录",
+      example: `${rules.year}-03-15`,
+    },
+    [LABEL.name]: unitName,
+    [LABEL.item]: {
+      meaning: `从下拉列表选择：${cases(bonus ? hotline.bonus.cases : hotline.cases, bonus ? "加" : "扣")}。`,
+      source: bonus ? "群众表扬、锦旗、媒体采用、表彰的记录" : "工单核查、回访核实及日常工作配合记录",
+      example: (bonus ? hotline.bonus.cases : hotline.cases)[0]?.label ?? "",
+    },
+    [LABEL.quantity]: { meaning: "件数或次数；空白按1计。", source: "同一单位同一事项的件（次）数", example: "3" },
+    [LABEL.note]: {
+      meaning: "工单编号或情况说明，供单位申诉时核对（不参与计算）。",
+      source: "工单系统或记录",
+      example: bonus ? "陕西日报刊发热线办理经验" : "工单AK202103150087等3件",
+    },
+  });
+  const status = "填 完成、未完成 或 不涉及（从下拉列表选择）";
+  const items = Object.fromEntries(approval.items.map((item, i): [string, ColumnHelp] => [ITEM_LABELS[i], {
+    meaning: item.status === "derived"
+      ? `事项${item.no}：${item.name}。右侧8个“事项6分项”都填写后由程序判断，也可直接${status}。`
+      : `事项${item.no}：${item.name}。${status}；不在“涉及部门”内的部门已预填“不涉及”。`,
+    source: item.status === "evidence"
+      ? `印证资料报送市审改办的情况（截止${approval.evidenceDeadline}）`
+      : "市行政审批服务局各审批科室赋分",
+    example: "完成",
+  }]));
+  const targets = Object.fromEntries(approval.item6.targets.map((t): [string, ColumnHelp] => [t.label, {
+    meaning: `事项6的分项：${t.label}，填百分比；${t.minIncluded ? "不低于" : "高于"}${pct(t.min)}为达标。`,
+    source: "政务服务能力提升“百日攻坚”行动统计",
+    example: pct(t.min + 2),
+  }]));
+  const parts = Object.fromEntries(approval.item6.parts.map((p): [string, ColumnHelp] => [p.label, {
+    meaning: `事项6的分项：${p.label}。${status}。`,
+    source: "“百日攻坚”行动任务完成情况",
+    example: "完成",
+  }]));
+  const count = (meaning: string, example: string): ColumnHelp => ({
+    meaning, source: "12345平台统计，或任务窗格“导入工单明细”自动填写", example,
+  });
+  return {
+    [SHEET.units]: {
+      [LABEL.name]: { ...unitName, meaning: "一级承办单位名称（已预填附件1的全部单位）。" },
+      [LABEL.type]: {
+        meaning: "县区、市直或其他：决定月均办件量加分的门槛和类别内排名。",
+        source: "附件1名单的分组",
+        example: "县区",
+      },
+    },
+    [SHEET.hotline]: {
+      [LABEL.name]: unitName,
+      [LABEL.total]: count("考核期内派给该单位的工单件数；退单率、延期率的分母。无工单填0。", "1500"),
+      [LABEL.due]: count("考核期内应办结的工单数；办结率的分母。", "1465"),
+      [LABEL.onTime]: count("在办理时限内办结的工单数。", "1460"),
+      [LABEL.returned]: count("退回热线中心的工单数。", "35"),
+      [LABEL.extensions]: count("申请延期的工单数。", "16"),
+      [LABEL.validCallbacks]: count("回访成功、群众作出评价的工单数；满意率的分母。", "1059"),
+      [LABEL.satisfied]: count(`回访结果为${hotline.callbacks.satisfied.join("或")}的工单数。`, "977"),
+      [LABEL.monthly]: {
+        meaning: `每月平均办件量，用于加分（${volume}）。空白时按工单总量÷考核月数计算。`,
+        source: "12345平台统计",
+        example: "125",
+      },
+    },
+    [SHEET.deductions]: register(false),
+    [SHEET.bonuses]: register(true),
+    [SHEET.approval]: {
+      [LABEL.name]: { ...unitName, meaning: "便民化考核的考核部门（已预填全部部门）。", source: "便民化考核办法“考核对象”" },
+      ...items,
+      ...targets,
+      ...parts,
+      [LABEL.evidenceDate]: {
+        meaning: `事项3—5印证资料报送市审改办的日期；晚于${approval.evidenceDeadline}的，相关事项视为未完成。`,
+        source: "市审改办收文记录",
+        example: `${rules.year}-12-20`,
+      },
+      [LABEL.deduction]: { meaning: "由“全部计算”填写：任一适用事项未完成扣分，否则为0。请勿手工填写。", source: "全部计算", example: "0.5" },
+      [LABEL.explanation]: { meaning: "由“全部计算”填写：扣分依据。请勿手工填写。", source: "全部计算", example: "事项3未完成" },
+    },
+    [SHEET.params]: {
+      [LABEL.param]: { meaning: "参数名称（请勿修改）。", source: "模板", example: "考核月数" },
+      [LABEL.value]: { meaning: "参数的值：考核年度选用哪一年度的规则；考核月数用于计算月均办件量。", source: "考核办通知", example: "12" },
+      [LABEL.note]: { meaning: "参数的说明。", source: "模板", example: "" },
+    },
+  };
+}
+
+/** 填写说明: the title, the steps and the headings of its two tables. */
+export const GUIDE = {
+  title: (year: number) => `${year}年度考核工作簿填写说明`,
+  stepsHeading: "一、工作步骤",
+  steps: [
+    "1. 准备模板：在任务窗格点“创建/补全模板”，补齐缺少的工作表和表头（不会改动已填写的内容）。",
+    "2. 导入工单明细：在任务窗格“导入工单明细”中选择12345平台导出的工单明细（CSV 或 .xlsx），自动填写“热线数据”；也可以直接在“热线数据”中填写各单位的统计数。",
+    "3. 登记扣分、加分：在“扣分登记”“加分登记”中每行登记一件经查实的事项，事项从下拉列表选择；在“便民化考核”中填写各部门事项1—6及事项6分项的完成情况。",
+    "4. 全部计算：在任务窗格点“全部计算”。结果写入“12345热线考核表”和“便民化考核”的扣分、扣分说明列；发现的问题列在“校验”表中，点问题可跳到对应单元格。",
+    "5. 处理“校验”中的错误后再点一次“全部计算”，直到结果表标题不再显示“草稿”。",
+    "6. 打印、导出：“12345热线考核表”已设为A4横向、每页重复标题和表头、页脚注明页码，可直接打印或另存为PDF；发送给考核办之前点“定稿”，把考核公式转换为数值。",
+    "把鼠标停在任一表头上，可看到该列的含义、来源和示例（下表列出同样的内容）。",
+  ],
+  sheetsHeading: "二、各工作表的用途",
+  sheetLabels: ["工作表", "用途", "由谁填写"],
+  sheets: [
+    [SHEET.units, "参加12345热线考核的承办单位及其类别（已预填）", "一般无需改动"],
+    [SHEET.hotline, "各承办单位考核期内的工单统计数", "导入工单明细自动填写，或手工填写"],
+    [SHEET.deductions, "经查实的扣分事项，每行一件", "热线中心"],
+    [SHEET.bonuses, "加分事项，每行一件", "热线中心"],
+    [SHEET.approval, "审批服务便民化（一票否决）各事项完成情况；右侧两列为计算结果", "各审批科室、市审改办"],
+    [SHEET.result, "12345热线考核结果（正式考核表），按排名排列", "“全部计算”自动生成，请勿手工修改"],
+    [SHEET.checks, "计算时发现的问题，及处理办法", "“全部计算”自动生成"],
+    [SHEET.params, "考核年度与考核月数", "按考核办通知填写"],
+  ] as readonly (readonly string[])[],
+  columnsHeading: "三、各列说明",
+  columnLabels: ["工作表", "列", "含义", "来源", "示例"],
+} as const;
