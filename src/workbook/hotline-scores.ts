@@ -1,10 +1,10 @@
 /** Scores every unit of 承办单位 with the engine (scoreUnit) and ranks them; a unit with an error is marked. */
 import {
-  hotlineExplanation, scoreUnit, type HotlineUnitScore, type Organization, type RuleSet, type UnitType,
+  hotlineExplanation, monthlyAverage, rateInputs, scoreUnit, type HotlineUnitScore, type Organization, type RuleSet, type UnitType,
 } from "../engine";
 import { SHEET } from "./contract";
 import type { Findings } from "./findings";
-import type { HotlineRead } from "./inputs/hotline-data";
+import { countsByLabel, type HotlineRead } from "./inputs/hotline-data";
 import type { RegisterRead } from "./inputs/registers";
 import type { UnitEntry } from "./inputs/units";
 import { WMSG } from "./messages";
@@ -56,15 +56,10 @@ export function scoreUnits(rules: RuleSet, input: HotlineInputs, findings: Findi
     }
     const score = scoreUnit(rules.hotline, {
       type: entry.type,
-      rates: {
-        completion: { kind: "count", numerator: counts.onTime, denominator: counts.due },
-        returned: { kind: "count", numerator: counts.returned, denominator: counts.total },
-        extension: { kind: "count", numerator: counts.extensions, denominator: counts.total },
-        satisfaction: { kind: "count", numerator: counts.satisfied, denominator: counts.validCallbacks },
-      },
+      rates: rateInputs(rules.hotline, countsByLabel(counts)),
       cases: input.deductions.counts.get(org) ?? {},
       bonusCases: input.bonuses.counts.get(org) ?? {},
-      monthlyAverage: counts.monthlyAverage ?? counts.total / input.params.months,
+      monthlyAverage: counts.monthlyAverage ?? monthlyAverage(counts.total, input.params.months),
     });
     return { ...base, score, explanation: hotlineExplanation(score.categories, score.bonus) };
   });

@@ -59,8 +59,9 @@ export function checkHotlineRules(rules: HotlineRuleSet): HotlineRuleSet {
     }
   }
   if (rules.bonus.cap !== null && !(rules.bonus.cap >= 0)) throw new Error(`${where}: bonus cap must be ≥ 0`);
-  for (const t of Object.values(rules.bonus.volume.byType)) {
-    if (t && (!(t.over >= 0) || !(t.points >= 0))) throw new Error(`${where}: volume bonus must be ≥ 0`);
+  for (const t of rules.bonus.volume) {
+    if (!(t.over >= 0) || !(t.points >= 0)) throw new Error(`${where}: volume bonus must be ≥ 0`);
+    if (!t.clause) throw new Error(`${where}: volume bonus for ${t.type} has no clause`);
   }
   if (!(rules.months > 0)) throw new Error(`${where}: months must be > 0`);
   return rules;
@@ -77,7 +78,8 @@ export function checkApprovalRules(rules: ApprovalRuleSet, registry: Registry): 
       if (!org || org.approvalName === undefined) throw new Error(`${where}: item ${item.no} names unknown department ${dept}`);
     }
   });
-  for (const t of rules.item6.targets) {
+  if (rules.items.filter((i) => i.status === "derived").length > 1) throw new Error(`${where}: at most one derived item`);
+  for (const t of rules.derived.targets) {
     if (!(t.min >= 0 && t.min <= 100)) throw new Error(`${where}: target ${t.id} must be within 0—100%`);
   }
   return rules;

@@ -4,7 +4,7 @@
  */
 import {
   MSG, isBlank, judgeDepartment, parseDate, parseRate, parseStatus, problem, vetoExplanation,
-  type ApprovalTarget, type Cell, type DepartmentResult, type Organization, type RuleSet, type Status,
+  type Cell, type DepartmentResult, type Organization, type RuleSet, type Status,
 } from "../../engine";
 import { qualified } from "../address";
 import { ITEM_LABELS, LABEL, SHEET, sheetSpec } from "../contract";
@@ -39,15 +39,10 @@ export interface ApprovalRead {
   readonly rows: readonly ApprovalRowResult[];
 }
 
-const TARGET_LABELS: Readonly<Record<ApprovalTarget["id"], string>> = {
-  timeCut: LABEL.timeCut, oneTrip: LABEL.oneTrip, instant: LABEL.instant, online: LABEL.online, fullOnline: LABEL.fullOnline,
-};
-const PART_LABELS = { guide: LABEL.guide, seal: LABEL.seal, dataList: LABEL.dataList } as const;
-
 interface Parsed {
   readonly items: Cell<Status>[];
-  readonly parts: Record<keyof typeof PART_LABELS, Cell<Status | null>>;
-  readonly targets: Record<ApprovalTarget["id"], Cell<number | null>>;
+  readonly parts: Record<string, Cell<Status | null>>;
+  readonly targets: Record<string, Cell<number | null>>;
   readonly evidenceDate: Cell<string | null>;
 }
 
@@ -79,10 +74,9 @@ function parseRow(row: TableRow, rules: RuleSet, findings: Findings, unit: strin
     if (!parsed.ok) fail(parsed.problem);
     return { value: parsed.ok ? parsed.value : null, raw, field: label, at: row.at(label) };
   };
-  const parts = { guide: part(PART_LABELS.guide), seal: part(PART_LABELS.seal), dataList: part(PART_LABELS.dataList) };
-  const targets = Object.fromEntries(
-    Object.entries(TARGET_LABELS).map(([id, label]) => [id, target(label)]),
-  ) as Record<ApprovalTarget["id"], Cell<number | null>>;
+  const { derived } = rules.approval;
+  const parts = Object.fromEntries(derived.parts.map((p) => [p.id, part(p.label)]));
+  const targets = Object.fromEntries(derived.targets.map((t) => [t.id, target(t.label)]));
   const rawDate = row.get(LABEL.evidenceDate);
   const date = parseDate(rawDate, LABEL.evidenceDate, row.at(LABEL.evidenceDate));
   if (!date.ok) fail(date.problem);
@@ -132,7 +126,7 @@ export function assessApproval(snapshots: Snapshots, rules: RuleSet, blocked: bo
     const parsed = parseRow(row, rules, findings, unit);
     if (!parsed) continue;
     const result = judgeDepartment(rules.approval, registry, {
-      org, items: parsed.items, item6Parts: parsed.parts, item6Targets: parsed.targets, evidenceDate: parsed.evidenceDate,
+      org, items: parsed.items, parts: parsed.parts, targets: parsed.targets, evidenceDate: parsed.evidenceDate,
     });
     for (const p of result.problems) findings.problem(p, sheet, unit);
     if (result.problems.some((p) => p.severity === "error")) continue;
