@@ -87,7 +87,7 @@ export function rateDeduction(rules: HotlineRuleSet, id: RateRuleId, input: Rate
   return {
     rate: comparableRate(rate, rules.comparison),
     points: band.points,
-    line: { ...base, clause: rule.clause, input: shown, band: band.text, points: -band.points },
+    line: { ...base, clause: band.clause ?? rule.clause, input: shown, band: band.text, points: -band.points },
   };
 }
 

@@ -14,6 +14,8 @@ export interface Band {
   readonly points: number;
   /** The band as the document writes it ("98%—99%", "97%以下"). */
   readonly text: string;
+  /** The band's own clause (a method sheet's 依据 per row); default: the rule's. */
+  readonly clause?: string;
 }
 
 export interface RateRule {
