@@ -7,7 +7,7 @@ import {
   type Cell, type DepartmentResult, type Organization, type RuleSet, type Status,
 } from "../../engine";
 import { qualified } from "../address";
-import { ITEM_LABELS, LABEL, SHEET, sheetSpec } from "../contract";
+import { LABEL, SHEET, sheetSpec, type ColumnSpec, type SheetSpec } from "../contract";
 import type { Findings } from "../findings";
 import { WMSG } from "../messages";
 import { rowUnit } from "./unit-name";
@@ -39,6 +39,16 @@ export interface ApprovalRead {
   readonly rows: readonly ApprovalRowResult[];
 }
 
+/** The 便民化考核 status column of an item (事项1 …). */
+export const itemLabel = (no: number) => `事项${no}`;
+
+/** 便民化考核's columns with one status column per item of the method (spec G: N may differ from 6). */
+export function approvalSpec(rules: RuleSet): SheetSpec {
+  const spec = sheetSpec(SHEET.approval);
+  const extra = rules.approval.items.map((i) => itemLabel(i.no)).filter((label) => !spec.columns.some((c) => c.label === label));
+  return { ...spec, columns: [...spec.columns, ...extra.map((label): ColumnSpec => ({ label, kind: "status" }))] };
+}
+
 interface Parsed {
   readonly items: Cell<Status>[];
   readonly parts: Record<string, Cell<Status | null>>;
@@ -54,7 +64,8 @@ function parseRow(row: TableRow, rules: RuleSet, findings: Findings, unit: strin
     findings.problem(p, SHEET.approval, unit);
     bad = true;
   };
-  const items = ITEM_LABELS.map((label): Cell<Status> => {
+  const items = rules.approval.items.map((item): Cell<Status> => {
+    const label = itemLabel(item.no);
     const raw = row.get(label);
     const parsed = parseStatus(raw, words, label, row.at(label));
     if (!parsed.ok) fail(parsed.problem);
@@ -87,7 +98,7 @@ function parseRow(row: TableRow, rules: RuleSet, findings: Findings, unit: strin
 export function assessApproval(snapshots: Snapshots, rules: RuleSet, blocked: boolean, findings: Findings): ApprovalRead {
   const sheet = SHEET.approval;
   const { registry } = rules;
-  const table = openTable(snapshots, sheetSpec(sheet), findings, { missing: { severity: "error", consequence: WMSG.missingApprovalSheet } });
+  const table = openTable(snapshots, approvalSpec(rules), findings, { missing: { severity: "error", consequence: WMSG.missingApprovalSheet } });
   const departments = registry.approvalDepartments();
   if (!table) {
     return {

@@ -46,6 +46,12 @@ export class MethodRow {
     return v === null ? "" : String(v).normalize("NFKC").trim();
   }
 
+  /** The cell's text as typed (trimmed only): names keep their own spelling. */
+  written(label: string): string {
+    const v = this.get(label);
+    return v === null ? "" : String(v).trim();
+  }
+
   format(label: string): string | null {
     const col = this.table.columns.get(label);
     return col === undefined ? null : this.table.snapshot.numberFormats?.[this.row]?.[col] ?? null;

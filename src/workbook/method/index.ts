@@ -9,6 +9,7 @@ import {
 } from "../../engine";
 import { checkApprovalRules, checkHotlineRules } from "../../engine/rules/check";
 import { SHEET } from "../contract";
+import type { Finding } from "../findings";
 import type { SheetSnapshot } from "../port";
 import { MethodProblems, methodTable, numberOf, type MethodProblem } from "./cells";
 import { parseApprovalMethod } from "./approval";
@@ -101,4 +102,14 @@ function builtInMethod(sheets: MethodSheets, year: number, problems: MethodProbl
     return { ok: false, problems: problems.list };
   }
   return { ok: true, source: "builtIn", label: BUILT_IN_LABEL(asked), rules: ruleSet(asked), problems: problems.list };
+}
+
+/** Whether the workbook carries a method of its own (either method sheet). */
+export function hasMethodSheets(sheets: MethodSheets): boolean {
+  return sheets.has(METHOD_SHEET.hotline) || sheets.has(METHOD_SHEET.approval);
+}
+
+/** The method's problems as 校验 rows. */
+export function methodFindings(problems: readonly MethodProblem[]): Finding[] {
+  return problems.map((p) => ({ severity: p.severity, code: "badMethod", sheet: p.sheet, message: p.message, ...(p.cell ? { cell: p.cell } : {}) }));
 }

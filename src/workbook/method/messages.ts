@@ -50,5 +50,6 @@ export const MMSG = {
   aliasTaken: (alias: string, owner: string) => `名称“${alias}”已指向单位“${owner}”：一个名称只能指向一个单位。`,
   departmentDuplicate: (name: string, first: string) => `部门“${name}”已在${first}出现：每个部门只能有一行。`,
   noUnits: () => "承办单位没有任何单位。",
+  refused: "工作簿的考核办法未通过检查，未计分（见校验表）",
   ruleSet: (detail: string) => `办法未通过加载检查：${detail}`,
 } as const;

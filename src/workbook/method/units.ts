@@ -45,7 +45,7 @@ export function readRegistry(
     const table = methodTable(units, LABEL.name, [LABEL.name, LABEL.type, ALIAS_LABEL], [LABEL.name], problems);
     if (!table) return undefined;
     for (const row of table.rows) {
-      const written = row.text(LABEL.name);
+      const written = row.written(LABEL.name);
       if (!written) {
         problems.error(SHEET.units, row.at(LABEL.name), MMSG.unitNameBlank());
         continue;
@@ -113,5 +113,5 @@ export function readRegistry(
 function departmentRows(snapshot: SheetSnapshot, problems: MethodProblems): { written: string; cell: string }[] {
   const table = methodTable(snapshot, LABEL.name, [LABEL.name], [LABEL.name], problems);
   if (!table) return [];
-  return table.rows.filter((row) => !isBlank(row.get(LABEL.name))).map((row) => ({ written: row.text(LABEL.name), cell: row.at(LABEL.name) }));
+  return table.rows.filter((row) => !isBlank(row.get(LABEL.name))).map((row) => ({ written: row.written(LABEL.name), cell: row.at(LABEL.name) }));
 }

@@ -7,46 +7,11 @@ import fc from "fast-check";
 import { judgeDepartment, parseStatus, scoreUnit, type Cell, type DepartmentInput, type HotlineUnitInput, type RuleSet, type Status, type UnitType } from "../../../src/engine";
 import { readMethod } from "../../../src/workbook/method";
 import { method2026Sheets } from "../../fixtures/method-2026/method-2026";
+import { BONUS, COOPERATION, HANDLING, QUALITY, reference, type Unit } from "../../fixtures/method-2026/reference";
 
 const read = readMethod(method2026Sheets());
 if (!read.ok) throw new Error(`2026 method refused: ${JSON.stringify(read.problems)}`);
 const RULES: RuleSet = read.rules;
-
-// ---- The reference: the 2026 method as plain rules on exact fractions p/q. ----
-/** 100·p against edge·q: "a ≤ r < b" is 100p ≥ aq and 100p < bq. */
-const completion = (p: number, q: number) =>
-  q === 0 || p === q ? 0 : 100 * p >= 99 * q ? 5 : 100 * p >= 98 * q ? 10 : 100 * p >= 96 * q ? 15 : 30;
-const returnLike = (p: number, q: number) => (q === 0 ? 0 : 100 * p < 5 * q ? 0 : 100 * p < 10 * q ? 3 : 100 * p <= 15 * q ? 6 : 10);
-const satisfaction = (p: number, q: number) =>
-  q === 0 ? 0 : 100 * p >= 80 * q ? 0 : 100 * p >= 70 * q ? 8 : 100 * p >= 60 * q ? 20 : 30;
-const HANDLING: Record<string, number> = { 未第一时间联系诉求人: 1, 反馈内容与实际不符: 10, 反馈内容不规范: 2 };
-const COOPERATION: Record<string, number> = {
-  知识库未按时更新: 2, 值班表未按时报送: 2, 推脱领导接话日活动: 5, 吹哨报到响应不及时: 5, 未按邀请参加业务培训: 5, 无理由推诿: 5,
-};
-const QUALITY: Record<string, number> = { 工单分类错误: 1 };
-const BONUS: Record<string, number> = { 群众表扬: 1, 群众锦旗: 5 };
-const perCase = (table: Record<string, number>, cases: Record<string, number>) =>
-  Object.entries(table).reduce((s, [label, points]) => s + points * (cases[label] ?? 0), 0);
-
-interface Unit {
-  type: UnitType;
-  /** [numerator, denominator] of 办结率, 退单率, 延期率, 满意率. */
-  pairs: [number, number][];
-  /** Counts by 事项 label. */
-  cases: Record<string, number>;
-  bonus: Record<string, number>;
-  average: number;
-}
-
-function reference(u: Unit): number {
-  const [c, r, e, s] = u.pairs;
-  const handling = Math.min(30, completion(...c) + perCase(HANDLING, u.cases));
-  const cooperation = Math.min(15, perCase(COOPERATION, u.cases));
-  const quality = Math.min(5, perCase(QUALITY, u.cases));
-  const volume = (u.type === "县区" && u.average > 1000) || (u.type === "市直" && u.average > 250) ? 10 : 0;
-  return 100 - handling - returnLike(...r) - returnLike(...e) - Math.min(30, satisfaction(...s)) - cooperation - quality
-    + volume + perCase(BONUS, u.bonus);
-}
 
 // ---- The engine, given the same unit. ----
 const idOf = (label: string, list: readonly { id: string; label: string }[]) => list.find((c) => c.label === label)?.id as string;
