@@ -6,11 +6,14 @@
 //   npx webpack --mode production --env baseUrl=https://host/path
 //                                      production build whose dist/manifest.xml points at https://host/path
 //                                      (--env baseUrl wins over ADDIN_BASE_URL; development builds never rewrite)
-//   npm run dev-server                 https://localhost:3000 with webpack-dev-server's own self-signed cert
+//   OFFICE_JS_URL=https://cdn/…/office.js npm run build   (or --env officeJsUrl=…)
+//                                      the office.js the task pane loads; default Microsoft's CDN
+//   npm run dev-server                 https://localhost:3000 with office-addin-dev-certs' localhost certificate
 //
-// Outputs (dist/): functions.js (standalone custom-functions bundle), functions.json (custom-functions
-// metadata generated from the JSDoc of src/functions/functions.ts), taskpane.html (+ taskpane.js,
-// taskpane.css), manifest*.xml and assets/.
+// Outputs (dist/, copied as is to the web server): functions.js (standalone custom-functions bundle),
+// functions.json (custom-functions metadata generated from the JSDoc of src/functions/functions.ts),
+// taskpane.html (+ taskpane.js, taskpane.css), manifest*.xml, assets/, and the server configuration:
+// web.config (IIS) and nginx.conf (an nginx snippet for the base URL's path), see docs/部署.md.
 
 "use strict";
 
@@ -19,6 +22,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { rewriteManifestBaseUrl, normalizeBaseUrl } = require("./scripts/manifest-base-url");
+const { resolveOfficeJsUrl, renderNginxConf } = require("./scripts/deploy-config");
 
 const FUNCTIONS_INPUT = "./src/functions/functions.ts";
 
@@ -31,12 +35,24 @@ function resolveBaseUrl(env) {
   return fromEnv ? normalizeBaseUrl(fromEnv) : undefined;
 }
 
-module.exports = (env = {}, argv = {}) => {
+/**
+ * HTTPS options for the dev server: the localhost certificate of office-addin-dev-certs, signed by a
+ * development CA it installs in the user's trust store on first use (as Microsoft's Office-Addin-TaskPane
+ * template does). Only `webpack serve` asks for it; builds and tests never touch certificates.
+ */
+async function devServerHttpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+  return { ca, key, cert };
+}
+
+function buildConfig(env, argv) {
   const dev = argv.mode === "development";
   const baseUrl = dev ? undefined : resolveBaseUrl(env);
   if (dev && ((env && env.baseUrl) || process.env.ADDIN_BASE_URL)) {
     console.warn("[webpack.config] development build: ignoring the add-in base URL; manifest stays on https://localhost:3000");
   }
+  const officeJsUrl = resolveOfficeJsUrl(env);
 
   return {
     mode: dev ? "development" : "production",
@@ -105,6 +121,8 @@ module.exports = (env = {}, argv = {}) => {
         // Shared runtime: the task pane page also hosts the custom functions.
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+        // <script src="<%= officeJsUrl %>"> in the template.
+        templateParameters: { officeJsUrl },
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -123,12 +141,22 @@ module.exports = (env = {}, argv = {}) => {
               return baseUrl ? rewriteManifestBaseUrl(content.toString("utf8"), baseUrl) : content;
             },
           },
+          {
+            from: "deploy/web.config",
+            to: "web.config",
+          },
+          {
+            from: "deploy/nginx.conf",
+            to: "nginx.conf",
+            transform(content) {
+              return renderNginxConf(content.toString("utf8"), baseUrl);
+            },
+          },
         ],
       }),
     ],
     devServer: {
-      // webpack-dev-server generates and caches its own self-signed certificate (office-addin-dev-certs
-      // would need sudo to install a CA here). Trust it once in the browser / OS when debugging.
+      // Replaced by office-addin-dev-certs' certificate when serving (see module.exports below).
       server: "https",
       port: Number(process.env.npm_package_config_dev_server_port) || 3000,
       headers: {
@@ -143,6 +171,12 @@ module.exports = (env = {}, argv = {}) => {
       liveReload: false,
     },
   };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const config = buildConfig(env, argv);
+  if (!env.WEBPACK_SERVE) return config;
+  return devServerHttpsOptions().then((options) => ({ ...config, devServer: { ...config.devServer, server: { type: "https", options } } }));
 };
 
 module.exports.resolveBaseUrl = resolveBaseUrl;

@@ -41,8 +41,8 @@ function normalizeBaseUrl(baseUrl) {
 /**
  * Replaces the development base URL in manifest text with `baseUrl`.
  *  - "https://localhost:3000/<path>" becomes "<baseUrl>/<path>";
- *  - the bare origin "https://localhost:3000" (as in <AppDomain>) becomes the origin of `baseUrl`,
- *    since an AppDomain is an origin, not a path.
+ *  - the bare origin "https://localhost:3000" becomes the origin of `baseUrl` (an origin such as an
+ *    <AppDomain> value is not a path; the manifest itself lists none, since its own origin needs none).
  * With no `baseUrl` (undefined, null or ""), the text is returned unchanged.
  * @param {string} manifestXml
  * @param {string | undefined | null} baseUrl

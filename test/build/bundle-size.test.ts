@@ -35,7 +35,7 @@ describe("dist/ layout", () => {
     const manifest = read("manifest.xml");
     const taskpaneUrl = parseManifest(manifest).facts.taskpaneUrl ?? "";
     const baseUrl = taskpaneUrl.replace(/\/taskpane\.html$/, "");
-    expect(checkManifest(manifest, baseUrl)).toEqual([]);
+    expect(checkManifest(manifest, baseUrl, DIST)).toEqual([]);
   });
 });
 

@@ -13,7 +13,7 @@ describe("taskpane.html", () => {
     const html = fs.readFileSync(path.resolve(__dirname, "../../src/taskpane/taskpane.html"), "utf8");
     for (const id of ALL_IDS) expect(html).toContain(`id="${id}"`);
     expect(html).toContain('<html lang="zh-CN">');
-    expect(html).toContain('src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"');
+    expect(html).toContain('src="<%= officeJsUrl %>"');
   });
 });
 
