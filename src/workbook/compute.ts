@@ -7,7 +7,7 @@ import { ruleSet as defaultRuleSet, type Organization, type RuleSet } from "../e
 import { COMPUTE_READS, SHEET } from "./contract";
 import { Findings, countBySeverity, sortFindings, type Finding } from "./findings";
 import { MMSG } from "./method/messages";
-import { BUILT_IN_LABEL, METHOD_READS, hasMethodSheets, methodFindings, readMethod, type MethodProblem } from "./method";
+import { BUILT_IN_LABEL, methodFindings, workbookMethod, type MethodProblem } from "./method";
 import { assessApproval, type DepartmentOutcome } from "./inputs/approval";
 import { readHotlineData } from "./inputs/hotline-data";
 import { readRegister } from "./inputs/registers";
@@ -129,9 +129,7 @@ function summarize(
  */
 async function planWithMethod(port: WorkbookPort, snapshots: Snapshots, given?: RuleSet): Promise<ComputeOutput> {
   if (given) return computePlan(snapshots, given);
-  const sheets = await port.read(METHOD_READS, { numberFormats: true });
-  if (!hasMethodSheets(sheets)) return computePlan(snapshots, chooseRuleSet(snapshots));
-  const method = readMethod(sheets);
+  const method = await workbookMethod(port, () => chooseRuleSet(snapshots));
   if (method.ok) return computePlan(snapshots, method.rules, method);
   const problems = sortFindings(methodFindings(method.problems));
   const counts = countBySeverity(problems);

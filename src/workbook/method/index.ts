@@ -10,7 +10,7 @@ import {
 import { checkApprovalRules, checkHotlineRules } from "../../engine/rules/check";
 import { SHEET } from "../contract";
 import type { Finding } from "../findings";
-import type { SheetSnapshot } from "../port";
+import type { SheetSnapshot, WorkbookPort } from "../port";
 import { MethodProblems, methodTable, numberOf, type MethodProblem } from "./cells";
 import { parseApprovalMethod } from "./approval";
 import { parseHotlineMethod } from "./hotline";
@@ -112,4 +112,19 @@ export function hasMethodSheets(sheets: MethodSheets): boolean {
 /** The method's problems as 校验 rows. */
 export function methodFindings(problems: readonly MethodProblem[]): Finding[] {
   return problems.map((p) => ({ severity: p.severity, code: "badMethod", sheet: p.sheet, message: p.message, ...(p.cell ? { cell: p.cell } : {}) }));
+}
+
+/**
+ * The rule set a workbook is scored by: its own method (spec G), else the built-in one that `fallback` picks
+ * (考核年度). Undefined with the problems when the workbook's method is refused.
+ */
+export async function workbookMethod(
+  port: { read: WorkbookPort["read"] }, fallback: () => RuleSet,
+): Promise<MethodRead> {
+  const sheets = await port.read(METHOD_READS, { numberFormats: true });
+  if (!hasMethodSheets(sheets)) {
+    const rules = fallback();
+    return { ok: true, source: "builtIn", label: BUILT_IN_LABEL(rules.year), rules, problems: [] };
+  }
+  return readMethod(sheets);
 }
