@@ -40,7 +40,9 @@ export const MSG = {
   itemNotFound: (field: string, v: unknown) => `${field}的值${show(v)}不是考核事项序号：应为1到6的整数。`,
 
   statusUnknown: (field: string, v: unknown) =>
-    `${field}的值${show(v)}无法识别：应为“完成/已完成/是/TRUE/1”“未完成/否/FALSE/0”，不涉及的事项填“不涉及/—/-/ /”或留空。`,
+    `${field}的值${show(v)}无法识别：应为“完成/已完成/是/TRUE”“未完成/否/FALSE”，不涉及的事项填“不涉及/—/-/ /”或留空。`,
+  statusNumber: (field: string, v: unknown) =>
+    `${field}的值${show(v)}是数字，不是完成情况：应填写“完成”“未完成”或“不涉及”（不涉及也可留空）。`,
   statusMissing: (field: string, item: number) =>
     `${field}为空白，按“不涉及”处理，未计扣分；但事项${item}适用于该部门（见考核办法“涉及部门”）：应填写“完成”或“未完成”，请核实。`,
   statusNotApplicableButApplies: (field: string, v: unknown, item: number) =>

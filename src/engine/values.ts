@@ -99,7 +99,9 @@ export interface StatusWords {
 /** A status cell: a typo is an error, never "not applicable". */
 export function parseStatus(raw: unknown, words: StatusWords, field: string, where?: Where): Parsed<Status> {
   if (isBlank(raw)) return ok("notApplicable");
-  // Text "1" / "TRUE" in a text-formatted cell means the same as the number 1 / the boolean TRUE.
+  // Numbers are not statuses (spec D); the functions read a 0 as blank before calling this, the workbook lists it.
+  if (typeof raw === "number") return fail(problem("unknownStatus", "value", MSG.statusNumber(field, raw), field, raw, where));
+  // Text "TRUE" in a text-formatted cell means the same as the boolean TRUE.
   const norm = (v: unknown) => String(v).normalize("NFKC").trim().toUpperCase();
   const value = norm(raw);
   const matches = (list: readonly (string | number | boolean)[]) => list.some((w) => norm(w) === value);

@@ -6,12 +6,17 @@ import {
   MSG, applies, bonusResult, cooperationResult, handlingResult, parseStatus, problem, rateDeduction, ruleSet,
   targetsResult, totalScore, vetoFromStatuses, type RateRuleId,
 } from "../engine";
-import { amount, arg, count, excelError, omitted, rate, rateOrCounts, unitType, unwrap } from "./arguments";
+import { amount, arg, count, excelError, omitted, rate, rateOrCounts, unitType, unwrap, zeroAsBlank } from "./arguments";
+import { sameOnEveryHost } from "./blank-or-zero";
 
 const RULES = ruleSet();
 
-function rateFunction(id: RateRuleId, first: unknown, second: unknown, names: Parameters<typeof rateOrCounts>[2]): number {
-  return rateDeduction(RULES.hotline, id, rateOrCounts(first, second, names)).points;
+type RateNames = Parameters<typeof rateOrCounts>[2];
+
+function rateFunction(id: RateRuleId, args: readonly unknown[], invocation: CustomFunctions.Invocation | undefined, names: RateNames) {
+  const fields = [`${arg(...names.rate)}或${arg(...names.numerator)}`, arg(...names.denominator)];
+  return sameOnEveryHost(args, invocation, fields, ([first, second]) =>
+    rateDeduction(RULES.hotline, id, rateOrCounts(first, second, names)).points);
 }
 
 /**
@@ -19,10 +24,12 @@ function rateFunction(id: RateRuleId, first: unknown, second: unknown, names: Pa
  * @customfunction HOTLINE_COMPLETION_DEDUCT
  * @param rate_or_on_time 按期办结率（如 98.5% 或 0.985）；按件数计算时为按期办结数
  * @param [due_count] 应办结数（按件数计算时填写）
- * @returns 扣分：0、5、10、15 或 30
+ * @param invocation 调用信息（Excel 自动传入，不显示）
+ * @returns {number} 扣分：0、5、10、15 或 30
+ * @requiresParameterAddresses
  */
-export function hotlineCompletionDeduct(rate_or_on_time: any, due_count?: any): number {
-  return rateFunction("completion", rate_or_on_time, due_count, {
+export function hotlineCompletionDeduct(rate_or_on_time: any, due_count?: any, invocation?: CustomFunctions.Invocation) {
+  return rateFunction("completion", [rate_or_on_time, due_count], invocation, {
     rate: ["rate", "按期办结率"], numerator: ["on_time_count", "按期办结数"], denominator: ["due_count", "应办结数"],
   });
 }
@@ -32,10 +39,12 @@ export function hotlineCompletionDeduct(rate_or_on_time: any, due_count?: any): 
  * @customfunction HOTLINE_RETURN_DEDUCT
  * @param rate_or_returned 退单率（如 6%）；按件数计算时为退单数
  * @param [total_count] 工单总量（按件数计算时填写）
- * @returns 扣分：0、3、6 或 10
+ * @param invocation 调用信息（Excel 自动传入，不显示）
+ * @returns {number} 扣分：0、3、6 或 10
+ * @requiresParameterAddresses
  */
-export function hotlineReturnDeduct(rate_or_returned: any, total_count?: any): number {
-  return rateFunction("returned", rate_or_returned, total_count, {
+export function hotlineReturnDeduct(rate_or_returned: any, total_count?: any, invocation?: CustomFunctions.Invocation) {
+  return rateFunction("returned", [rate_or_returned, total_count], invocation, {
     rate: ["rate", "退单率"], numerator: ["returned_count", "退单数"], denominator: ["total_count", "工单总量"],
   });
 }
@@ -45,10 +54,12 @@ export function hotlineReturnDeduct(rate_or_returned: any, total_count?: any): n
  * @customfunction HOTLINE_EXTENSION_DEDUCT
  * @param rate_or_extensions 延期率（如 6%）；按件数计算时为延期申请数
  * @param [total_count] 工单总量（按件数计算时填写）
- * @returns 扣分：0、3、6 或 10
+ * @param invocation 调用信息（Excel 自动传入，不显示）
+ * @returns {number} 扣分：0、3、6 或 10
+ * @requiresParameterAddresses
  */
-export function hotlineExtensionDeduct(rate_or_extensions: any, total_count?: any): number {
-  return rateFunction("extension", rate_or_extensions, total_count, {
+export function hotlineExtensionDeduct(rate_or_extensions: any, total_count?: any, invocation?: CustomFunctions.Invocation) {
+  return rateFunction("extension", [rate_or_extensions, total_count], invocation, {
     rate: ["rate", "延期率"], numerator: ["extension_count", "延期申请数"], denominator: ["total_count", "工单总量"],
   });
 }
@@ -58,10 +69,12 @@ export function hotlineExtensionDeduct(rate_or_extensions: any, total_count?: an
  * @customfunction HOTLINE_SATISFACTION_DEDUCT
  * @param rate_or_satisfied 回访满意率（如 85%）；按件数计算时为满意数（满意+基本满意）
  * @param [valid_callback_count] 有效回访数（按件数计算时填写）
- * @returns 扣分：0、10、20 或 30
+ * @param invocation 调用信息（Excel 自动传入，不显示）
+ * @returns {number} 扣分：0、10、20 或 30
+ * @requiresParameterAddresses
  */
-export function hotlineSatisfactionDeduct(rate_or_satisfied: any, valid_callback_count?: any): number {
-  return rateFunction("satisfaction", rate_or_satisfied, valid_callback_count, {
+export function hotlineSatisfactionDeduct(rate_or_satisfied: any, valid_callback_count?: any, invocation?: CustomFunctions.Invocation) {
+  return rateFunction("satisfaction", [rate_or_satisfied, valid_callback_count], invocation, {
     rate: ["rate", "回访满意率"], numerator: ["satisfied_count", "满意数"], denominator: ["valid_callback_count", "有效回访数"],
   });
 }
@@ -73,16 +86,25 @@ export function hotlineSatisfactionDeduct(rate_or_satisfied: any, valid_callback
  * @param [not_contacted] 未第一时间联系诉求人件数
  * @param [feedback_false] 反馈内容与实际不符件数
  * @param [feedback_poor] 反馈内容不规范、过于简单或不完整件数
- * @returns 工单办理扣分（0—30）
+ * @param invocation 调用信息（Excel 自动传入，不显示）
+ * @returns {number} 工单办理扣分（0—30）
+ * @requiresParameterAddresses
  */
-export function hotlineHandlingDeduct(completion_rate: any, not_contacted?: any, feedback_false?: any, feedback_poor?: any): number {
-  const completion = { kind: "rate" as const, rate: rate(completion_rate, "completion_rate", "按期办结率") };
-  const counts = {
-    notContacted: count(not_contacted, "not_contacted", "未第一时间联系诉求人件数"),
-    feedbackFalse: count(feedback_false, "feedback_false", "反馈内容与实际不符件数"),
-    feedbackPoor: count(feedback_poor, "feedback_poor", "反馈内容不规范件数"),
-  };
-  return handlingResult(RULES.hotline, completion, counts).deduction;
+export function hotlineHandlingDeduct(
+  completion_rate: any, not_contacted?: any, feedback_false?: any, feedback_poor?: any, invocation?: CustomFunctions.Invocation,
+) {
+  const fields = [arg("completion_rate", "按期办结率"), arg("not_contacted", "未第一时间联系诉求人件数"),
+    arg("feedback_false", "反馈内容与实际不符件数"), arg("feedback_poor", "反馈内容不规范件数")];
+  const args = [completion_rate, not_contacted, feedback_false, feedback_poor];
+  return sameOnEveryHost(args, invocation, fields, ([completionRate, notContacted, feedbackFalse, feedbackPoor]) => {
+    const completion = { kind: "rate" as const, rate: rate(completionRate, "completion_rate", "按期办结率") };
+    const counts = {
+      notContacted: count(notContacted, "not_contacted", "未第一时间联系诉求人件数"),
+      feedbackFalse: count(feedbackFalse, "feedback_false", "反馈内容与实际不符件数"),
+      feedbackPoor: count(feedbackPoor, "feedback_poor", "反馈内容不规范件数"),
+    };
+    return handlingResult(RULES.hotline, completion, counts).deduction;
+  });
 }
 
 /**
@@ -129,7 +151,7 @@ export function hotlineBonus(
   unit_type: any, monthly_average?: any, praises?: any, banners?: any, media_national?: any, media_provincial?: any,
   media_city?: any, honor_national?: any, honor_provincial?: any, honor_city?: any,
 ): number {
-  const type = unitType(unit_type, "unit_type");
+  const type = unitType(zeroAsBlank(unit_type), "unit_type");
   const average = amount(monthly_average, "monthly_average", "月平均办件量");
   const counts = {
     praise: count(praises, "praises", "群众表扬件数"),
@@ -169,13 +191,14 @@ export function hotlineScore(handling: any, returned: any, extension: any, satis
 /**
  * 审批服务便民化一票否决：适用事项中任一项未完成，按上限扣0.5分，否则0分。
  * @customfunction VETO_SCORE
- * @param statuses 各事项完成情况（任意形状的区域）：完成/已完成/是/TRUE/1，未完成/否/FALSE/0，不涉及/—/空白
+ * @param statuses 各事项完成情况（任意形状的区域）：完成/已完成/是/TRUE，未完成/否/FALSE，不涉及/—/空白（0 也按空白）
  * @returns 扣分：0.5 或 0
  */
 export function vetoScore(statuses: any[][]): number {
   const words = RULES.approval.statusWords;
   const parsed = (Array.isArray(statuses) ? statuses : [[statuses]]).flatMap((row, r) =>
-    (Array.isArray(row) ? row : [row]).map((cell, c) => unwrap(parseStatus(cell, words, arg("statuses", `第${r + 1}行第${c + 1}列`)))),
+    (Array.isArray(row) ? row : [row]).map((cell, c) =>
+      unwrap(parseStatus(zeroAsBlank(cell), words, arg("statuses", `第${r + 1}行第${c + 1}列`)))),
   );
   return vetoFromStatuses(RULES.approval, parsed);
 }
@@ -188,21 +211,25 @@ export function vetoScore(statuses: any[][]): number {
  * @param instant 即办事项占比
  * @param online 行政许可类事项网上可办率
  * @param full_online 全程网办率
- * @returns 全部达标为 TRUE，否则 FALSE
+ * @param invocation 调用信息（Excel 自动传入，不显示）
+ * @returns {boolean} 全部达标为 TRUE，否则 FALSE
+ * @requiresParameterAddresses
  */
-export function approvalTargetsMet(time_cut: any, one_trip: any, instant: any, online: any, full_online: any): boolean {
-  const rates = {
-    timeCut: rate(time_cut, "time_cut", "减时间比例"),
-    oneTrip: rate(one_trip, "one_trip", "最多跑一次占比"),
-    instant: rate(instant, "instant", "即办事项占比"),
-    online: rate(online, "online", "网上可办率"),
-    fullOnline: rate(full_online, "full_online", "全程网办率"),
-  };
-  return targetsResult(RULES.approval, rates).met;
+export function approvalTargetsMet(
+  time_cut: any, one_trip: any, instant: any, online: any, full_online: any, invocation?: CustomFunctions.Invocation,
+) {
+  const names: [string, string][] = [["time_cut", "减时间比例"], ["one_trip", "最多跑一次占比"], ["instant", "即办事项占比"],
+    ["online", "网上可办率"], ["full_online", "全程网办率"]];
+  const args = [time_cut, one_trip, instant, online, full_online];
+  return sameOnEveryHost(args, invocation, names.map(([name, meaning]) => arg(name, meaning)), (values) => {
+    const [timeCut, oneTrip, instantShare, onlineRate, fullOnline] = values.map((v, i) => rate(v, names[i][0], names[i][1]));
+    return targetsResult(RULES.approval, { timeCut, oneTrip, instant: instantShare, online: onlineRate, fullOnline }).met;
+  });
 }
 
-function organization(name: unknown, argName: string) {
+function organization(raw: unknown, argName: string) {
   const field = arg(argName, "单位名称");
+  const name = zeroAsBlank(raw);
   const org = typeof name === "string" ? RULES.registry.resolve(name) : undefined;
   if (org) return org;
   const message = omitted(name) || name === "" ? MSG.unitBlank(field) : MSG.unitUnknown(field, name);
@@ -219,8 +246,11 @@ function organization(name: unknown, argName: string) {
 export function approvalApplies(department: any, item: any): boolean {
   const org = organization(department, "department");
   const field = arg("item", "事项序号");
-  const no = count(item, "item", "事项序号");
-  if (!RULES.approval.items.some((i) => i.no === no)) throw excelError(problem("outOfRange", "value", MSG.itemNotFound(field, item), field, item));
+  const itemNo = zeroAsBlank(item);
+  const no = count(itemNo, "item", "事项序号");
+  if (!RULES.approval.items.some((i) => i.no === no)) {
+    throw excelError(problem("outOfRange", "value", MSG.itemNotFound(field, itemNo), field, itemNo));
+  }
   if (org.approvalName === undefined) {
     const f = arg("department", "部门名称");
     throw excelError(problem("notApprovalDepartment", "na", MSG.notApprovalDepartment(f, department), f, department));

@@ -3,33 +3,17 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import * as vm from "vm";
 import { installCustomFunctionsStub } from "../functions/custom-functions-stub";
+import { EXPORTS, GOLDEN_METADATA } from "../functions/excel-host";
+import { DIST, loadBuilt } from "./built-functions";
 
 installCustomFunctionsStub();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const source = require("../../src/functions/functions") as Record<string, (...args: unknown[]) => unknown>;
 
-const DIST = path.resolve(__dirname, "../../dist");
-const GOLDEN = path.resolve(__dirname, "../golden/functions.json");
+const GOLDEN = GOLDEN_METADATA;
 
 type Outcome = { value: unknown } | { code: string; message: string };
-
-function loadBuilt(): Map<string, (...args: unknown[]) => unknown> {
-  class BuiltError extends Error {
-    constructor(readonly code: string, message?: string) { super(message); }
-  }
-  const registered = new Map<string, (...args: unknown[]) => unknown>();
-  const context = vm.createContext({
-    CustomFunctions: {
-      associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn),
-      Error: BuiltError,
-      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-    },
-  });
-  vm.runInContext(fs.readFileSync(path.join(DIST, "functions.js"), "utf8"), context);
-  return registered;
-}
 
 function outcome(call: () => unknown): Outcome {
   try {
@@ -40,22 +24,6 @@ function outcome(call: () => unknown): Outcome {
     return { code: err.code, message: err.message };
   }
 }
-
-/** Excel id → exported name in src/functions/functions.ts. */
-const EXPORTS: Record<string, string> = {
-  HOTLINE_COMPLETION_DEDUCT: "hotlineCompletionDeduct",
-  HOTLINE_RETURN_DEDUCT: "hotlineReturnDeduct",
-  HOTLINE_EXTENSION_DEDUCT: "hotlineExtensionDeduct",
-  HOTLINE_SATISFACTION_DEDUCT: "hotlineSatisfactionDeduct",
-  HOTLINE_HANDLING_DEDUCT: "hotlineHandlingDeduct",
-  HOTLINE_COOPERATION_DEDUCT: "hotlineCooperationDeduct",
-  HOTLINE_BONUS: "hotlineBonus",
-  HOTLINE_SCORE: "hotlineScore",
-  VETO_SCORE: "vetoScore",
-  APPROVAL_TARGETS_MET: "approvalTargetsMet",
-  APPROVAL_APPLIES: "approvalApplies",
-  UNIT_TYPE: "unitTypeOf",
-};
 
 const rates = [1, 0.995, 0.99, 1.13 - 0.14, 0.985, 0.98, 0.97, 0.9699, 0.5, 0, "98.5%", "99％", "0.97", null, "", "abc", true, 1.2, -0.1];
 const pairs = [[990, 1000], [297, 300], [989, 1000], [0, 0], [5, 0], [1001, 1000], [2.5, 10], [-1, 10], ["12", "100"], [true, 10]];
@@ -85,7 +53,7 @@ const battery: [string, unknown[]][] = [
 ];
 
 describe("dist/functions.js, called as Excel calls it", () => {
-  const built = loadBuilt();
+  const built = loadBuilt().functions;
 
   test("registers exactly the functions of dist/functions.json", () => {
     const ids = (JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: { id: string }[] }).functions.map((f) => f.id);

@@ -134,7 +134,7 @@ describe("便民化 judgeDepartment：适用事项全部完成 → 0；任一未
     expect(result.lines.at(-1)).toMatchObject({ rule: "veto", points: -0.5 });
   });
   test("市发改委（事项1、2、3、6）两项未完成仍只扣0.5", () => {
-    const result = judge(row("市发改委", { items: [false, 0, "完成", null, null, "完成"] }));
+    const result = judge(row("市发改委", { items: [false, "否", "完成", null, null, "完成"] }));
     expect(result).toMatchObject({ deduction: 0.5, failed: [1, 2] });
   });
 });
@@ -242,8 +242,8 @@ describe("便民化 状态填写的问题", () => {
   test("不是便民化考核对象的单位 → 调用方错误，抛出", () => {
     expect(() => judge({ ...row("市发改委", {}), org: org("市审计局") })).toThrow();
   });
-  test.each([["1", "done"], ["0", "notDone"], ["true", "done"], [" 是 ", "done"]] as const)(
-    "文本格式单元格中的 %j 与数字/逻辑值同义", (raw, status) => {
+  test.each([["true", "done"], ["false", "notDone"], [" 是 ", "done"]] as const)(
+    "文本格式单元格中的 %j 与逻辑值同义", (raw, status) => {
       expect(parseStatus(raw, RULES.statusWords, "事项1")).toEqual({ ok: true, value: status });
     });
   test("规则D 空白即“不涉及”：适用的事项留空 → 不扣分，但警告请核实", () => {

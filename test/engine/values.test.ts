@@ -146,18 +146,25 @@ describe("规则D 单位类别：县区/市直/其他，或 county/department/ot
 
 describe("规则D 事项状态：完成/未完成/不涉及，其他值一律报错", () => {
   test.each([
-    [true, "done"], [1, "done"], ["TRUE", "done"], ["完成", "done"], ["已完成", "done"], ["是", "done"], [" 完成 ", "done"],
-    [false, "notDone"], [0, "notDone"], ["FALSE", "notDone"], ["未完成", "notDone"], ["否", "notDone"],
+    [true, "done"], ["TRUE", "done"], ["完成", "done"], ["已完成", "done"], ["是", "done"], [" 完成 ", "done"],
+    [false, "notDone"], ["FALSE", "notDone"], ["未完成", "notDone"], ["否", "notDone"],
     [null, "notApplicable"], ["", "notApplicable"], ["不涉及", "notApplicable"], ["—", "notApplicable"],
     ["-", "notApplicable"], ["/", "notApplicable"], ["／", "notApplicable"],
   ])("%s → %s", (raw, expected) => {
     expect(parseStatus(raw, WORDS, "事项1")).toEqual({ ok: true, value: expected });
   });
-  test.each([["完城"], ["x"], ["已完"], [2], [0.5], ["未"], ["N/A"]])("笔误 %s → #VALUE!，不当作“不涉及”", (raw) => {
+  test.each([["完城"], ["x"], ["已完"], [2], [0.5], ["未"], ["N/A"], ["1"], ["0"]])("笔误 %s → #VALUE!，不当作“不涉及”", (raw) => {
     const parsed = parseStatus(raw, WORDS, "事项1");
     expect(!parsed.ok && parsed.problem).toMatchObject({ kind: "value", code: "unknownStatus" });
     expect(!parsed.ok && parsed.problem.message).toContain(String(raw));
   });
+});
+
+test.each([[1], [0], [2]])("规则D 数字不是完成情况：%s → #VALUE!，请填“完成/未完成/不涉及”", (raw) => {
+  const parsed = parseStatus(raw, WORDS, "事项1");
+  expect(!parsed.ok && parsed.problem).toMatchObject({ kind: "value", code: "unknownStatus" });
+  expect(!parsed.ok && parsed.problem.message).toContain("完成");
+  expect(!parsed.ok && parsed.problem.message).toContain("不涉及");
 });
 
 describe("印证资料报送日期", () => {

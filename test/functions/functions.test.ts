@@ -8,24 +8,14 @@ import {
 } from "../engine/registry/document-names";
 import { COMPLETION, RETURN_OR_EXTENSION, SATISFACTION, type CountRow, type RateRow } from "../engine/hotline-bands";
 import { CHINESE, installCustomFunctionsStub, thrown } from "./custom-functions-stub";
+import { EXPORTS, withConstants } from "./excel-host";
 
 installCustomFunctionsStub();
 
-/** The public names (spec D) and the functions behind them. */
-const ASSESS = {
-  HOTLINE_COMPLETION_DEDUCT: F.hotlineCompletionDeduct,
-  HOTLINE_RETURN_DEDUCT: F.hotlineReturnDeduct,
-  HOTLINE_EXTENSION_DEDUCT: F.hotlineExtensionDeduct,
-  HOTLINE_SATISFACTION_DEDUCT: F.hotlineSatisfactionDeduct,
-  HOTLINE_HANDLING_DEDUCT: F.hotlineHandlingDeduct,
-  HOTLINE_COOPERATION_DEDUCT: F.hotlineCooperationDeduct,
-  HOTLINE_BONUS: F.hotlineBonus,
-  HOTLINE_SCORE: F.hotlineScore,
-  VETO_SCORE: F.vetoScore,
-  APPROVAL_TARGETS_MET: F.approvalTargetsMet,
-  APPROVAL_APPLIES: F.approvalApplies,
-  UNIT_TYPE: F.unitTypeOf,
-};
+/** The public names (spec D), called as Excel calls them with constants in the formula. */
+const ASSESS = Object.fromEntries(Object.entries(EXPORTS).map(([id, name]) => [
+  id, withConstants(id, (F as unknown as Record<string, (...args: never[]) => unknown>)[name]),
+])) as Record<keyof typeof EXPORTS, (...args: unknown[]) => unknown>;
 
 /** Call a function with a row of Excel arguments (a table row of any length). */
 const call = (fn: (...args: never[]) => unknown, args: readonly unknown[]) => (fn as (...a: unknown[]) => unknown)(...args);
@@ -41,7 +31,7 @@ function expectError(call: () => unknown, code: string, ...mentions: string[]) {
   for (const m of mentions) expect(error.message).toContain(m);
 }
 
-type RateFn = (first: unknown, second?: unknown) => number;
+type RateFn = (first: unknown, second?: unknown) => unknown;
 function bandTests(fn: RateFn, table: { rates: readonly RateRow[]; counts: readonly CountRow[] }) {
   test.each(table.rates.map((row) => [row.name, row] as const))("比率 %s", (_name, row) => {
     expect(fn(row.rate, null)).toBe(row.points);
@@ -268,14 +258,14 @@ describe("ASSESS.HOTLINE_SCORE —— 总分 = 100 − Σ（各类扣分，各�
 
 describe("ASSESS.VETO_SCORE —— 一票否决：任一适用事项未完成 → 0.5，否则 0", () => {
   test.each([
-    ["全部完成（一行）", [["完成", "已完成", "是", true, 1, "TRUE"]], 0],
+    ["全部完成（一行）", [["完成", "已完成", "是", true, "TRUE"]], 0],
     ["完成与不涉及混合", [["完成", null, "不涉及"], ["—", "-", "/"], ["", "已完成", " "]], 0],
     ["全部不涉及或空白", [[null, null], ["不涉及", "—"]], 0],
     ["一列（纵向区域）", [["完成"], ["完成"], [null]], 0],
     ["一项“未完成”", [["完成", "未完成", "完成"]], 0.5],
     ["一项“否”", [["否"]], 0.5],
     ["一项 FALSE", [["完成"], [false]], 0.5],
-    ["一项 0", [[0, 1, 1]], 0.5],
+    ["0 按空白（桌面版 Excel 把区域中的空白传为0）", [[0, "完成", 0]], 0],
     ["多项未完成仍为0.5", [["未完成", "否"], [false, 0]], 0.5],
     ["单元格前后有空格", [[" 完成 ", " 未完成 "]], 0.5],
   ] as const)("%s → %s", (_name, statuses, expected) => {
@@ -286,6 +276,7 @@ describe("ASSESS.VETO_SCORE —— 一票否决：任一适用事项未完成 �
     ["“完城”（笔误）", [["完成", "完城"]], "完城", "第1行第2列"],
     ["“x”", [["x"]], "x", "第1行第1列"],
     ["“已完”", [["完成"], ["已完"]], "已完", "第2行第1列"],
+    ["数字 1（数字不是完成情况）", [["完成", 1]], "1", "第1行第2列"],
     ["数字 2", [[2]], "2", "第1行第1列"],
     ["数字 0.5", [[0.5]], "0.5", "第1行第1列"],
     ["“未完成 ” 之外的“未”", [["未"]], "未", "第1行第1列"],
@@ -377,7 +368,7 @@ describe("ASSESS.APPROVAL_APPLIES —— 每项只适用于文件“涉及部门
   });
 
   test.each([
-    ["0", 0, "0"],
+    ["0（按空白）", 0, "空白"],
     ["7", 7, "7"],
     ["-1", -1, "-1"],
     ["1.5", 1.5, "1.5"],

@@ -68,7 +68,7 @@ export const APPROVAL: Row[] = approvalRows({
     [ITEM_LABELS[5]]: "未完成", [LABEL.timeCut]: null, [LABEL.oneTrip]: null, [LABEL.instant]: null, [LABEL.online]: null,
     [LABEL.fullOnline]: null, [LABEL.guide]: null, [LABEL.seal]: null, [LABEL.dataList]: null,
   },
-  市发改委: { [ITEM_LABELS[0]]: "是", [ITEM_LABELS[1]]: true, [ITEM_LABELS[2]]: 1, [ITEM_LABELS[5]]: "已完成" },
+  市发改委: { [ITEM_LABELS[0]]: "是", [ITEM_LABELS[1]]: true, [ITEM_LABELS[2]]: "完成", [ITEM_LABELS[5]]: "已完成" },
 });
 
 /** Expected 12345热线考核表 rows, computed by hand from the tables of 附件2. */

@@ -213,6 +213,12 @@ describe("便民化考核 problems", () => {
     expect(await vetoOf(port, "市住建局")).toEqual([[null, MARKED]]);
   });
 
+  it.each([[1], [0]])("规则D a number (%s) in a status cell is not a status: listed, asking for 完成/未完成/不涉及", async (n) => {
+    const { port, checks } = await computeWith((s) => setByLabel(s, SHEET.approval, deptRow(s, "市住建局"), ITEM_LABELS[2], n));
+    expect(checks).toContainEqual(row(SHEET.approval, "D16", "错误", "是数字，不是完成情况"));
+    expect(await vetoOf(port, "市住建局")).toEqual([[null, MARKED]]);
+  });
+
   it("duplicate department, written with two spellings: both rows marked", async () => {
     const { port, checks } = await computeWith((s) => addRow(s, SHEET.approval, { [LABEL.name]: "市发展和改革委员会", [ITEM_LABELS[0]]: "完成" }));
     expect(checks).toContainEqual(row(SHEET.approval, "A40", "错误", "已在便民化考核!A8出现"));

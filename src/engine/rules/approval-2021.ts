@@ -72,8 +72,8 @@ export const APPROVAL_2021: ApprovalRuleSet = {
     clause: `${DOC} 二、考核内容6：平均“减时间”比例不低于70%，“最多跑一次”占比不低于95%，即办事项占比不低于50%，行政许可类事项网上可办率不低于95%，其中全程网办率不低于70%；办事指南整改、电子印章申请、政务数据供需对接清单填报均须完成`,
   },
   statusWords: {
-    done: [true, 1, "TRUE", "完成", "已完成", "是"],
-    notDone: [false, 0, "FALSE", "未完成", "否"],
+    done: [true, "TRUE", "完成", "已完成", "是"],
+    notDone: [false, "FALSE", "未完成", "否"],
     notApplicable: ["", "不涉及", "—", "-", "/"],
   },
 };
