@@ -7,9 +7,9 @@ import { computeAll } from "../../../src/workbook/compute";
 import { LABEL, RESULT_LABEL, SHEET } from "../../../src/workbook/contract";
 import type { ExcelJsWorkbookPort } from "../../../src/workbook/exceljs-adapter";
 import { readMethod } from "../../../src/workbook/method";
-import type { CellValue, WorkbookPort } from "../../../src/workbook/port";
+import type { CellValue } from "../../../src/workbook/port";
 import {
-  APPROVAL_METHOD_2026, HOTLINE_FORMATS_2026, HOTLINE_METHOD_2026, PARAMS_2026, UNITS_2026, method2026Sheets,
+  APPROVAL_METHOD_2026, HOTLINE_METHOD_2026, PARAMS_2026, UNITS_2026, method2026Sheets, withMethodFormats,
 } from "../../fixtures/method-2026/method-2026";
 import { reference, type Unit } from "../../fixtures/method-2026/reference";
 import { resultTable, serial, sheetRows, workbookOf, type Row } from "../helpers";
@@ -19,20 +19,6 @@ const RULES = (() => {
   if (!read.ok) throw new Error("fixture refused");
   return read.rules;
 })();
-
-/** The exceljs adapter does not report number formats yet: the fixture's formats are added as a host would give them. */
-function withFormats(port: ExcelJsWorkbookPort): WorkbookPort {
-  return {
-    sheetNames: () => port.sheetNames(),
-    apply: (plan) => port.apply(plan),
-    read: async (sheets, options) => {
-      const out = await port.read(sheets, options);
-      const hotline = out.get("考核办法");
-      if (hotline && options?.numberFormats) out.set("考核办法", { ...hotline, numberFormats: HOTLINE_FORMATS_2026 });
-      return out;
-    },
-  };
-}
 
 /** Unit i's counts: spread over the bands, deterministic. */
 function unitOf(i: number, name: string, type: UnitType): Unit & { name: string; written: string } {
@@ -86,7 +72,7 @@ describe("compute-all by the workbook's 2026 method", () => {
   let output: Awaited<ReturnType<typeof computeAll>>;
   beforeAll(async () => {
     port = workbook();
-    output = await computeAll(withFormats(port));
+    output = await computeAll(withMethodFormats(port));
   }, 60000);
 
   test("names the method and scores the 77 units of 承办单位", () => {
@@ -109,7 +95,7 @@ describe("a broken method writes only 校验 and scores nothing", () => {
   test("caps that do not sum to 总分", async () => {
     const port = workbook();
     port.workbook.getWorksheet("考核办法")!.getCell("B29").value = 6;
-    const output = await computeAll(withFormats(port));
+    const output = await computeAll(withMethodFormats(port));
     expect(output.summary).toMatchObject({ unitsScored: 0, departmentsJudged: 0 });
     expect(output.problems.map((p) => [p.sheet, p.severity, p.message])).toEqual([
       ["考核办法", "error", "各扣分类别的类别分值合计101分，不等于总分100分（参数“总分”）。"],

@@ -6,30 +6,16 @@ import { arrayRows, LEDGER_COLUMNS, type LedgerCell } from "../../../src/ledger"
 import { SHEET } from "../../../src/workbook/contract";
 import { importLedger } from "../../../src/workbook/ledger";
 import type { WorkbookPort } from "../../../src/workbook/port";
-import type { ExcelJsWorkbookPort } from "../../../src/workbook/exceljs-adapter";
-import { APPROVAL_METHOD_2026, HOTLINE_FORMATS_2026, HOTLINE_METHOD_2026, PARAMS_2026, UNITS_2026 } from "../../fixtures/method-2026/method-2026";
+import { APPROVAL_METHOD_2026, HOTLINE_METHOD_2026, PARAMS_2026, UNITS_2026, withMethodFormats } from "../../fixtures/method-2026/method-2026";
 import { sheetRows, workbookOf } from "../helpers";
 
 jest.setTimeout(120_000);
 
-function port(params = PARAMS_2026, hotline = HOTLINE_METHOD_2026): { port: WorkbookPort; excel: ExcelJsWorkbookPort } {
-  const excel = workbookOf({
+function port(params = PARAMS_2026, hotline = HOTLINE_METHOD_2026): WorkbookPort {
+  return withMethodFormats(workbookOf({
     [SHEET.params]: params, [SHEET.units]: UNITS_2026, [SHEET.hotline]: sheetRows(SHEET.hotline, []),
     考核办法: hotline, 便民化考核办法: APPROVAL_METHOD_2026,
-  });
-  return {
-    excel,
-    port: {
-      sheetNames: () => excel.sheetNames(),
-      apply: (plan) => excel.apply(plan),
-      read: async (sheets, options) => {
-        const out = await excel.read(sheets, options);
-        const m = out.get("考核办法");
-        if (m && options?.numberFormats) out.set("考核办法", { ...m, numberFormats: HOTLINE_FORMATS_2026 });
-        return out;
-      },
-    },
-  };
+  }));
 }
 
 const order = (id: string, unit: string, callback: string): LedgerCell[] =>
@@ -44,7 +30,7 @@ const LEDGER = [
 
 async function import2026(params = PARAMS_2026) {
   const p = port(params);
-  const result = await importLedger(p.port, arrayRows(LEDGER), { period: "2026" });
+  const result = await importLedger(p, arrayRows(LEDGER), { period: "2026" });
   if (result.status !== "ok") throw new Error(result.message);
   return result;
 }
@@ -65,6 +51,6 @@ describe("导入工单 by the workbook's 2026 method", () => {
   test("a refused method stops the import, naming the first problem", async () => {
     const broken = HOTLINE_METHOD_2026.map((r, i) => (i === 28 ? r.map((v, c) => (c === 1 ? 6 : v)) : r));
     const p = port(PARAMS_2026, broken);
-    await expect(importLedger(p.port, arrayRows(LEDGER), { period: "2026" })).rejects.toThrow(/考核办法.*类别分值合计101分/);
+    await expect(importLedger(p, arrayRows(LEDGER), { period: "2026" })).rejects.toThrow(/考核办法.*类别分值合计101分/);
   });
 });
