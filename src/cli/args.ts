@@ -23,6 +23,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { names: ["-h", "--help"], key: "help", value: false },
   { names: ["-o", "--output"], key: "output", value: true },
   { names: ["--template"], key: "template", value: false },
+  { names: ["--force"], key: "force", value: false },
   { names: ["--ledger"], key: "ledger", value: true },
   { names: ["--period"], key: "period", value: true },
   { names: ["--drill"], key: "drill", value: true },
@@ -85,7 +86,8 @@ export interface LedgerRequest {
 
 export type Command =
   | { readonly kind: "help" }
-  | { readonly kind: "template"; readonly output: string }
+  /** `force`: an existing output file may be replaced. */
+  | { readonly kind: "template"; readonly output: string; readonly force: boolean }
   /** `input` null: start from a fresh template (only with a ledger). */
   | { readonly kind: "assess"; readonly input: string | null; readonly output: string; readonly ledger?: LedgerRequest };
 
@@ -107,7 +109,7 @@ export function parseCommand(argv: readonly string[]): ParseResult<Command> {
   if (options.template) {
     if (positionals.length > 0) return { ok: false, message: CLI_MSG.templateTakesNoInput };
     if (options.ledger || LEDGER_ONLY.some(([key]) => options[key])) return { ok: false, message: LEDGER_CLI_MSG.ledgerWithTemplate };
-    return { ok: true, value: { kind: "template", output: output ?? DEFAULT_TEMPLATE_OUTPUT } };
+    return { ok: true, value: { kind: "template", output: output ?? DEFAULT_TEMPLATE_OUTPUT, force: options.force === true } };
   }
   if (positionals.length > 1) return { ok: false, message: CLI_MSG.tooManyInputs(positionals) };
   if (positionals[0] !== undefined && !isXlsxName(positionals[0])) return { ok: false, message: CLI_MSG.notXlsx(positionals[0]) };

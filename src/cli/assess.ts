@@ -11,18 +11,19 @@
 import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import { LedgerError } from "../ledger";
+import { LedgerError, yearPeriod } from "../ledger";
 import { readLedgerFile } from "../ledger/node";
 import { computeAll, templateAll } from "../workbook";
 import { SHEET } from "../workbook/contract";
 import { countBySeverity } from "../workbook/findings";
 import { ExcelJsWorkbookPort, writeXlsx } from "../workbook/exceljs-adapter";
 import {
-  LEDGER_CLI_MSG, LEDGER_SHEET, importLedger, readRememberedHeaders, writeDrillDown, type ImportLedgerResult,
+  LEDGER_CLI_MSG, LEDGER_SHEET, LEDGER_WMSG, importLedger, readRememberedHeaders, writeDrillDown, type ImportLedgerResult,
 } from "../workbook/ledger";
 import { CLI_MSG, WMSG } from "../workbook/messages";
 import { chooseRuleSet } from "../workbook/params";
 import { parseCommand, type LedgerRequest } from "./args";
+import { exists, sameFile, terminalSafe, workbookKind, writeAtomically } from "./files";
 import { terminalProgress, type ProgressSink } from "./progress";
 import { problemLines, rankingLines, vetoLines } from "./report";
 
@@ -34,8 +35,8 @@ export interface Io {
 }
 
 const consoleIo: Io = {
-  out: (l) => process.stdout.write(`${l}\n`),
-  err: (l) => process.stderr.write(`${l}\n`),
+  out: (l) => process.stdout.write(`${terminalSafe(l)}\n`),
+  err: (l) => process.stderr.write(`${terminalSafe(l)}\n`),
   progress: process.stderr.isTTY ? terminalProgress((text) => process.stderr.write(text)) : undefined,
 };
 
@@ -62,10 +63,14 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
     return EXIT.ok;
   }
   if (c.kind === "template") {
+    if (!c.force && await exists(at(c.output))) {
+      io.err(CLI_MSG.outputExists(c.output));
+      return EXIT.usage;
+    }
     const port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
     await templateAll(port);
     try {
-      await writeXlsx(port.workbook, at(c.output));
+      await writeAtomically(at(c.output), (temporary) => writeXlsx(port.workbook, temporary));
     } catch (error) {
       io.err(CLI_MSG.cannotWrite(c.output, reason(error)));
       return EXIT.usage;
@@ -81,9 +86,24 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
     io.err(LEDGER_CLI_MSG.ledgerMissing(c.ledger.file));
     return EXIT.usage;
   }
-  if ((c.input !== null && at(c.input) === at(c.output)) || (c.ledger && at(c.ledger.file) === at(c.output))) {
-    io.err(CLI_MSG.sameAsInput);
-    return EXIT.usage;
+  for (const input of [c.input, c.ledger?.file]) {
+    if (input !== null && input !== undefined && (at(input) === at(c.output) || await sameFile(at(input), at(c.output)))) {
+      io.err(CLI_MSG.sameAsInputFile(c.output, input));
+      return EXIT.usage;
+    }
+  }
+  if (c.input !== null) {
+    let kind;
+    try {
+      kind = await workbookKind(at(c.input));
+    } catch (error) {
+      io.err(CLI_MSG.unreadable(c.input, reason(error)));
+      return EXIT.usage;
+    }
+    if (kind === "xls" || kind === "other" || kind === "empty") {
+      io.err(kind === "xls" ? CLI_MSG.oldXls(c.input) : CLI_MSG.notWorkbook(c.input));
+      return EXIT.usage;
+    }
   }
   let port: ExcelJsWorkbookPort;
   if (c.input === null) {
@@ -99,11 +119,13 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
   }
   let ledgerLines: string[] = [];
   let ledgerProblemRows = 0;
+  let ledgerEmpty = false;
   if (c.ledger) {
     const imported = await importLedgerFile(port, c.ledger, io, at);
     if (typeof imported === "number") return imported;
     ledgerLines = imported.lines;
     ledgerProblemRows = imported.problemRows;
+    ledgerEmpty = imported.empty;
   }
   const computed = await computeAll(port);
   const { results } = computed;
@@ -114,7 +136,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
   const counts = countBySeverity(problems);
   const summary = { ...computed.summary, errors: counts.error, warnings: counts.warning, infos: counts.info };
   try {
-    await writeXlsx(port.workbook, at(c.output));
+    await writeAtomically(at(c.output), (temporary) => writeXlsx(port.workbook, temporary));
   } catch (error) {
     io.err(CLI_MSG.cannotWrite(c.output, reason(error)));
     return EXIT.usage;
@@ -126,6 +148,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
     io.out("");
   }
   for (const line of rankingLines(results, summary)) io.out(line);
+  if (summary.unitsScored === 0) io.out(CLI_MSG.nothingScored);
   io.out("");
   if (c.input === null) io.out(LEDGER_CLI_MSG.approvalNotAssessed);
   else for (const line of vetoLines(results, summary)) io.out(line);
@@ -135,7 +158,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
   io.out(CLI_MSG.written(c.output));
   if (ledgerProblemRows > 0) io.err(LEDGER_CLI_MSG.ledgerHasProblems(ledgerProblemRows));
   if (summary.errors > 0) io.err(CLI_MSG.inputHasProblems(summary.errors));
-  return summary.errors > 0 || ledgerProblemRows > 0 ? EXIT.problems : EXIT.ok;
+  return summary.errors > 0 || ledgerProblemRows > 0 || ledgerEmpty ? EXIT.problems : EXIT.ok;
 }
 
 /**
@@ -143,7 +166,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
  * writes the import's sheets; with --drill also 工单核查. Returns the lines to print, or an exit code.
  */
 async function importLedgerFile(port: ExcelJsWorkbookPort, request: LedgerRequest, io: Io, at: (path: string) => string):
-  Promise<{ lines: string[]; problemRows: number } | number> {
+  Promise<{ lines: string[]; problemRows: number; empty: boolean } | number> {
   const snapshots = await port.read([SHEET.params, LEDGER_SHEET.mapping]);
   if (request.drill !== undefined && !chooseRuleSet(snapshots).registry.resolve(request.drill)?.hotline) {
     io.err(LEDGER_CLI_MSG.unknownDrillUnit(request.drill));
@@ -161,8 +184,17 @@ async function importLedgerFile(port: ExcelJsWorkbookPort, request: LedgerReques
     io.progress?.done();
   }
   if (read.status === "needsMapping") {
-    io.err(LEDGER_CLI_MSG.needsMapping(read.message, read.mapping.unrecognized.map((h) => h.header)));
+    io.err(LEDGER_CLI_MSG.needsMapping(read.message, read.mapping.unrecognized.map((h) => h.header), read.mapping.missing));
     return EXIT.usage;
+  }
+  // A ledger without a single order in the period (only a header, every row unreadable, another year) fills
+  // nothing: zeros would score every unit 100.
+  const period = request.period ?? yearPeriod(chooseRuleSet(snapshots).year);
+  if (read.data.totals(period).工单总量 === 0) {
+    const { summary } = read.data;
+    const lines = [CLI_MSG.ledgerNoOrders(request.file, period.name, summary.rowsRead), summary.text];
+    for (const p of read.data.problems.slice(0, LEDGER_LINES)) lines.push(`[${WMSG.level.error}] ${LEDGER_WMSG.ledgerRow(p.row, p.header, p.message)}`);
+    return { lines, problemRows: summary.rowsWithProblems, empty: true };
   }
   const imported = await importLedger(port, read.data, {
     period: request.period, remembered: request.map, sourceName: basename(request.file),
@@ -177,5 +209,5 @@ async function importLedgerFile(port: ExcelJsWorkbookPort, request: LedgerReques
     const drill = await writeDrillDown(port, imported.data, request.drill, imported.period);
     lines.push(LEDGER_CLI_MSG.drillWritten(drill.drill.unit.name, imported.period, drill.rows));
   }
-  return { lines, problemRows: imported.summary.ledger.rowsWithProblems };
+  return { lines, problemRows: imported.summary.ledger.rowsWithProblems, empty: false };
 }

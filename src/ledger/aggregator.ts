@@ -83,10 +83,12 @@ export class OrderCounter {
   }
 
   /**
-   * Counts one order. `closed` is NaN while open; `deadline` may be NaN only for a returned order.
+   * Counts one order. `closed` is NaN while open (or unreadable: then it is not on time). A field that could
+   * not be read leaves the order out of the counts that need it only (spec F): `returned` undefined → neither
+   * in 退单数 nor in 应办结数; `extended` undefined → not in 延期申请数; `deadline` NaN → not in 应办结数.
    * `id` is read only when the order is kept for the drill-down (a few percent of orders).
    */
-  count(unit: number, dispatched: number, deadline: number, closed: number, returned: boolean, extended: boolean,
+  count(unit: number, dispatched: number, deadline: number, closed: number, returned: boolean | undefined, extended: boolean | undefined,
     callback: Callback, row: number, id: string): void {
     const base = unit * SLOTS;
     let b = this.bucket(monthOf(dispatched));
@@ -96,7 +98,7 @@ export class OrderCounter {
 
     const isOpen = closed !== closed; // NaN
     const onTime = !isOpen && closed <= deadline;
-    if (!returned) {
+    if (returned === false && deadline === deadline) {
       b = this.bucket(monthOf(deadline));
       b[base + S_DUE]++;
       if (onTime) b[base + S_ON_TIME]++;
@@ -113,7 +115,7 @@ export class OrderCounter {
     // satisfied): a few percent of a normal ledger, so memory stays far below the rows read. The
     // alternative, a second filtered pass, is impossible for a sheet the task pane has already read in chunks.
     if (returned || extended || !onTime || unsatisfied) {
-      this.orders.push(unit, row, id, dispatched, deadline, closed, returned, extended, callback);
+      this.orders.push(unit, row, id, dispatched, deadline, closed, returned === true, extended === true, callback);
     }
   }
 
@@ -202,9 +204,13 @@ export class LedgerAggregator {
   private rowsRead = 0;
   private rowsCounted = 0;
   private rowsWithProblems = 0;
+  private rowsPartlyCounted = 0;
   private blankRows = 0;
   private problemCount = 0;
+  /** The row has a problem that keeps it out of every count. */
   private rowBad = false;
+  /** The row has a problem in a field only some counts need. */
+  private rowPartial = false;
   private finished = false;
   private readonly date1904: boolean;
 
@@ -227,8 +233,11 @@ export class LedgerAggregator {
     this.date1904 = options.source?.date1904 === true;
   }
 
-  /** Adds one ledger row. `rowNumber` is the row as the file or sheet shows it. */
-  add(row: readonly LedgerCell[], rowNumber: number): void {
+  /**
+   * Adds one ledger row. `rowNumber` is the row as the file or sheet shows it; `undecodable`: the reader
+   * found bytes it could not decode in the row.
+   */
+  add(row: readonly LedgerCell[], rowNumber: number, undecodable = false): void {
     if (this.finished) throw new Error("LedgerAggregator: add() after finish()");
     const idCell = row[this.cId];
     // A clean id (text with no blank at either end) settles both "blank row?" and the id's text.
@@ -239,6 +248,11 @@ export class LedgerAggregator {
     }
     this.rowsRead++;
     this.rowBad = false;
+    this.rowPartial = false;
+    if (undecodable && this.undecodableCell(row, rowNumber)) {
+      this.rowsWithProblems++;
+      return;
+    }
 
     if (id === undefined) {
       if (isBlankCell(idCell)) {
@@ -256,20 +270,25 @@ export class LedgerAggregator {
     if (unit === undefined || unit < 0) unit = this.unitOf(unitCell, rowNumber);
 
     const dispatched = this.date(row[this.cDispatched], "派单时间", rowNumber, true, false);
+    // The fields below are each needed by some counts only: a problem in one is listed and the order still
+    // counts wherever that field is not needed (spec F).
     const returnedCell = row[this.cReturned];
     const returned = returnedCell === "否" ? false : returnedCell === "是" ? true : this.yesNo(returnedCell, "是否退单", rowNumber);
     const extendedCell = row[this.cExtended];
     const extended = extendedCell === "否" ? false : extendedCell === "是" ? true : this.yesNo(extendedCell, "是否申请延期", rowNumber);
     // A returned order leaves the unit's 应办结数, so it may come without a deadline.
-    const deadline = this.date(row[this.cDeadline], "办理时限", rowNumber, returned === false, true);
-    const closed = this.date(row[this.cClosed], "办结时间", rowNumber, false, false);
+    const deadline = this.date(row[this.cDeadline], "办理时限", rowNumber, returned === false, true, true);
+    const closed = this.date(row[this.cClosed], "办结时间", rowNumber, false, false, true);
 
     const callbackCell = row[this.cCallback];
     let callback: Callback | undefined;
     if (callbackCell === undefined || callbackCell === null) callback = C_NONE;
     else if (typeof callbackCell !== "string" || (callback = CALLBACK_BY_NAME.get(callbackCell)) === undefined) {
       callback = this.callbackOf(callbackCell);
-      if (callback === undefined) this.problem("badValue", rowNumber, "回访结果", callbackCell, LEDGER_MESSAGES.badCallback(callbackCell));
+      if (callback === undefined) {
+        this.problem("badValue", rowNumber, "回访结果", callbackCell, LEDGER_MESSAGES.badCallback(callbackCell), undefined, true);
+        callback = C_NONE;
+      }
     }
 
     if (closed < dispatched) {
@@ -285,8 +304,24 @@ export class LedgerAggregator {
       this.rowsWithProblems++;
       return;
     }
+    if (this.rowPartial) {
+      this.rowsWithProblems++;
+      this.rowsPartlyCounted++;
+    }
     this.rowsCounted++;
-    this.counter.count(unit, dispatched, deadline, closed, returned as boolean, extended as boolean, callback as Callback, rowNumber, id);
+    this.counter.count(unit, dispatched, deadline, closed, returned, extended, callback, rowNumber, id);
+  }
+
+  /** A mapped cell holding undecodable bytes: its value is unknown, so the row is listed and not counted. */
+  private undecodableCell(row: readonly LedgerCell[], rowNumber: number): boolean {
+    for (const column of LEDGER_COLUMNS) {
+      const cell = row[this.col[column]];
+      if (typeof cell === "string" && cell.includes("\uFFFD")) {
+        this.problem("undecodable", rowNumber, column, cell, LEDGER_MESSAGES.undecodable(column, this.options.source?.encoding ?? ""));
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Ends the import: the result answers counts and drill-downs for any period. */
@@ -297,6 +332,7 @@ export class LedgerAggregator {
       rowsRead: this.rowsRead,
       rowsCounted: this.rowsCounted,
       rowsWithProblems: this.rowsWithProblems,
+      rowsPartlyCounted: this.rowsPartlyCounted,
       blankRows: this.blankRows,
       headerRow: this.options.headerRow ?? 1,
       problemCount: this.problemCount,
@@ -329,14 +365,17 @@ export class LedgerAggregator {
     return index;
   }
 
-  /** NaN when blank (a problem only if `required`) or unreadable (always a problem). */
-  private date(cell: LedgerCell, column: LedgerColumn, rowNumber: number, required: boolean, endOfDay: boolean): number {
+  /**
+   * NaN when blank (a problem only if `required`) or unreadable (always a problem). `partial`: the field is
+   * needed by some counts only (the order still counts elsewhere).
+   */
+  private date(cell: LedgerCell, column: LedgerColumn, rowNumber: number, required: boolean, endOfDay: boolean, partial = false): number {
     if (typeof cell !== "number" && isBlankCell(cell)) {
-      if (required) this.problem("missingValue", rowNumber, column, cell, LEDGER_MESSAGES.missingValue(column));
+      if (required) this.problem("missingValue", rowNumber, column, cell, LEDGER_MESSAGES.missingValue(column), undefined, partial);
       return NaN;
     }
     const seconds = parseDate(cell, endOfDay, this.date1904);
-    if (seconds !== seconds) this.problem("badDate", rowNumber, column, cell, LEDGER_MESSAGES.badDate(column, cell));
+    if (seconds !== seconds) this.problem("badDate", rowNumber, column, cell, LEDGER_MESSAGES.badDate(column, cell), undefined, partial);
     return seconds;
   }
 
@@ -349,7 +388,7 @@ export class LedgerAggregator {
       value = parseYesNo(cell);
       if (this.yesNoCache.size < VALUE_CACHE_LIMIT) this.yesNoCache.set(detach(cell), value);
     }
-    if (value === undefined) this.problem("badValue", rowNumber, column, cell, LEDGER_MESSAGES.badYesNo(column, cell));
+    if (value === undefined) this.problem("badValue", rowNumber, column, cell, LEDGER_MESSAGES.badYesNo(column, cell), undefined, true);
     return value;
   }
 
@@ -362,8 +401,13 @@ export class LedgerAggregator {
     return value;
   }
 
-  private problem(code: LedgerProblemCode, row: number, column: LedgerColumn, value: LedgerCell, message: string, duplicateOf?: number): void {
-    this.rowBad = true;
+  /** Lists a problem; it keeps the row out of every count unless `partial` (see `add`). */
+  private problem(code: LedgerProblemCode, row: number, column: LedgerColumn, value: LedgerCell, message: string, duplicateOf?: number,
+    partial = false): void {
+    if (partial) {
+      this.rowPartial = true;
+      message = `${message}${LEDGER_MESSAGES.partialNote(column)}`;
+    } else this.rowBad = true;
     this.problemCount++;
     this.problemsByCode[code] = (this.problemsByCode[code] ?? 0) + 1;
     if (this.problems.length >= this.maxListed) return;

@@ -1,18 +1,21 @@
 /**
- * Streaming CSV (RFC 4180: quoted fields with "" escapes and line breaks, CRLF or LF) from any byte
- * chunks: a Node Readable, a browser Blob read in slices, a Uint8Array. Memory holds one chunk and
- * the unfinished record, whatever the file size. Encoding: a BOM decides; otherwise UTF-8 when the
- * first 64 KB decode as strict UTF-8, else GB18030 (the two encodings Chinese platforms export).
+ * Streaming CSV (RFC 4180: quoted fields with "" escapes and line breaks; CRLF, LF or CR-only line ends;
+ * comma, semicolon or tab) from any byte chunks: a Node Readable, a browser Blob read in slices, a
+ * Uint8Array. Memory holds one chunk and the unfinished record, whatever the file size.
+ * Encoding: a BOM decides; otherwise UTF-16 (LE or BE) when every other byte of the first 64 KB is mostly
+ * zero, UTF-8 when its multi-byte sequences are mostly valid, else GB18030 (what Chinese platforms export).
+ * Bytes that do not decode never turn the whole file into wrong text: the rows holding them are flagged
+ * (`SourceRow.undecodable`) and reported with their row number.
  */
 import type { RowBatch, SourceRow } from "./import";
 import { LEDGER_MESSAGES, LedgerError } from "./messages";
 
-export type CsvEncoding = "utf8" | "gb18030" | "utf16le";
+export type CsvEncoding = "utf8" | "gb18030" | "utf16le" | "utf16be";
 
 export interface CsvOptions {
   /** Default "auto". */
   readonly encoding?: CsvEncoding | "auto";
-  /** Default: tab when the first line has more tabs than commas, else comma. */
+  /** Default: whichever of comma, tab and semicolon the first line holds most of (comma on a tie). */
   readonly delimiter?: string;
   /** File size, for progress fractions. */
   readonly totalBytes?: number;
@@ -51,10 +54,13 @@ export async function* csvRows(chunks: AsyncIterable<Uint8Array> | Iterable<Uint
       let text = decoder.decode(bytes, final, bytesRead);
       if (!parser) {
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        parser = new CsvParser(options.delimiter ?? detectDelimiter(text));
+        parser = new CsvParser(options.delimiter ?? detectDelimiter(text), detectLineEnd(text));
       }
       const out: SourceRow[] = [];
+      const carried = parser.pendingReplacement;
       parser.feed(text, final, out);
+      // Replacement characters come from bytes the encoding cannot read (or, rarely, from the file itself).
+      if (carried || text.includes(REPLACEMENT)) return out.map(flagUndecodable);
       return out;
     };
 
@@ -72,51 +78,117 @@ export async function* csvRows(chunks: AsyncIterable<Uint8Array> | Iterable<Uint
   }
 }
 
+const REPLACEMENT = "\uFFFD";
+
+function flagUndecodable(row: SourceRow): SourceRow {
+  return row.cells.some((c) => typeof c === "string" && c.includes(REPLACEMENT)) ? { ...row, undecodable: true } : row;
+}
+
 export function detectEncoding(head: Uint8Array): CsvEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return "utf8";
   if (head[0] === 0xff && head[1] === 0xfe) return "utf16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf16be";
   if (head[0] === 0x84 && head[1] === 0x31 && head[2] === 0x95 && head[3] === 0x33) return "gb18030";
-  try {
-    // stream: true lets a character cut at the end of the sample pass.
-    new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
-    return "utf8";
-  } catch {
-    return "gb18030";
+  const utf16 = utf16Order(head);
+  if (utf16) return utf16;
+  if (head.includes(0)) throw new LedgerError(LEDGER_MESSAGES.notSpreadsheet());
+  const { valid, invalid } = utf8Sequences(head);
+  return invalid === 0 || valid > invalid * 4 ? "utf8" : "gb18030";
+}
+
+/**
+ * UTF-16 without a BOM: text of a CSV is mostly ASCII (delimiters, digits, dates), whose UTF-16 code units
+ * have one zero byte: at odd offsets in LE, at even offsets in BE.
+ */
+function utf16Order(head: Uint8Array): CsvEncoding | undefined {
+  const n = Math.min(head.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) even++;
+    if (head[i + 1] === 0) odd++;
   }
+  const pairs = n / 2;
+  if (odd >= pairs * 0.2 && even <= odd * 0.05) return "utf16le";
+  if (even >= pairs * 0.2 && odd <= even * 0.05) return "utf16be";
+  return undefined;
+}
+
+/** Counts well-formed multi-byte UTF-8 sequences and bytes that cannot start or continue one. */
+function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0) {
+      invalid++;
+      i++;
+      continue;
+    }
+    if (i + len > bytes.length) break; // cut at the end of the sample
+    let ok = true;
+    for (let k = 1; k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) ok = false;
+    if (ok) {
+      valid++;
+      i += len;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
 }
 
 interface Decoder {
   decode(bytes: Uint8Array, final: boolean, offset: number): string;
 }
 
+const LABELS: Readonly<Record<CsvEncoding, string>> = { utf8: "utf-8", gb18030: "gb18030", utf16le: "utf-16le", utf16be: "utf-16be" };
+
 function makeDecoder(encoding: CsvEncoding): Decoder {
-  // GB18030 is in the WHATWG Encoding Standard: every browser's TextDecoder has it, and so has Node's
-  // (full ICU, the default build), so the task pane bundles no decoding tables of its own.
-  const label = encoding === "utf8" ? "utf-8" : encoding === "utf16le" ? "utf-16le" : "gb18030";
-  const decoder = new TextDecoder(label, { fatal: encoding === "utf8" });
-  return {
-    decode(bytes, final, offset) {
-      try {
-        return decoder.decode(bytes, { stream: !final });
-      } catch {
-        throw new LedgerError(LEDGER_MESSAGES.notUtf8(offset - bytes.length));
-      }
-    },
-  };
+  // GB18030 and UTF-16BE are in the WHATWG Encoding Standard: every browser's TextDecoder has them, and so
+  // has Node's (full ICU, the default build), so the task pane bundles no decoding tables of its own.
+  // Not fatal: an undecodable byte becomes U+FFFD and its row is reported (see flagUndecodable).
+  const decoder = new TextDecoder(LABELS[encoding]);
+  return { decode: (bytes, final) => decoder.decode(bytes, { stream: !final }) };
 }
 
+/** The first line's most frequent of comma, tab and semicolon (outside quotes); comma on a tie or none. */
 function detectDelimiter(text: string): string {
-  let end = text.indexOf("\n");
-  if (end < 0) end = text.length;
-  let commas = 0;
-  let tabs = 0;
-  for (let i = 0; i < end; i++) {
+  const counts = new Map<number, number>([[44, 0], [9, 0], [59, 0]]);
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 44) commas++;
-    else if (c === 9) tabs++;
+    if (c === QUOTE) quoted = !quoted;
+    else if (!quoted && (c === LF || c === CR)) break;
+    else if (!quoted && counts.has(c)) counts.set(c, (counts.get(c) as number) + 1);
   }
-  return tabs > commas ? "\t" : ",";
+  let best = 44;
+  for (const [c, n] of counts) if (n > (counts.get(best) as number)) best = c;
+  return String.fromCharCode(best);
 }
+
+/** CR-only line ends (old Mac exports): the first line break outside quotes is a CR not followed by LF. */
+function detectLineEnd(text: string): "\n" | "\r" {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (!quoted && c === LF) return "\n";
+    else if (!quoted && c === CR) return i + 1 < text.length && text.charCodeAt(i + 1) !== LF ? "\r" : "\n";
+  }
+  return "\n";
+}
+
+/** Longest record accepted (characters): far above any real order (Excel's cell limit is 32,767 characters). */
+export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
 const QUOTE = 34;
 const LF = 10;
@@ -127,9 +199,17 @@ export class CsvParser {
   private rest = "";
   private records = 0;
   private readonly d: number;
+  private readonly eolCode: number;
 
-  constructor(private readonly delimiter: string) {
+  /** `eol` "\n" (LF or CRLF: a CR before it is dropped) or "\r" (CR-only line ends). */
+  constructor(private readonly delimiter: string, private readonly eol: "\n" | "\r" = "\n") {
     this.d = delimiter.charCodeAt(0);
+    this.eolCode = eol.charCodeAt(0);
+  }
+
+  /** The unfinished record carries an undecodable character into the next chunk. */
+  get pendingReplacement(): boolean {
+    return this.rest.includes(REPLACEMENT);
   }
 
   feed(chunk: string, final: boolean, out: SourceRow[]): void {
@@ -139,14 +219,14 @@ export class CsvParser {
     let nextQuote = s.indexOf('"');
     while (p < n) {
       if (nextQuote !== -1 && nextQuote < p) nextQuote = s.indexOf('"', p);
-      let nl = s.indexOf("\n", p);
+      let nl = s.indexOf(this.eol, p);
       if (nextQuote === -1 || (nl !== -1 && nextQuote > nl)) {
         // Fast path: a line without quotes.
         if (nl === -1) {
           if (!final) break;
           nl = n;
         }
-        const end = nl > p && s.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+        const end = nl > p && this.eolCode === LF && s.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
         out.push({ cells: s.slice(p, end).split(this.delimiter), rowNumber: ++this.records });
         p = nl + 1;
         continue;
@@ -156,6 +236,8 @@ export class CsvParser {
       p = next;
     }
     this.rest = p < n ? s.slice(p) : "";
+    // One record longer than this (an unclosed quote, a file that is not CSV) would hold memory without bound.
+    if (this.rest.length > MAX_RECORD_CHARS) throw new LedgerError(LEDGER_MESSAGES.recordTooLong(this.records + 1, MAX_RECORD_CHARS));
   }
 
   /** Parses one record that contains quotes; returns the position after it, or -1 when incomplete. */
@@ -186,11 +268,11 @@ export class CsvParser {
           break;
         }
         // Text after the closing quote (not RFC 4180) is kept, as spreadsheet programs do.
-        const j = scanField(s, i, d);
+        const j = scanField(s, i, d, this.eolCode);
         if (j > i) value += s.slice(i, j);
         i = j;
       } else {
-        const j = scanField(s, i, d);
+        const j = scanField(s, i, d, this.eolCode);
         value = s.slice(i, j);
         i = j;
       }
@@ -206,18 +288,18 @@ export class CsvParser {
         continue;
       }
       // At LF: drop the CR of a CRLF.
-      cells.push(value.charCodeAt(value.length - 1) === CR ? value.slice(0, -1) : value);
+      cells.push(this.eolCode === LF && value.charCodeAt(value.length - 1) === CR ? value.slice(0, -1) : value);
       out.push({ cells, rowNumber: ++this.records });
       return i + 1;
     }
   }
 }
 
-function scanField(s: string, i: number, d: number): number {
+function scanField(s: string, i: number, d: number, eol: number): number {
   const n = s.length;
   while (i < n) {
     const c = s.charCodeAt(i);
-    if (c === d || c === LF) break;
+    if (c === d || c === eol) break;
     i++;
   }
   return i;

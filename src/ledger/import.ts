@@ -11,6 +11,8 @@ export interface SourceRow {
   readonly cells: readonly LedgerCell[];
   /** 1-based row as the file or sheet shows it. */
   readonly rowNumber: number;
+  /** The row holds bytes its file's encoding cannot read (shown as U+FFFD): reported, never guessed. */
+  readonly undecodable?: boolean;
 }
 
 export interface RowBatch {
@@ -76,7 +78,7 @@ export async function aggregateLedger(source: RowSource, options: ImportOptions 
       return { status: "needsMapping", mapping, headerRow: headerRow.rowNumber, message: LEDGER_MESSAGES.missingColumns(mapping.missing) };
     }
     aggregator = new LedgerAggregator(mapping, { ...options, headerRow: headerRow.rowNumber, source: info });
-    for (let i = choice + 1; i < pending.length; i++) aggregator.add(pending[i].cells, pending[i].rowNumber);
+    for (let i = choice + 1; i < pending.length; i++) aggregator.add(pending[i].cells, pending[i].rowNumber, pending[i].undecodable);
     pending = [];
     return undefined;
   };
@@ -85,7 +87,7 @@ export async function aggregateLedger(source: RowSource, options: ImportOptions 
     if (batch.source) info = batch.source;
     if (aggregator) {
       const rows = batch.rows;
-      for (let i = 0; i < rows.length; i++) aggregator.add(rows[i].cells, rows[i].rowNumber);
+      for (let i = 0; i < rows.length; i++) aggregator.add(rows[i].cells, rows[i].rowNumber, rows[i].undecodable);
     } else {
       for (const row of batch.rows) pending.push(row);
       const early = start(false);

@@ -1,10 +1,23 @@
 /** Every user-facing text of the ledger import, in one place. */
 
-const show = (value: unknown): string => {
+/** Longest value quoted in a message; a longer one is cut with a visible mark. */
+const SHOWN_CHARS = 60;
+
+/**
+ * A value as quoted in a message: control characters (which a terminal would obey) as visible \xNN escapes,
+ * and cut to SHOWN_CHARS with a mark.
+ */
+export const show = (value: unknown): string => {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString();
-  return String(value);
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  const cut = text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…（共${text.length}字）` : text;
+  return visibleControls(cut);
 };
+
+/** C0 and C1 control characters (and DEL) as \xNN; everything else unchanged. */
+export function visibleControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
 
 export const LEDGER_MESSAGES = {
   // Row problems
@@ -23,6 +36,7 @@ export const LEDGER_MESSAGES = {
     `办结时间（${closed}）早于派单时间（${dispatched}），不可能成立`,
   deadlineBeforeDispatch: (deadline: string, dispatched: string) =>
     `办理时限（${deadline}）早于派单时间（${dispatched}），不可能成立`,
+  partialNote: (column: string) => `；该工单仍计入不需要${column}的各项计数`,
   problemsOmitted: (count: number) => `另有${count}个问题未逐条列出（已计入汇总）`,
 
   // Headers and periods
@@ -39,7 +53,12 @@ export const LEDGER_MESSAGES = {
 
   // Files
   emptyFile: "文件为空，没有表头行",
-  notUtf8: (offset: number) => `文件按 UTF-8 读取时在第${offset}字节附近遇到无法识别的字符，请确认文件编码（UTF-8 或 GB18030）`,
+  undecodable: (column: string, encoding: string) =>
+    `${column}含有按文件编码（${encoding}）无法识别的字节：该行可能用了另一种编码保存（如 UTF-8 文件中混有 GBK 文字），请改正后重新导出`,
+  notSpreadsheet: (name = "") => `${name === "" ? "文件" : `“${visibleControls(name)}”`}不是表格文件（CSV 或 .xlsx）：请从12345平台导出工单明细（CSV 或 Excel 工作簿）`,
+  oldXls: (name: string) => `“${visibleControls(name)}”是旧版 Excel 97-2003 工作簿（.xls），无法直接读取：请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入`,
+  recordTooLong: (row: number, chars: number) =>
+    `第${row}行超过${chars}个字符仍未结束（可能是引号没有闭合），文件可能已损坏或不是工单明细`,
   unterminatedQuote: (row: number) => `第${row}行的引号没有闭合，文件可能已损坏或被截断`,
   notZip: "文件不是有效的 .xlsx 工作簿（无法读取压缩目录）",
   zipEntryMissing: (path: string) => `工作簿缺少部件 ${path}，文件可能已损坏`,
@@ -47,12 +66,13 @@ export const LEDGER_MESSAGES = {
   zipEncrypted: "工作簿已加密，请先在 Excel 中取消密码后再导入",
   zipEntryDamaged: (path: string) => `工作簿部件 ${path} 解压后长度与目录记载不符，文件可能已损坏或被截断`,
   noWorksheet: "工作簿中没有工作表",
-  unknownFileType: (name: string) => `无法识别文件“${name}”的类型，请使用 .csv 或 .xlsx 文件`,
+
 
   // Summary and drill-down labels
   summary: (read: number, counted: number, withProblems: number) =>
     `共读取${read}行工单，计入${counted}行，${withProblems}行有问题未计入`,
   blankRows: (count: number) => `另有${count}个空行已跳过`,
+  partlyCounted: (count: number) => `其中${count}行有字段无法识别，只计入不依赖该字段的计数（见问题列表）`,
   drillDown: {
     late: "超期（应办结未按期办结）",
     returned: "退单",

@@ -10,7 +10,9 @@ export type LedgerProblemCode =
   | "badDate"
   | "badValue"
   | "duplicateOrder"
-  | "impossibleValue";
+  | "impossibleValue"
+  /** Bytes the file's encoding cannot read (a cell saved in another encoding). */
+  | "undecodable";
 
 export interface LedgerProblem {
   readonly code: LedgerProblemCode;
@@ -30,10 +32,17 @@ export interface LedgerProblem {
 }
 
 export interface LedgerSummary {
-  /** Non-blank rows below the header. rowsRead = rowsCounted + rowsWithProblems. */
+  /** Non-blank rows below the header. rowsRead = rowsCounted + rowsWithProblems − rowsPartlyCounted. */
   readonly rowsRead: number;
+  /** Rows counted, fully or (rowsPartlyCounted) only in the counts their readable fields allow. */
   readonly rowsCounted: number;
+  /** Rows with at least one listed problem. */
   readonly rowsWithProblems: number;
+  /**
+   * Rows with a problem in a field that only some counts need (spec F: an unknown 回访结果, an unreadable
+   * 办结时间 …): counted everywhere else.
+   */
+  readonly rowsPartlyCounted?: number;
   /** Entirely blank rows, skipped and not part of rowsRead. */
   readonly blankRows: number;
   /** Row number of the header line. */
@@ -59,7 +68,9 @@ export interface SourceInfo {
 }
 
 export function summaryText(summary: Omit<LedgerSummary, "text">): string {
-  const parts = [LEDGER_MESSAGES.summary(summary.rowsRead, summary.rowsCounted, summary.rowsWithProblems)];
+  const partly = summary.rowsPartlyCounted ?? 0;
+  const parts = [LEDGER_MESSAGES.summary(summary.rowsRead, summary.rowsCounted, summary.rowsWithProblems - partly)];
+  if (partly > 0) parts.push(LEDGER_MESSAGES.partlyCounted(partly));
   if (summary.blankRows > 0) parts.push(LEDGER_MESSAGES.blankRows(summary.blankRows));
   if (summary.problemsNotListed > 0) parts.push(LEDGER_MESSAGES.problemsOmitted(summary.problemsNotListed));
   return parts.join("；");

@@ -12,12 +12,22 @@ export interface ReadLedgerOptions extends ImportOptions, Omit<CsvOptions, "tota
 
 export type LedgerFileKind = "csv" | "xlsx";
 
-/** By content, not by name: a ZIP is an .xlsx, an OLE2 file is an old .xls (refused), anything else CSV. */
+/** Signatures of common files that are not spreadsheets (PDF, images, archives, executables). */
+const NOT_SPREADSHEETS: readonly (readonly number[])[] = [
+  [0x25, 0x50, 0x44, 0x46], [0x89, 0x50, 0x4e, 0x47], [0x47, 0x49, 0x46, 0x38], [0xff, 0xd8, 0xff], [0x52, 0x61, 0x72, 0x21],
+  [0x37, 0x7a, 0xbc, 0xaf], [0x1f, 0x8b], [0x42, 0x5a, 0x68], [0x7f, 0x45, 0x4c, 0x46], [0x4d, 0x5a],
+];
+
+const startsWith = (head: Uint8Array, signature: readonly number[]) => signature.every((b, i) => head[i] === b);
+
+/**
+ * By content, not by name: a ZIP is an .xlsx, an OLE2 file an old .xls (refused: save it as .xlsx), a known
+ * non-spreadsheet signature is named as such, anything else CSV (whose reader refuses binary content).
+ */
 export function detectLedgerKind(head: Uint8Array, fileName = ""): LedgerFileKind {
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return "xlsx";
-  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
-    throw new LedgerError(LEDGER_MESSAGES.unknownFileType(fileName));
-  }
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return "xlsx";
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) throw new LedgerError(LEDGER_MESSAGES.oldXls(fileName));
+  if (NOT_SPREADSHEETS.some((s) => startsWith(head, s))) throw new LedgerError(LEDGER_MESSAGES.notSpreadsheet(fileName));
   return "csv";
 }
 

@@ -45,6 +45,8 @@ const YES_NO = new Map<string, boolean>([
   ["Y", true], ["N", false], ["YES", true], ["NO", false],
   ["1", true], ["0", false],
   ["TRUE", true], ["FALSE", false],
+  // Status wording of platform exports (延期状态, 退单状态).
+  ["已延期", true], ["未延期", false], ["已退单", true], ["未退单", false], ["已退回", true], ["未退回", false],
 ]);
 
 /** 是/否 and its spellings; blank means 否 (the platform leaves the flag empty when not set). */
@@ -60,9 +62,18 @@ export function parseYesNo(value: LedgerCell): boolean | undefined {
   return YES_NO.get(key);
 }
 
-const CALLBACKS = new Map<string, Callback>(CALLBACK_RESULTS.map((name, i) => [name, i as Callback]));
+/** Common platform wording (spec F), beside the six names themselves. */
+const CALLBACK_SYNONYMS: Readonly<Record<string, Callback>> = {
+  拒绝回访: Callback.Refused, 拒绝评价: Callback.Refused, 非常满意: Callback.Satisfied,
+  未接通: Callback.Unreachable, 空号: Callback.Unreachable,
+};
 
-/** 回访结果; blank means 未回访. */
+const CALLBACKS = new Map<string, Callback>([
+  ...CALLBACK_RESULTS.map((name, i) => [name, i as Callback] as const),
+  ...Object.entries(CALLBACK_SYNONYMS),
+]);
+
+/** 回访结果 (the six names and the platform's common wording); blank means 未回访. */
 export function parseCallback(value: LedgerCell): Callback | undefined {
   if (value === null || value === undefined) return Callback.None;
   if (typeof value !== "string") return undefined;

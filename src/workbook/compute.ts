@@ -65,6 +65,8 @@ export interface ComputeOutput {
 export interface ComputeOptions {
   /** Default: the rule set of the workbook's 考核年度 (参数), else the current one. */
   readonly ruleSet?: RuleSet;
+  /** Time of the run, shown in the result's title row when 校验 is clean (default: now). */
+  readonly now?: Date;
   /** Progress for long runs: a Chinese step text and a fraction 0..1. */
   readonly onProgress?: (message: string, fraction: number) => void;
 }
@@ -76,7 +78,9 @@ export interface MethodUsed {
 }
 
 /** Pure: the plan, summary, problems and results of compute-all over snapshots of the contract sheets. */
-export function computePlan(snapshots: Snapshots, rules: RuleSet = defaultRuleSet(), method?: MethodUsed): ComputeOutput {
+export function computePlan(
+  snapshots: Snapshots, rules: RuleSet = defaultRuleSet(), now: Date = new Date(), method?: MethodUsed,
+): ComputeOutput {
   const findings = new Findings();
   for (const f of methodFindings(method?.problems ?? [])) findings.add(f);
   const errors = new Set<Organization>();
@@ -92,14 +96,22 @@ export function computePlan(snapshots: Snapshots, rules: RuleSet = defaultRuleSe
   const units = scoreUnits(rules, { units: unitsRead.units, data, deductions, bonuses, params, errors, blocked }, findings);
   const approval = assessApproval(snapshots, rules, allBlocked, findings);
   const problems = findings.sorted();
+  const errorCount = countBySeverity(problems).error;
+  const status = errorCount > 0 ? WMSG.draft(errorCount) : WMSG.checked(localMinute(now));
 
   const plan: WritePlan = [
-    ...writeHotlineTable(snapshots.get(SHEET.result), units, rules),
+    ...writeHotlineTable(snapshots.get(SHEET.result), units, rules, status),
     ...(approval.table ? writeApprovalColumns(approval.table.snapshot, approval.rows) : []),
     ...writeChecks(snapshots.get(SHEET.checks), problems),
   ];
   const summary = { method: method?.label ?? BUILT_IN_LABEL(rules.year), ...summarize(rules, params, units, approval.departments, problems) };
   return { plan, summary, problems, results: { units, departments: approval.departments } };
+}
+
+/** "2021-12-31 09:05" in local time. */
+function localMinute(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ${p(date.getHours())}:${p(date.getMinutes())}`;
 }
 
 function summarize(
@@ -127,10 +139,10 @@ function summarize(
  * The workbook's method (spec G) when it carries one, else the built-in method of 考核年度. A method that fails
  * a check writes only 校验 and scores nothing: a wrong method must never produce scores.
  */
-async function planWithMethod(port: WorkbookPort, snapshots: Snapshots, given?: RuleSet): Promise<ComputeOutput> {
-  if (given) return computePlan(snapshots, given);
+async function planWithMethod(port: WorkbookPort, snapshots: Snapshots, given?: RuleSet, now?: Date): Promise<ComputeOutput> {
+  if (given) return computePlan(snapshots, given, now);
   const method = await workbookMethod(port, () => chooseRuleSet(snapshots));
-  if (method.ok) return computePlan(snapshots, method.rules, method);
+  if (method.ok) return computePlan(snapshots, method.rules, now, method);
   const problems = sortFindings(methodFindings(method.problems));
   const counts = countBySeverity(problems);
   return {
@@ -148,7 +160,7 @@ export async function computeAll(port: WorkbookPort, options: ComputeOptions = {
   progress(WMSG.progress.read, 0);
   const snapshots = await port.read(COMPUTE_READS);
   progress(WMSG.progress.compute, 0.3);
-  const { plan, ...output } = await planWithMethod(port, snapshots, options.ruleSet);
+  const { plan, ...output } = await planWithMethod(port, snapshots, options.ruleSet, options.now);
   progress(WMSG.progress.write, 0.6);
   await port.apply(plan);
   progress(WMSG.progress.done, 1);

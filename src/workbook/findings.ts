@@ -18,6 +18,8 @@ export type FindingCode =
   | "badParameter" | "duplicateHeader" | "typeBlank" | "nameBlank"
   // The workbook's method (考核办法, 便民化考核办法, 参数, 承办单位 names; spec G).
   | "badMethod"
+  // A formula the file carries no result for; an error value (#N/A …); a unit without counts (spec E).
+  | "uncalculated" | "errorValue" | "missingData"
   // The ledger import (src/workbook/ledger): a 工单明细 row not counted, 热线数据 that could not be filled,
   // orders of a unit missing from 承办单位, a period outside 考核年度.
   | "ledgerRow" | "ledgerNotFilled" | "ledgerUnitNotAssessed" | "ledgerYear";
@@ -75,6 +77,15 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
       a.k[0] - b.k[0] || (a.k[0] === 1000 ? a.f.sheet.localeCompare(b.f.sheet) : 0) ||
       a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.i - b.i)
     .map((x) => x.f);
+}
+
+/**
+ * Why a unit or department is not scored: its first error, else the first error about no one in particular
+ * (a sheet or parameter every result depends on).
+ */
+export function reasonOf(findings: readonly Finding[], unit: string): Finding | undefined {
+  const errors = findings.filter((f) => f.severity === "error");
+  return errors.find((f) => f.unit === unit) ?? errors.find((f) => f.unit === undefined);
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

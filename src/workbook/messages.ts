@@ -33,7 +33,11 @@ export const WMSG = {
   rowNameBlank: (field: string) => `${field}为空白，但该行填有其他内容：应填写单位名称，该行未计入。`,
   notHotlineUnit: (name: string) => `“${name}”不是附件1所列12345一级承办单位：按所填类别照常计分，请核对。`,
   typeBlank: (type: string) => `单位类别为空白：按登记类别“${type}”计分。`,
-  noHotlineRow: `热线数据中没有该单位的行：未计分。每个承办单位应有一行（无工单时各数填0或留空）。`,
+  noHotlineRow: `热线数据中没有该单位的行：缺少数据，未计分。每个承办单位应有一行（确无工单时工单总量填0）。`,
+  countsBlank: `热线数据中该单位的工单数均为空白：缺少数据，未计分。确无工单时请在工单总量填0。`,
+  nothingEntered: (units: number) => `热线数据中尚未填写任何单位的工单数：${units}个单位均缺少数据，尚未计分。`,
+  uncalculated: (field: string) => `${field}：公式没有计算结果，请在 Excel 中打开并保存（该值不按0或空白计算）。`,
+  errorValue: (field: string, code: string) => `${field}的值是错误值 ${code}：请修正该单元格的公式或数据（该值不按0或空白计算）。`,
   notInUnits: (name: string) => `“${name}”不在承办单位表中：该行未计入考核。请先在承办单位表中添加该单位。`,
   dateOutsideYear: (field: string, iso: string, year: number) => `${field}${iso}不在考核年度${year}年内：已照常计入，请核对。`,
   lateEvidence: (date: string, deadline: string, items: readonly number[]) =>
@@ -46,6 +50,14 @@ export const WMSG = {
 
   // --- result texts ------------------------------------------------------------------------------------------
   markedError: "数据有误，未计分：见校验表",
+  missingData: "缺少数据，未计分",
+  dataError: "数据有误，未计分",
+  /** 扣分说明 of a unit or department not scored: the problem, where it is. */
+  markedBecause: (lead: string, sheet: string, cell: string | undefined, problem: string) =>
+    `${lead}：${sheet}${cell ? ` ${cell}` : ""}　${problem}`,
+  draft: (errors: number) => `草稿：校验表中有 ${errors} 个问题未解决`,
+  checked: (time: string) => `校验通过（计算时间：${time}）`,
+  missingWhy: { noRow: "热线数据中没有该单位的行", blank: "热线数据中该单位的工单数均为空白", nothing: "热线数据尚未填写" },
   missingDepartmentResult: "缺少该部门的行，未考核",
   noProblems: "未发现问题",
   level: { error: "错误", warning: "警告", info: "说明" } as const,
@@ -103,6 +115,11 @@ export const CLI_MSG = {
   unreadable: (path: string, reason: string) => `无法读取“${path}”：不是有效的 .xlsx 工作簿（${reason}）。`,
   outputNotXlsx: (path: string) => `输出文件“${path}”应以 .xlsx 结尾。`,
   sameAsInput: "输出文件不能与输入文件相同：输入文件保持不变，请用 -o 指定另一个文件名。",
+  sameAsInputFile: (output: string, input: string) =>
+    `输出文件“${output}”就是输入文件“${input}”（同一文件，或指向它的链接）：输入文件保持不变，请用 -o 指定另一个文件名。`,
+  outputExists: (path: string) => `文件“${path}”已存在：空白模板不会覆盖它。请用 -o 指定另一个文件名；确需覆盖时加 --force。`,
+  oldXls: (path: string) => `“${path}”是旧版 Excel 97-2003 工作簿（.xls）：请在 Excel 或 WPS 中打开，另存为 .xlsx 后再计算。`,
+  notWorkbook: (path: string) => `“${path}”不是 Excel 工作簿（.xlsx）：文件内容不是电子表格，请确认选对了文件。`,
   cannotWrite: (path: string, reason: string) => `无法写入“${path}”：${reason}。`,
   seeHelp: "用 --help 查看用法。",
   internalError: (reason: string) => `计算中断（程序错误，请报告）：${reason}`,
@@ -119,5 +136,8 @@ export const CLI_MSG = {
   problemLine: (level: string, where: string, text: string) => `[${level}] ${where}　${text}`,
   written: (path: string) => `结果已写入：${path}`,
   templateWritten: (path: string) => `空白模板已写入：${path}`,
+  nothingScored: "尚未计分：没有一个单位有可计分的数据（见校验）。",
+  ledgerNoOrders: (file: string, period: string, rows: number) =>
+    `工单明细“${file}”在考核期间${period}没有可计入的工单（读取${rows}行）：未填入热线数据。请确认导出的期间和文件内容。`,
   inputHasProblems: (errors: number) => `输入数据有${errors}个错误：有关单位未计分，详见结果文件的“校验”工作表。`,
 } as const;

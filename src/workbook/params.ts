@@ -4,6 +4,7 @@
  */
 import { RULE_SETS, isBlank, parseCount, ruleSet, type RuleSet } from "../engine";
 import { cellAddress } from "./address";
+import { cellIssue } from "./cell-issues";
 import { LABEL, PARAM, SHEET, sheetSpec } from "./contract";
 import type { Findings } from "./findings";
 import { WMSG } from "./messages";
@@ -58,6 +59,18 @@ export function readParameters(snapshots: Snapshots, rules: RuleSet, findings: F
   const cells = paramCells(snapshots);
   let allBlocked = false;
   let hotlineBlocked = false;
+  // A 值 cell whose formula has no result, or holding an error value, is not the default: nothing is scored.
+  const snapshot = snapshots.get(SHEET.params);
+  for (const key of Object.keys(PARAM) as (keyof typeof PARAM)[]) {
+    const at = cells[key];
+    const issue = at && snapshot ? cellIssue(snapshot, at.row, at.col) : undefined;
+    if (!at || !issue) continue;
+    findings.add({
+      severity: "error", code: issue.kind === "uncalculated" ? "uncalculated" : "errorValue", sheet: SHEET.params, cell: at.cell,
+      field: PARAM[key], message: issue.kind === "uncalculated" ? WMSG.uncalculated(PARAM[key]) : WMSG.errorValue(PARAM[key], issue.code),
+    });
+    allBlocked = true;
+  }
   let year = rules.year;
   if (cells.year && !isBlank(cells.year.value)) {
     const y = wholeNumber(cells.year.value);

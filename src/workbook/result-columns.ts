@@ -31,9 +31,12 @@ export interface ResultLayout {
  * The layout of `labels` in a sheet. A result sheet (`owned`) without a recognisable header row is cleared
  * and laid out afresh; a missing label is appended after the used columns (never over a cell in use).
  */
-export function resultLayout(snapshot: SheetSnapshot | undefined, spec: SheetSpec, labels: readonly string[], owned: boolean): ResultLayout {
+export function resultLayout(
+  snapshot: SheetSnapshot | undefined, spec: SheetSpec, labels: readonly string[], owned: boolean, options: { titleRow?: boolean } = {},
+): ResultLayout {
   const header = snapshot ? findHeader(snapshot, spec) : undefined;
-  if (!snapshot || !header) {
+  // A result sheet that needs a title row (the run's status) but has its header in row 1 is laid out afresh.
+  if (!snapshot || !header || (owned && options.titleRow && header.row === 0)) {
     if (!owned) throw new Error(`result columns of ${spec.name} need its header row`);
     const { headerRow } = NEW_SHEET_LAYOUT;
     return {

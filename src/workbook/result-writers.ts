@@ -1,5 +1,6 @@
 /** The three things compute-all writes: 12345热线考核表, the result columns of 便民化考核, and 校验. */
 import type { RateRuleId, RuleSet } from "../engine";
+import { cellValue } from "./cellText";
 import { LABEL, RESULT_LABEL, SHEET, FORMAT, sheetSpec } from "./contract";
 import type { Finding } from "./findings";
 import type { ApprovalRowResult } from "./inputs/approval";
@@ -18,7 +19,7 @@ function category(unit: UnitOutcome, id: string): number | null {
 
 /** One result row per unit: rates as numbers (percent format), deductions, bonus, 总分, ranks, 扣分说明. */
 export function hotlineTableValues(units: readonly UnitOutcome[]): Record<string, CellValue[]> {
-  const col = (f: (u: UnitOutcome) => CellValue) => units.map(f);
+  const col = (f: (u: UnitOutcome) => CellValue) => units.map((u) => cellValue(f(u)));
   const rate = (id: "completion" | "returned" | "extension" | "satisfaction") => col((u) => u.score?.rates[id] ?? null);
   return {
     [RESULT_LABEL.name]: col((u) => u.name),
@@ -49,8 +50,13 @@ const RATE_RULES: readonly (readonly [string, RateRuleId])[] = [
 ];
 const TEXT_LABELS: readonly string[] = [RESULT_LABEL.name, RESULT_LABEL.explanation];
 
-export function writeHotlineTable(snapshot: SheetSnapshot | undefined, units: readonly UnitOutcome[], rules: RuleSet): WriteOp[] {
-  const layout = resultLayout(snapshot, sheetSpec(SHEET.result), RESULT_LABELS, true);
+/**
+ * The table, with the run's status in its title row: 草稿 while 校验 holds errors, 校验通过 with the time of a
+ * clean run (spec E).
+ */
+export function writeHotlineTable(snapshot: SheetSnapshot | undefined, units: readonly UnitOutcome[], rules: RuleSet, status = ""): WriteOp[] {
+  const layout = resultLayout(snapshot, sheetSpec(SHEET.result), RESULT_LABELS, true, { titleRow: true });
+  const title = status === "" ? rules.hotline.title : `${rules.hotline.title}　${status}`;
   const values = hotlineTableValues(units);
   const writes: ColumnWrite[] = RESULT_LABELS.map((label) => ({
     label, values: values[label],
@@ -58,7 +64,8 @@ export function writeHotlineTable(snapshot: SheetSnapshot | undefined, units: re
     center: !TEXT_LABELS.includes(label),
     maxWidth: label === RESULT_LABEL.explanation ? 80 : 40,
   }));
-  const ops = [...prepareResultSheet(layout, rules.hotline.title), ...writeColumns(layout, writes, { widths: true })];
+  const ops = [...prepareResultSheet(layout, title), ...writeColumns(layout, writes, { widths: true })];
+  if (!layout.fresh) ops.push({ kind: "values", sheet: SHEET.result, row: layout.headerRow - 1, col: 0, values: [[title]] });
   // Rates whose two-decimal display would read as another band get more decimals.
   const first = layout.headerRow + 1;
   for (const [label, id] of RATE_RULES) {
@@ -93,7 +100,7 @@ export function writeApprovalColumns(snapshot: SheetSnapshot, rows: readonly App
   const explanation: CellValue[] = Array.from({ length: count }, () => null);
   for (const r of rows) {
     deduction[r.row - layout.headerRow - 1] = r.deduction;
-    explanation[r.row - layout.headerRow - 1] = r.explanation;
+    explanation[r.row - layout.headerRow - 1] = cellValue(r.explanation);
   }
   return writeColumns(layout, [
     { label: LABEL.deduction, values: deduction, center: true },
@@ -107,7 +114,7 @@ export function writeChecks(snapshot: SheetSnapshot | undefined, findings: reado
   const layout = resultLayout(snapshot, sheetSpec(SHEET.checks), labels, true);
   const rows: CellValue[][] = [];
   if (!findings.some((f) => f.severity !== "info")) rows.push([WMSG.noCell, WMSG.noCell, WMSG.noProblems, null]);
-  for (const f of findings) rows.push([f.sheet, f.cell ?? WMSG.noCell, f.message, WMSG.level[f.severity]]);
+  for (const f of findings) rows.push([cellValue(f.sheet), f.cell ?? WMSG.noCell, cellValue(f.message), WMSG.level[f.severity]]);
   const writes: ColumnWrite[] = labels.map((label, i) => ({
     label, values: rows.map((r) => r[i]), center: label === LABEL.cell || label === LABEL.level,
     maxWidth: label === LABEL.problem ? 100 : 20,

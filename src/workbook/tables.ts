@@ -4,6 +4,7 @@
  */
 import { isBlank, type Where } from "../engine";
 import { cellAddress } from "./address";
+import { cellIssue, isUncalculated, type CellIssue } from "./cell-issues";
 import { HEADER_SEARCH_ROWS, type SheetSpec } from "./contract";
 import type { Findings } from "./findings";
 import { WMSG } from "./messages";
@@ -90,6 +91,12 @@ export class TableRow {
     return col === undefined ? null : cellOf(this.table.snapshot, this.row, col);
   }
 
+  /** A formula without a result or an error value under this label (never to be read as blank or 0). */
+  issue(label: string): CellIssue | undefined {
+    const col = this.table.header.columns.get(label);
+    return col === undefined ? undefined : cellIssue(this.table.snapshot, this.row, col);
+  }
+
   /** Sheet and A1 address of the cell under this label (the row's first cell when the column is missing). */
   at(label: string): Required<Where> {
     const col = this.table.header.columns.get(label) ?? 0;
@@ -105,13 +112,16 @@ export interface Table {
   readonly blocked: boolean;
 }
 
-/** Data rows below the header that hold anything in the sheet's input columns (blank rows are skipped). */
+/**
+ * Data rows below the header that hold anything in the sheet's input columns (blank rows are skipped; a
+ * formula without a result is not blank).
+ */
 export function dataRows(table: Table): TableRow[] {
   const inputCols = table.spec.columns.filter((c) => !c.result).map((c) => table.header.columns.get(c.label))
     .filter((c): c is number => c !== undefined);
   const rows: TableRow[] = [];
   for (let r = table.header.row + 1; r < table.snapshot.values.length; r++) {
-    if (inputCols.some((c) => !isBlank(cellOf(table.snapshot, r, c)))) rows.push(new TableRow(table, r));
+    if (inputCols.some((c) => !isBlank(cellOf(table.snapshot, r, c)) || isUncalculated(table.snapshot, r, c))) rows.push(new TableRow(table, r));
   }
   return rows;
 }

@@ -13,8 +13,9 @@ describe("parseCommand", () => {
   });
 
   it("--template, --help", () => {
-    expect(parseCommand(["--template", "-o", "t.xlsx"])).toEqual({ ok: true, value: { kind: "template", output: "t.xlsx" } });
-    expect(parseCommand(["--template"])).toEqual({ ok: true, value: { kind: "template", output: DEFAULT_TEMPLATE_OUTPUT } });
+    expect(parseCommand(["--template", "-o", "t.xlsx"])).toEqual({ ok: true, value: { kind: "template", output: "t.xlsx", force: false } });
+    expect(parseCommand(["--template"])).toEqual({ ok: true, value: { kind: "template", output: DEFAULT_TEMPLATE_OUTPUT, force: false } });
+    expect(parseCommand(["--template", "--force", "-o", "t.xlsx"])).toEqual({ ok: true, value: { kind: "template", output: "t.xlsx", force: true } });
     expect(parseCommand(["-h"])).toEqual({ ok: true, value: { kind: "help" } });
     expect(parseCommand(["x.txt", "--help"])).toEqual({ ok: true, value: { kind: "help" } });
   });
@@ -33,7 +34,7 @@ describe("parseCommand", () => {
   });
 
   it("options are a table: one entry per flag", () => {
-    expect(OPTIONS.map((o) => o.key)).toEqual(["help", "output", "template", "ledger", "period", "drill", "map"]);
+    expect(OPTIONS.map((o) => o.key)).toEqual(["help", "output", "template", "force", "ledger", "period", "drill", "map"]);
     expect(parseArgv(["--", "-odd.xlsx"])).toEqual({ ok: true, value: { positionals: ["-odd.xlsx"], options: {} } });
   });
 });
@@ -79,5 +80,11 @@ describe("parseCommand: --ledger", () => {
     const parsed = parseCommand(argv);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message).toContain(message);
+  });
+});
+
+describe("--map accepts every target column (spec F)", () => {
+  it.each(["工单编号", "承办单位", "派单时间", "办理时限", "办结时间", "是否退单", "是否申请延期", "回访结果", "忽略"])("--map 表头=%s", (column) => {
+    expect(parseMap(`表头=${column}`)).toEqual({ ok: true, value: { 表头: column } });
   });
 });

@@ -145,7 +145,7 @@ describe("npm run assess -- --ledger", () => {
     writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
     const { io, err } = capture();
     expect(await main(["--ledger", xls, "-o", join(dir, "e.xlsx")], io)).toBe(EXIT.usage);
-    expect(err.join("\n")).toContain("无法识别文件");
+    expect(err.join("\n")).toContain("另存为 .xlsx");
   });
 
   it("progress: a bar redrawn in place on a terminal, cleared at the end", () => {

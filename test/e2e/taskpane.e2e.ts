@@ -22,6 +22,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import * as os from "os";
 import { generateLedger, LEDGER_HEADER, orderCells, writeLedgerXlsx } from "../../scripts/gen-ledger";
 import { aggregateLedger, arrayRows, parsePeriod, readLedgerBytes, type LedgerCell, type LedgerData } from "../../src/ledger";
+import { REGISTRY_2021 } from "../../src/engine";
 import { LABEL, RESULT_LABEL, SHEET, sheetSpec, type SheetName } from "../../src/workbook/contract";
 import { OfficeWorkbookPort } from "../../src/workbook/office-adapter";
 import type { CellValue, WriteOp } from "../../src/workbook/port";
@@ -110,6 +111,8 @@ async function seedWorkbook(ledgerRows: readonly (readonly (string | number | nu
   const port = new OfficeWorkbookPort((batch) => fake.Excel.run(batch));
   await templateAll(port);
   const L = LABEL;
+  // Spec E: every other unit had no orders, entered as 工单总量 0 (a blank row would be missing data).
+  await fillRows(port, SHEET.hotline, REGISTRY_2021.hotlineUnits().map((u) => ({ [L.name]: u.name, [L.total]: 0 })), L.name);
   await fillRows(port, SHEET.hotline, [
     // 99% on time → 5, returns 5% → 3, satisfied 75% → 10, monthly 1000 (not over 1000) → no bonus
     { [L.name]: "汉滨区政府", [L.total]: 12000, [L.due]: 11900, [L.onTime]: 11781, [L.returned]: 600, [L.extensions]: 0, [L.validCallbacks]: 10000, [L.satisfied]: 7500 },

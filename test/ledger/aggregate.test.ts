@@ -214,18 +214,21 @@ describe("problems are listed with row numbers and never counted", () => {
     for (const p of data.problems) expect(p.message).toMatch(/[\u4e00-\u9fff]/u);
   });
 
-  test("summary: read = counted + rows with problems; blank rows apart", async () => {
+  test("summary: read = counted + rows with problems − rows partly counted; blank rows apart", async () => {
     const data = await importRows(rows);
     const s = data.summary;
     expect(s.rowsRead).toBe(14);
-    expect(s.rowsCounted).toBe(2);
+    // Spec F: a bad 是否退单 (row 8), an unknown 回访结果 (row 9) and a missing 办理时限 (row 13) cost only the
+    // counts that need them: those rows are still counted, and listed.
+    expect(s.rowsCounted).toBe(5);
     expect(s.rowsWithProblems).toBe(12);
-    expect(s.rowsRead).toBe(s.rowsCounted + s.rowsWithProblems);
+    expect(s.rowsPartlyCounted).toBe(3);
+    expect(s.rowsRead).toBe(s.rowsCounted + s.rowsWithProblems - (s.rowsPartlyCounted ?? 0));
     expect(s.blankRows).toBe(1);
     expect(s.problemCount).toBe(12);
     expect(s.problemsByCode.duplicateOrder).toBe(2);
     expect(s.text).toContain("共读取14行");
-    expect(unitCounts(data, "2021", HB).工单总量).toBe(2);
+    expect(unitCounts(data, "2021", HB).工单总量).toBe(5);
   });
 
   test("a row with several problems lists each and counts once", async () => {
@@ -315,6 +318,38 @@ describe("drill-down", () => {
   test("a name that is not a hotline unit is refused in Chinese", async () => {
     const data = await importRows(rows);
     expect(() => data.drillDown("市委宣传部", parsePeriod("2021"))).toThrow(/不是12345热线承办单位/u);
+  });
+});
+
+describe("an unreadable field costs only the counts that need it (spec F)", () => {
+  const t = (day: number) => `2021-03-${String(day).padStart(2, "0")} 10:00:00`;
+
+  test("an unreadable 办结时间 on a due order: listed, in 工单总量 and 应办结数, not on time, no valid callback", async () => {
+    const data = await importRows([order("F1", "汉滨区", t(1), t(10), "上周", "否", "否", "满意")]);
+    expect(data.problems.map((p) => [p.code, p.column])).toEqual([["badDate", "办结时间"]]);
+    const c = unitCounts(data, "2021", HB);
+    expect([c.工单总量, c.应办结数, c.按期办结数, c.有效回访数]).toEqual([1, 1, 0, 0]);
+  });
+
+  test("an unreadable 是否申请延期: in every count but 延期申请数", async () => {
+    const data = await importRows([order("F2", "汉滨区", t(1), t(10), t(2), "否", "也许", "满意")]);
+    const c = unitCounts(data, "2021", HB);
+    expect([c.工单总量, c.应办结数, c.按期办结数, c.延期申请数, c.有效回访数, c.满意数]).toEqual([1, 1, 1, 0, 1, 1]);
+    expect(data.summary.rowsPartlyCounted).toBe(1);
+    expect(data.summary.text).toContain("其中1行有字段无法识别");
+  });
+
+  test("an unreadable 办理时限: in 工单总量, not in 应办结数", async () => {
+    const data = await importRows([order("F3", "汉滨区", t(1), "下周", t(2), "否", "否", "不满意")]);
+    const c = unitCounts(data, "2021", HB);
+    expect([c.工单总量, c.应办结数, c.有效回访数, c.满意数]).toEqual([1, 0, 1, 0]);
+  });
+
+  test("the platforms' header wording is understood", async () => {
+    const header = ["工单号", "承办单位", "受理时间", "要求办结时间", "实际办结时间", "是否退回", "延期状态", "回访结果"];
+    const data = await importRows([["W1", "汉滨区", t(1), t(10), t(2), "否", "已延期", "非常满意"]], header);
+    const c = unitCounts(data, "2021", HB);
+    expect([c.工单总量, c.应办结数, c.按期办结数, c.延期申请数, c.满意数]).toEqual([1, 1, 1, 1, 1]);
   });
 });
 

@@ -82,9 +82,12 @@ describe("CSV parsing (RFC 4180)", () => {
     await expect(parse(Buffer.from('a,b\n1,"open\n'))).rejects.toThrow(/第2行的引号没有闭合/u);
   });
 
-  test("bytes that are not UTF-8 after a UTF-8 start are an error, not garbage", async () => {
-    const bytes = Buffer.concat([Buffer.from("工单编号\n" + "x".repeat(70000) + "\n"), iconv.encode("汉滨区\n", "gb18030")]);
-    await expect(parse(bytes, 65536)).rejects.toThrow(LedgerError);
+  test("bytes that are not UTF-8 after a UTF-8 start flag their row, never the whole file", async () => {
+    const bytes = Buffer.concat([Buffer.from("工单编号\n" + "x".repeat(70000) + "\n"), iconv.encode("汉滨区\n", "gb18030"), Buffer.from("汉阴县\n")]);
+    const { rows, encoding } = await parse(bytes, 65536);
+    expect(encoding).toBe("utf8");
+    expect(rows.map((r) => r.undecodable === true)).toEqual([false, false, true, false]);
+    expect(rows[3].cells).toEqual(["汉阴县"]);
   });
 });
 
@@ -141,5 +144,68 @@ describe("CSV ledgers end to end", () => {
     expect(first.message).toContain("承办单位、回访结果");
     const second = await readLedgerFile(path, { remembered: { 单位: "承办单位", 评价: "回访结果" } });
     expect(second.status).toBe("ok");
+  });
+});
+
+describe("CSV detection: encodings, delimiters, line ends", () => {
+  const text = "工单编号,承办单位,回访结果\r\nA1,汉滨区,满意\r\nA2,汉阴县,不满意\r\n";
+  const expected = [["工单编号", "承办单位", "回访结果"], ["A1", "汉滨区", "满意"], ["A2", "汉阴县", "不满意"]];
+  const utf16be = (s: string) => Buffer.from(s, "utf16le").swap16();
+
+  test.each([
+    ["UTF-16LE with BOM", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]), "utf16le"],
+    ["UTF-16LE without BOM", Buffer.from(text, "utf16le"), "utf16le"],
+    ["UTF-16BE with BOM", Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)]), "utf16be"],
+    ["UTF-16BE without BOM", utf16be(text), "utf16be"],
+    ["GB18030", iconv.encode(text, "gb18030"), "gb18030"],
+  ])("%s", async (_name, bytes, encoding) => {
+    for (const chunk of [bytes.length, 7]) {
+      const out = await parse(bytes, chunk);
+      expect(out.encoding).toBe(encoding);
+      expect(out.rows.map((r) => r.cells)).toEqual(expected);
+      expect(out.rows.some((r) => r.undecodable)).toBe(false);
+    }
+  });
+
+  test.each([
+    ["semicolon", text.replace(/,/gu, ";")],
+    ["tab", text.replace(/,/gu, "\t")],
+    ["CR-only line ends", text.replace(/\r\n/gu, "\r")],
+    ["LF line ends", text.replace(/\r\n/gu, "\n")],
+    ["semicolon and CR-only", text.replace(/,/gu, ";").replace(/\r\n/gu, "\r")],
+  ])("%s", async (_name, variant) => {
+    for (const chunk of [Buffer.byteLength(variant), 5]) {
+      expect((await parse(Buffer.from(variant), chunk)).rows.map((r) => r.cells)).toEqual(expected);
+    }
+  });
+
+  test("a comma inside quotes does not decide the delimiter; CR-only with a quoted line break", async () => {
+    const variant = '"工单编号,x";承办单位;回访结果\r"A1";"汉\r滨区";满意\r';
+    expect((await parse(Buffer.from(variant))).rows.map((r) => r.cells)).toEqual([["工单编号,x", "承办单位", "回访结果"], ["A1", "汉\r滨区", "满意"]]);
+  });
+
+  test("a GBK file is GB18030, not UTF-8 with bad rows; a UTF-8 file with one GBK cell is UTF-8 with that row flagged", () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `A${i},汉滨区,满意`).join("\n");
+    expect(detectEncoding(iconv.encode(`工单编号,承办单位,回访结果\n${rows}`, "gb18030"))).toBe("gb18030");
+    const mixed = Buffer.concat([Buffer.from(`工单编号,承办单位,回访结果\n${rows}\n`), iconv.encode("B1,汉阴县,满意\n", "gbk")]);
+    expect(detectEncoding(mixed)).toBe("utf8");
+  });
+
+  test("binary content is not a spreadsheet", () => {
+    expect(() => detectEncoding(Buffer.from([0x01, 0x00, 0x02, 0x03, 0x00, 0x00, 0x41, 0x00, 0x00, 0x7f, 0x00]))).toThrow(LedgerError);
+  });
+});
+
+describe("memory stays bounded", () => {
+  test("an unclosed quote running on is refused once the record passes the limit, naming the row", async () => {
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      yield Buffer.from('工单编号,承办单位\nA1,"');
+      const chunk = Buffer.alloc(1 << 20, 0x61);
+      for (let i = 0; i < 64; i++) yield chunk; // 64 MB, never closed
+    }
+    const read = async () => {
+      for await (const batch of csvRows(endless())) void batch;
+    };
+    await expect(read()).rejects.toThrow(/第2行超过16777216个字符仍未结束/u);
   });
 });

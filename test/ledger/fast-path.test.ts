@@ -106,11 +106,12 @@ describe("row path", () => {
       rows.push(order(`B${i}`, "汉滨区", "2021-03-01 10:00:00", "2021-03-05 10:00:00", "", "可能", "否", "很好"));
     }
     const data = await importRows(rows);
-    expect(data.summary.rowsCounted).toBe(5);
+    // The B rows' unreadable 是否退单 and 回访结果 cost only 退单数, 应办结数 and the callback (spec F).
+    expect(data.summary.rowsCounted).toBe(10);
     expect(data.summary.problemsByCode).toEqual({ unknownUnit: 5, badValue: 10 });
     expect(data.problems.filter((p) => p.code === "badValue").map((p) => p.row)).toEqual([4, 4, 7, 7, 10, 10, 13, 13, 16, 16]);
     const hb = data.counts(parsePeriod("2021-03")).find((r) => r.单位名称 === "汉滨区政府")!;
-    expect([hb.工单总量, hb.退单数, hb.延期申请数]).toEqual([5, 5, 5]);
+    expect([hb.工单总量, hb.退单数, hb.延期申请数, hb.应办结数]).toEqual([10, 5, 5, 0]);
   });
 
   test("aggregateOrders (parsed orders) counts exactly as the row path", () => {

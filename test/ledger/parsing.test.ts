@@ -1,4 +1,5 @@
 import {
+  CALLBACK_RESULTS,
   civilSeconds,
   formatTimestamp,
   IGNORED_HEADER,
@@ -115,7 +116,12 @@ describe("values", () => {
     (value, expected) => expect(parseCallback(value)).toBe(expected),
   );
 
-  test.each(["很好", "非常满意", 5, true])("callback unreadable %j", (value) => expect(parseCallback(value)).toBeUndefined());
+  test.each(["很好", "满意吧", 5, true])("callback unreadable %j", (value) => expect(parseCallback(value)).toBeUndefined());
+
+  // Spec F: the platforms' common wording.
+  test.each([
+    ["拒绝回访", "拒访"], ["拒绝评价", "拒访"], ["非常满意", "满意"], ["未接通", "无法联系"], ["空号", "无法联系"],
+  ])("callback %s = %s", (value, name) => expect(CALLBACK_RESULTS[parseCallback(value) as number]).toBe(name));
 });
 
 describe("parsePeriod", () => {

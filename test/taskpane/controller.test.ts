@@ -76,6 +76,10 @@ describe("TaskpaneController", () => {
     await controller.createTemplate();
     const rows = wb.read("热线数据") as CellValue[][];
     const r = rows.findIndex((row) => row[0] === "汉滨区政府") + 1;
+    // Spec E: a blank row is missing data; 工单总量 0 says a unit had no orders.
+    rows.forEach((row, i) => {
+      if (i > r - 1 && typeof row[0] === "string" && row[0] !== "") wb.type("热线数据", `B${i + 1}`, 0);
+    });
     wb.type("热线数据", `B${r}`, 100);
     wb.type("热线数据", `C${r}`, 100);
     wb.type("热线数据", `D${r}`, "很多");

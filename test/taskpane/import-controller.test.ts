@@ -351,7 +351,7 @@ describe("ImportController: a picked file", () => {
     const ole = Object.assign(new Blob([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0])]), { name: "旧.xls" }) as unknown as PickedFile;
     await controller.importLedger({ kind: "file", file: ole }, YEAR);
     expect(view.lastStatus.kind).toBe("error");
-    expect(view.lastStatus.text).toContain("无法识别文件“旧.xls”的类型");
+    expect(view.lastStatus.text).toContain("“旧.xls”是旧版 Excel 97-2003 工作簿（.xls）");
     expect(view.busyStates).toEqual([true, false]);
     expect(view.progresses.at(-1)).toBeNull();
   });

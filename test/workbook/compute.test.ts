@@ -47,7 +47,8 @@ describe("compute-all on a fixture workbook with hand-computed answers", () => {
 
   it("writes the header row with exactly the spec-E labels under a title row", async () => {
     const snap = (await port.read([SHEET.result])).get(SHEET.result);
-    expect(snap?.values[0][0]).toBe("2021年度12345热线工单办理情况减分指标考核表");
+    // The title row also says the run's status (spec E): here a clean run, with its time.
+    expect(snap?.values[0][0]).toMatch(/^2021年度12345热线工单办理情况减分指标考核表　校验通过（计算时间：\d{4}-\d\d-\d\d \d\d:\d\d）$/u);
     expect(snap?.values[1]).toEqual(Object.values(RESULT_LABEL));
   });
 
@@ -113,7 +114,7 @@ describe("parameters", () => {
       const out = await computeAll(port);
       expect(out.problems).toContainEqual(expect.objectContaining({ sheet: SHEET.params, cell, severity: "error" }));
       expect(out.summary.unitsScored).toBe(0);
-      expect((await resultTable(port)).get("汉滨区政府")?.[RESULT_LABEL.explanation]).toBe("数据有误，未计分：见校验表");
+      expect((await resultTable(port)).get("汉滨区政府")?.[RESULT_LABEL.explanation]).toMatch(new RegExp(`^数据有误，未计分：参数 ${cell}　`, "u"));
     }
   });
 });

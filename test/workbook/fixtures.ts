@@ -32,7 +32,8 @@ export const HOTLINE: Row[] = [
   h("汉阴县政府", 12000, 12000, 11900, 0, 0, 100, 100),
   h("市人力资源和社会保障局", 3000, 2550, 2550, 450, 0, 2000, 1400),
   h("市公安局", 1200, 1180, 1160, 20, 120, 900, 540, 300),
-  h("工行安康分行", null, null, null, null, null, null, null),
+  // No orders: 工单总量 entered as 0 (the other counts of a row with counts are 0 when blank).
+  h("工行安康分行", 0, null, null, null, null, null, null),
   h("建行安康分行", 100, 100, 96, 16, 16, 50, 29),
 ];
 

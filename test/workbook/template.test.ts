@@ -98,14 +98,19 @@ describe("创建模板 on an empty workbook, saved and read back", () => {
     expect(templatePlan(await port.read(SHEETS.map((s) => s.name)))).toEqual([]);
   });
 
-  it("a blank template computes: every unit 无工单 and scored 100, every department asked to check its blank statuses", async () => {
+  it("a blank template computes to nothing scored yet (never 77 units at 100); every department asked to check its blank statuses", async () => {
     const out = await computeAll(port);
-    expect(out.summary.unitsScored).toBe(77);
+    // Spec E: missing data is never a perfect score. One 校验 row says 热线数据 is not filled in yet.
+    expect(out.summary.unitsScored).toBe(0);
+    expect(out.results.units.map((u) => u.explanation)).toEqual(Array(77).fill("缺少数据，未计分：热线数据尚未填写"));
+    const hotline = out.problems.filter((p) => p.sheet !== SHEET.approval);
+    expect(hotline).toEqual([expect.objectContaining({ severity: "error", code: "missingData", sheet: SHEET.hotline })]);
     // Spec D: a blank status reads as 不涉及, so nothing is deducted, but each applicable blank is flagged.
     expect(out.summary.departmentsJudged).toBe(37);
     expect(out.summary.departmentsVetoed).toBe(0);
-    expect(out.problems.length).toBeGreaterThanOrEqual(37);
-    expect(out.problems.every((p) => p.sheet === SHEET.approval && p.severity === "warning")).toBe(true);
+    const approval = out.problems.filter((p) => p.sheet === SHEET.approval);
+    expect(approval.length).toBeGreaterThanOrEqual(37);
+    expect(approval.every((p) => p.severity === "warning")).toBe(true);
   });
 });
 

@@ -6,10 +6,11 @@ import {
   MSG, isBlank, judgeDepartment, parseDate, parseRate, parseStatus, problem, vetoExplanation,
   type Cell, type DepartmentResult, type Organization, type RuleSet, type Status,
 } from "../../engine";
-import { qualified } from "../address";
+import { parseAddress, qualified } from "../address";
 import { LABEL, SHEET, sheetSpec, type ColumnSpec, type SheetSpec } from "../contract";
-import type { Findings } from "../findings";
+import type { Finding, Findings } from "../findings";
 import { WMSG } from "../messages";
+import { rowIssues } from "./row-issues";
 import { rowUnit } from "./unit-name";
 import { dataRows, openTable, type Snapshots, type Table, type TableRow } from "../tables";
 
@@ -59,6 +60,12 @@ interface Parsed {
 /** Parses one row's cells with the engine's parsers; undefined (and findings) when any cell is bad. */
 function parseRow(row: TableRow, rules: RuleSet, findings: Findings, unit: string): Parsed | undefined {
   const words = rules.approval.statusWords;
+  const { derived } = rules.approval;
+  const labels = [
+    ...rules.approval.items.map((i) => itemLabel(i.no)), ...derived.parts.map((p) => p.label), ...derived.targets.map((t) => t.label),
+    LABEL.evidenceDate,
+  ];
+  if (rowIssues(row, labels, findings, unit)) return undefined;
   let bad = false;
   const fail = (p: Parameters<Findings["problem"]>[0]) => {
     findings.problem(p, SHEET.approval, unit);
@@ -85,7 +92,6 @@ function parseRow(row: TableRow, rules: RuleSet, findings: Findings, unit: strin
     if (!parsed.ok) fail(parsed.problem);
     return { value: parsed.ok ? parsed.value : null, raw, field: label, at: row.at(label) };
   };
-  const { derived } = rules.approval;
   const parts = Object.fromEntries(derived.parts.map((p) => [p.id, part(p.label)]));
   const targets = Object.fromEntries(derived.targets.map((t) => [t.id, target(t.label)]));
   const rawDate = row.get(LABEL.evidenceDate);
@@ -164,5 +170,23 @@ export function assessApproval(snapshots: Snapshots, rules: RuleSet, blocked: bo
     }
     return { name, org, status: "missing", explanation: WMSG.missingDepartmentResult };
   });
-  return { table, departments: outcomes, rows: [...results.values()].sort((a, b) => a.row - b.row) };
+  const errorRows = new Map<number, Finding>();
+  for (const f of findings.sorted()) {
+    const at = f.severity === "error" && f.sheet === SHEET.approval && f.cell !== undefined ? parseAddress(f.cell) : undefined;
+    if (at && !errorRows.has(at.row)) errorRows.set(at.row, f);
+  }
+  const rows = [...results.values()].sort((a, b) => a.row - b.row)
+    .map((r) => (r.deduction === null ? { ...r, explanation: rowReason(errorRows.get(r.row)) } : r));
+  const byRow = new Map(rows.map((r) => [r.row, r.explanation]));
+  return {
+    table, rows,
+    departments: outcomes.map((d) => (d.status === "error" && d.row !== undefined ? { ...d, explanation: byRow.get(d.row) ?? d.explanation } : d)),
+  };
+}
+
+/** 扣分说明 of a row not judged: its first error (sheet, cell, problem), else the generic marker. */
+function rowReason(reason: Finding | undefined): string {
+  if (!reason) return WMSG.markedError;
+  const text = reason.unit && reason.message.startsWith(`${reason.unit}：`) ? reason.message.slice(reason.unit.length + 1) : reason.message;
+  return WMSG.markedBecause(WMSG.dataError, reason.sheet, reason.cell, text);
 }

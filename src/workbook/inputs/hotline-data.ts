@@ -1,9 +1,13 @@
-/** 热线数据: one row of work-order counts per unit. Blank counts are 0; 月均办件量 blank → 工单总量 ÷ 考核月数. */
+/**
+ * 热线数据: one row of work-order counts per unit. A row whose counts are all blank is missing data (never a
+ * perfect score); in a row with counts, a blank count is 0. 月均办件量 blank → 工单总量 ÷ 考核月数.
+ */
 import { MSG, isBlank, parseAmount, parseCount, parseCountPair, problem, type Organization, type Registry } from "../../engine";
 import { qualified } from "../address";
 import { LABEL, SHEET, sheetSpec } from "../contract";
 import type { Findings } from "../findings";
 import { WMSG } from "../messages";
+import { rowIssues } from "./row-issues";
 import { rowUnit } from "./unit-name";
 import { dataRows, openTable, type Snapshots } from "../tables";
 
@@ -38,6 +42,8 @@ export interface HotlineRead {
   readonly rows: ReadonlyMap<Organization, HotlineCounts>;
   /** Units that have a row (valid or not). */
   readonly present: ReadonlySet<Organization>;
+  /** Units whose row holds no count at all: missing data (spec E); the A1 address of the row's name cell. */
+  readonly blank?: ReadonlyMap<Organization, string>;
   readonly blocked: boolean;
 }
 
@@ -48,7 +54,8 @@ export function readHotlineData(
   const table = openTable(snapshots, sheetSpec(sheet), findings, { missing: { severity: "error", consequence: WMSG.missingHotlineSheet } });
   const rows = new Map<Organization, HotlineCounts>();
   const present = new Set<Organization>();
-  if (!table || table.blocked) return { rows, present, blocked: true };
+  const blank = new Map<Organization, string>();
+  if (!table || table.blocked) return { rows, present, blank, blocked: true };
   const first = new Map<Organization, string>();
   for (const row of dataRows(table)) {
     const named = rowUnit(row, registry, findings, sheet);
@@ -71,6 +78,15 @@ export function readHotlineData(
       continue;
     }
     first.set(org, qualified(sheet, at.cell));
+    const labels = Object.values(COUNT_FIELDS);
+    if (rowIssues(row, [...labels, LABEL.monthly], findings, org.name)) {
+      errors.add(org);
+      continue;
+    }
+    if (labels.every((l) => isBlank(row.get(l)))) {
+      blank.set(org, at.cell);
+      continue;
+    }
     let bad = false;
     const counts: Partial<Record<keyof typeof COUNT_FIELDS, number>> = {};
     for (const [key, label] of Object.entries(COUNT_FIELDS) as [keyof typeof COUNT_FIELDS, string][]) {
@@ -106,5 +122,5 @@ export function readHotlineData(
     }
     rows.set(org, { ...(counts as Record<keyof typeof COUNT_FIELDS, number>), monthlyAverage });
   }
-  return { rows, present, blocked: false };
+  return { rows, present, blank, blocked: false };
 }

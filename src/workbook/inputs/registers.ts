@@ -8,6 +8,7 @@ import {
 import { LABEL, type SheetName, sheetSpec } from "../contract";
 import type { Findings } from "../findings";
 import { WMSG } from "../messages";
+import { rowIssues } from "./row-issues";
 import { rowUnit } from "./unit-name";
 import { dataRows, openTable, type Snapshots } from "../tables";
 
@@ -49,6 +50,10 @@ export function readRegister(
     const { raw, at, org } = named;
     if (!units.has(org)) {
       findings.add({ severity: "error", code: "notInUnits", ...at, field: LABEL.name, value: raw, unit: org.name, message: WMSG.notInUnits(String(raw).trim()) });
+      continue;
+    }
+    if (rowIssues(row, [LABEL.item, LABEL.quantity, LABEL.date], findings, org.name)) {
+      errors.add(org);
       continue;
     }
     let bad = false;

@@ -3,6 +3,7 @@ import { LABEL } from "../contract";
 import type { Findings } from "../findings";
 import { WMSG } from "../messages";
 import type { TableRow } from "../tables";
+import { rowIssues } from "./row-issues";
 
 export interface NamedRow {
   /** The 单位名称 cell as typed, and where it is. */
@@ -14,8 +15,12 @@ export interface NamedRow {
   readonly org: Organization | undefined;
 }
 
-/** The unit a row's 单位名称 names. A blank or unknown name is reported here; blank gives undefined. */
+/**
+ * The unit a row's 单位名称 names. A blank, unreadable (formula without a result, error value) or unknown name
+ * is reported here; blank and unreadable give undefined.
+ */
 export function rowUnit(row: TableRow, registry: Registry, findings: Findings, sheet: string): NamedRow | undefined {
+  if (rowIssues(row, [LABEL.name], findings)) return undefined;
   const raw = row.get(LABEL.name);
   const at = row.at(LABEL.name);
   if (raw === null || String(raw).trim() === "") {

@@ -4,6 +4,7 @@ import { qualified } from "../address";
 import { LABEL, SHEET, sheetSpec } from "../contract";
 import type { Findings } from "../findings";
 import { WMSG } from "../messages";
+import { rowIssues } from "./row-issues";
 import { rowUnit } from "./unit-name";
 import { dataRows, openTable, type Snapshots } from "../tables";
 
@@ -54,7 +55,10 @@ export function readUnits(snapshots: Snapshots, registry: Registry, findings: Fi
       findings.add({ severity: "warning", code: "notHotlineUnit", ...at, field: LABEL.name, value: raw, unit: org.name, message: WMSG.notHotlineUnit(written) });
     }
     let type: UnitType | undefined = org.type;
-    if (row.has(LABEL.type)) {
+    if (rowIssues(row, [LABEL.type], findings, org.name)) {
+      errors.add(org);
+      type = undefined;
+    } else if (row.has(LABEL.type)) {
       const rawType = row.get(LABEL.type);
       const typeAt = row.at(LABEL.type);
       if (rawType === null || String(rawType).trim() === "") {

@@ -63,9 +63,10 @@ export const LEDGER_CLI_MSG = {
   ledgerUnreadable: (path: string, reason: string) => `无法读取工单明细“${path}”：${reason}`,
   badMap: (text: string) => `--map 的值“${text}”无法识别：应写作 表头=列，多个用逗号分隔，列为工单编号、承办单位等或“忽略”。`,
   badMapColumn: (column: string, columns: readonly string[]) => `--map 中的列“${column}”不是工单明细的列：应为${list(columns)}或“忽略”。`,
-  needsMapping: (message: string, candidates: readonly string[]) =>
+  /** The example is built from the file's own headers and the first missing column. */
+  needsMapping: (message: string, candidates: readonly string[], missing: readonly string[] = []) =>
     `${message}\n文件中未识别的表头：${candidates.length > 0 ? list(candidates) : "（无）"}。` +
-    `\n请用 --map 指明，例如 --map 受理号=工单编号。`,
+    `\n请用 --map 指明，例如 --map ${candidates[0] ?? "文件中的表头"}=${missing[0] ?? "工单编号"}。`,
   approvalNotAssessed: "审批服务便民化（一票否决）：未给出考核工作簿，空白模板中尚未填写，本次未计算（可在输出文件中填写后再计算）。",
   unknownDrillUnit: (name: string) => `“${name}”不是12345热线承办单位，无法列出其工单（--drill）。`,
 

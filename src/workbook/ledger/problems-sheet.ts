@@ -7,6 +7,7 @@
 import { columnLetter, cellAddress } from "../address";
 import { formatTimestamp, problemCell, type LedgerData, type LedgerProblem, type Period } from "../../ledger";
 import type { Finding } from "../findings";
+import { cellValue } from "../cellText";
 import { WMSG } from "../messages";
 import type { CellValue, SheetSnapshot, WriteOp } from "../port";
 import { LEDGER_SHEET, PROBLEM_LABEL } from "./contract";
@@ -29,7 +30,7 @@ export function sourceSheetOf(data: LedgerData): string | undefined {
 export function problemsSheetOps(previous: SheetSnapshot | undefined, data: LedgerData, period: Period, sourceName: string):
   { ops: WriteOp[]; findings: Finding[] } {
   const rows: CellValue[][] = data.problems.map((p) => [
-    p.row, LEDGER_WMSG.column(p.header, columnLetter(p.columnIndex)), shownValue(p.value), p.message,
+    p.row, cellValue(LEDGER_WMSG.column(p.header, columnLetter(p.columnIndex))), cellValue(shownValue(p.value)), cellValue(p.message),
   ]);
   if (rows.length === 0) rows.push([WMSG.noCell, WMSG.noCell, null, LEDGER_WMSG.noProblems]);
   const { ops, layout } = ownedSheetOps(previous, {
