@@ -1,14 +1,13 @@
 /**
  * Why the .xlsx reader scans the sheet XML by hand: times the same inflated sheet through the scanner
- * (src/ledger/xlsx-reader.ts) and through saxes building the same cell arrays.
+ * (src/xlsx/sheet-scanner.ts) and through saxes building the same cell arrays.
  *   npx tsx scripts/bench-ledger-xlsx.ts /tmp/ledger-200k.xlsx
  */
 import { SaxesParser } from "saxes";
-import { SheetScanner } from "../src/ledger/xlsx-reader";
-import type { SourceRow } from "../src/ledger/import";
-import type { LedgerCell } from "../src/ledger/timestamps";
+import { SheetScanner } from "../src/xlsx/sheet-scanner";
+import type { ScannedRow as SourceRow, ScannedCell as LedgerCell } from "../src/xlsx/sheet-scanner";
 import { nodeFile } from "../src/ledger/node";
-import { entryChunks, readZipDirectory } from "../src/ledger/zip";
+import { entryChunks, readZipDirectory } from "../src/xlsx/zip";
 
 async function main(): Promise<void> {
   const file = await nodeFile(process.argv[2]);

@@ -6,6 +6,8 @@ import { basename, extname, join } from "node:path";
 import { IGNORED_HEADER, LEDGER_COLUMNS, LedgerError, normalizeHeader, parsePeriod, type Period } from "../ledger";
 import { LEDGER_CLI_MSG } from "../workbook/ledger/messages";
 import { CLI_MSG } from "../workbook/messages";
+import { limitsOfMb, type XlsxLimits } from "../xlsx/limits";
+import { XLSX_MSG } from "../xlsx/messages";
 
 export const DEFAULT_INPUT = "samples/ankang-2021-sample.xlsx";
 export const DEFAULT_TEMPLATE_OUTPUT = "out/ankang-2021-template.xlsx";
@@ -28,6 +30,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { names: ["--period"], key: "period", value: true },
   { names: ["--drill"], key: "drill", value: true },
   { names: ["--map"], key: "map", value: true, repeatable: true },
+  { names: ["--max-part-mb"], key: "maxPartMb", value: true },
 ];
 
 /** The options that only make sense with --ledger. */
@@ -89,7 +92,11 @@ export type Command =
   /** `force`: an existing output file may be replaced. */
   | { readonly kind: "template"; readonly output: string; readonly force: boolean }
   /** `input` null: start from a fresh template (only with a ledger). */
-  | { readonly kind: "assess"; readonly input: string | null; readonly output: string; readonly ledger?: LedgerRequest };
+  | {
+      readonly kind: "assess"; readonly input: string | null; readonly output: string; readonly ledger?: LedgerRequest;
+      /** --max-part-mb: size limits of the .xlsx reader. */
+      readonly limits?: XlsxLimits;
+    };
 
 /** out/<input-name>-result.xlsx */
 export function defaultOutput(input: string): string {
@@ -111,18 +118,29 @@ export function parseCommand(argv: readonly string[]): ParseResult<Command> {
     if (options.ledger || LEDGER_ONLY.some(([key]) => options[key])) return { ok: false, message: LEDGER_CLI_MSG.ledgerWithTemplate };
     return { ok: true, value: { kind: "template", output: output ?? DEFAULT_TEMPLATE_OUTPUT, force: options.force === true } };
   }
+  const limits = parseLimits(options.maxPartMb);
+  if (!limits.ok) return limits;
+  const withLimits = limits.value ? { limits: limits.value } : {};
   if (positionals.length > 1) return { ok: false, message: CLI_MSG.tooManyInputs(positionals) };
   if (positionals[0] !== undefined && !isXlsxName(positionals[0])) return { ok: false, message: CLI_MSG.notXlsx(positionals[0]) };
   if (typeof options.ledger !== "string") {
     const stray = LEDGER_ONLY.find(([key]) => options[key]);
     if (stray) return { ok: false, message: LEDGER_CLI_MSG.needsLedger(stray[1]) };
     const input = positionals[0] ?? DEFAULT_INPUT;
-    return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input) } };
+    return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input), ...withLimits } };
   }
   const ledger = parseLedgerRequest(options.ledger, options);
   if (!ledger.ok) return ledger;
   const input = positionals[0] ?? null;
-  return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input ?? options.ledger), ledger: ledger.value } };
+  return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input ?? options.ledger), ledger: ledger.value, ...withLimits } };
+}
+
+/** --max-part-mb N: a positive number of megabytes. */
+function parseLimits(value: string | true | undefined): ParseResult<XlsxLimits | undefined> {
+  if (typeof value !== "string") return { ok: true, value: undefined };
+  const mb = Number(value);
+  if (!(Number.isFinite(mb) && mb > 0)) return { ok: false, message: XLSX_MSG.badLimit(value) };
+  return { ok: true, value: limitsOfMb(mb) };
 }
 
 function parseLedgerRequest(file: string, options: Readonly<Record<string, string | true>>): ParseResult<LedgerRequest> {

@@ -1,7 +1,9 @@
 /**
  * npm run assess -- [input.xlsx] [-o output.xlsx] [--ledger FILE [--period P] [--drill UNIT] [--map H=C]]
  *                 | --template -o FILE | --help
- * Computes an assessment workbook headlessly (exceljs) with the same compute-all as the task pane. With
+ * Computes an assessment workbook headlessly with the same compute-all as the task pane: an input workbook
+ * is read and patched as a package (src/workbook/package-adapter: every part the product does not write is
+ * copied byte for byte); a fresh template is made with exceljs. With
  * --ledger it first fills 热线数据 for the period from a 工单明细 export (CSV streamed, .xlsx read part by part
  * by src/ledger — never loaded whole with exceljs), writes 月度考核 and 工单导入校验 (and 工单核查 with --drill);
  * without an input workbook it starts from a fresh template.
@@ -17,13 +19,17 @@ import { computeAll, templateAll } from "../workbook";
 import { SHEET } from "../workbook/contract";
 import { countBySeverity } from "../workbook/findings";
 import { ExcelJsWorkbookPort, writeXlsx } from "../workbook/exceljs-adapter";
+import { PackageWorkbookPort } from "../workbook/package-adapter";
+import type { WorkbookPort } from "../workbook/port";
+import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import {
   LEDGER_CLI_MSG, LEDGER_SHEET, LEDGER_WMSG, importLedger, readRememberedHeaders, writeDrillDown, type ImportLedgerResult,
 } from "../workbook/ledger";
 import { CLI_MSG, WMSG } from "../workbook/messages";
 import { chooseRuleSet } from "../workbook/params";
-import { parseCommand, type LedgerRequest } from "./args";
+import { parseCommand, type Command, type LedgerRequest } from "./args";
 import { exists, sameFile, terminalSafe, workbookKind, writeAtomically } from "./files";
+import type { XlsxLimits } from "../xlsx/limits";
 import { terminalProgress, type ProgressSink } from "./progress";
 import { problemLines, rankingLines, vetoLines } from "./report";
 
@@ -105,23 +111,37 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
       return EXIT.usage;
     }
   }
-  let port: ExcelJsWorkbookPort;
+  let port: ExcelJsWorkbookPort | PackageWorkbookPort;
   if (c.input === null) {
     port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
     await templateAll(port);
   } else {
     try {
-      port = await ExcelJsWorkbookPort.fromFile(at(c.input));
+      port = await PackageWorkbookPort.open(at(c.input), c.limits);
     } catch (error) {
-      io.err(CLI_MSG.unreadable(c.input, reason(error)));
+      if (!(error instanceof XlsxError) && !(error as NodeJS.ErrnoException)?.code) throw error;
+      io.err(XLSX_MSG.cannotRead(c.input, reason(error)));
       return EXIT.usage;
     }
   }
+  try {
+    return await computeAndWrite(port, c, io, at);
+  } catch (error) {
+    // A sheet is read when compute-all first needs it: a part found unreadable then is still bad input.
+    if (!(error instanceof XlsxError)) throw error;
+    io.err(XLSX_MSG.cannotRead(c.input ?? c.output, error.message));
+    return EXIT.usage;
+  } finally {
+    if (port instanceof PackageWorkbookPort) await port.close();
+  }
+}
+
+async function computeAndWrite(port: ExcelJsWorkbookPort | PackageWorkbookPort, c: Extract<Command, { kind: "assess" }>, io: Io, at: (path: string) => string): Promise<number> {
   let ledgerLines: string[] = [];
   let ledgerProblemRows = 0;
   let ledgerEmpty = false;
   if (c.ledger) {
-    const imported = await importLedgerFile(port, c.ledger, io, at);
+    const imported = await importLedgerFile(port, c.ledger, io, at, c.limits);
     if (typeof imported === "number") return imported;
     ledgerLines = imported.lines;
     ledgerProblemRows = imported.problemRows;
@@ -136,8 +156,10 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
   const counts = countBySeverity(problems);
   const summary = { ...computed.summary, errors: counts.error, warnings: counts.warning, infos: counts.info };
   try {
-    await writeAtomically(at(c.output), (temporary) => writeXlsx(port.workbook, temporary));
+    await writeAtomically(at(c.output), (temporary) =>
+      port instanceof PackageWorkbookPort ? port.save(temporary) : writeXlsx(port.workbook, temporary));
   } catch (error) {
+    if (error instanceof XlsxError) throw error;
     io.err(CLI_MSG.cannotWrite(c.output, reason(error)));
     return EXIT.usage;
   }
@@ -165,7 +187,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
  * --ledger: reads the file (with the header answers stored in the workbook and --map), fills 热线数据 and
  * writes the import's sheets; with --drill also 工单核查. Returns the lines to print, or an exit code.
  */
-async function importLedgerFile(port: ExcelJsWorkbookPort, request: LedgerRequest, io: Io, at: (path: string) => string):
+async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: Io, at: (path: string) => string, limits?: XlsxLimits):
   Promise<{ lines: string[]; problemRows: number; empty: boolean } | number> {
   const snapshots = await port.read([SHEET.params, LEDGER_SHEET.mapping]);
   if (request.drill !== undefined && !chooseRuleSet(snapshots).registry.resolve(request.drill)?.hotline) {
@@ -175,7 +197,7 @@ async function importLedgerFile(port: ExcelJsWorkbookPort, request: LedgerReques
   const remembered = { ...readRememberedHeaders(snapshots), ...request.map };
   let read;
   try {
-    read = await readLedgerFile(at(request.file), { remembered, fileName: request.file, onProgress: io.progress?.update });
+    read = await readLedgerFile(at(request.file), { remembered, fileName: request.file, onProgress: io.progress?.update, limits });
   } catch (error) {
     if (!(error instanceof LedgerError) && !(error as NodeJS.ErrnoException)?.code) throw error;
     io.err(LEDGER_CLI_MSG.ledgerUnreadable(request.file, reason(error)));

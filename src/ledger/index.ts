@@ -24,10 +24,10 @@ export type { LedgerProblem, LedgerProblemCode, LedgerSummary, SourceInfo } from
 export { LEDGER_MESSAGES, LedgerError } from "./messages";
 export { csvRows, detectEncoding, CsvParser } from "./csv-reader";
 export type { CsvEncoding, CsvOptions } from "./csv-reader";
-export { xlsxRows, LEDGER_SHEET_NAME } from "./xlsx-reader";
-export type { XlsxOptions } from "./xlsx-reader";
-export { bytesFile, blobFile } from "./zip";
-export type { RandomAccessFile } from "./zip";
+export { xlsxRows, LEDGER_SHEET_NAME } from "./xlsx-rows";
+export type { XlsxOptions } from "./xlsx-rows";
+export { bytesFile, blobFile } from "../xlsx/zip";
+export type { RandomAccessFile } from "../xlsx/zip";
 export { readLedgerBytes, readLedgerBlob, readRandomAccess, detectLedgerKind } from "./read-ledger";
 export type { ReadLedgerOptions, LedgerFileKind } from "./read-ledger";
 export { formatTimestamp, parseDateCell, parseDateText, civilSeconds } from "./timestamps";

@@ -2,8 +2,8 @@
 import { csvRows, type CsvOptions } from "./csv-reader";
 import { aggregateLedger, type ImportOptions, type LedgerImport } from "./import";
 import { LEDGER_MESSAGES, LedgerError } from "./messages";
-import { xlsxRows, type XlsxOptions } from "./xlsx-reader";
-import { blobFile, bytesFile, type RandomAccessFile } from "./zip";
+import { xlsxRows, type XlsxOptions } from "./xlsx-rows";
+import { blobFile, bytesFile, type RandomAccessFile } from "../xlsx/zip";
 
 export interface ReadLedgerOptions extends ImportOptions, Omit<CsvOptions, "totalBytes">, XlsxOptions {
   /** For messages only. */

@@ -34,7 +34,7 @@ describe("parseCommand", () => {
   });
 
   it("options are a table: one entry per flag", () => {
-    expect(OPTIONS.map((o) => o.key)).toEqual(["help", "output", "template", "force", "ledger", "period", "drill", "map"]);
+    expect(OPTIONS.map((o) => o.key)).toEqual(["help", "output", "template", "force", "ledger", "period", "drill", "map", "maxPartMb"]);
     expect(parseArgv(["--", "-odd.xlsx"])).toEqual({ ok: true, value: { positionals: ["-odd.xlsx"], options: {} } });
   });
 });
@@ -80,6 +80,15 @@ describe("parseCommand: --ledger", () => {
     const parsed = parseCommand(argv);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message).toContain(message);
+  });
+});
+
+describe("--max-part-mb", () => {
+  it("raises the reader's part limit; anything but a positive number is a usage error", () => {
+    const ok = parseCommand(["in.xlsx", "--max-part-mb", "8192"]);
+    expect(ok.ok && ok.value.kind === "assess" && ok.value.limits).toEqual({ maxPartBytes: 8192 * 1024 * 1024 });
+    expect(parseCommand(["in.xlsx", "--max-part-mb", "0"])).toEqual({ ok: false, message: "--max-part-mb 应为正数（单位 MB），收到“0”。" });
+    expect(parseCommand(["in.xlsx", "--max-part-mb=很多"])).toEqual({ ok: false, message: "--max-part-mb 应为正数（单位 MB），收到“很多”。" });
   });
 });
 

@@ -1,170 +1,69 @@
 /**
- * Streaming .xlsx reader: the worksheet named 工单明细 (or the first one), row by row, without building a
- * workbook model. Shared strings are read first (they are needed to resolve cells); the sheet XML is
- * inflated and scanned chunk by chunk, so memory holds the string table and one chunk of XML.
+ * Streaming scanners of a worksheet's <sheetData>, row by row, without building a workbook model: the
+ * sheet XML is inflated and scanned chunk by chunk, so memory holds the string table and one chunk of
+ * XML (and at most one row cut between chunks, bounded by a limit).
  * A hand-written scanner is used instead of a SAX parser (saxes): SpreadsheetML is regular, and on a
  * 200,000-row sheet (95 M characters) the scanner takes ~0.3 s against ~1.2 s for saxes merely
  * firing its events (scripts/bench-ledger-xlsx.ts). The sheet is scanned as bytes (SheetByteScanner),
  * decoding only the text of strings; SheetScanner, on decoded text, reads the rows not in the usual form.
+ * Prefixed elements (<x:row>) are unprefixed before they get here (./namespaces). Rows without a value
+ * are skipped. Cells are read as Excel shows them: t="b" 1/0 → TRUE/FALSE, t="e" → the error code,
+ * t="str" → its text; a formula cell without a cached value has no value here (ScannedRow.uncalculated
+ * lists its column).
  */
-import type { RowBatch, SourceRow } from "./import";
-import { LEDGER_MESSAGES, LedgerError } from "./messages";
-import type { LedgerCell } from "./timestamps";
+import { XLSX_MSG, XlsxError } from "./messages";
 import { attribute, decodeXmlText, stringItemText } from "./xml-text";
-import { entryChunks, readEntryText, readZipDirectory, type RandomAccessFile, type ZipEntry } from "./zip";
-import { normalizeHeader } from "./columns";
 
-export interface XlsxOptions {
-  /** Sheet to read; default 工单明细 when present, else the first sheet. */
-  readonly sheet?: string;
+/** A cell as read: text, number, boolean; undefined when empty. */
+export type ScannedCell = string | number | boolean | undefined;
+
+export interface ScannedRow {
+  readonly cells: readonly ScannedCell[];
+  /** 1-based row as the file or sheet shows it. */
+  readonly rowNumber: number;
 }
 
-export const LEDGER_SHEET_NAME = "工单明细";
+/** The unfinished tail of a stream, kept as a list of pieces and joined once the end of a row arrives. */
+class Pending<T extends string | Uint8Array> {
+  private parts: T[] = [];
+  private length = 0;
 
-interface SheetRef {
-  readonly name: string;
-  readonly path: string;
-}
+  constructor(private readonly limit: number, private readonly part: string) {}
 
-interface WorkbookParts {
-  readonly sheets: readonly SheetRef[];
-  readonly sharedStrings?: string;
-  readonly date1904: boolean;
-}
-
-/** Reads a worksheet's rows in batches. */
-export async function* xlsxRows(file: RandomAccessFile, options: XlsxOptions = {}): AsyncGenerator<RowBatch> {
-  const entries = await readZipDirectory(file);
-  const part = (path: string): ZipEntry => {
-    const entry = entries.get(path.toLowerCase());
-    if (!entry) throw new LedgerError(LEDGER_MESSAGES.zipEntryMissing(path));
-    return entry;
-  };
-  const workbook = await readWorkbookParts(file, entries, part);
-  if (workbook.sheets.length === 0) throw new LedgerError(LEDGER_MESSAGES.noWorksheet);
-  const wanted = normalizeHeader(options.sheet ?? LEDGER_SHEET_NAME);
-  const sheet = workbook.sheets.find((s) => normalizeHeader(s.name) === wanted) ?? workbook.sheets[0];
-  const strings = workbook.sharedStrings && entries.has(workbook.sharedStrings.toLowerCase())
-    ? await readSharedStrings(file, part(workbook.sharedStrings))
-    : [];
-
-  const entry = part(sheet.path);
-  let compressedRead = 0;
-  const scanner = new SheetByteScanner(strings);
-  let first = true;
-  for await (const chunk of entryChunks(file, entry, (n) => (compressedRead += n))) {
-    const rows: SourceRow[] = [];
-    scanner.feed(chunk, false, rows);
-    yield {
-      rows,
-      fraction: entry.compressedSize > 0 ? compressedRead / entry.compressedSize : undefined,
-      source: first ? { format: "xlsx", sheet: sheet.name, date1904: workbook.date1904 } : undefined,
-    };
-    first = false;
+  get empty(): boolean {
+    return this.length === 0;
   }
-  const rows: SourceRow[] = [];
-  scanner.feed(EMPTY_BYTES, true, rows);
-  yield { rows, fraction: 1, source: first ? { format: "xlsx", sheet: sheet.name, date1904: workbook.date1904 } : undefined };
-}
 
-async function readWorkbookParts(file: RandomAccessFile, entries: Map<string, ZipEntry>, part: (path: string) => ZipEntry): Promise<WorkbookParts> {
-  let workbookPath = "xl/workbook.xml";
-  if (entries.has("_rels/.rels")) {
-    const rels = parseRelationships(await readEntryText(file, part("_rels/.rels")), "");
-    const office = rels.find((r) => r.type.endsWith("/officeDocument"));
-    if (office) workbookPath = office.target;
+  add(piece: T): void {
+    if (piece.length === 0) return;
+    this.parts.push(piece);
+    this.length += piece.length;
+    if (this.length > this.limit) throw new XlsxError(XLSX_MSG.rowTooLarge(this.part, this.limit));
   }
-  const base = workbookPath.includes("/") ? workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1) : "";
-  const relsPath = `${base}_rels/${workbookPath.slice(base.length)}.rels`;
-  const rels = entries.has(relsPath.toLowerCase()) ? parseRelationships(await readEntryText(file, part(relsPath)), base) : [];
-  const xml = await readEntryText(file, part(workbookPath));
 
-  const sheets: SheetRef[] = [];
-  let p = 0;
-  for (;;) {
-    const s = xml.indexOf("<sheet ", p);
-    if (s < 0) break;
-    const end = xml.indexOf(">", s);
-    const tag = xml.slice(s, end);
-    p = end;
-    const name = attribute(tag, "name") ?? "";
-    const id = attribute(tag, "r:id") ?? relationshipIdAttribute(tag);
-    const rel = rels.find((r) => r.id === id);
-    sheets.push({ name, path: rel ? rel.target : `${base}worksheets/sheet${sheets.length + 1}.xml` });
+  /** Everything held, joined, and the holder emptied. */
+  take(join: (parts: T[], length: number) => T): T | undefined {
+    if (this.length === 0) return undefined;
+    const out = this.parts.length === 1 ? this.parts[0] : join(this.parts, this.length);
+    this.parts = [];
+    this.length = 0;
+    return out;
   }
-  const pr = /<workbookPr\b[^>]*>/.exec(xml);
-  const date1904 = pr !== null && /\sdate1904\s*=\s*["'](1|true)["']/.test(pr[0]);
-  const shared = rels.find((r) => r.type.endsWith("/sharedStrings"));
-  return { sheets, sharedStrings: shared ? shared.target : `${base}sharedStrings.xml`, date1904 };
 }
 
-/** The r:id attribute under any namespace prefix. */
-function relationshipIdAttribute(tag: string): string | undefined {
-  const m = /\s[\w]+:id\s*=\s*["']([^"']*)["']/.exec(tag);
-  return m ? m[1] : undefined;
-}
-
-function parseRelationships(xml: string, base: string): { id: string; type: string; target: string }[] {
-  const out: { id: string; type: string; target: string }[] = [];
-  let p = 0;
-  for (;;) {
-    const s = xml.indexOf("<Relationship ", p);
-    if (s < 0) break;
-    const end = xml.indexOf(">", s);
-    const tag = xml.slice(s, end);
-    p = end;
-    const target = attribute(tag, "Target") ?? "";
-    out.push({
-      id: attribute(tag, "Id") ?? "",
-      type: attribute(tag, "Type") ?? "",
-      target: resolvePartPath(base, target),
-    });
+const joinText = (parts: string[]) => parts.join("");
+const joinBytes = (parts: Uint8Array[], length: number): Uint8Array => {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
   }
   return out;
-}
+};
 
-function resolvePartPath(base: string, target: string): string {
-  const parts = (target.startsWith("/") ? target.slice(1) : base + target).split("/");
-  const out: string[] = [];
-  for (const part of parts) {
-    if (part === "..") out.pop();
-    else if (part !== "." && part !== "") out.push(part);
-  }
-  return out.join("/");
-}
-
-async function readSharedStrings(file: RandomAccessFile, entry: ZipEntry): Promise<string[]> {
-  const strings: string[] = [];
-  const decoder = new TextDecoder();
-  let rest = "";
-  const scan = (s: string, final: boolean): string => {
-    const limit = final ? s.length : s.lastIndexOf("</si>") + 5;
-    let p = 0;
-    for (;;) {
-      const i = s.indexOf("<si", p);
-      if (i < 0 || i >= limit) break;
-      const after = s.charCodeAt(i + 3);
-      if (after !== 62 && after !== 32 && after !== 47) {
-        p = i + 3;
-        continue;
-      }
-      const tagEnd = s.indexOf(">", i);
-      if (s.charCodeAt(tagEnd - 1) === 47) {
-        strings.push("");
-        p = tagEnd + 1;
-        continue;
-      }
-      const close = s.indexOf("</si>", tagEnd);
-      if (close < 0) break;
-      strings.push(stringItemText(s.slice(tagEnd + 1, close)));
-      p = close + 5;
-    }
-    return final ? "" : s.slice(p);
-  };
-  for await (const chunk of entryChunks(file, entry)) rest = scan(rest + decoder.decode(chunk, { stream: true }), false);
-  scan(rest + decoder.decode(), true);
-  return strings;
-}
+/** Limit of a row held between chunks when none is given. */
+const DEFAULT_ROW_LIMIT = 64 << 20;
 
 /**
  * Incremental scanner of <sheetData>: complete <row> elements are turned into cell arrays.
@@ -173,22 +72,28 @@ async function readSharedStrings(file: RandomAccessFile, entry: ZipEntry): Promi
  * the same, only the common case allocates nothing per attribute.
  */
 export class SheetScanner {
-  private rest = "";
+  private readonly rest: Pending<string>;
   private lastRow = 0;
 
-  constructor(private readonly strings: readonly string[]) {}
+  constructor(private readonly strings: readonly string[], options: { rowLimit?: number; part?: string } = {}) {
+    this.rest = new Pending(options.rowLimit ?? DEFAULT_ROW_LIMIT, options.part ?? "");
+  }
 
-  feed(chunk: string, final: boolean, out: SourceRow[]): void {
+  feed(chunk: string, final: boolean, out: ScannedRow[]): void {
     let s = chunk;
     let from = 0;
-    if (this.rest.length > 0) {
+    if (!this.rest.empty) {
       // The row cut by the previous chunk is finished on its own, a short string: joining the tail
-      // to the whole chunk would copy the chunk (a megabyte) once more.
-      const end = final ? -1 : chunk.indexOf("</row>");
-      if (end < 0) s = this.rest + chunk;
+      // to the whole chunk would copy the chunk (a megabyte) once more. A chunk that does not finish
+      // it is only added to the pieces held (time stays linear however long the row).
+      const end = chunk.indexOf("</row>");
+      if (end < 0 && !final && chunk.indexOf("/>") < 0) {
+        this.rest.add(chunk);
+        return;
+      }
+      if (end < 0) s = (this.rest.take(joinText) ?? "") + chunk;
       else {
-        const head = this.rest + chunk.slice(0, end + 6);
-        this.rest = "";
+        const head = (this.rest.take(joinText) ?? "") + chunk.slice(0, end + 6);
         const left = this.scan(head, 0, false, out);
         from = end + 6;
         if (left < head.length) {
@@ -199,11 +104,11 @@ export class SheetScanner {
     }
     const left = this.scan(s, from, final, out);
     // Keep the unfinished tail (from the first unprocessed byte); drop what came before.
-    this.rest = final ? "" : s.slice(left);
+    if (!final) this.rest.add(s.slice(left));
   }
 
   /** Turns the complete rows of s (from `p` on) into cell arrays; returns where the unfinished tail starts. */
-  private scan(s: string, p: number, final: boolean, out: SourceRow[]): number {
+  private scan(s: string, p: number, final: boolean, out: ScannedRow[]): number {
     const lastEnd = s.lastIndexOf("</row>");
     const limit = final ? s.length : lastEnd < 0 ? 0 : lastEnd + 6;
     for (;;) {
@@ -223,7 +128,6 @@ export class SheetScanner {
       }
       if (s.charCodeAt(tagEnd - 1) === 47) {
         this.lastRow = rowNumber;
-        out.push({ cells: [], rowNumber });
         p = tagEnd + 1;
         continue;
       }
@@ -231,15 +135,16 @@ export class SheetScanner {
       if (rowEnd < 0) break;
       // Only a complete row counts (a row without r is numbered after the previous one).
       this.lastRow = rowNumber;
-      out.push({ cells: this.cells(s, tagEnd + 1, rowEnd), rowNumber });
+      const cells = this.cells(s, tagEnd + 1, rowEnd);
+      if (cells.length > 0) out.push({ cells, rowNumber });
       p = rowEnd + 6;
     }
     return p;
   }
 
   /** The cells of the row whose content is s[start, end) (also the fallback of SheetByteScanner). */
-  cells(s: string, start: number, end: number): LedgerCell[] {
-    const cells: LedgerCell[] = [];
+  cells(s: string, start: number, end: number): ScannedCell[] {
+    const cells: ScannedCell[] = [];
     let col = -1;
     let p = start;
     for (;;) {
@@ -292,7 +197,7 @@ export class SheetScanner {
   }
 
   /** The value of a cell of `type` written as s[from, to) inside <v>. */
-  private value(type: number, s: string, from: number, to: number): LedgerCell {
+  private value(type: number, s: string, from: number, to: number): ScannedCell {
     switch (type) {
       case TYPE_NUMBER:
         return to === from ? undefined : Number(s.slice(from, to));
@@ -424,7 +329,6 @@ export function columnIndex(ref: string): number {
   return col - 1;
 }
 
-const EMPTY_BYTES = new Uint8Array(0);
 const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
 /**
@@ -435,27 +339,32 @@ const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e1
  * SheetScanner.cells, so the result is the same as SheetScanner's on the decoded text.
  */
 export class SheetByteScanner {
-  private rest: Uint8Array = EMPTY_BYTES;
+  private readonly rest: Pending<Uint8Array>;
   private lastRow = 0;
   /** Where the row read by fastCells ends (its </row>). */
   private rowEnd = 0;
   private readonly text: SheetScanner;
   private readonly decoder = new TextDecoder();
 
-  constructor(private readonly strings: readonly string[]) {
-    this.text = new SheetScanner(strings);
+  constructor(private readonly strings: readonly string[], options: { rowLimit?: number; part?: string } = {}) {
+    this.text = new SheetScanner(strings, options);
+    this.rest = new Pending(options.rowLimit ?? DEFAULT_ROW_LIMIT, options.part ?? "");
   }
 
-  feed(chunk: Uint8Array, final: boolean, out: SourceRow[]): void {
+  feed(chunk: Uint8Array, final: boolean, out: ScannedRow[]): void {
     let b = chunk;
-    if (this.rest.length > 0) {
-      b = new Uint8Array(this.rest.length + chunk.length);
-      b.set(this.rest);
-      b.set(chunk, this.rest.length);
+    if (!this.rest.empty) {
+      // A chunk that ends no row is only held (joined once, when the row's end arrives): linear time.
+      if (!final && lastRowEnd(chunk) === 0 && !hasSelfClosing(chunk)) {
+        this.rest.add(chunk.slice());
+        return;
+      }
+      const held = this.rest.take(joinBytes) as Uint8Array;
+      b = joinBytes([held, chunk], held.length + chunk.length);
     }
     const left = this.scan(b, final, out);
     // Keep (a copy of) the unfinished tail: the chunk's buffer may be reused by the inflater.
-    this.rest = final || left >= b.length ? EMPTY_BYTES : b.slice(left);
+    if (!final && left < b.length) this.rest.add(b.slice(left));
   }
 
   private decode(b: Uint8Array, from: number, to: number): string {
@@ -463,7 +372,7 @@ export class SheetByteScanner {
   }
 
   /** Turns the complete rows of b into cell arrays; returns where the unfinished tail starts. */
-  private scan(b: Uint8Array, final: boolean, out: SourceRow[]): number {
+  private scan(b: Uint8Array, final: boolean, out: ScannedRow[]): number {
     const n = b.length;
     const limit = final ? n : lastRowEnd(b);
     let p = 0;
@@ -479,7 +388,6 @@ export class SheetByteScanner {
       }
       if (b[tagEnd - 1] === 47) {
         this.lastRow = rowNumber;
-        out.push({ cells: [], rowNumber });
         p = tagEnd + 1;
         continue;
       }
@@ -492,7 +400,7 @@ export class SheetByteScanner {
         cells = this.text.cells(s, 0, s.length - 6);
       }
       this.lastRow = rowNumber;
-      out.push({ cells, rowNumber });
+      if (cells.length > 0) out.push({ cells, rowNumber });
       p = rowEnd + 6;
     }
     return p;
@@ -502,8 +410,8 @@ export class SheetByteScanner {
    * The cells of the row whose content starts at b[start], when every element up to its </row> is a
    * cell in the regular form (rowEnd is then set); undefined otherwise (or when the row is cut).
    */
-  private fastCells(b: Uint8Array, start: number, n: number): LedgerCell[] | undefined {
-    const cells: LedgerCell[] = [];
+  private fastCells(b: Uint8Array, start: number, n: number): ScannedCell[] | undefined {
+    const cells: ScannedCell[] = [];
     let col = -1;
     let p = start;
     for (;;) {
@@ -565,7 +473,7 @@ export class SheetByteScanner {
   }
 
   /** The value of a cell of `type` written as b[from, to) inside <v>. */
-  private value(type: number, b: Uint8Array, from: number, to: number): LedgerCell {
+  private value(type: number, b: Uint8Array, from: number, to: number): ScannedCell {
     switch (type) {
       case TYPE_NUMBER: {
         if (to === from) return undefined;
@@ -778,6 +686,12 @@ function readCellTagBytes(b: Uint8Array, from: number, to: number): boolean {
 }
 
 const INLINE_STR = Array.from("inlineStr", (c) => c.charCodeAt(0));
+
+/** Whether b holds "/>" (the end of a self-closing row or cell). */
+function hasSelfClosing(b: Uint8Array): boolean {
+  for (let i = b.indexOf(62, 1); i > 0; i = b.indexOf(62, i + 1)) if (b[i - 1] === 47) return true;
+  return false;
+}
 
 /** b.indexOf(byte, from) as a plain loop: the distances here are short, and the builtin's call costs more. */
 function byteIndex(b: Uint8Array, byte: number, from: number): number {

@@ -1,0 +1,25 @@
+/**
+ * Size limits of the reader (issue 8: bounded whatever the input). A part streamed row by row (a
+ * worksheet, inflated chunk by chunk) may inflate to `maxPartBytes`; a part that must be held whole
+ * (sharedStrings.xml, workbook.xml, styles.xml, a worksheet the command patches) to a sixteenth of it.
+ * The command line raises both with --max-part-mb.
+ */
+export interface XlsxLimits {
+  readonly maxPartBytes: number;
+}
+
+export const DEFAULT_MAX_PART_MB = 4096;
+export const DEFAULT_LIMITS: XlsxLimits = { maxPartBytes: DEFAULT_MAX_PART_MB * (1 << 20) };
+
+/** Limit of a part held whole in memory. */
+export const wholePartLimit = (limits: XlsxLimits): number => Math.floor(limits.maxPartBytes / 16);
+
+/** Limit of one row (or cell) held while a worksheet is streamed. */
+export const rowLimit = (limits: XlsxLimits): number => Math.floor(limits.maxPartBytes / 64);
+
+export const limitsOfMb = (mb: number): XlsxLimits => ({ maxPartBytes: Math.floor(mb * (1 << 20)) });
+
+/** Excel's own bounds: 1,048,576 rows, 16,384 columns, 32,767 characters in a cell. */
+export const EXCEL_MAX_ROWS = 1048576;
+export const EXCEL_MAX_COLS = 16384;
+export const EXCEL_MAX_TEXT = 32767;

@@ -1,0 +1,36 @@
+/** Every user-facing text of the .xlsx reader and writer, in one place (Chinese, never library internals). */
+
+const mb = (bytes: number): string => `${Math.ceil(bytes / (1 << 20))} MB`;
+
+export const XLSX_MSG = {
+  notZip: "文件不是有效的 .xlsx 工作簿（无法读取压缩目录）",
+  badLocalHeader: (path: string) => `工作簿部件 ${path} 的位置记录有误，文件可能已损坏`,
+  badZip64: "文件的 ZIP64 目录记录有误，文件可能已损坏",
+  entryMissing: (path: string) => `工作簿缺少部件 ${path}，文件可能已损坏`,
+  unsupportedMethod: (path: string, method: number) => `工作簿部件 ${path} 使用了不支持的压缩方式（${method}）`,
+  encrypted: "工作簿已加密，请先在 Excel 中取消密码后再使用",
+  entryDamaged: (path: string) => `工作簿部件 ${path} 解压后长度与目录记载不符，文件可能已损坏或被截断`,
+  crcMismatch: (path: string) => `工作簿部件 ${path} 的校验码（CRC-32）不符，文件已损坏`,
+  inflateFailed: (path: string) => `工作簿部件 ${path} 无法解压，文件已损坏`,
+  tooLarge: (path: string, size: number, limit: number) =>
+    `工作簿部件 ${path} 解压后为 ${mb(size)}，超过上限 ${mb(limit)}；确属正常文件时，可用 --max-part-mb 提高上限`,
+  rowTooLarge: (path: string, limit: number) =>
+    `工作簿部件 ${path} 中有一行（或一个单元格）超过 ${mb(limit)}，无法读取；确属正常文件时，可用 --max-part-mb 提高上限`,
+  tooManyCells: (sheet: string, limit: number) =>
+    `工作表“${sheet}”的使用区域超过 ${limit} 个单元格（行数或列数超出 Excel 上限，或表中有大量空白行列），无法读取`,
+  noWorksheet: "工作簿中没有工作表",
+  notSpreadsheet: "文件不是 Excel 工作簿（缺少工作簿部件）",
+  tooBigToWrite: "结果文件将超过 4 GB，无法写出",
+  cannotRead: (path: string, reason: string) => `无法读取“${path}”：${reason}`,
+  badLimit: (value: string) => `--max-part-mb 应为正数（单位 MB），收到“${value}”。`,
+  /** Appended to text cut to Excel's cell limit. */
+  truncatedMark: "…（超出 Excel 单元格 32767 字符上限，已截断）",
+} as const;
+
+/** A file the reader cannot read (bad data, not a bug): shown to the user as is. */
+export class XlsxError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "XlsxError";
+  }
+}

@@ -1,0 +1,44 @@
+/** Node entry points of the .xlsx module (CLI, benchmark): files with native inflate and CRC-32. Not used by the task pane. */
+import { open } from "node:fs/promises";
+import { pipeline, Readable } from "node:stream";
+import * as zlib from "node:zlib";
+import type { RandomAccessFile, RawInflater } from "./zip";
+
+export interface NodeFile extends RandomAccessFile {
+  close(): Promise<void>;
+}
+
+/**
+ * Node's zlib for .xlsx parts: native, about six times faster than fflate (a 200,000-row sheet, 96 MB
+ * of XML, inflates in ~0.1 s instead of ~0.6 s).
+ */
+export const zlibInflate: RawInflater = (compressed) => {
+  const inflate = zlib.createInflateRaw({ chunkSize: 1 << 20 });
+  // pipeline() passes an error of the source on to `inflate`, so iterating it rejects instead of hanging.
+  pipeline(Readable.from(compressed), inflate, () => undefined);
+  return inflate;
+};
+
+/** Node's native CRC-32 (Node ≥ 20.15), when present. */
+const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array, value: number) => number }).crc32;
+
+export async function nodeFile(path: string): Promise<NodeFile> {
+  const handle = await open(path, "r");
+  const { size } = await handle.stat();
+  return {
+    size,
+    inflateRaw: zlibInflate,
+    ...(nativeCrc32 ? { crc32: nativeCrc32 } : {}),
+    async read(offset, length) {
+      const buffer = Buffer.allocUnsafe(length);
+      let done = 0;
+      while (done < length) {
+        const { bytesRead } = await handle.read(buffer, done, length - done, offset + done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+      return buffer.subarray(0, done);
+    },
+    close: () => handle.close(),
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Writes a ZIP whose entries are either copied from another ZIP as they were (local header and
+ * compressed bytes, byte for byte) or new data deflated here. ZIP64 records are written when the
+ * archive needs them. Node only (the command line).
+ */
+import { open } from "node:fs/promises";
+import { deflateRawSync } from "node:zlib";
+import { crc32 } from "./crc32";
+import { entryData, type RandomAccessFile, type ZipEntry } from "./zip";
+
+export type OutEntry =
+  | { readonly kind: "copy"; readonly entry: ZipEntry }
+  /** New content for a part; `like` lends its directory fields (time, attributes) when it replaces one. */
+  | { readonly kind: "data"; readonly name: string; readonly data: Uint8Array; readonly like?: ZipEntry };
+
+const MAX32 = 0xffffffff;
+/** 2022-01-01 00:00 in DOS time, for new parts: the same inputs give the same bytes. */
+const DOS_DATE = ((2022 - 1980) << 9) | (1 << 5) | 1;
+
+interface Written {
+  readonly record: ZipEntry["record"];
+  readonly flags: number;
+  readonly method: number;
+  readonly crc32: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly offset: number;
+}
+
+export async function writeZip(source: RandomAccessFile, path: string, entries: readonly OutEntry[]): Promise<void> {
+  const handle = await open(path, "w");
+  let offset = 0;
+  const write = async (bytes: Uint8Array) => {
+    let done = 0;
+    while (done < bytes.length) done += (await handle.write(bytes, done, bytes.length - done, offset + done)).bytesWritten;
+    offset += bytes.length;
+  };
+  const written: Written[] = [];
+  try {
+    for (const e of entries) {
+      const at = offset;
+      if (e.kind === "copy") {
+        const { headerStart, end } = await entryData(source, e.entry);
+        for (let p = headerStart; p < end; p += 1 << 20) await write(await source.read(p, Math.min(1 << 20, end - p)));
+        if (e.entry.flags & 8) {
+          const big = e.entry.size >= MAX32 || e.entry.compressedSize >= MAX32;
+          const d = new DataView(new ArrayBuffer(big ? 24 : 16));
+          d.setUint32(0, 0x08074b50, true);
+          d.setUint32(4, e.entry.crc32, true);
+          if (big) {
+            d.setBigUint64(8, BigInt(e.entry.compressedSize), true);
+            d.setBigUint64(16, BigInt(e.entry.size), true);
+          } else {
+            d.setUint32(8, e.entry.compressedSize, true);
+            d.setUint32(12, e.entry.size, true);
+          }
+          await write(new Uint8Array(d.buffer));
+        }
+        written.push({ ...e.entry, offset: at });
+        continue;
+      }
+      const compressed = deflateRawSync(e.data);
+      const nameBytes = e.like?.record.nameBytes ?? new TextEncoder().encode(e.name);
+      const record: ZipEntry["record"] = e.like?.record ?? {
+        versionMadeBy: 20, versionNeeded: 20, time: 0, date: DOS_DATE, internalAttributes: 0, externalAttributes: 0,
+        nameBytes, extra: new Uint8Array(0), comment: new Uint8Array(0),
+      };
+      const sum = crc32(e.data);
+      const big = e.data.length >= MAX32 || compressed.length >= MAX32;
+      const flags = 0x0800;
+      const header = new DataView(new ArrayBuffer(30));
+      header.setUint32(0, 0x04034b50, true);
+      header.setUint16(4, big ? 45 : 20, true);
+      header.setUint16(6, flags, true);
+      header.setUint16(8, 8, true);
+      header.setUint16(10, record.time, true);
+      header.setUint16(12, record.date, true);
+      header.setUint32(14, sum, true);
+      header.setUint32(18, big ? MAX32 : compressed.length, true);
+      header.setUint32(22, big ? MAX32 : e.data.length, true);
+      header.setUint16(26, nameBytes.length, true);
+      const extra = big ? zip64Extra([e.data.length, compressed.length]) : new Uint8Array(0);
+      header.setUint16(28, extra.length, true);
+      await write(new Uint8Array(header.buffer));
+      await write(nameBytes);
+      await write(extra);
+      await write(compressed);
+      written.push({ record: { ...record, nameBytes }, flags, method: 8, crc32: sum, compressedSize: compressed.length, size: e.data.length, offset: at });
+    }
+    const cdStart = offset;
+    for (const w of written) await write(centralRecord(w));
+    const cdSize = offset - cdStart;
+    const needs64 = written.length >= 0xffff || cdStart >= MAX32 || cdSize >= MAX32;
+    if (needs64) {
+      const eocd64At = offset;
+      const r = new DataView(new ArrayBuffer(56));
+      r.setUint32(0, 0x06064b50, true);
+      r.setBigUint64(4, 44n, true);
+      r.setUint16(12, 45, true);
+      r.setUint16(14, 45, true);
+      r.setBigUint64(24, BigInt(written.length), true);
+      r.setBigUint64(32, BigInt(written.length), true);
+      r.setBigUint64(40, BigInt(cdSize), true);
+      r.setBigUint64(48, BigInt(cdStart), true);
+      await write(new Uint8Array(r.buffer));
+      const l = new DataView(new ArrayBuffer(20));
+      l.setUint32(0, 0x07064b50, true);
+      l.setBigUint64(8, BigInt(eocd64At), true);
+      l.setUint32(16, 1, true);
+      await write(new Uint8Array(l.buffer));
+    }
+    const end = new DataView(new ArrayBuffer(22));
+    end.setUint32(0, 0x06054b50, true);
+    end.setUint16(8, Math.min(written.length, 0xffff), true);
+    end.setUint16(10, Math.min(written.length, 0xffff), true);
+    end.setUint32(12, Math.min(cdSize, MAX32), true);
+    end.setUint32(16, Math.min(cdStart, MAX32), true);
+    await write(new Uint8Array(end.buffer));
+  } finally {
+    await handle.close();
+  }
+}
+
+function zip64Extra(values: readonly number[]): Uint8Array {
+  const d = new DataView(new ArrayBuffer(4 + 8 * values.length));
+  d.setUint16(0, 1, true);
+  d.setUint16(2, 8 * values.length, true);
+  values.forEach((v, i) => d.setBigUint64(4 + 8 * i, BigInt(v), true));
+  return new Uint8Array(d.buffer);
+}
+
+function centralRecord(w: Written): Uint8Array {
+  const big: number[] = [];
+  if (w.size >= MAX32) big.push(w.size);
+  if (w.compressedSize >= MAX32) big.push(w.compressedSize);
+  if (w.offset >= MAX32) big.push(w.offset);
+  const extra64 = big.length > 0 ? zip64Extra(big) : new Uint8Array(0);
+  const { record } = w;
+  const extraLength = extra64.length + record.extra.length;
+  const d = new DataView(new ArrayBuffer(46));
+  d.setUint32(0, 0x02014b50, true);
+  d.setUint16(4, record.versionMadeBy, true);
+  d.setUint16(6, big.length > 0 ? Math.max(45, record.versionNeeded) : record.versionNeeded, true);
+  d.setUint16(8, w.flags, true);
+  d.setUint16(10, w.method, true);
+  d.setUint16(12, record.time, true);
+  d.setUint16(14, record.date, true);
+  d.setUint32(16, w.crc32, true);
+  d.setUint32(20, Math.min(w.compressedSize, MAX32), true);
+  d.setUint32(24, Math.min(w.size, MAX32), true);
+  d.setUint16(28, record.nameBytes.length, true);
+  d.setUint16(30, extraLength, true);
+  d.setUint16(32, record.comment.length, true);
+  d.setUint16(36, record.internalAttributes, true);
+  d.setUint32(38, record.externalAttributes, true);
+  d.setUint32(42, Math.min(w.offset, MAX32), true);
+  const out = new Uint8Array(46 + record.nameBytes.length + extraLength + record.comment.length);
+  out.set(new Uint8Array(d.buffer), 0);
+  out.set(record.nameBytes, 46);
+  out.set(extra64, 46 + record.nameBytes.length);
+  out.set(record.extra, 46 + record.nameBytes.length + extra64.length);
+  out.set(record.comment, 46 + record.nameBytes.length + extraLength);
+  return out;
+}

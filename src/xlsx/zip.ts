@@ -1,0 +1,260 @@
+/**
+ * Just enough ZIP to read an .xlsx part by part. The central directory is read first so parts can be
+ * taken in the order we need them: Excel and exceljs both store sharedStrings.xml after the sheets, so a
+ * front-to-back pass (fflate's Unzip) would have to hold the whole compressed sheet until the strings
+ * arrive. Each part is then inflated as a stream: with fflate by default (the task pane), with Node's zlib
+ * when the file comes from ./node-file. Every part read is checked against the size and CRC-32 the
+ * directory records, and refused beyond a size limit before anything is inflated.
+ */
+import { Inflate } from "fflate";
+import { crc32 } from "./crc32";
+import { DEFAULT_LIMITS } from "./limits";
+import { XLSX_MSG, XlsxError } from "./messages";
+
+/** Random access to a file's bytes: a Node file handle, a browser Blob/File, or bytes in memory. */
+export interface RandomAccessFile {
+  readonly size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+  /** A faster inflater where the platform has one (Node's zlib, see ./node-file); default fflate's. */
+  readonly inflateRaw?: RawInflater;
+  /** A faster CRC-32 where the platform has one; default ./crc32. */
+  readonly crc32?: (data: Uint8Array, crc: number) => number;
+}
+
+/** Inflates raw DEFLATE data (a ZIP entry), chunk by chunk. */
+export type RawInflater = (compressed: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>;
+
+/** fflate's streaming inflater: pure JavaScript, runs anywhere (the task pane). */
+export async function* fflateInflate(compressed: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let pending: Uint8Array[] = [];
+  const inflate = new Inflate((data) => pending.push(data));
+  let previous: Uint8Array | undefined;
+  for await (const chunk of compressed) {
+    // One chunk behind, so the last one can be pushed as final.
+    if (previous) inflate.push(previous, false);
+    previous = chunk;
+    const out = pending;
+    pending = [];
+    for (const data of out) yield data;
+  }
+  inflate.push(previous ?? new Uint8Array(0), true);
+  for (const data of pending) yield data;
+}
+
+export function bytesFile(bytes: Uint8Array): RandomAccessFile {
+  return { size: bytes.length, read: async (offset, length) => bytes.subarray(offset, offset + length) };
+}
+
+/** A browser File or Blob (also available in Node 20). */
+export function blobFile(blob: Blob): RandomAccessFile {
+  return { size: blob.size, read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()) };
+}
+
+export interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly flags: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly crc32: number;
+  readonly localHeaderOffset: number;
+  /** The directory record's other fields, kept so a writer can copy the entry as it was. */
+  readonly record: {
+    readonly versionMadeBy: number; readonly versionNeeded: number; readonly time: number; readonly date: number;
+    readonly internalAttributes: number; readonly externalAttributes: number;
+    readonly nameBytes: Uint8Array; readonly extra: Uint8Array; readonly comment: Uint8Array;
+  };
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const MAX32 = 0xffffffff;
+
+const safeNumber = (n: bigint): number => (n > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(n));
+
+/** Entries by lower-cased name (OPC part names are case-insensitive), in the directory's order. */
+export async function readZipDirectory(file: RandomAccessFile): Promise<Map<string, ZipEntry>> {
+  if (file.size < 22) throw new XlsxError(XLSX_MSG.notZip);
+  const tailLength = Math.min(file.size, 22 + 0xffff);
+  const tail = await file.read(file.size - tailLength, tailLength);
+  const tv = view(tail);
+  let eocd = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tv.getUint32(i, true) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new XlsxError(XLSX_MSG.notZip);
+  let entries = tv.getUint16(eocd + 10, true);
+  let cdSize = tv.getUint32(eocd + 12, true);
+  let cdOffset = tv.getUint32(eocd + 16, true);
+  if (cdOffset === MAX32 || entries === 0xffff || cdSize === MAX32) {
+    const locatorAt = file.size - tailLength + eocd - 20;
+    if (locatorAt < 0) throw new XlsxError(XLSX_MSG.badZip64);
+    const locator = view(await file.read(locatorAt, 20));
+    if (locator.byteLength < 20 || locator.getUint32(0, true) !== ZIP64_LOCATOR) throw new XlsxError(XLSX_MSG.badZip64);
+    const recordAt = safeNumber(locator.getBigUint64(8, true));
+    if (recordAt + 56 > file.size) throw new XlsxError(XLSX_MSG.badZip64);
+    const record = view(await file.read(recordAt, 56));
+    if (record.byteLength < 56 || record.getUint32(0, true) !== ZIP64_EOCD) throw new XlsxError(XLSX_MSG.badZip64);
+    entries = safeNumber(record.getBigUint64(32, true));
+    cdSize = safeNumber(record.getBigUint64(40, true));
+    cdOffset = safeNumber(record.getBigUint64(48, true));
+  }
+  if (cdOffset + cdSize > file.size || entries * 46 > cdSize) throw new XlsxError(XLSX_MSG.notZip);
+  const cd = await file.read(cdOffset, cdSize);
+  const v = view(cd);
+  const names = new TextDecoder();
+  const result = new Map<string, ZipEntry>();
+  let p = 0;
+  for (let k = 0; k < entries; k++) {
+    if (p + 46 > cd.length || v.getUint32(p, true) !== CENTRAL) throw new XlsxError(XLSX_MSG.notZip);
+    const flags = v.getUint16(p + 8, true);
+    const method = v.getUint16(p + 10, true);
+    let compressedSize = v.getUint32(p + 20, true);
+    let size = v.getUint32(p + 24, true);
+    const nameLength = v.getUint16(p + 28, true);
+    const extraLength = v.getUint16(p + 30, true);
+    const commentLength = v.getUint16(p + 32, true);
+    let localHeaderOffset = v.getUint32(p + 42, true);
+    const nameBytes = cd.subarray(p + 46, p + 46 + nameLength);
+    const name = names.decode(nameBytes);
+    // ZIP64 extended information: present fields are those whose 32-bit value is saturated.
+    let e = p + 46 + nameLength;
+    const extraEnd = e + extraLength;
+    if (extraEnd + commentLength > cd.length) throw new XlsxError(XLSX_MSG.notZip);
+    const kept: Uint8Array[] = [];
+    while (e + 4 <= extraEnd) {
+      const id = v.getUint16(e, true);
+      const length = v.getUint16(e + 2, true);
+      if (id === 1) {
+        let q = e + 4;
+        const end = Math.min(e + 4 + length, extraEnd);
+        const next = () => {
+          if (q + 8 > end) throw new XlsxError(XLSX_MSG.badZip64);
+          const n = safeNumber(v.getBigUint64(q, true));
+          q += 8;
+          return n;
+        };
+        if (size === MAX32) size = next();
+        if (compressedSize === MAX32) compressedSize = next();
+        if (localHeaderOffset === MAX32) localHeaderOffset = next();
+      } else kept.push(cd.slice(e, Math.min(e + 4 + length, extraEnd)));
+      e += 4 + length;
+    }
+    result.set(name.toLowerCase(), {
+      name, method, flags, compressedSize, size, crc32: v.getUint32(p + 16, true), localHeaderOffset,
+      record: {
+        versionMadeBy: v.getUint16(p + 4, true), versionNeeded: v.getUint16(p + 6, true),
+        time: v.getUint16(p + 12, true), date: v.getUint16(p + 14, true),
+        internalAttributes: v.getUint16(p + 36, true), externalAttributes: v.getUint32(p + 38, true),
+        nameBytes: cd.slice(p + 46, p + 46 + nameLength), extra: concat(kept),
+        comment: cd.slice(extraEnd, extraEnd + commentLength),
+      },
+    });
+    p = extraEnd + commentLength;
+  }
+  return result;
+}
+
+/** Where an entry's compressed data starts and ends in the file (its local header checked). */
+export async function entryData(file: RandomAccessFile, entry: ZipEntry): Promise<{ headerStart: number; start: number; end: number }> {
+  if (entry.localHeaderOffset + 30 > file.size) throw new XlsxError(XLSX_MSG.badLocalHeader(entry.name));
+  const local = view(await file.read(entry.localHeaderOffset, 30));
+  if (local.byteLength < 30 || local.getUint32(0, true) !== LOCAL) throw new XlsxError(XLSX_MSG.badLocalHeader(entry.name));
+  const start = entry.localHeaderOffset + 30 + local.getUint16(26, true) + local.getUint16(28, true);
+  const end = start + entry.compressedSize;
+  if (end > file.size) throw new XlsxError(XLSX_MSG.badLocalHeader(entry.name));
+  return { headerStart: entry.localHeaderOffset, start, end };
+}
+
+export interface EntryReadOptions {
+  /** Reports compressed bytes consumed. */
+  readonly onRead?: (compressedBytes: number) => void;
+  /** Largest inflated size accepted (default DEFAULT_LIMITS.maxPartBytes). */
+  readonly limit?: number;
+  readonly chunkSize?: number;
+}
+
+/** Refuses an entry whose recorded size is beyond `limit`, before anything is read. */
+export function checkEntrySize(entry: ZipEntry, limit: number): void {
+  if (entry.size > limit) throw new XlsxError(XLSX_MSG.tooLarge(entry.name, entry.size, limit));
+}
+
+/**
+ * The decompressed bytes of an entry, chunk by chunk. Its size and CRC-32 are checked against the
+ * directory: a damaged or padded part (a zip bomb that declares a small size) stops at the recorded size.
+ */
+export async function* entryChunks(file: RandomAccessFile, entry: ZipEntry, options: EntryReadOptions = {}): AsyncGenerator<Uint8Array> {
+  const chunkSize = options.chunkSize ?? 1 << 20;
+  if (entry.flags & 1) throw new XlsxError(XLSX_MSG.encrypted);
+  if (entry.method !== 0 && entry.method !== 8) throw new XlsxError(XLSX_MSG.unsupportedMethod(entry.name, entry.method));
+  checkEntrySize(entry, options.limit ?? DEFAULT_LIMITS.maxPartBytes);
+  const { start, end } = await entryData(file, entry);
+  async function* compressed(): AsyncGenerator<Uint8Array> {
+    for (let offset = start; offset < end; offset += chunkSize) {
+      const length = Math.min(chunkSize, end - offset);
+      const bytes = await file.read(offset, length);
+      options.onRead?.(length);
+      yield bytes;
+    }
+  }
+  const crc = file.crc32 ?? crc32;
+  let produced = 0;
+  let sum = 0;
+  const source = entry.method === 0 ? compressed() : (file.inflateRaw ?? fflateInflate)(compressed());
+  const iterator = source[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let next: IteratorResult<Uint8Array>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        if (error instanceof XlsxError) throw error;
+        throw new XlsxError(XLSX_MSG.inflateFailed(entry.name));
+      }
+      if (next.done) break;
+      const chunk = next.value;
+      produced += chunk.length;
+      if (produced > entry.size) throw new XlsxError(XLSX_MSG.entryDamaged(entry.name));
+      sum = crc(chunk, sum);
+      yield chunk;
+    }
+  } finally {
+    await iterator.return?.();
+  }
+  if (produced !== entry.size) throw new XlsxError(XLSX_MSG.entryDamaged(entry.name));
+  if (sum >>> 0 !== entry.crc32 >>> 0) throw new XlsxError(XLSX_MSG.crcMismatch(entry.name));
+}
+
+/** Reads an entry to the end only to check it (size and CRC-32); nothing is kept. */
+export async function verifyEntry(file: RandomAccessFile, entry: ZipEntry, limit?: number): Promise<void> {
+  for await (const chunk of entryChunks(file, entry, { limit })) void chunk;
+}
+
+/** A whole (small) entry as text; `limit` bounds it. */
+export async function readEntryText(file: RandomAccessFile, entry: ZipEntry, limit?: number): Promise<string> {
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  for await (const chunk of entryChunks(file, entry, { limit })) parts.push(decoder.decode(chunk, { stream: true }));
+  parts.push(decoder.decode());
+  return parts.join("");
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function view(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

@@ -1,0 +1,140 @@
+/**
+ * The hostile corpus (scripts/hostile): each file with its expected exit code, message and counts. No
+ * input exits 3; damaged or oversized packages are refused with a Chinese message naming the part (and
+ * the flag that raises a limit); valid producers' files are read like the sample.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { unzipSync } from "fflate";
+import { EXIT, main } from "../../src/cli/assess";
+import { PackageWorkbookPort } from "../../src/workbook/package-adapter";
+import * as corpus from "../../scripts/hostile/corpus";
+
+jest.setTimeout(120_000);
+
+const dir = mkdtempSync(join(tmpdir(), "hostile-"));
+
+async function run(name: string, bytes: Uint8Array, extra: string[] = []) {
+  const input = join(dir, `${name}.xlsx`);
+  writeFileSync(input, bytes);
+  const output = join(dir, `${name}-out.xlsx`);
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main([input, "-o", output, ...extra], { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join("\n"), err: err.join("\n"), output, input };
+}
+
+let sampleRun: Awaited<ReturnType<typeof run>>;
+const ranking = (text: string) => text.split("\n").filter((l) => /^\s+\d+\s/.test(l)).join("\n");
+
+beforeAll(async () => {
+  sampleRun = await run("sample", readFileSync(corpus.SAMPLE));
+  expect(sampleRun.code).toBe(EXIT.ok);
+});
+
+describe("damaged packages: exit 2 with the part named, nothing written", () => {
+  test.each([
+    ["CRC-32 mismatch", () => corpus.crcMismatch(), "工作簿部件 xl/worksheets/sheet1.xml 的校验码（CRC-32）不符，文件已损坏"],
+    ["bad local-header offset", () => corpus.badLocalOffset(), "工作簿部件 xl/workbook.xml 的位置记录有误"],
+    ["bad ZIP64 locator", () => corpus.badZip64Locator(), "文件的 ZIP64 目录记录有误"],
+    ["zip bomb understating its size", () => corpus.bombUnderstated(64), "工作簿部件 xl/worksheets/sheet1.xml 解压后长度与目录记载不符"],
+  ])("%s", async (name, make, message) => {
+    const r = await run(name.replace(/\W+/g, "-"), make());
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err).toContain(message);
+    expect(r.err).not.toMatch(/Error|exceljs|undefined|invalid|\bat\s/i); // no English internals
+  });
+});
+
+describe("parts beyond the size limit: refused before inflating, the flag named", () => {
+  test.each([
+    ["a zip bomb stating 256 MB", () => corpus.bombStated(256), ["--max-part-mb", "64"], "工作簿部件 xl/worksheets/sheet1.xml 解压后为 256 MB，超过上限 64 MB"],
+    ["workbook.xml of 4 MB (held whole: 1/16 of the limit)", () => corpus.hugeWorkbookXml(4), ["--max-part-mb", "16"], "工作簿部件 xl/workbook.xml 解压后为 5 MB，超过上限 1 MB"],
+    ["sharedStrings.xml beyond the whole-part limit", () => corpus.hugeSharedStrings(200_000), ["--max-part-mb", "16"], "工作簿部件 xl/sharedStrings.xml 解压后为"],
+    ["one 2 MB cell (row limit 1/64 of the part limit)", () => corpus.hugeCell(2), ["--max-part-mb", "32"], "工作簿部件 xl/worksheets/sheet2.xml 中有一行（或一个单元格）超过 1 MB"],
+  ])("%s", async (name, make, flags, message) => {
+    const r = await run(name.replace(/\W+/g, "-"), make(), flags);
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err).toContain(message);
+    expect(r.err).toContain("--max-part-mb");
+  });
+
+  it("the same files are read when the limit is raised", async () => {
+    const r = await run("huge-cell-raised", corpus.hugeCell(2), ["--max-part-mb", "256"]);
+    expect(r.code).toBe(EXIT.ok);
+    expect(ranking(r.out)).toBe(ranking(sampleRun.out));
+  });
+});
+
+describe("valid files from other producers: the same results as the sample", () => {
+  it("SpreadsheetML under an x: prefix (.NET Open XML SDK)", async () => {
+    const r = await run("prefixed", corpus.prefixed());
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.out).toContain("12345热线考核：77个单位，已计分77个");
+    expect(ranking(r.out)).toBe(ranking(sampleRun.out));
+  });
+
+  it("a million styled blank rows after 扣分登记's data: skipped, bounded", async () => {
+    const before = process.memoryUsage().rss;
+    const r = await run("blank-rows", corpus.blankRows());
+    expect(r.code).toBe(EXIT.ok);
+    expect(ranking(r.out)).toBe(ranking(sampleRun.out));
+    expect(process.memoryUsage().rss - before).toBeLessThan(1 << 30);
+  });
+});
+
+describe("formulas read as Excel shows them", () => {
+  it("cached 0, FALSE, TRUE, \"\", #N/A and text are those values; no cached value is listed, never 0 or blank", async () => {
+    const input = join(dir, "formulas.xlsx");
+    writeFileSync(input, corpus.formulaResults());
+    const port = await PackageWorkbookPort.open(input);
+    const s = (await port.read(["S"], { formulas: true })).get("S");
+    await port.close();
+    expect(s?.values[0]).toEqual([0, false, true, "", "#N/A", null, null, "完成"]);
+    expect(s?.formulas?.[0]).toEqual(["=1-1", "=1=0", "=1=1", '=""', "=NA()", "=SUM(A1:E1)", "=1+1", '="完成"']);
+    expect(s?.uncalculated).toEqual([{ row: 0, col: 5 }, { row: 0, col: 6 }]);
+  });
+
+  it("a 便民化考核 status formula whose cached result is FALSE scores as typing 未完成 (not as blank 不涉及)", async () => {
+    const formula = corpus.approvalStatus({ formula: "1=0", cell: ' t="b"><f>FORMULA</f><v>0</v>' });
+    const typed = corpus.approvalStatus({ typed: "未完成" });
+    const a = await run("status-false", formula.bytes);
+    const b = await run("status-typed", typed.bytes);
+    const report = (r: { out: string; input: string; output: string }) => r.out.split(r.input).join("IN").split(r.output).join("OUT");
+    expect(report(a)).toBe(report(b));
+    expect(report(a)).not.toBe(report(sampleRun));
+    expect(a.code).toBe(b.code);
+  });
+});
+
+describe("text beyond Excel's cell limit", () => {
+  it("is cut to 32,767 characters with a visible mark", async () => {
+    const r = await run("long-name", corpus.longUnitName());
+    expect(r.code).not.toBe(EXIT.internal);
+    const port = await PackageWorkbookPort.open(r.output);
+    const checks = (await port.read(["校验"])).get("校验");
+    await port.close();
+    const texts = (checks?.values ?? []).flat().filter((v): v is string => typeof v === "string");
+    const longest = texts.reduce((a, b) => (b.length > a.length ? b : a), "");
+    expect(longest.length).toBe(32767);
+    // The result writers cut first (src/workbook/cellText.ts); the package writer's own cut is the backstop.
+    expect(longest).toMatch(/…（[^（）]*已截断[^（）]*）$/u);
+  });
+});
+
+describe("rich workbooks keep every part they hold", () => {
+  const owned = (parts: Record<string, Uint8Array>) => {
+    const workbook = new TextDecoder().decode(parts["xl/workbook.xml"]);
+    void workbook;
+    return new Set(["xl/workbook.xml", "xl/styles.xml", "[Content_Types].xml", "xl/_rels/workbook.xml.rels"]);
+  };
+  it.each(["sample"])("%s: only the product's parts differ", async () => {
+    const before = unzipSync(readFileSync(sampleRun.input));
+    const after = unzipSync(readFileSync(sampleRun.output));
+    const changed = Object.keys(before).filter((k) => !after[k] || Buffer.compare(Buffer.from(before[k]), Buffer.from(after[k])) !== 0);
+    const allowed = owned(before);
+    for (const sheet of ["12345热线考核表", "校验", "便民化考核"]) allowed.add(corpus.sheetPart(before, sheet));
+    expect(changed.filter((k) => !allowed.has(k))).toEqual([]);
+  });
+});
