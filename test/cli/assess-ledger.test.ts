@@ -53,6 +53,9 @@ describe("npm run assess -- --ledger", () => {
     expect(err).toEqual([]);
     const text = out.join("\n");
     expect(text).toContain(`工单导入：${clean}（考核期间：2021年度）`);
+    // The heading names the ledger as the input (there is no workbook), never the output file.
+    expect(text).toContain(`输入：${clean}（工单明细；考核工作簿为空白模板）`);
+    expect(text).not.toContain(`输入：${output}`);
     expect(text).toContain("已按2021年度填入77个单位的工单数据；共读取4000行工单，计入4000行，0行有问题未计入");
     expect(text).toContain("12345热线考核：77个单位，已计分77个");
     expect(text).toContain("审批服务便民化（一票否决）：未给出考核工作簿");
