@@ -150,6 +150,11 @@ export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, inpu
       problems.push(problem("notApplicableItem", "value",
         blank ? MSG.statusMissing(cell.field, item.no) : MSG.statusNotApplicableButApplies(cell.field, cell.raw, item.no),
         cell.field, cell.raw, cell.at, "warning"));
+      // Said in 扣分说明 too, so that a department with blank items never reads as "all items completed".
+      lines.push({
+        rule: `item${item.no}`, item: `事项${item.no}`, category: "veto", clause: item.clause,
+        input: STATUS_TEXT.notApplicable, points: 0, note: MSG.countedNotApplicable(item.no, item.name, blank),
+      });
       continue;
     }
     let note: string | undefined;

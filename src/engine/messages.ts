@@ -62,6 +62,9 @@ export const MSG = {
 
   /** A rate without a denominator: no deduction, and the result says why. */
   zeroDenominator: (denominator: string) => (denominator === "工单总量" ? "无工单，不计扣分" : `${denominator}为0，不计扣分`),
+  /** 扣分说明 of an applicable item left blank or marked 不涉及 (spec D: not applicable, costs nothing). */
+  countedNotApplicable: (item: number, name: string, blank: boolean) =>
+    `事项${item}（${name}）${blank ? "未填写" : "填为不涉及"}，按不涉及计`,
   lateEvidence: (item: number, date: string, deadline: string) => `事项${item}印证资料${date}报送，晚于截止日期${deadline}，视为未完成`,
   vetoApplied: (cap: string) => `一票否决，按上限扣${cap}分`,
 } as const;

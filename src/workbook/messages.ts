@@ -135,7 +135,9 @@ export const CLI_MSG = {
   sameAsInputFile: (output: string, input: string) =>
     `输出文件“${output}”就是输入文件“${input}”（同一文件，或指向它的链接）：输入文件保持不变，请用 -o 指定另一个文件名。`,
   outputExists: (path: string) => `文件“${path}”已存在：空白模板不会覆盖它。请用 -o 指定另一个文件名；确需覆盖时加 --force。`,
-  oldXls: (path: string) => `“${path}”是旧版 Excel 97-2003 工作簿（.xls）：请在 Excel 或 WPS 中打开，另存为 .xlsx 后再计算。`,
+  // The old binary container holds both .xls files and password-encrypted .xlsx files.
+  oldXls: (path: string) =>
+    `“${path}”是旧版 Excel 97-2003 工作簿（.xls），或设置了打开密码的工作簿：.xls 请在 Excel 或 WPS 中打开，另存为 .xlsx 后再计算；有密码的请先取消密码。`,
   notWorkbook: (path: string) => `“${path}”不是 Excel 工作簿（.xlsx）：文件内容不是电子表格，请确认选对了文件。`,
   cannotWrite: (path: string, reason: string) => `无法写入“${path}”：${reason}。`,
   seeHelp: "用 --help 查看用法。",

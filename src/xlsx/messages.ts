@@ -1,9 +1,21 @@
 /** Every user-facing text of the .xlsx reader and writer, in one place (Chinese, never library internals). */
 
-const mb = (bytes: number): string => `${Math.ceil(bytes / (1 << 20))} MB`;
+/**
+ * A size for people: MB to 2 decimals, KB below 1 MB, bytes below 1 KB. Sizes round up and limits down, so a size shown
+ * beside its limit is always visibly greater (never "1 MB, over the limit of 1 MB").
+ */
+const size = (bytes: number, round: (x: number) => number): string => {
+  const MB = 1 << 20;
+  if (bytes >= MB) return `${round((bytes / MB) * 100) / 100} MB`;
+  if (bytes < 1024) return `${bytes} 字节`;
+  return `${round(bytes / 1024)} KB`;
+};
+const mb = (bytes: number): string => size(bytes, Math.ceil);
+const limitMb = (bytes: number): string => size(bytes, Math.floor);
 
 export const XLSX_MSG = {
   notZip: "文件不是有效的 .xlsx 工作簿（无法读取压缩目录）",
+  partWithoutRoot: (path: string) => `工作簿部件 ${path} 没有内容（缺少根元素），文件已损坏：请在 Excel 中打开并另存后再计算`,
   badLocalHeader: (path: string) => `工作簿部件 ${path} 的位置记录有误，文件可能已损坏`,
   badZip64: "文件的 ZIP64 目录记录有误，文件可能已损坏",
   entryMissing: (path: string) => `工作簿缺少部件 ${path}，文件可能已损坏`,
@@ -13,9 +25,9 @@ export const XLSX_MSG = {
   crcMismatch: (path: string) => `工作簿部件 ${path} 的校验码（CRC-32）不符，文件已损坏`,
   inflateFailed: (path: string) => `工作簿部件 ${path} 无法解压，文件已损坏`,
   tooLarge: (path: string, size: number, limit: number) =>
-    `工作簿部件 ${path} 解压后为 ${mb(size)}，超过上限 ${mb(limit)}；确属正常文件时，可用 --max-part-mb 提高上限`,
+    `工作簿部件 ${path} 解压后为 ${mb(size)}，超过上限 ${limitMb(limit)}；确属正常文件时，可用 --max-part-mb 提高上限`,
   rowTooLarge: (path: string, limit: number) =>
-    `工作簿部件 ${path} 中有一行（或一个单元格）超过 ${mb(limit)}，无法读取；确属正常文件时，可用 --max-part-mb 提高上限`,
+    `工作簿部件 ${path} 中有一行（或一个单元格）超过 ${limitMb(limit)}，无法读取；确属正常文件时，可用 --max-part-mb 提高上限`,
   tooManyCells: (sheet: string, limit: number) =>
     `工作表“${sheet}”的使用区域超过 ${limit} 个单元格（行数或列数超出 Excel 上限，或表中有大量空白行列），无法读取`,
   noWorksheet: "工作簿中没有工作表",

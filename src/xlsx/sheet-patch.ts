@@ -4,10 +4,10 @@
  * ones; a touched element (cols, mergeCells, sheetViews, print setup …) is rewritten in the schema's place.
  * New sheets are the same patch applied to an empty worksheet.
  */
+import { XLSX_MSG, XlsxError } from "./messages";
 import { cellAddress, columnLetter } from "../workbook/address";
 import type { CellValue, PageSetup } from "../workbook/port";
 import { EXCEL_MAX_TEXT } from "./limits";
-import { XLSX_MSG } from "./messages";
 import { elementPrefix } from "./namespaces";
 import { columnIndex } from "./sheet-scanner";
 import { cellKey, keyCol, keyRow, type CellEdit, type SheetEdit } from "./sheet-edit";
@@ -58,7 +58,7 @@ const overlaps = (a: Range, b: Range) => a.top <= b.bottom && b.top <= a.bottom 
 
 export function patchSheet(xml: string, edit: SheetEdit, styles: () => StylesPatch): PatchResult {
   const root = rootElement(xml);
-  if (!root) throw new Error("worksheet without a root element");
+  if (!root) throw new XlsxError(XLSX_MSG.partWithoutRoot(edit.name));
   const p = elementPrefix(xml.slice(root.start, root.tagEnd));
   const el = (name: string) => `${p}${name}`;
   const kids = childElements(xml, root.contentStart, root.contentEnd);

@@ -3,6 +3,7 @@
  * fonts, fills, number formats and cell formats keep their indexes (so every cell the product does not
  * write keeps its look); a new combination is added at the end of its list, once.
  */
+import { XLSX_MSG, XlsxError } from "./messages";
 import type { CellFormat } from "../workbook/port";
 import { attribute } from "./xml-text";
 import { elementPrefix } from "./namespaces";
@@ -32,7 +33,7 @@ export class StylesPatch {
 
   constructor(private readonly xml: string) {
     const root = rootElement(xml);
-    if (!root) throw new Error("styles.xml without a root element");
+    if (!root) throw new XlsxError(XLSX_MSG.partWithoutRoot("xl/styles.xml"));
     this.p = elementPrefix(xml.slice(root.start, root.tagEnd));
     for (const child of childElements(xml, root.contentStart, root.contentEnd)) {
       const name = localName(child.name);
