@@ -29,8 +29,9 @@ export interface ComputeSummary {
   /** Rows of 承办单位 (units to score). */
   readonly units: number;
   readonly unitsScored: number;
-  /** Units marked "数据有误，未计分". */
+  /** Units not scored: unitsMissing of them 缺少数据，未计分, the others 数据有误，未计分. */
   readonly unitsMarked: number;
+  readonly unitsMissing: number;
   readonly departments: number;
   readonly departmentsJudged: number;
   /** Departments that lose the 0.5 points. */
@@ -112,6 +113,7 @@ function summarize(
   return {
     year: params.year, months: params.months,
     units: units.length, unitsScored: scored.length, unitsMarked: units.length - scored.length,
+    unitsMissing: units.filter((u) => !u.score && u.missingData).length,
     departments: departments.length, departmentsJudged: judged.length,
     departmentsVetoed: judged.filter((d) => (d.deduction ?? 0) > 0).length,
     departmentsMarked: departments.length - judged.length,
