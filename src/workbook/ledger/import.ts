@@ -104,8 +104,13 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
  * row numbers are the sheet's, so problems point at its cells.
  */
 export function* ledgerFromSheet(snapshot: SheetSnapshot, batchSize = 10_000): Iterable<RowBatch> {
+  // Formulas without a result (SheetSnapshot.uncalculated): unknown values, listed by the ledger as problems.
+  const uncalculated = new Map<number, number[]>();
+  for (const { row, col } of snapshot.uncalculated ?? []) uncalculated.set(row + 1, [...(uncalculated.get(row + 1) ?? []), col]);
   for (const batch of arrayRows(snapshot.values, 1, batchSize)) {
-    yield batch.source ? { ...batch, source: { ...batch.source, sheet: snapshot.name } } : batch;
+    const rows = uncalculated.size === 0 ? batch.rows
+      : batch.rows.map((r) => (uncalculated.has(r.rowNumber) ? { ...r, uncalculated: uncalculated.get(r.rowNumber) } : r));
+    yield { ...batch, rows, ...(batch.source ? { source: { ...batch.source, sheet: snapshot.name } } : {}) };
   }
 }
 
