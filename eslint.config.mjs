@@ -1,6 +1,14 @@
-// ESLint flat config: typescript-eslint's recommended rules for the add-in's TypeScript and JavaScript.
+// ESLint flat config: typescript-eslint's recommended rules for the add-in's TypeScript and JavaScript, and the
+// layering of src/ (what each part may import), checked by no-restricted-imports.
 import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
+
+/** An import path that climbs out of the file's folder into one of `parts` of src/. */
+const into = (parts) => `^(\\.\\./)+(${parts.join("|")})(/|$)`;
+const layer = (files, patterns) => ({ files, rules: { "no-restricted-imports": ["error", { patterns }] } });
+const HOST_GLOBALS = ["Office", "Excel", "CustomFunctions", "OfficeExtension", "document", "window", "navigator", "HTMLElement"]
+  .map((name) => ({ name, message: "The engine works on plain values: no Office, Excel or DOM." }));
+const ENGINE_MSG = "src/engine is pure and self-contained: it imports nothing outside src/engine (no packages, no Node).";
 
 export default defineConfig(
   { ignores: ["dist/**", "build/**", "out/**", "coverage/**", "node_modules/**", "test-results/**"] },
@@ -10,6 +18,21 @@ export default defineConfig(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
     },
   },
+  // src/engine: nothing from outside itself, at any depth; no host globals.
+  layer(["src/engine/*.ts"], [{ regex: "^\\.\\./", message: ENGINE_MSG }, { regex: "^[^.]", message: ENGINE_MSG }]),
+  layer(["src/engine/*/*.ts"], [{ regex: "^\\.\\./\\.\\./", message: ENGINE_MSG }, { regex: "^[^.]", message: ENGINE_MSG }]),
+  { files: ["src/engine/**/*.ts"], rules: { "no-restricted-globals": ["error", ...HOST_GLOBALS] } },
+  // src/functions only converts Excel's values and calls the engine.
+  layer(["src/functions/**/*.ts"], [{ regex: into(["workbook", "ledger", "taskpane", "cli"]), message: "Custom functions call the engine only." }]),
+  // src/ledger reads work-order exports; it knows the engine, not the workbook or its hosts.
+  layer(["src/ledger/**/*.ts"], [{ regex: into(["workbook", "functions", "taskpane", "cli"]), message: "src/ledger depends on the engine only." }]),
+  // src/workbook reaches workbooks through its port; the hosts (task pane, CLI) call it, never the reverse.
+  layer(["src/workbook/**/*.ts"], [{ regex: into(["functions", "taskpane", "cli"]), message: "src/workbook must not depend on its callers." }]),
+  layer(["src/taskpane/**/*.ts"], [
+    { regex: into(["functions", "cli"]), message: "The task pane uses the workbook layer, not the CLI or the functions." },
+    { regex: "^node:", message: "The task pane runs in the browser: no Node modules." },
+  ]),
+  layer(["src/cli/**/*.ts"], [{ regex: into(["functions", "taskpane"]), message: "The CLI uses the workbook layer, not the task pane or the functions." }]),
   {
     // Custom-function parameters typed `any` are Excel's "any" cell-value type in the generated
     // functions.json (custom-functions-metadata has no equivalent for `unknown`).

@@ -16,7 +16,7 @@
  *   typedCore the counting core alone (aggregateOrders over already-parsed orders in typed arrays)
  *             plus the same scoring: what parsing, checking and duplicate detection add on top.
  */
-import { ruleSet, scoreUnit, type HotlineRuleSet } from "../../src/engine";
+import { rateInputs, ruleSet, scoreUnit, type HotlineRuleSet } from "../../src/engine";
 import { REGISTRY_2021 } from "../../src/engine/registry";
 import { aggregateOrders, LedgerAggregator, LEDGER_COLUMNS, mapHeaders, type LedgerCell, type LedgerData, type ParsedOrders } from "../../src/ledger";
 import { CALLBACK_RESULTS, type Callback } from "../../src/ledger/values";
@@ -61,12 +61,7 @@ function scoreMonths(data: LedgerData, rules: HotlineRuleSet, year: number): { c
     month.rows.forEach((c, u) => {
       const score = scoreUnit(rules, {
         type: data.units[u].type,
-        rates: {
-          completion: { kind: "count", numerator: c.按期办结数, denominator: c.应办结数 },
-          returned: { kind: "count", numerator: c.退单数, denominator: c.工单总量 },
-          extension: { kind: "count", numerator: c.延期申请数, denominator: c.工单总量 },
-          satisfaction: { kind: "count", numerator: c.满意数, denominator: c.有效回访数 },
-        },
+        rates: rateInputs(rules, c),
         cases: {},
         bonusCases: {},
         monthlyAverage: c.月均办件量,

@@ -23,14 +23,20 @@ export function targetMet(target: ApprovalTarget, rate: number): boolean {
   return target.minIncluded ? r >= min : r > min;
 }
 
-/** Item 6 part (2): the five rates, each "不低于" its minimum. Lines name every target missed. */
-export function targetsResult(rules: ApprovalRuleSet, rates: Readonly<Record<ApprovalTarget["id"], number>>) {
+/** The item whose status is derived from its parts (2021: 事项6), if the method has one. */
+export function derivedItem(rules: ApprovalRuleSet): ApprovalItem | undefined {
+  return rules.items.find((i) => i.status === "derived");
+}
+
+/** The derived item's targets (2021: 事项6 part (2), five rates, each "不低于" its minimum). Lines name every target missed. */
+export function targetsResult(rules: ApprovalRuleSet, rates: Readonly<Record<string, number>>, targets = rules.derived.targets) {
   const lines: ExplanationLine[] = [];
-  for (const t of rules.item6.targets) {
+  const no = derivedItem(rules)?.no;
+  for (const t of targets) {
     if (!targetMet(t, rates[t.id])) {
       const shown = formatRate(rates[t.id], shownDecimals(rates[t.id], (x) => !targetMet(t, x)));
       lines.push({
-        rule: `item6.${t.id}`, item: t.label, category: "veto", clause: rules.item6.clause,
+        rule: `item${no}.${t.id}`, item: t.label, category: "veto", clause: rules.derived.clause,
         input: shown, points: 0, note: `${t.label}${shown}低于${t.min}%`,
       });
     }
@@ -55,9 +61,9 @@ export interface DepartmentInput {
   readonly org: Organization;
   /** Items 1..n in order. */
   readonly items: readonly Cell<Status>[];
-  /** Item 6's parts; a null value is a blank cell. */
-  readonly item6Parts: Readonly<Record<"guide" | "seal" | "dataList", Cell<Status | null>>>;
-  readonly item6Targets: Readonly<Record<ApprovalTarget["id"], Cell<number | null>>>;
+  /** The derived item's parts and targets by id (rules.derived); a null value is a blank cell. */
+  readonly parts: Readonly<Record<string, Cell<Status | null>>>;
+  readonly targets: Readonly<Record<string, Cell<number | null>>>;
   /** 印证资料报送日期 as YYYY-MM-DD, or null when not given (filed earlier counts as in time). */
   readonly evidenceDate: Cell<string | null>;
 }
@@ -66,7 +72,7 @@ export interface DepartmentResult {
   readonly deduction: number;
   /** Item numbers not done. */
   readonly failed: readonly number[];
-  /** Items 3–5 marked done whose evidence came after the deadline, so counted as not done. */
+  /** Evidence items marked done whose evidence came after the deadline, so counted as not done. */
   readonly late: readonly number[];
   readonly lines: readonly ExplanationLine[];
   /** Errors (the department is not judged) and warnings. */
@@ -76,46 +82,47 @@ export interface DepartmentResult {
 const STATUS_TEXT: Record<Status, string> = { done: "完成", notDone: "未完成", notApplicable: "不涉及" };
 
 /**
- * Item 6 from its parts when any is filled (spec B: done only when all four parts are). A part that fails
- * decides "not done" even when others are blank; when none fails but some are blank, the entered 事项6 is
+ * The derived item from its parts when any is filled (spec B: done only when all parts are). A part that fails
+ * decides "not done" even when others are blank; when none fails but some are blank, the entered status is
  * used if there is one, otherwise the department cannot be judged.
  */
-function item6FromParts(rules: ApprovalRuleSet, input: DepartmentInput, entered: boolean, problems: Problem[]) {
-  const parts = Object.values(input.item6Parts);
-  const targets = Object.values(input.item6Targets);
+function fromParts(rules: ApprovalRuleSet, item: ApprovalItem, input: DepartmentInput, entered: boolean, problems: Problem[]) {
+  const { parts: partRules, targets: targetRules } = rules.derived;
+  const parts = partRules.map((p) => input.parts[p.id]);
+  const targets = targetRules.map((t) => input.targets[t.id]);
   const filled = parts.filter((p) => p.value !== null).length + targets.filter((t) => t.value !== null).length;
   if (filled === 0) return undefined;
   const lines: ExplanationLine[] = [];
-  for (const p of rules.item6.parts) {
-    const value = input.item6Parts[p.id].value;
+  for (const p of partRules) {
+    const value = input.parts[p.id].value;
     if (value !== null && value !== "done") {
       lines.push({
-        rule: `item6.${p.id}`, item: p.label, category: "veto", clause: rules.item6.clause,
+        rule: `item${item.no}.${p.id}`, item: p.label, category: "veto", clause: rules.derived.clause,
         input: STATUS_TEXT[value], points: 0, note: `${p.label}${value === "notDone" ? "未完成" : "填“不涉及”，不算完成"}`,
       });
     }
   }
-  const known = rules.item6.targets.filter((t) => input.item6Targets[t.id].value !== null);
-  const rates = Object.fromEntries(known.map((t) => [t.id, input.item6Targets[t.id].value as number]));
-  lines.push(...targetsResult({ ...rules, item6: { ...rules.item6, targets: known } }, rates as Record<ApprovalTarget["id"], number>).lines);
+  const known = targetRules.filter((t) => input.targets[t.id].value !== null);
+  const rates = Object.fromEntries(known.map((t) => [t.id, input.targets[t.id].value as number]));
+  lines.push(...targetsResult(rules, rates, known).lines);
   const missing = [...parts.filter((p) => p.value === null), ...targets.filter((t) => t.value === null)];
   const decided = lines.length > 0 || entered;
   for (const m of missing) {
-    problems.push(problem("incomplete", "value", MSG.item6Incomplete(m.field), m.field, m.raw, m.at, decided ? "warning" : "error"));
+    problems.push(problem("incomplete", "value", MSG.partsIncomplete(m.field, item.no), m.field, m.raw, m.at, decided ? "warning" : "error"));
   }
   if (lines.length > 0) return { status: "notDone" as Status, lines };
   return missing.length > 0 ? undefined : { status: "done" as Status, lines };
 }
 
-/** One department's veto: every applicable item must be done (items 3–5 with evidence in time, item 6 with all its parts). */
+/** One department's veto: every applicable item must be done (evidence items with evidence in time, the derived item with all its parts). */
 export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, input: DepartmentInput): DepartmentResult {
   if (input.org.approvalName === undefined) throw new Error(`${input.org.name} is not assessed by the approval method`);
   const problems: Problem[] = [];
   const lines: ExplanationLine[] = [];
   const failed: number[] = [];
   const late: number[] = [];
-  const item6Cell = input.items[5];
-  const derived6 = item6FromParts(rules, input, !isBlank(item6Cell.raw), problems);
+  const derivedNo = derivedItem(rules);
+  const derived = derivedNo && fromParts(rules, derivedNo, input, !isBlank(input.items[derivedNo.no - 1].raw), problems);
   for (const item of rules.items) {
     const cell = input.items[item.no - 1];
     const applicable = applies(rules, registry, input.org, item.no);
@@ -129,14 +136,14 @@ export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, inpu
       continue;
     }
     const extra: ExplanationLine[] = [];
-    if (item.status === "derived" && derived6) {
-      if (!blank && status !== derived6.status) {
-        problems.push(problem("conflict", "value", MSG.item6Conflict(cell.field, cell.raw, STATUS_TEXT[derived6.status]),
+    if (item.status === "derived" && derived) {
+      if (!blank && status !== derived.status) {
+        problems.push(problem("conflict", "value", MSG.partsConflict(cell.field, cell.raw, STATUS_TEXT[derived.status]),
           cell.field, cell.raw, cell.at));
         continue;
       }
-      status = derived6.status;
-      extra.push(...derived6.lines);
+      status = derived.status;
+      extra.push(...derived.lines);
     } else if (status === "notApplicable") {
       // Spec D: blank and 不涉及 mean "not applicable" (as VETO_SCORE reads them); the document lists this
       // department for the item, so the cell is flagged for checking but costs nothing.

@@ -1,6 +1,6 @@
 import { MSG } from "./messages";
 import { excel15, formatPoints, roundDecimals } from "./numbers";
-import type { Band, CaseRule, CategoryId, HotlineRuleSet, RateComparison, RateRule, RateRuleId } from "./rules/types";
+import type { Band, CaseRule, CategoryId, HotlineRuleSet, RateComparison, RateRule, RateRuleId, VolumeTier } from "./rules/types";
 import type { CategoryResult, ExplanationLine, RateInput, UnitType } from "./types";
 
 /** The rate as it is compared with band edges: Excel's 15 digits, then the table's optional rounding. */
@@ -87,7 +87,7 @@ export function rateDeduction(rules: HotlineRuleSet, id: RateRuleId, input: Rate
   return {
     rate: comparableRate(rate, rules.comparison),
     points: band.points,
-    line: { ...base, clause: rule.clause, input: shown, band: band.text, points: -band.points },
+    line: { ...base, clause: band.clause ?? rule.clause, input: shown, band: band.text, points: -band.points },
   };
 }
 
@@ -125,16 +125,50 @@ function caseLines(list: readonly CaseRule[], counts: CaseCounts, sign: 1 | -1):
   return list.filter((r) => (counts[r.id] ?? 0) > 0).map((r) => caseLine(r, counts[r.id], sign));
 }
 
-/** 工单办理: 办结率 band plus per-case items, capped at 30. */
-export function handlingResult(rules: HotlineRuleSet, completion: RateInput, counts: CaseCounts): CategoryResult & { rate: number | null } {
-  const outcome = rateDeduction(rules, "completion", completion);
-  const lines = [outcome.line, ...caseLines(caseRules(rules, "handling"), counts, -1)];
-  return { ...categoryResult(rules, "handling", lines), rate: outcome.rate };
+/** Rate inputs by rate rule id. */
+export type RateInputs = Readonly<Record<RateRuleId, RateInput>>;
+
+/**
+ * One category's deduction: the bands of its rates (in the table's order), then its per-case items, capped at
+ * the category's points. Every rate of the category must have an input.
+ */
+export function categoryScore(
+  rules: HotlineRuleSet, id: CategoryId, rates: RateInputs, counts: CaseCounts,
+): CategoryResult & { readonly rates: Readonly<Record<RateRuleId, number | null>> } {
+  const outcomes = rules.rates.filter((r) => r.category === id).map((r) => {
+    const input = rates[r.id];
+    if (!input) throw new Error(`No input for rate ${r.id}`);
+    return [r.id, rateDeduction(rules, r.id, input)] as const;
+  });
+  const lines = [...outcomes.map(([, o]) => o.line), ...caseLines(caseRules(rules, id), counts, -1)];
+  return { ...categoryResult(rules, id, lines), rates: Object.fromEntries(outcomes.map(([rid, o]) => [rid, o.rate])) };
 }
 
-/** 日常工作配合: per-case items, capped at 20. */
+/** 工单办理 (2021): 办结率 band plus per-case items, capped at 30. */
+export function handlingResult(rules: HotlineRuleSet, completion: RateInput, counts: CaseCounts): CategoryResult & { rate: number | null } {
+  const result = categoryScore(rules, "handling", { completion }, counts);
+  return { ...result, rate: result.rates.completion };
+}
+
+/** 日常工作配合 (2021): per-case items, capped at 20. */
 export function cooperationResult(rules: HotlineRuleSet, counts: CaseCounts): CategoryResult {
-  return categoryResult(rules, "cooperation", caseLines(caseRules(rules, "cooperation"), counts, -1));
+  return categoryScore(rules, "cooperation", {}, counts);
+}
+
+/** The rate inputs of every rate rule from counts by label (按期办结数, 应办结数, … as the rules name them). */
+export function rateInputs(rules: HotlineRuleSet, counts: object): RateInputs {
+  const byLabel = counts as Readonly<Record<string, unknown>>;
+  return Object.fromEntries(rules.rates.map((r) => {
+    const [numerator, denominator] = [byLabel[r.numerator], byLabel[r.denominator]];
+    if (typeof numerator !== "number" || typeof denominator !== "number") throw new Error(`No count ${r.numerator} or ${r.denominator}`);
+    return [r.id, { kind: "count", numerator, denominator }];
+  }));
+}
+
+/** 月均办件量 when it is not given: 工单总量 ÷ the months assessed (spec A). */
+export function monthlyAverage(total: number, months: number): number {
+  if (!(months > 0)) throw new RangeError(`invalid months ${months}`);
+  return total / months;
 }
 
 export interface BonusResult {
@@ -147,14 +181,13 @@ export interface BonusResult {
 /** 加分项: 月均办件量 over the unit type's threshold, plus per-case bonuses; capped when the table says so. */
 export function bonusResult(rules: HotlineRuleSet, type: UnitType, monthlyAverage: number, counts: CaseCounts): BonusResult {
   if (!(monthlyAverage >= 0)) throw new RangeError(`invalid monthly average ${monthlyAverage}`);
-  const { volume } = rules.bonus;
   const lines: ExplanationLine[] = [];
-  const threshold = volume.byType[type];
   const avg = excel15(monthlyAverage);
-  if (threshold && (volume.strict ? avg > threshold.over : avg >= threshold.over)) {
+  const tier = volumeTier(rules.bonus.volume, type, avg);
+  if (tier) {
     lines.push({
-      rule: "volume", item: "月均办件量", category: "bonus", clause: volume.clause,
-      input: `${formatAverage(avg, threshold.over)}件（${type}超过${threshold.over}件）`, points: threshold.points,
+      rule: "volume", item: "月均办件量", category: "bonus", clause: tier.clause,
+      input: `${formatAverage(avg, tier.over)}件（${type}${tier.included ? "达到" : "超过"}${tier.over}件）`, points: tier.points,
     });
   }
   lines.push(...caseLines(rules.bonus.cases, counts, 1));
@@ -162,6 +195,16 @@ export function bonusResult(rules: HotlineRuleSet, type: UnitType, monthlyAverag
   const cap = rules.bonus.cap;
   const points = cap === null ? raw : Math.min(raw, cap);
   return { points, raw, capApplied: cap !== null && raw > cap, lines };
+}
+
+/** The tier of the unit's type with the highest points whose threshold the average passes (tiers never add up). */
+function volumeTier(tiers: readonly VolumeTier[], type: string, avg: number): VolumeTier | undefined {
+  let best: VolumeTier | undefined;
+  for (const t of tiers) {
+    const passed = t.included ? avg >= t.over : avg > t.over;
+    if (t.type === type && passed && (!best || t.points > best.points)) best = t;
+  }
+  return best;
 }
 
 /** 月均办件量 with 2 decimals, or more when 2 would make it look no greater than the threshold (1000.001, not "1000"). */
@@ -190,7 +233,8 @@ export function totalScore(rules: HotlineRuleSet, deductions: CategoryDeductions
 
 export interface HotlineUnitInput {
   readonly type: UnitType;
-  readonly rates: Readonly<Record<RateRuleId, RateInput>>;
+  /** An input for every rate rule of the table (see rateInputs). */
+  readonly rates: RateInputs;
   /** 扣分登记 counts by case rule id. */
   readonly cases: CaseCounts;
   /** 加分登记 counts by bonus rule id. */
@@ -199,6 +243,7 @@ export interface HotlineUnitInput {
 }
 
 export interface HotlineUnitScore {
+  /** One result per category of the table, in its order. */
   readonly categories: readonly CategoryResult[];
   readonly rates: Readonly<Record<RateRuleId, number | null>>;
   readonly deduction: number;
@@ -206,23 +251,15 @@ export interface HotlineUnitScore {
   readonly total: number;
 }
 
-/** One unit's whole 附件2 score, every point explained by a line. */
+/** One unit's whole score, every point explained by a line. */
 export function scoreUnit(rules: HotlineRuleSet, input: HotlineUnitInput): HotlineUnitScore {
-  const handling = handlingResult(rules, input.rates.completion, input.cases);
-  const rateCategory = (id: "returned" | "extension" | "satisfaction") => {
-    const outcome = rateDeduction(rules, id, input.rates[id]);
-    return { result: categoryResult(rules, id, [outcome.line]), rate: outcome.rate };
-  };
-  const returned = rateCategory("returned");
-  const extension = rateCategory("extension");
-  const satisfaction = rateCategory("satisfaction");
-  const cooperation = cooperationResult(rules, input.cases);
-  const categories = [handling, returned.result, extension.result, satisfaction.result, cooperation];
+  const scored = rules.categories.map((c) => categoryScore(rules, c.id, input.rates, input.cases));
+  const categories = scored.map(({ rates: _rates, ...result }) => result);
   const bonus = bonusResult(rules, input.type, input.monthlyAverage, input.bonusCases);
-  const deductions = Object.fromEntries(categories.map((c) => [c.id, c.deduction])) as Record<CategoryId, number>;
+  const deductions = Object.fromEntries(categories.map((c) => [c.id, c.deduction]));
   return {
     categories,
-    rates: { completion: handling.rate, returned: returned.rate, extension: extension.rate, satisfaction: satisfaction.rate },
+    rates: Object.fromEntries(rules.rates.map((r) => [r.id, scored.find((c) => r.id in c.rates)?.rates[r.id] ?? null])),
     deduction: excel15(categories.reduce((s, c) => s + c.deduction, 0)),
     bonus,
     total: totalScore(rules, deductions, bonus.points),

@@ -9,3 +9,5 @@ export { MSG, show } from "./messages";
 export { REGISTRY_2021, Registry, normalizeName, type Organization } from "./registry";
 export { ruleSet, currentYear, RULE_SETS, type RuleSet } from "./rules";
 export type * from "./rules/types";
+export { RATE_KINDS, rateKind, type RateKind } from "./rules/rates";
+export { basicCountsAsSatisfied, callbackClass, callbackRule, type CallbackClass } from "./rules/callbacks";

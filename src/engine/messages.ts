@@ -49,9 +49,10 @@ export const MSG = {
     `${field}填写了${show(v)}，按“不涉及”处理，未计扣分；但事项${item}适用于该部门（见考核办法“涉及部门”）：应填写“完成”或“未完成”，请核实。`,
   statusGivenButNotApplicable: (field: string, v: unknown, item: number) =>
     `${field}填写了${show(v)}，但事项${item}不适用于该部门：该值不计入考核，应改为“不涉及”。`,
-  item6Conflict: (field: string, v: unknown, derived: string) =>
-    `${field}填写了${show(v)}，与其分项（指南整改、五项指标、电子印章、数据清单）得出的“${derived}”不一致：请核对。`,
-  item6Incomplete: (field: string) => `${field}为空白：事项6的分项已部分填写，应填全所有分项（事项6须四部分全部完成）。`,
+  partsConflict: (field: string, v: unknown, derived: string) =>
+    `${field}填写了${show(v)}，与其分项得出的“${derived}”不一致：请核对。`,
+  partsIncomplete: (field: string, item: number) =>
+    `${field}为空白：事项${item}的分项已部分填写，应填全所有分项（事项${item}须各部分全部完成）。`,
 
   dateInvalid: (field: string, v: unknown) => `${field}的值${show(v)}不是日期：应为日期，如 2021-12-31。`,
 

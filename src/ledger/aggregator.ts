@@ -12,6 +12,9 @@
  * every value exactly as before. The counting itself (`OrderCounter`) takes parsed orders only.
  */
 import { REGISTRY_2021, type Organization, type Registry } from "../engine/registry";
+import { callbackClass } from "../engine/rules/callbacks";
+import { HOTLINE_2021 } from "../engine/rules/hotline-2021";
+import type { CallbackRule } from "../engine/rules/types";
 import { LEDGER_COLUMNS, type HeaderMapping, type LedgerColumn } from "./columns";
 import { SLOT, SLOTS } from "./counts";
 import { LedgerData } from "./ledger-data";
@@ -25,6 +28,8 @@ import { Callback, CALLBACK_RESULTS, cellText, detach, isBlank, parseCallback, p
 export interface AggregatorOptions {
   /** Defaults to REGISTRY_2021. */
   readonly registry?: Registry;
+  /** Which 回访结果 are valid and which satisfied; defaults to the 2021 method's (基本满意计为满意). */
+  readonly callbacks?: CallbackRule;
   /** Problems listed one by one (all are counted); default 10,000 keeps memory bounded on a bad file. */
   readonly maxListedProblems?: number;
   /** Row number of the header, for the summary. */
@@ -52,9 +57,6 @@ const S_EXTENDED = SLOT.extended;
 const S_VALID = SLOT.validCallback;
 const S_SATISFIED = SLOT.satisfied;
 const C_NONE = Callback.None;
-const C_SATISFIED = Callback.Satisfied;
-const C_BASIC = Callback.BasicallySatisfied;
-const C_DISSATISFIED = Callback.Dissatisfied;
 const CALLBACK_BY_NAME = new Map<string, Callback>(CALLBACK_RESULTS.map((name, i) => [name, i as Callback]));
 
 /**
@@ -69,9 +71,15 @@ export class OrderCounter {
   private readonly created: number[] = [];
   private readonly bucketSize: number;
   readonly orders = new OrderStore();
+  /** Per Callback value: 1 when it is a valid callback / counted as satisfied (from the method's rule). */
+  private readonly valid: Uint8Array;
+  private readonly satisfied: Uint8Array;
 
-  constructor(readonly unitCount: number) {
+  constructor(readonly unitCount: number, callbacks: CallbackRule = HOTLINE_2021.callbacks) {
     this.bucketSize = unitCount * SLOTS;
+    const classes = CALLBACK_RESULTS.map((word) => callbackClass(callbacks, word));
+    this.valid = Uint8Array.from(classes, (c) => (c === "satisfied" || c === "unsatisfied" ? 1 : 0));
+    this.satisfied = Uint8Array.from(classes, (c) => (c === "satisfied" ? 1 : 0));
   }
 
   /**
@@ -95,17 +103,18 @@ export class OrderCounter {
       b[base + S_DUE]++;
       if (onTime) b[base + S_ON_TIME]++;
     }
-    const valid = callback === C_SATISFIED || callback === C_BASIC || callback === C_DISSATISFIED;
+    const valid = this.valid[callback] === 1;
+    const unsatisfied = valid && this.satisfied[callback] === 0;
     if (!isOpen && valid) {
       b = this.bucket(monthOf(closed));
       b[base + S_VALID]++;
-      if (callback !== C_DISSATISFIED) b[base + S_SATISFIED]++;
+      if (!unsatisfied) b[base + S_SATISFIED]++;
     }
 
-    // Drill-down keeps only orders that can appear in an appeal list (late, returned, extended, 不满意):
-    // a few percent of a normal ledger, so memory stays far below the rows read. The alternative, a
-    // second filtered pass, is impossible for a sheet the task pane has already read in chunks.
-    if (returned || extended || !onTime || callback === C_DISSATISFIED) {
+    // Drill-down keeps only orders that can appear in an appeal list (late, returned, extended, not
+    // satisfied): a few percent of a normal ledger, so memory stays far below the rows read. The
+    // alternative, a second filtered pass, is impossible for a sheet the task pane has already read in chunks.
+    if (returned || extended || !onTime || unsatisfied) {
       this.orders.push(unit, row, id, dispatched, deadline, closed, returned === true, extended === true, callback);
     }
   }
@@ -146,9 +155,11 @@ export interface ParsedOrders {
 }
 
 /** Counts already-parsed orders (no checks: they are assumed valid, unique and of hotline units). */
-export function aggregateOrders(orders: ParsedOrders, registry: Registry = REGISTRY_2021): LedgerData {
+export function aggregateOrders(
+  orders: ParsedOrders, registry: Registry = REGISTRY_2021, callbacks: CallbackRule = HOTLINE_2021.callbacks,
+): LedgerData {
   const units = registry.hotlineUnits();
-  const counter = new OrderCounter(units.length);
+  const counter = new OrderCounter(units.length, callbacks);
   const { unit, dispatched, deadline, closed, returned, extended, callback, id, row } = orders;
   for (let i = 0; i < orders.length; i++) {
     counter.count(unit[i], dispatched[i], deadline[i], closed[i], !!returned[i], !!extended[i], callback[i] as Callback,
@@ -164,7 +175,7 @@ export function aggregateOrders(orders: ParsedOrders, registry: Registry = REGIS
     columns, headers, recognized: headers.map((h, i) => ({ index: i, header: h, column: h, via: "synonym" as const })),
     unrecognized: [], shadowed: [], ignored: [], missing: [], complete: true,
   };
-  return new LedgerData(units, counter.monthBuckets(), counter.orders, [], { ...base, text: summaryText(base) }, mapping);
+  return new LedgerData(units, counter.monthBuckets(), counter.orders, [], { ...base, text: summaryText(base) }, mapping, callbacks);
 }
 
 export class LedgerAggregator {
@@ -217,7 +228,7 @@ export class LedgerAggregator {
     this.registry = options.registry ?? REGISTRY_2021;
     this.units = this.registry.hotlineUnits();
     this.units.forEach((unit, i) => this.unitIndex.set(unit, i));
-    this.counter = new OrderCounter(this.units.length);
+    this.counter = new OrderCounter(this.units.length, options.callbacks);
     this.maxListed = options.maxListedProblems ?? 10_000;
     this.date1904 = options.source?.date1904 === true;
   }
@@ -349,7 +360,8 @@ export class LedgerAggregator {
       problemsNotListed: this.problemCount - this.problems.length,
       source: this.options.source,
     };
-    return new LedgerData(this.units, this.counter.monthBuckets(), this.counter.orders, this.problems, { ...base, text: summaryText(base) }, this.mapping);
+    return new LedgerData(this.units, this.counter.monthBuckets(), this.counter.orders, this.problems, { ...base, text: summaryText(base) },
+      this.mapping, this.options.callbacks);
   }
 
   /** The general path for a unit cell: blanks, non-text cells, first sight of a spelling, and problems. */

@@ -1,4 +1,7 @@
 /** The result of an import: counts for any period, monthly counts, problems and appeal drill-downs. */
+import { monthlyAverage } from "../engine/hotline";
+import { HOTLINE_2021 } from "../engine/rules/hotline-2021";
+import type { CallbackRule } from "../engine/rules/types";
 import { normalizeName, type Organization } from "../engine/registry";
 import type { HeaderMapping } from "./columns";
 import { COUNT_FIELDS, SLOT, SLOTS, type UnitCounts, type UnitPeriodCounts, zeroCounts } from "./counts";
@@ -7,7 +10,7 @@ import { monthsOfYear, periodMonthIndexes, yearPeriod, type Period } from "./per
 import type { LedgerProblem, LedgerSummary } from "./problems";
 import { formatTimestamp, monthIndexOf } from "./timestamps";
 import { OrderStore, type StoredOrder } from "./order-store";
-import { CALLBACK_RESULTS, Callback } from "./values";
+import { CALLBACK_RESULTS, type CallbackResult } from "./values";
 
 export type { StoredOrder } from "./order-store";
 
@@ -69,6 +72,8 @@ export class LedgerData {
     readonly problems: readonly LedgerProblem[],
     readonly summary: LedgerSummary,
     readonly mapping: HeaderMapping,
+    /** The method's callback rule the counts were made with (which 回访结果 are not satisfied). */
+    private readonly callbacks: CallbackRule = HOTLINE_2021.callbacks,
   ) {
     this.orders = orders instanceof OrderStore ? orders : storeOf(orders);
   }
@@ -83,7 +88,7 @@ export class LedgerData {
     return this.units.map((unit, u) => {
       const counts = zeroCounts();
       COUNT_FIELDS.forEach((field, slot) => (counts[field] = sums[u * SLOTS + slot]));
-      return { 单位名称: unit.name, 单位类别: unit.type, ...counts, 月均办件量: counts.工单总量 / period.months };
+      return { 单位名称: unit.name, 单位类别: unit.type, ...counts, 月均办件量: monthlyAverage(counts.工单总量, period.months) };
     });
   }
 
@@ -118,6 +123,7 @@ export class LedgerData {
     const returned: DrillDownOrder[] = [];
     const extended: DrillDownOrder[] = [];
     const dissatisfied: DrillDownOrder[] = [];
+    const notSatisfied = new Set(this.callbacks.unsatisfied.map((w) => CALLBACK_RESULTS.indexOf(w as CallbackResult)));
     const labels = LEDGER_MESSAGES.drillDown;
     for (let i = 0; i < this.orders.length; i++) {
       if (this.orders.unit(i) !== u) continue;
@@ -130,7 +136,7 @@ export class LedgerData {
         if (o.returned) returned.push(toListed(o));
         if (o.extended) extended.push(toListed(o));
       }
-      if (!open && o.callback === Callback.Dissatisfied && inPeriod(o.closed)) dissatisfied.push(toListed(o));
+      if (!open && notSatisfied.has(o.callback) && inPeriod(o.closed)) dissatisfied.push(toListed(o));
     }
     return { unit: this.units[u], period, counts: this.counts(period)[u], late, returned, extended, dissatisfied };
   }

@@ -5,7 +5,9 @@
  */
 import { ruleSet as defaultRuleSet, type Organization, type RuleSet } from "../engine";
 import { COMPUTE_READS, SHEET } from "./contract";
-import { Findings, countBySeverity, type Finding } from "./findings";
+import { Findings, countBySeverity, sortFindings, type Finding } from "./findings";
+import { MMSG } from "./method/messages";
+import { BUILT_IN_LABEL, methodFindings, workbookMethod, type MethodProblem } from "./method";
 import { assessApproval, type DepartmentOutcome } from "./inputs/approval";
 import { readHotlineData } from "./inputs/hotline-data";
 import { readRegister } from "./inputs/registers";
@@ -24,6 +26,8 @@ export interface RankedUnit {
 }
 
 export interface ComputeSummary {
+  /** The method that produced the results: 办法名称 (or 考核年度) of the workbook's method, or 内置2021年度办法. */
+  readonly method: string;
   readonly year: number;
   readonly months: number;
   /** Rows of 承办单位 (units to score). */
@@ -68,9 +72,18 @@ export interface ComputeOptions {
   readonly onProgress?: (message: string, fraction: number) => void;
 }
 
+/** The method the results came from: its label and its warnings (unknown 参数 rows …). */
+export interface MethodUsed {
+  readonly label: string;
+  readonly problems: readonly MethodProblem[];
+}
+
 /** Pure: the plan, summary, problems and results of compute-all over snapshots of the contract sheets. */
-export function computePlan(snapshots: Snapshots, rules: RuleSet = defaultRuleSet(), now: Date = new Date()): ComputeOutput {
+export function computePlan(
+  snapshots: Snapshots, rules: RuleSet = defaultRuleSet(), now: Date = new Date(), method?: MethodUsed,
+): ComputeOutput {
   const findings = new Findings();
+  for (const f of methodFindings(method?.problems ?? [])) findings.add(f);
   const errors = new Set<Organization>();
   const { params, allBlocked, hotlineBlocked } = readParameters(snapshots, rules, findings);
   const unitsRead = readUnits(snapshots, rules.registry, findings, errors);
@@ -92,7 +105,8 @@ export function computePlan(snapshots: Snapshots, rules: RuleSet = defaultRuleSe
     ...(approval.table ? writeApprovalColumns(approval.table.snapshot, approval.rows) : []),
     ...writeChecks(snapshots.get(SHEET.checks), problems),
   ];
-  return { plan, summary: summarize(rules, params, units, approval.departments, problems), problems, results: { units, departments: approval.departments } };
+  const summary = { method: method?.label ?? BUILT_IN_LABEL(rules.year), ...summarize(rules, params, units, approval.departments, problems) };
+  return { plan, summary, problems, results: { units, departments: approval.departments } };
 }
 
 /** "2021-12-31 09:05" in local time. */
@@ -104,7 +118,7 @@ function localMinute(date: Date): string {
 function summarize(
   rules: RuleSet, params: { year: number; months: number }, units: readonly UnitOutcome[],
   departments: readonly DepartmentOutcome[], problems: readonly Finding[],
-): ComputeSummary {
+): Omit<ComputeSummary, "method"> {
   const scored = units.filter((u) => u.score && u.rank !== undefined)
     .map((u) => ({ name: u.name, total: u.score?.total as number, rank: u.rank as number }));
   const byRank = [...scored].sort((a, b) => a.rank - b.rank);
@@ -123,14 +137,32 @@ function summarize(
   };
 }
 
+/**
+ * The workbook's method (spec G) when it carries one, else the built-in method of 考核年度. A method that fails
+ * a check writes only 校验 and scores nothing: a wrong method must never produce scores.
+ */
+async function planWithMethod(port: WorkbookPort, snapshots: Snapshots, given?: RuleSet, now?: Date): Promise<ComputeOutput> {
+  if (given) return computePlan(snapshots, given, now);
+  const method = await workbookMethod(port, () => chooseRuleSet(snapshots));
+  if (method.ok) return computePlan(snapshots, method.rules, now, method);
+  const problems = sortFindings(methodFindings(method.problems));
+  const counts = countBySeverity(problems);
+  return {
+    plan: writeChecks(snapshots.get(SHEET.checks), problems), problems, results: { units: [], departments: [] },
+    summary: {
+      method: MMSG.refused, year: defaultRuleSet().year, months: defaultRuleSet().hotline.months, units: 0, unitsScored: 0, unitsMarked: 0, unitsMissing: 0, departments: 0, departmentsJudged: 0,
+      departmentsVetoed: 0, departmentsMarked: 0, errors: counts.error, warnings: counts.warning, infos: counts.info, top: [], bottom: [],
+    },
+  };
+}
+
 /** 全部计算 through a port: one read, one apply. */
 export async function computeAll(port: WorkbookPort, options: ComputeOptions = {}): Promise<Omit<ComputeOutput, "plan">> {
   const progress = options.onProgress ?? (() => undefined);
   progress(WMSG.progress.read, 0);
   const snapshots = await port.read(COMPUTE_READS);
   progress(WMSG.progress.compute, 0.3);
-  const rules = options.ruleSet ?? chooseRuleSet(snapshots);
-  const { plan, ...output } = computePlan(snapshots, rules, options.now);
+  const { plan, ...output } = await planWithMethod(port, snapshots, options.ruleSet, options.now);
   progress(WMSG.progress.write, 0.6);
   await port.apply(plan);
   progress(WMSG.progress.done, 1);

@@ -16,6 +16,8 @@ export type FindingCode =
   | ProblemCode
   | "notHotlineUnit" | "notInUnits" | "noHotlineRow" | "dateOutsideYear" | "departmentMissing"
   | "badParameter" | "duplicateHeader" | "typeBlank" | "nameBlank"
+  // The workbook's method (考核办法, 便民化考核办法, 参数, 承办单位 names; spec G).
+  | "badMethod"
   // A formula the file carries no result for; an error value (#N/A …); a unit without counts (spec E).
   | "uncalculated" | "errorValue" | "missingData"
   // The ledger import (src/workbook/ledger): a 工单明细 row not counted, 热线数据 that could not be filled,

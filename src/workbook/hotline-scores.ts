@@ -3,11 +3,11 @@
  * 数据有误，未计分 and a unit without counts 缺少数据，未计分 (never a perfect score); either names its problem.
  */
 import {
-  hotlineExplanation, scoreUnit, type HotlineUnitScore, type Organization, type RuleSet, type UnitType,
+  hotlineExplanation, monthlyAverage, rateInputs, scoreUnit, type HotlineUnitScore, type Organization, type RuleSet, type UnitType,
 } from "../engine";
 import { SHEET } from "./contract";
 import { reasonOf, type Finding, type Findings } from "./findings";
-import type { HotlineRead } from "./inputs/hotline-data";
+import { countsByLabel, type HotlineRead } from "./inputs/hotline-data";
 import type { RegisterRead } from "./inputs/registers";
 import type { UnitEntry } from "./inputs/units";
 import { WMSG } from "./messages";
@@ -59,15 +59,10 @@ export function scoreUnits(rules: RuleSet, input: HotlineInputs, findings: Findi
     }
     const score = scoreUnit(rules.hotline, {
       type: entry.type,
-      rates: {
-        completion: { kind: "count", numerator: counts.onTime, denominator: counts.due },
-        returned: { kind: "count", numerator: counts.returned, denominator: counts.total },
-        extension: { kind: "count", numerator: counts.extensions, denominator: counts.total },
-        satisfaction: { kind: "count", numerator: counts.satisfied, denominator: counts.validCallbacks },
-      },
+      rates: rateInputs(rules.hotline, countsByLabel(counts)),
       cases: input.deductions.counts.get(org) ?? {},
       bonusCases: input.bonuses.counts.get(org) ?? {},
-      monthlyAverage: counts.monthlyAverage ?? counts.total / input.params.months,
+      monthlyAverage: counts.monthlyAverage ?? monthlyAverage(counts.total, input.params.months),
     });
     return { ...base, score, explanation: hotlineExplanation(score.categories, score.bonus) };
   });

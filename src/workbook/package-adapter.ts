@@ -7,7 +7,9 @@
  *
  * Differences from the Office.js adapter: the barChart op is not drawn (no chart part is written: the
  * result sheet's numbers are what the method requires; the task pane draws the chart in Excel); notes
- * are not written (compute-all writes none; the template, which has them, is made with exceljs).
+ * are not written (a comments part on a user's sheet is not the product's to add; completing a workbook
+ * headless adds no notes, the blank template made with exceljs and the Office.js path have them, and
+ * 填写说明 carries the same text).
  */
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
@@ -297,7 +299,9 @@ export class PackageWorkbookPort implements WorkbookPort {
         this.edit(op.sheet).heights.set(op.row, op.height);
         return;
       case "note":
-        throw new Error("package adapter: cell notes are written only by the template (exceljs)");
+        // A note would add a comments part to a sheet the user owns; the headless patch adds none. The same
+        // explanations are on 填写说明, and the blank template (exceljs) and the Office.js path write notes.
+        return;
       case "barChart":
         // No chart part is written here (see the header); the Office.js adapter draws it.
         return;

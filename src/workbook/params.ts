@@ -75,13 +75,14 @@ export function readParameters(snapshots: Snapshots, rules: RuleSet, findings: F
   if (cells.year && !isBlank(cells.year.value)) {
     const y = wholeNumber(cells.year.value);
     const at = { sheet: SHEET.params, cell: cells.year.cell, field: PARAM.year, value: cells.year.value };
-    if (y === undefined || !RULE_SETS.has(y)) {
+    if (y !== undefined && y === rules.year) year = y;
+    else if (y === undefined || !RULE_SETS.has(y)) {
       findings.add({ severity: "error", code: "badParameter", ...at, message: WMSG.yearUnknown(cells.year.value, [...RULE_SETS.keys()]) });
       allBlocked = true;
     } else if (y !== rules.year) {
       findings.add({ severity: "error", code: "badParameter", ...at, message: WMSG.yearMismatch(y, rules.year) });
       allBlocked = true;
-    } else year = y;
+    }
   }
   let months = rules.hotline.months;
   if (cells.months && !isBlank(cells.months.value)) {

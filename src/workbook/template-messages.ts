@@ -24,8 +24,7 @@ export function columnHelp(rules: RuleSet): Readonly<Record<string, Readonly<Rec
   const { hotline, approval } = rules;
   const cases = (list: RuleSet["hotline"]["cases"], sign: string) =>
     list.map((c) => `${c.label}（${sign}${c.points}分/${c.per}）`).join("、");
-  const volume = Object.entries(hotline.bonus.volume.byType)
-    .flatMap(([type, v]) => (v ? [`${type}超过${v.over}件加${v.points}分`] : [])).join("，");
+  const volume = hotline.bonus.volume.map((v) => `${v.type}${v.included ? "达到" : "超过"}${v.over}件加${v.points}分`).join("，");
   const unitName: ColumnHelp = {
     meaning: "承办单位名称，须与“承办单位”表中的名称一致（常用简称也可识别）。",
     source: "“承办单位”表（附件1名单）",
@@ -60,12 +59,12 @@ export function columnHelp(rules: RuleSet): Readonly<Record<string, Readonly<Rec
       : "市行政审批服务局各审批科室赋分",
     example: "完成",
   }]));
-  const targets = Object.fromEntries(approval.item6.targets.map((t): [string, ColumnHelp] => [t.label, {
+  const targets = Object.fromEntries(approval.derived.targets.map((t): [string, ColumnHelp] => [t.label, {
     meaning: `事项6的分项：${t.label}，填百分比；${t.minIncluded ? "不低于" : "高于"}${pct(t.min)}为达标。`,
     source: "政务服务能力提升“百日攻坚”行动统计",
     example: pct(t.min + 2),
   }]));
-  const parts = Object.fromEntries(approval.item6.parts.map((p): [string, ColumnHelp] => [p.label, {
+  const parts = Object.fromEntries(approval.derived.parts.map((p): [string, ColumnHelp] => [p.label, {
     meaning: `事项6的分项：${p.label}。${status}。`,
     source: "“百日攻坚”行动任务完成情况",
     example: "完成",

@@ -10,7 +10,7 @@ import { relsPathOf, REL_TYPE, type XlsxPackage } from "./package";
 import { EMPTY_SHEET, patchSheet, printTitlesRef } from "./sheet-patch";
 import type { SheetEdit } from "./sheet-edit";
 import { applyReplacements, MINIMAL_STYLES, StylesPatch } from "./styles-patch";
-import { attribute } from "./xml-text";
+import { attribute, decodeXmlText } from "./xml-text";
 import { childElements, escapeXml, localName, rootElement, setAttribute, type Slice } from "./xml-tree";
 import { writeZip, type OutEntry } from "./zip-writer";
 
@@ -229,7 +229,11 @@ async function patchWorkbook(pkg: XlsxPackage, plans: readonly SheetPlan[], edit
         const old = Number(scope);
         if (deletedIndexes.includes(old)) continue;
         const shifted = old - deletedIndexes.filter((d) => d < old).length;
-        if (attribute(tag, "name") === "_xlnm.Print_Titles" && titles.has(shifted)) continue;
+        if (attribute(tag, "name") === "_xlnm.Print_Titles" && titles.has(shifted)) {
+          // The same print titles as before stay as they were, byte for byte; different ones are replaced.
+          if (decodeXmlText(xml.slice(c.tagEnd, c.end).replace(/<\/[^>]*>$/u, "")) !== titles.get(shifted)) continue;
+          titles.delete(shifted);
+        }
         kept.push(shifted === old ? text : setAttribute(tag, "localSheetId", String(shifted)) + text.slice(tag.length));
       }
     }

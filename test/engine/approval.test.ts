@@ -38,7 +38,7 @@ describe("便民化 涉及部门：每项只适用于所列部门（事项6适�
 });
 
 describe("便民化 事项6（二）五项指标“不低于”：含下限", () => {
-  const targets = Object.fromEntries(RULES.item6.targets.map((t) => [t.id, t])) as Record<ApprovalTarget["id"], ApprovalTarget>;
+  const targets = Object.fromEntries(RULES.derived.targets.map((t) => [t.id, t])) as Record<ApprovalTarget["id"], ApprovalTarget>;
   test.each([
     ["减时间比例 70% → 达标", "timeCut", 0.7, true],
     ["减时间比例 69.99% → 未达标", "timeCut", 0.6999, false],
@@ -108,8 +108,8 @@ function row(name: string, cells: {
   return {
     org: org(name),
     items,
-    item6Parts: { guide: part("guide", "办事指南整改"), seal: part("seal", "电子印章申请"), dataList: part("dataList", "数据供需清单") },
-    item6Targets: {
+    parts: { guide: part("guide", "办事指南整改"), seal: part("seal", "电子印章申请"), dataList: part("dataList", "数据供需清单") },
+    targets: {
       timeCut: target("timeCut", "减时间比例"), oneTrip: target("oneTrip", "最多跑一次占比"), instant: target("instant", "即办事项占比"),
       online: target("online", "网上可办率"), fullOnline: target("fullOnline", "全程网办率"),
     },

@@ -198,7 +198,7 @@ describe("性质：比率更好，扣分不会更多", () => {
       const current = input.rates[id];
       if (current.kind !== "rate") return;
       const better = HIGHER_IS_BETTER[id] ? Math.max(current.rate, other.p / 10000) : Math.min(current.rate, other.p / 10000);
-      const improved = { ...input, rates: { ...input.rates, [id]: { kind: "rate", rate: better } } };
+      const improved = { ...input, rates: { ...input.rates, [id]: { kind: "rate" as const, rate: better } } };
       expect(score(improved)).toBeGreaterThanOrEqual(score(input));
     }), RUNS);
   });

@@ -249,12 +249,13 @@ describe("可配置的决定（规则A标注 configurable）改变规则表即�
   });
 
   test("办件量门槛改为“达到”（非严格）：县区1000 → 10", () => {
-    const rules: HotlineRuleSet = { ...HOTLINE_2021, bonus: { ...HOTLINE_2021.bonus, volume: { ...HOTLINE_2021.bonus.volume, strict: false } } };
+    const volume = HOTLINE_2021.bonus.volume.map((t) => ({ ...t, included: true }));
+    const rules: HotlineRuleSet = { ...HOTLINE_2021, bonus: { ...HOTLINE_2021.bonus, volume } };
     expect(bonusResult(rules, "县区", 1000, {}).points).toBe(10);
   });
 
   test("“其他”单位可设为适用：超过500加5", () => {
-    const volume = { ...HOTLINE_2021.bonus.volume, byType: { ...HOTLINE_2021.bonus.volume.byType, 其他: { over: 500, points: 5 } } };
+    const volume = [...HOTLINE_2021.bonus.volume, { type: "其他" as const, over: 500, included: false, points: 5, clause: "加分项1" }];
     const rules: HotlineRuleSet = { ...HOTLINE_2021, bonus: { ...HOTLINE_2021.bonus, volume } };
     expect(bonusResult(rules, "其他", 501, {}).points).toBe(5);
     expect(bonusResult(rules, "其他", 500, {}).points).toBe(0);

@@ -8,6 +8,7 @@ import {
   type UnitCounts,
 } from "../../src/ledger";
 import { REGISTRY_2021 } from "../../src/engine/registry";
+import { callbackRule } from "../../src/engine/rules/callbacks";
 import { HEADER, importRows, order, unitCounts } from "./helpers";
 
 const HB = "汉滨区政府";
@@ -349,5 +350,27 @@ describe("an unreadable field costs only the counts that need it (spec F)", () =
     const data = await importRows([["W1", "汉滨区", t(1), t(10), t(2), "否", "已延期", "非常满意"]], header);
     const c = unitCounts(data, "2021", HB);
     expect([c.工单总量, c.应办结数, c.按期办结数, c.延期申请数, c.满意数]).toEqual([1, 1, 1, 1, 1]);
+  });
+});
+
+describe("the callback rule comes from the method (参数 基本满意计为满意)", () => {
+  const rows = [
+    order("C1", "汉滨区", "2021-03-01 09:00:00", "2021-03-05 09:00:00", "2021-03-02 09:00:00", "否", "否", "满意"),
+    order("C2", "汉滨区", "2021-03-01 09:00:00", "2021-03-05 09:00:00", "2021-03-02 09:00:00", "否", "否", "基本满意"),
+    order("C3", "汉滨区", "2021-03-01 09:00:00", "2021-03-05 09:00:00", "2021-03-02 09:00:00", "否", "否", "不满意"),
+    order("C4", "汉滨区", "2021-03-01 09:00:00", "2021-03-05 09:00:00", "2021-03-02 09:00:00", "否", "否", "拒访"),
+  ];
+  const aggregate = (callbacks?: ReturnType<typeof callbackRule>) => {
+    const agg = new LedgerAggregator(mapHeaders(HEADER), { callbacks });
+    rows.forEach((r, i) => agg.add(r, i + 2));
+    return agg.finish();
+  };
+  test("default (2021, 是): 满意 + 基本满意 of 3 valid callbacks", async () => {
+    expect(unitCounts(aggregate(), "2021", HB)).toMatchObject({ 有效回访数: 3, 满意数: 2 });
+  });
+  test("否: only 满意 counts as satisfied; 基本满意 is listed with the not satisfied for appeals", async () => {
+    const data = aggregate(callbackRule(false, "x"));
+    expect(unitCounts(data, "2021", HB)).toMatchObject({ 有效回访数: 3, 满意数: 1 });
+    expect(data.drillDown(HB, parsePeriod("2021")).dissatisfied.map((o) => o.工单编号)).toEqual(["C2", "C3"]);
   });
 });

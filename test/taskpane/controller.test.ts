@@ -213,7 +213,7 @@ describe("TaskpaneController", () => {
 });
 
 describe("the status line after 全部计算", () => {
-  const summary = { year: 2021, months: 12, units: 77, unitsScored: 77, unitsMarked: 0, unitsMissing: 0, departments: 37, departmentsJudged: 37,
+  const summary = { year: 2021, method: "内置2021年度办法", months: 12, units: 77, unitsScored: 77, unitsMarked: 0, unitsMissing: 0, departments: 37, departmentsJudged: 37,
     departmentsVetoed: 4, departmentsMarked: 0, errors: 0, warnings: 0, infos: 0, top: [], bottom: [] };
   it("says 未发现数据问题 only when no list of the pane shows a problem", () => {
     expect(TEXT.computeDone(summary)).toContain("未发现数据问题");

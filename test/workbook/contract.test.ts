@@ -35,8 +35,8 @@ describe("the workbook contract (spec E)", () => {
 
   it("agrees with the rule tables' item-6 labels", () => {
     const rules = ruleSet();
-    expect(rules.approval.item6.targets.map((t) => t.label)).toEqual([LABEL.timeCut, LABEL.oneTrip, LABEL.instant, LABEL.online, LABEL.fullOnline]);
-    expect(rules.approval.item6.parts.map((p) => p.label)).toEqual([LABEL.guide, LABEL.seal, LABEL.dataList]);
+    expect(rules.approval.derived.targets.map((t) => t.label)).toEqual([LABEL.timeCut, LABEL.oneTrip, LABEL.instant, LABEL.online, LABEL.fullOnline]);
+    expect(rules.approval.derived.parts.map((p) => p.label)).toEqual([LABEL.guide, LABEL.seal, LABEL.dataList]);
     expect(rules.approval.items).toHaveLength(ITEM_LABELS.length);
   });
 

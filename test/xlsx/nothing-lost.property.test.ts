@@ -47,7 +47,11 @@ function enrich(parts: Parts, extras: { name: string; bytes: Uint8Array }[], nam
   if (names.length > 0) {
     const unique = new Map(names.map((n) => [`${n.name}|${n.local}`, n]));
     const xml = [...unique.values()].map((n) => `<definedName name="${n.name}"${n.local !== undefined ? ` localSheetId="${n.local}"` : ""}>${escape(n.text)}</definedName>`).join("");
-    out["xl/workbook.xml"] = strToU8(strFromU8(out["xl/workbook.xml"]).replace("</sheets>", `</sheets><definedNames>${xml}</definedNames>`));
+    // One definedNames element per workbook (the schema allows no second): join the template's, if any.
+    const workbook = strFromU8(out["xl/workbook.xml"]);
+    out["xl/workbook.xml"] = strToU8(workbook.includes("<definedNames>")
+      ? workbook.replace("<definedNames>", `<definedNames>${xml}`)
+      : workbook.replace("</sheets>", `</sheets><definedNames>${xml}</definedNames>`));
   }
   // Extra cells in column AZ (beyond every table): one per row, appended at the row's end.
   const bySheet = new Map<string, Map<number, string>>();

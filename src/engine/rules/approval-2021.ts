@@ -56,7 +56,7 @@ export const APPROVAL_2021: ApprovalRuleSet = {
       ],
     },
   ],
-  item6: {
+  derived: {
     targets: [
       { id: "timeCut", label: "减时间比例", min: 70, minIncluded: true },
       { id: "oneTrip", label: "最多跑一次占比", min: 95, minIncluded: true },

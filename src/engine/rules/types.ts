@@ -14,9 +14,12 @@ export interface Band {
   readonly points: number;
   /** The band as the document writes it ("98%—99%", "97%以下"). */
   readonly text: string;
+  /** The band's own clause (a method sheet's 依据 per row); default: the rule's. */
+  readonly clause?: string;
 }
 
 export interface RateRule {
+  /** The rate's id (completion, returned, …): one of RATE_KINDS, whose numerator and denominator it repeats. */
   readonly id: RateRuleId;
   readonly category: string;
   /** Item as the document names it (办结率). */
@@ -27,7 +30,8 @@ export interface RateRule {
   readonly clause: string;
 }
 
-export type RateRuleId = "completion" | "returned" | "extension" | "satisfaction";
+/** Ids are data: a method names its rates and categories (spec G). */
+export type RateRuleId = string;
 
 /** A per-case deduction or bonus (扣分登记 / 加分登记 事项). */
 export interface CaseRule {
@@ -40,8 +44,6 @@ export interface CaseRule {
   readonly points: number;
   /** 件 or 次. */
   readonly per: string;
-  /** Position of the count among the custom function's arguments (HOTLINE_HANDLING_DEDUCT …). */
-  readonly argument: string;
   readonly clause: string;
 }
 
@@ -53,13 +55,19 @@ export interface Category {
   readonly clause: string;
 }
 
-export type CategoryId = "handling" | "returned" | "extension" | "satisfaction" | "cooperation";
+export type CategoryId = string;
 
-export interface VolumeBonus {
-  /** Threshold of 月均办件量 per unit type; null: the type is not eligible. */
-  readonly byType: Readonly<Record<UnitType, { readonly over: number; readonly points: number } | null>>;
-  /** true: 月均办件量 must be strictly greater than the threshold ("超过"). */
-  readonly strict: boolean;
+/**
+ * One tier of the 月均办件量 bonus for a unit type (办件量加分). Several tiers of one type: the highest
+ * points whose threshold is passed count, never their sum. A type without a tier gets none.
+ */
+export interface VolumeTier {
+  readonly type: UnitType;
+  /** Threshold in orders per month. */
+  readonly over: number;
+  /** false: 月均办件量 must be strictly greater than the threshold ("超过"); true: "达到". */
+  readonly included: boolean;
+  readonly points: number;
   readonly clause: string;
 }
 
@@ -84,18 +92,23 @@ export interface HotlineRuleSet {
   readonly bonus: {
     /** Most bonus points a unit can get; null: no cap. */
     readonly cap: number | null;
-    readonly volume: VolumeBonus;
+    readonly volume: readonly VolumeTier[];
     readonly cases: readonly CaseRule[];
   };
-  /** How 回访满意率 is counted from callbacks. */
-  readonly callbacks: {
-    readonly satisfied: readonly string[];
-    readonly unsatisfied: readonly string[];
-    readonly notValid: readonly string[];
-    readonly clause: string;
-  };
+  /** How 回访满意率 is counted from callbacks (回访结果 words, spec F). */
+  readonly callbacks: CallbackRule;
   /** The reason written when a rate has no denominator. */
   readonly zeroDenominator: { readonly points: number; readonly clause: string };
+}
+
+export interface CallbackRule {
+  /** Valid callbacks counted as satisfied (满意, and 基本满意 when 基本满意计为满意). */
+  readonly satisfied: readonly string[];
+  /** Valid callbacks not satisfied. */
+  readonly unsatisfied: readonly string[];
+  /** Not valid callbacks (未回访, 拒访, 无法联系). */
+  readonly notValid: readonly string[];
+  readonly clause: string;
 }
 
 export interface ApprovalItem {
@@ -103,13 +116,17 @@ export interface ApprovalItem {
   readonly name: string;
   /** Departments (document spelling) the item applies to (涉及部门). */
   readonly appliesTo: readonly string[];
-  /** entered: status typed by the bureau's sections; evidence: 印证资料 must reach 市审改办 by the deadline. */
+  /**
+   * entered: status typed by the bureau's sections; evidence: 印证资料 must reach 市审改办 by the deadline;
+   * derived: decided by the parts in `ApprovalRuleSet.derived` (at most one item).
+   */
   readonly status: "entered" | "evidence" | "derived";
   readonly clause: string;
 }
 
 export interface ApprovalTarget {
-  readonly id: "timeCut" | "oneTrip" | "instant" | "online" | "fullOnline";
+  readonly id: string;
+  /** The 便民化考核 header of the rate (减时间比例 …). */
   readonly label: string;
   /** Minimum in percent. */
   readonly min: number;
@@ -127,10 +144,11 @@ export interface ApprovalRuleSet {
   readonly items: readonly ApprovalItem[];
   readonly evidenceDeadline: string;
   readonly evidenceClause: string;
-  readonly item6: {
+  /** The parts of the derived item (2021: 事项6), used only when an item has status "derived". */
+  readonly derived: {
     readonly targets: readonly ApprovalTarget[];
-    /** The yes/no parts of item 6 besides the targets, by workbook header label. */
-    readonly parts: readonly { readonly id: "guide" | "seal" | "dataList"; readonly label: string }[];
+    /** The yes/no parts besides the targets, by workbook header label. */
+    readonly parts: readonly { readonly id: string; readonly label: string }[];
     readonly clause: string;
   };
   readonly statusWords: {

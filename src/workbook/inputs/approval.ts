@@ -4,10 +4,10 @@
  */
 import {
   MSG, isBlank, judgeDepartment, parseDate, parseRate, parseStatus, problem, vetoExplanation,
-  type ApprovalTarget, type Cell, type DepartmentResult, type Organization, type RuleSet, type Status,
+  type Cell, type DepartmentResult, type Organization, type RuleSet, type Status,
 } from "../../engine";
 import { parseAddress, qualified } from "../address";
-import { ITEM_LABELS, LABEL, SHEET, sheetSpec } from "../contract";
+import { LABEL, SHEET, sheetSpec, type ColumnSpec, type SheetSpec } from "../contract";
 import type { Finding, Findings } from "../findings";
 import { WMSG } from "../messages";
 import { rowIssues } from "./row-issues";
@@ -40,29 +40,39 @@ export interface ApprovalRead {
   readonly rows: readonly ApprovalRowResult[];
 }
 
-const TARGET_LABELS: Readonly<Record<ApprovalTarget["id"], string>> = {
-  timeCut: LABEL.timeCut, oneTrip: LABEL.oneTrip, instant: LABEL.instant, online: LABEL.online, fullOnline: LABEL.fullOnline,
-};
-const PART_LABELS = { guide: LABEL.guide, seal: LABEL.seal, dataList: LABEL.dataList } as const;
+/** The 便民化考核 status column of an item (事项1 …). */
+export const itemLabel = (no: number) => `事项${no}`;
+
+/** 便民化考核's columns with one status column per item of the method (spec G: N may differ from 6). */
+export function approvalSpec(rules: RuleSet): SheetSpec {
+  const spec = sheetSpec(SHEET.approval);
+  const extra = rules.approval.items.map((i) => itemLabel(i.no)).filter((label) => !spec.columns.some((c) => c.label === label));
+  return { ...spec, columns: [...spec.columns, ...extra.map((label): ColumnSpec => ({ label, kind: "status" }))] };
+}
 
 interface Parsed {
   readonly items: Cell<Status>[];
-  readonly parts: Record<keyof typeof PART_LABELS, Cell<Status | null>>;
-  readonly targets: Record<ApprovalTarget["id"], Cell<number | null>>;
+  readonly parts: Record<string, Cell<Status | null>>;
+  readonly targets: Record<string, Cell<number | null>>;
   readonly evidenceDate: Cell<string | null>;
 }
 
 /** Parses one row's cells with the engine's parsers; undefined (and findings) when any cell is bad. */
 function parseRow(row: TableRow, rules: RuleSet, findings: Findings, unit: string): Parsed | undefined {
   const words = rules.approval.statusWords;
-  const labels = [...ITEM_LABELS, ...Object.values(PART_LABELS), ...Object.values(TARGET_LABELS), LABEL.evidenceDate];
+  const { derived } = rules.approval;
+  const labels = [
+    ...rules.approval.items.map((i) => itemLabel(i.no)), ...derived.parts.map((p) => p.label), ...derived.targets.map((t) => t.label),
+    LABEL.evidenceDate,
+  ];
   if (rowIssues(row, labels, findings, unit)) return undefined;
   let bad = false;
   const fail = (p: Parameters<Findings["problem"]>[0]) => {
     findings.problem(p, SHEET.approval, unit);
     bad = true;
   };
-  const items = ITEM_LABELS.map((label): Cell<Status> => {
+  const items = rules.approval.items.map((item): Cell<Status> => {
+    const label = itemLabel(item.no);
     const raw = row.get(label);
     const parsed = parseStatus(raw, words, label, row.at(label));
     if (!parsed.ok) fail(parsed.problem);
@@ -82,10 +92,8 @@ function parseRow(row: TableRow, rules: RuleSet, findings: Findings, unit: strin
     if (!parsed.ok) fail(parsed.problem);
     return { value: parsed.ok ? parsed.value : null, raw, field: label, at: row.at(label) };
   };
-  const parts = { guide: part(PART_LABELS.guide), seal: part(PART_LABELS.seal), dataList: part(PART_LABELS.dataList) };
-  const targets = Object.fromEntries(
-    Object.entries(TARGET_LABELS).map(([id, label]) => [id, target(label)]),
-  ) as Record<ApprovalTarget["id"], Cell<number | null>>;
+  const parts = Object.fromEntries(derived.parts.map((p) => [p.id, part(p.label)]));
+  const targets = Object.fromEntries(derived.targets.map((t) => [t.id, target(t.label)]));
   const rawDate = row.get(LABEL.evidenceDate);
   const date = parseDate(rawDate, LABEL.evidenceDate, row.at(LABEL.evidenceDate));
   if (!date.ok) fail(date.problem);
@@ -96,7 +104,7 @@ function parseRow(row: TableRow, rules: RuleSet, findings: Findings, unit: strin
 export function assessApproval(snapshots: Snapshots, rules: RuleSet, blocked: boolean, findings: Findings): ApprovalRead {
   const sheet = SHEET.approval;
   const { registry } = rules;
-  const table = openTable(snapshots, sheetSpec(sheet), findings, { missing: { severity: "error", consequence: WMSG.missingApprovalSheet } });
+  const table = openTable(snapshots, approvalSpec(rules), findings, { missing: { severity: "error", consequence: WMSG.missingApprovalSheet } });
   const departments = registry.approvalDepartments();
   if (!table) {
     return {
@@ -135,7 +143,7 @@ export function assessApproval(snapshots: Snapshots, rules: RuleSet, blocked: bo
     const parsed = parseRow(row, rules, findings, unit);
     if (!parsed) continue;
     const result = judgeDepartment(rules.approval, registry, {
-      org, items: parsed.items, item6Parts: parsed.parts, item6Targets: parsed.targets, evidenceDate: parsed.evidenceDate,
+      org, items: parsed.items, parts: parsed.parts, targets: parsed.targets, evidenceDate: parsed.evidenceDate,
     });
     for (const p of result.problems) findings.problem(p, sheet, unit);
     if (result.problems.some((p) => p.severity === "error")) continue;

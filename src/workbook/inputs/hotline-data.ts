@@ -28,6 +28,11 @@ const COUNT_FIELDS = {
   extensions: LABEL.extensions, validCallbacks: LABEL.validCallbacks, satisfied: LABEL.satisfied,
 } as const;
 
+/** The counts by their 热线数据 labels (工单总量 …), as the rules' rate definitions name them. */
+export function countsByLabel(counts: HotlineCounts): Record<string, number> {
+  return Object.fromEntries(Object.entries(COUNT_FIELDS).map(([key, label]) => [label, counts[key as keyof typeof COUNT_FIELDS]]));
+}
+
 /** numerator ≤ denominator pairs: 按期办结数 ≤ 应办结数, 退单数/延期申请数 ≤ 工单总量, 满意数 ≤ 有效回访数. */
 const PAIRS: readonly (readonly [keyof typeof COUNT_FIELDS, keyof typeof COUNT_FIELDS])[] = [
   ["onTime", "due"], ["returned", "total"], ["extensions", "total"], ["satisfied", "validCallbacks"],

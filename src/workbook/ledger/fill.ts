@@ -153,7 +153,7 @@ function hotlineFillOps(snapshot: SheetSnapshot | undefined, counts: readonly Un
     }
     for (const field of COUNT_FIELDS) totals[field] += c[field];
     // FILLED_LABELS order: the seven counts (COUNT_FIELDS order), then 月均办件量.
-    cells.set(row, [...COUNT_FIELDS.map((field) => c[field]), c.工单总量 / period.months]);
+    cells.set(row, [...COUNT_FIELDS.map((field) => c[field]), c.月均办件量]);
     filled++;
   });
   return {

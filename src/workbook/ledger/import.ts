@@ -4,10 +4,12 @@
  */
 import type { RuleSet } from "../../engine";
 import {
-  LedgerData, aggregateLedger, arrayRows, parsePeriod, yearPeriod, type HeaderMapping, type ImportProgress, type Period, type RowBatch, type RowSource,
+  LedgerData, LedgerError, aggregateLedger, arrayRows, parsePeriod, yearPeriod, type HeaderMapping, type ImportProgress, type Period, type RowBatch, type RowSource,
 } from "../../ledger";
 import { COMPUTE_READS, SHEET } from "../contract";
 import type { Finding } from "../findings";
+import { workbookMethod } from "../method";
+import { MMSG } from "../method/messages";
 import { chooseRuleSet } from "../params";
 import type { SheetSnapshot, WorkbookPort } from "../port";
 import { LEDGER_SHEET } from "./contract";
@@ -78,16 +80,19 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
   const stored = readRememberedHeaders(snapshots);
   const fresh = options.remembered ?? {};
   const remembered = { ...stored, ...fresh };
+  // The workbook's method decides the units (承办单位 with 别名) and the callback rule before the ledger is counted.
+  const rules = options.ruleSet ?? await methodRules(port, snapshots);
   let data: LedgerData;
   if (source instanceof LedgerData) data = source;
   else {
-    const result = await aggregateLedger(source, { remembered, onProgress: options.onProgress });
+    const result = await aggregateLedger(source, {
+      remembered, onProgress: options.onProgress, registry: rules.registry, callbacks: rules.hotline.callbacks,
+    });
     if (result.status === "needsMapping") {
       return { status: "needsMapping", mapping: result.mapping, headerRow: result.headerRow, message: result.message, remembered };
     }
     data = result.data;
   }
-  const rules = options.ruleSet ?? chooseRuleSet(snapshots);
   // The assessment year of 参数 (the rule set's year), not the busiest year of the export: an export starting
   // in late December must not turn a 2021 assessment into a 2020 one.
   const period = given ?? yearPeriod(rules.year);
@@ -97,6 +102,15 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
   const changed = Object.entries(fresh).some(([header, column]) => stored[header] !== column);
   await port.apply(changed ? [...out.plan, ...rememberHeadersPlan(fresh, snapshots)] : out.plan);
   return { status: "ok", summary: out.summary, findings: out.findings, data, period, monthly: out.monthly };
+}
+
+/** The workbook's method, else the built-in one of 考核年度; a refused method stops the import (LedgerError). */
+async function methodRules(port: WorkbookPort, snapshots: ReadonlyMap<string, SheetSnapshot>): Promise<RuleSet> {
+  const method = await workbookMethod(port, () => chooseRuleSet(snapshots));
+  if (method.ok) return method.rules;
+  const errors = method.problems.filter((p) => p.severity === "error");
+  const first = errors[0];
+  throw new LedgerError(MMSG.importRefused(`${first.sheet}${first.cell ? `!${first.cell}` : ""}：${first.message}`, errors.length));
 }
 
 /**

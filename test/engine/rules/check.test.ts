@@ -74,7 +74,7 @@ describe("热线规则表加载检查", () => {
   test("每条规则都注明出处条款", () => {
     const rows = [...HOTLINE_2021.categories, ...HOTLINE_2021.rates, ...HOTLINE_2021.cases, ...HOTLINE_2021.bonus.cases];
     for (const row of rows) expect(row.clause).toMatch(/附件2|规则A/);
-    expect(HOTLINE_2021.bonus.volume.clause).toContain("加分项1");
+    for (const tier of HOTLINE_2021.bonus.volume) expect(tier.clause).toContain("加分项1");
   });
 });
 
@@ -97,8 +97,8 @@ describe("便民化规则表加载检查", () => {
     expect(() => checkApprovalRules({ ...APPROVAL_2021, evidenceDeadline: "12月31日" }, REGISTRY_2021)).toThrow(/deadline/);
   });
   test("拒绝超出0—100%的指标下限", () => {
-    const targets = APPROVAL_2021.item6.targets.map((t, i) => (i === 0 ? { ...t, min: 170 } : t));
-    expect(() => checkApprovalRules({ ...APPROVAL_2021, item6: { ...APPROVAL_2021.item6, targets } }, REGISTRY_2021)).toThrow(/target/);
+    const targets = APPROVAL_2021.derived.targets.map((t, i) => (i === 0 ? { ...t, min: 170 } : t));
+    expect(() => checkApprovalRules({ ...APPROVAL_2021, derived: { ...APPROVAL_2021.derived, targets } }, REGISTRY_2021)).toThrow(/target/);
   });
 });
 
@@ -109,9 +109,9 @@ describe("可配置的决定都是规则表的字段（规则A/B 标注 configur
   });
   test("加分不封顶；办件量严格大于；县区1000、市直250、其他不适用", () => {
     expect(rules.hotline.bonus.cap).toBeNull();
-    expect(rules.hotline.bonus.volume).toMatchObject({
-      strict: true, byType: { 县区: { over: 1000, points: 10 }, 市直: { over: 250, points: 10 }, 其他: null },
-    });
+    expect(rules.hotline.bonus.volume.map(({ type, over, included, points }) => ({ type, over, included, points }))).toEqual([
+      { type: "县区", over: 1000, included: false, points: 10 }, { type: "市直", over: 250, included: false, points: 10 },
+    ]);
   });
   test("满意率按件数：满意、基本满意计满意；拒访、无法联系不计入有效回访", () => {
     expect(rules.hotline.callbacks).toMatchObject({
