@@ -235,14 +235,14 @@ export class LedgerAggregator {
 
   /**
    * Adds one ledger row. `rowNumber` is the row as the file or sheet shows it; `undecodable`: the reader
-   * found bytes it could not decode in the row.
+   * found bytes it could not decode in the row; `uncalculated`: columns holding a formula without a result.
    */
-  add(row: readonly LedgerCell[], rowNumber: number, undecodable = false): void {
+  add(row: readonly LedgerCell[], rowNumber: number, undecodable = false, uncalculated?: readonly number[]): void {
     if (this.finished) throw new Error("LedgerAggregator: add() after finish()");
     const idCell = row[this.cId];
     // A clean id (text with no blank at either end) settles both "blank row?" and the id's text.
     let id = typeof idCell === "string" && idCell.length > 0 && plainEdges(idCell) ? idCell : undefined;
-    if (id === undefined && isBlankRow(row)) {
+    if (id === undefined && isBlankRow(row) && !(uncalculated && LEDGER_COLUMNS.some((c) => uncalculated.includes(this.col[c])))) {
       this.blankRows++;
       return;
     }
@@ -250,6 +250,11 @@ export class LedgerAggregator {
     this.rowBad = false;
     this.rowPartial = false;
     if (undecodable && this.undecodableCell(row, rowNumber)) {
+      this.rowsWithProblems++;
+      return;
+    }
+    const lost = uncalculated === undefined ? undefined : this.uncalculatedCells(uncalculated, rowNumber);
+    if (this.rowBad) {
       this.rowsWithProblems++;
       return;
     }
@@ -273,16 +278,16 @@ export class LedgerAggregator {
     // The fields below are each needed by some counts only: a problem in one is listed and the order still
     // counts wherever that field is not needed (spec F).
     const returnedCell = row[this.cReturned];
-    const returned = returnedCell === "否" ? false : returnedCell === "是" ? true : this.yesNo(returnedCell, "是否退单", rowNumber);
+    const returned = lost?.has("是否退单") ? undefined : returnedCell === "否" ? false : returnedCell === "是" ? true : this.yesNo(returnedCell, "是否退单", rowNumber);
     const extendedCell = row[this.cExtended];
-    const extended = extendedCell === "否" ? false : extendedCell === "是" ? true : this.yesNo(extendedCell, "是否申请延期", rowNumber);
+    const extended = lost?.has("是否申请延期") ? undefined : extendedCell === "否" ? false : extendedCell === "是" ? true : this.yesNo(extendedCell, "是否申请延期", rowNumber);
     // A returned order leaves the unit's 应办结数, so it may come without a deadline.
-    const deadline = this.date(row[this.cDeadline], "办理时限", rowNumber, returned === false, true, true);
-    const closed = this.date(row[this.cClosed], "办结时间", rowNumber, false, false, true);
+    const deadline = lost?.has("办理时限") ? NaN : this.date(row[this.cDeadline], "办理时限", rowNumber, returned === false, true, true);
+    const closed = lost?.has("办结时间") ? NaN : this.date(row[this.cClosed], "办结时间", rowNumber, false, false, true);
 
     const callbackCell = row[this.cCallback];
     let callback: Callback | undefined;
-    if (callbackCell === undefined || callbackCell === null) callback = C_NONE;
+    if (callbackCell === undefined || callbackCell === null || lost?.has("回访结果")) callback = C_NONE;
     else if (typeof callbackCell !== "string" || (callback = CALLBACK_BY_NAME.get(callbackCell)) === undefined) {
       callback = this.callbackOf(callbackCell);
       if (callback === undefined) {
@@ -322,6 +327,21 @@ export class LedgerAggregator {
       }
     }
     return false;
+  }
+
+  /**
+   * Mapped columns holding a formula without a result, each a listed problem: 工单编号, 承办单位 and 派单时间
+   * keep the row out of every count; any other field only out of the counts that need it (spec F).
+   */
+  private uncalculatedCells(columns: readonly number[], rowNumber: number): Set<LedgerColumn> {
+    const lost = new Set<LedgerColumn>();
+    for (const column of LEDGER_COLUMNS) {
+      if (!columns.includes(this.col[column])) continue;
+      lost.add(column);
+      const partial = column !== "工单编号" && column !== "承办单位" && column !== "派单时间";
+      this.problem("uncalculated", rowNumber, column, undefined, LEDGER_MESSAGES.uncalculated(column), undefined, partial);
+    }
+    return lost;
   }
 
   /** Ends the import: the result answers counts and drill-downs for any period. */

@@ -13,6 +13,8 @@ export interface SourceRow {
   readonly rowNumber: number;
   /** The row holds bytes its file's encoding cannot read (shown as U+FFFD): reported, never guessed. */
   readonly undecodable?: boolean;
+  /** 0-based columns holding a formula without a cached result (.xlsx): unknown values, never blanks. */
+  readonly uncalculated?: readonly number[];
 }
 
 export interface RowBatch {
@@ -78,7 +80,7 @@ export async function aggregateLedger(source: RowSource, options: ImportOptions 
       return { status: "needsMapping", mapping, headerRow: headerRow.rowNumber, message: LEDGER_MESSAGES.missingColumns(mapping.missing) };
     }
     aggregator = new LedgerAggregator(mapping, { ...options, headerRow: headerRow.rowNumber, source: info });
-    for (let i = choice + 1; i < pending.length; i++) aggregator.add(pending[i].cells, pending[i].rowNumber, pending[i].undecodable);
+    for (let i = choice + 1; i < pending.length; i++) aggregator.add(pending[i].cells, pending[i].rowNumber, pending[i].undecodable, pending[i].uncalculated);
     pending = [];
     return undefined;
   };
@@ -87,7 +89,7 @@ export async function aggregateLedger(source: RowSource, options: ImportOptions 
     if (batch.source) info = batch.source;
     if (aggregator) {
       const rows = batch.rows;
-      for (let i = 0; i < rows.length; i++) aggregator.add(rows[i].cells, rows[i].rowNumber, rows[i].undecodable);
+      for (let i = 0; i < rows.length; i++) aggregator.add(rows[i].cells, rows[i].rowNumber, rows[i].undecodable, rows[i].uncalculated);
     } else {
       for (const row of batch.rows) pending.push(row);
       const early = start(false);

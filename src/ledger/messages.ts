@@ -51,6 +51,7 @@ export const LEDGER_MESSAGES = {
   },
   unknownUnitForDrillDown: (name: string) => `“${name}”不是12345热线承办单位，无法列出其工单`,
 
+  uncalculated: (column: string) => `${column}：公式没有计算结果，请在 Excel 中打开并保存`,
   // Files
   emptyFile: "文件为空，没有表头行",
   undecodable: (column: string, encoding: string) =>

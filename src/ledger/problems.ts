@@ -12,7 +12,9 @@ export type LedgerProblemCode =
   | "duplicateOrder"
   | "impossibleValue"
   /** Bytes the file's encoding cannot read (a cell saved in another encoding). */
-  | "undecodable";
+  | "undecodable"
+  /** A formula cell of an .xlsx without a cached result (the file was never calculated and saved). */
+  | "uncalculated";
 
 export interface LedgerProblem {
   readonly code: LedgerProblemCode;

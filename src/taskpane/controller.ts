@@ -30,7 +30,7 @@ export type PaneUnit = RankedUnit;
 
 /** What the pane shows of compute-all's summary. */
 export type PaneSummary = Pick<ComputeSummary,
-  "units" | "unitsScored" | "unitsMarked" | "departmentsJudged" | "departmentsVetoed" | "errors" | "warnings" | "infos" | "top" | "bottom">;
+  "units" | "unitsScored" | "unitsMarked" | "unitsMissing" | "departmentsJudged" | "departmentsVetoed" | "errors" | "warnings" | "infos" | "top" | "bottom">;
 
 export interface PaneParameters {
   /** Rule-set year used (考核年度 of 参数, else the current rule set). */
@@ -70,6 +70,12 @@ export interface ControllerDeps {
 /** How many problems the pane lists (the 校验 sheet has them all). */
 export const MAX_LISTED_PROBLEMS = 200;
 
+/** "（3个缺少数据未计分，1个数据有误未计分）", or nothing when every unit is scored. */
+function notScoredText(missing: number, wrong: number): string {
+  const parts = [missing > 0 ? `${missing}个缺少数据未计分` : "", wrong > 0 ? `${wrong}个数据有误未计分` : ""].filter((p) => p !== "");
+  return parts.length > 0 ? `（${parts.join("，")}）` : "";
+}
+
 export const TEXT = {
   ready: "就绪：可以创建模板或全部计算。",
   busy: "正在处理，请稍候…",
@@ -85,7 +91,7 @@ export const TEXT = {
   /** `elsewhere`: problems another list of the pane shows (工单导入's): never "no problems" while one is listed. */
   computeDone: (s: ComputeSummary, elsewhere = 0) =>
     `计算完成：${s.units}个单位已计分${s.unitsScored}个` +
-    (s.unitsMarked > 0 ? `（${s.unitsMarked}个数据有误未计分）` : "") +
+    notScoredText(s.unitsMissing, s.unitsMarked - s.unitsMissing) +
     `；${s.departmentsJudged}个部门中${s.departmentsVetoed}个扣分；` +
     (s.errors + s.warnings > 0 ? `发现${s.errors}个错误、${s.warnings}个警告，见问题列表。`
       : s.infos > 0 ? `校验无错误和警告，另有${s.infos}条说明，见问题列表。`

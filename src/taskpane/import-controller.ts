@@ -158,6 +158,10 @@ export const IMPORT_TEXT = {
   mappingIncomplete: (column: string) => `请为“${column}”选择一列表头。`,
   mappingDuplicate: (header: string) => `表头“${header}”被选给了多个列：每个表头只能对应一列。`,
   mappingCancelled: "已取消导入，工作簿未改动。",
+  noOrders: (source: string, period: string, rows: number) =>
+    `${source}在考核期间${period}没有可计入的工单（读取${rows}行）：未填入“热线数据”，工作簿未改动。请确认导出的期间和文件内容。`,
+  noOrdersProblems: (total: number, rows: number, listed: number) =>
+    total === 0 ? "" : `工单明细中有${total}个问题，涉及${rows}行（这些行未计入）${listed < total ? `，仅列出前${listed}个` : ""}。`,
   done: (text: string) => `导入完成：${text}。请点“全部计算”更新考核结果。`,
   problemsNote: (total: number, rows: number, listed: number, others: number) => {
     if (total === 0 && others === 0) return "未发现问题，全部工单已计入。";
@@ -208,6 +212,10 @@ export function problemViews(problems: readonly LedgerProblem[], findings: reado
     severity: "error", row: p.row, header: p.header, message: p.message, where: aligned ? where(rowFindings[i]) : undefined,
   }));
   return [...others, ...rows].slice(0, limit);
+}
+
+function sourceText(source: ImportSource): string {
+  return source.kind === "sheet" ? IMPORT_TEXT.sheetSource : IMPORT_TEXT.fileSource((source.file as PickedFile).name);
 }
 
 /** Hotline units with any order event in the period. */
@@ -428,7 +436,8 @@ export class ImportController {
       this.pending = undefined;
       view.progress({ text: IMPORT_TEXT.writing, fraction: 1 });
       view.progress(null);
-      this.showResult(outcome as ImportOk, source);
+      if (outcome.status === "noOrders") this.showNoOrders(outcome.data, outcome.period, source);
+      else this.showResult(outcome as ImportOk, source);
     } finally {
       this.step = null;
     }
@@ -481,6 +490,18 @@ export class ImportController {
     this.deps.view.status(IMPORT_TEXT.needsMapping, "info");
   }
 
+  /** Nothing was filled: the rows that could not be read say why (none at all: the export's period or content). */
+  private showNoOrders(data: LedgerData, period: Period, source: ImportSource): void {
+    const { view } = this.deps;
+    const { summary } = data;
+    this.imported = undefined;
+    view.summary(null);
+    this.listed = problemViews(data.problems, []);
+    view.problems(this.listed, IMPORT_TEXT.noOrdersProblems(summary.problemCount, summary.rowsWithProblems, this.listed.length));
+    view.drillDown(null);
+    view.status(IMPORT_TEXT.noOrders(sourceText(source), period.name, summary.rowsRead), "error");
+  }
+
   private showResult(result: ImportOk, source: ImportSource): void {
     const { view } = this.deps;
     const { data, period, summary } = result;
@@ -489,7 +510,7 @@ export class ImportController {
     this.deps.onImported?.();
     view.summary({
       period: period.name,
-      source: source.kind === "sheet" ? IMPORT_TEXT.sheetSource : IMPORT_TEXT.fileSource((source.file as PickedFile).name),
+      source: sourceText(source),
       rowsRead: ledger.rowsRead,
       rowsCounted: ledger.rowsCounted,
       rowsWithProblems: ledger.rowsWithProblems,

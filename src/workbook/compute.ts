@@ -33,8 +33,9 @@ export interface ComputeSummary {
   /** Rows of 承办单位 (units to score). */
   readonly units: number;
   readonly unitsScored: number;
-  /** Units marked "数据有误，未计分". */
+  /** Units not scored: unitsMissing of them 缺少数据，未计分, the others 数据有误，未计分. */
   readonly unitsMarked: number;
+  readonly unitsMissing: number;
   readonly departments: number;
   readonly departmentsJudged: number;
   /** Departments that lose the 0.5 points. */
@@ -126,6 +127,7 @@ function summarize(
   return {
     year: params.year, months: params.months,
     units: units.length, unitsScored: scored.length, unitsMarked: units.length - scored.length,
+    unitsMissing: units.filter((u) => !u.score && u.missingData).length,
     departments: departments.length, departmentsJudged: judged.length,
     departmentsVetoed: judged.filter((d) => (d.deduction ?? 0) > 0).length,
     departmentsMarked: departments.length - judged.length,
@@ -148,7 +150,7 @@ async function planWithMethod(port: WorkbookPort, snapshots: Snapshots, given?: 
   return {
     plan: writeChecks(snapshots.get(SHEET.checks), problems), problems, results: { units: [], departments: [] },
     summary: {
-      method: MMSG.refused, year: defaultRuleSet().year, months: defaultRuleSet().hotline.months, units: 0, unitsScored: 0, unitsMarked: 0, departments: 0, departmentsJudged: 0,
+      method: MMSG.refused, year: defaultRuleSet().year, months: defaultRuleSet().hotline.months, units: 0, unitsScored: 0, unitsMarked: 0, unitsMissing: 0, departments: 0, departmentsJudged: 0,
       departmentsVetoed: 0, departmentsMarked: 0, errors: counts.error, warnings: counts.warning, infos: counts.info, top: [], bottom: [],
     },
   };

@@ -27,6 +27,8 @@ export interface UnitOutcome {
   readonly typeRank?: number;
   /** 扣分说明: the engine's explanation lines, or the marker of bad data. */
   readonly explanation: string;
+  /** Not scored because it has no counts (缺少数据，未计分) rather than bad data (数据有误，未计分). */
+  readonly missingData?: true;
 }
 
 export interface HotlineInputs {
@@ -67,7 +69,10 @@ export function scoreUnits(rules: RuleSet, input: HotlineInputs, findings: Findi
   const nothing = listMissing(input, missing, candidates, findings);
   const all = findings.sorted();
   const explained = scored.map((u, i): UnitOutcome =>
-    (u.score ? u : { ...u, explanation: notScored(input.units[i], missing, all, nothing, input.data.blank) }));
+    (u.score ? u : {
+      ...u, explanation: notScored(input.units[i], missing, all, nothing, input.data.blank),
+      ...(input.units[i].org !== undefined && missing.has(input.units[i].org) ? { missingData: true as const } : {}),
+    }));
   const totals = explained.map((u) => u.score?.total);
   const ranks = competitionRanks(totals);
   const typeRanks = groupRanks(totals, explained.map((u) => (u.score ? u.type : undefined)));

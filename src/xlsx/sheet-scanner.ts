@@ -21,6 +21,8 @@ export interface ScannedRow {
   readonly cells: readonly ScannedCell[];
   /** 1-based row as the file or sheet shows it. */
   readonly rowNumber: number;
+  /** 0-based columns of formula cells without a cached value (absent when none): not blank, unknown. */
+  readonly uncalculated?: readonly number[];
 }
 
 /** The unfinished tail of a stream, kept as a list of pieces and joined once the end of a row arrives. */
@@ -135,15 +137,16 @@ export class SheetScanner {
       if (rowEnd < 0) break;
       // Only a complete row counts (a row without r is numbered after the previous one).
       this.lastRow = rowNumber;
-      const cells = this.cells(s, tagEnd + 1, rowEnd);
-      if (cells.length > 0) out.push({ cells, rowNumber });
+      const uncalculated: number[] = [];
+      const cells = this.cells(s, tagEnd + 1, rowEnd, uncalculated);
+      pushRow(out, cells, rowNumber, uncalculated);
       p = rowEnd + 6;
     }
     return p;
   }
 
   /** The cells of the row whose content is s[start, end) (also the fallback of SheetByteScanner). */
-  cells(s: string, start: number, end: number): ScannedCell[] {
+  cells(s: string, start: number, end: number, uncalculated: number[]): ScannedCell[] {
     const cells: ScannedCell[] = [];
     let col = -1;
     let p = start;
@@ -187,11 +190,18 @@ export class SheetScanner {
         cells[col] = stringItemText(s.slice(tagEnd + 1, cellEnd));
         continue;
       }
+      const fs = s.indexOf("<f", tagEnd);
+      const formula = fs >= 0 && fs < cellEnd;
       const vs = s.indexOf("<v", tagEnd);
-      if (vs < 0 || vs >= cellEnd) continue;
+      if (vs < 0 || vs >= cellEnd) {
+        if (formula) uncalculated.push(col);
+        continue;
+      }
       const vStart = s.indexOf(">", vs) + 1;
-      if (s.charCodeAt(vStart - 2) === 47) continue; // <v/>
-      cells[col] = this.value(type, s, vStart, s.indexOf("</v>", vStart));
+      const selfClosing = s.charCodeAt(vStart - 2) === 47; // <v/>
+      const vEnd = selfClosing ? vStart : s.indexOf("</v>", vStart);
+      if (formula && vEnd === vStart && !emptyIsCached(type)) uncalculated.push(col);
+      else if (!selfClosing) cells[col] = this.value(type, s, vStart, vEnd);
     }
     return cells;
   }
@@ -221,6 +231,11 @@ const TYPE_SHARED = 1;
 const TYPE_BOOLEAN = 2;
 const TYPE_INLINE = 3;
 const TYPE_TEXT = 4;
+
+/** An empty <v> after a formula is a cached result only for text (t="str" or "s"): "" is then the value. */
+function emptyIsCached(type: number): boolean {
+  return type === TYPE_TEXT || type === TYPE_SHARED;
+}
 
 function typeCode(t: string | undefined): number {
   return t === undefined || t === "n" ? TYPE_NUMBER : t === "s" ? TYPE_SHARED : t === "b" ? TYPE_BOOLEAN : t === "inlineStr" ? TYPE_INLINE : TYPE_TEXT;
@@ -338,6 +353,12 @@ const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e1
  * <c t="inlineStr"><is><t>…</t></is></c>) are read here; any other row is decoded and handed to
  * SheetScanner.cells, so the result is the same as SheetScanner's on the decoded text.
  */
+/** Adds a row that has a value or an uncalculated formula (a row of neither is skipped). */
+function pushRow(out: ScannedRow[], cells: ScannedCell[], rowNumber: number, uncalculated: readonly number[]): void {
+  if (uncalculated.length > 0) out.push({ cells, rowNumber, uncalculated });
+  else if (cells.length > 0) out.push({ cells, rowNumber });
+}
+
 export class SheetByteScanner {
   private readonly rest: Pending<Uint8Array>;
   private lastRow = 0;
@@ -391,16 +412,18 @@ export class SheetByteScanner {
         p = tagEnd + 1;
         continue;
       }
-      let cells = this.fastCells(b, tagEnd + 1, n);
+      const uncalculated: number[] = [];
+      let cells = this.fastCells(b, tagEnd + 1, n, uncalculated);
       let rowEnd = this.rowEnd;
       if (cells === undefined) {
         rowEnd = findRowEnd(b, tagEnd, n);
         if (rowEnd < 0) break;
         const s = this.decode(b, tagEnd + 1, rowEnd + 6);
-        cells = this.text.cells(s, 0, s.length - 6);
+        uncalculated.length = 0;
+        cells = this.text.cells(s, 0, s.length - 6, uncalculated);
       }
       this.lastRow = rowNumber;
-      if (cells.length > 0) out.push({ cells, rowNumber });
+      pushRow(out, cells, rowNumber, uncalculated);
       p = rowEnd + 6;
     }
     return p;
@@ -410,7 +433,7 @@ export class SheetByteScanner {
    * The cells of the row whose content starts at b[start], when every element up to its </row> is a
    * cell in the regular form (rowEnd is then set); undefined otherwise (or when the row is cut).
    */
-  private fastCells(b: Uint8Array, start: number, n: number): ScannedCell[] | undefined {
+  private fastCells(b: Uint8Array, start: number, n: number, uncalculated: number[]): ScannedCell[] | undefined {
     const cells: ScannedCell[] = [];
     let col = -1;
     let p = start;
@@ -436,7 +459,8 @@ export class SheetByteScanner {
         continue;
       }
       let q = tagEnd + 1;
-      if (b[q] === 60 && b[q + 1] === 102 && (b[q + 2] === 62 || b[q + 2] === 32 || b[q + 2] === 47)) {
+      const formula = b[q] === 60 && b[q + 1] === 102 && (b[q + 2] === 62 || b[q + 2] === 32 || b[q + 2] === 47);
+      if (formula) {
         // <f …>formula</f> or <f …/>: skipped; the cell's value is its cached <v>, if any (ledgers exported
         // with helper formulas, such as the benchmark's COUNTIFS workbook, have one on every row).
         const fTagEnd = byteIndex(b, 62, q);
@@ -460,6 +484,7 @@ export class SheetByteScanner {
         continue;
       }
       if (b[q] === 60 && b[q + 1] === 47 && b[q + 2] === 99 && b[q + 3] === 62) {
+        if (formula) uncalculated.push(col); // <c …><f>…</f></c>: never calculated
         p = q + 4; // <c …></c>
         continue;
       }
@@ -467,7 +492,8 @@ export class SheetByteScanner {
       const from = q + 3;
       const to = byteIndex(b, 60, from);
       if (to < 0 || !bytesAt(b, to, CLOSE_VALUE)) return undefined;
-      cells[col] = this.value(type, b, from, to);
+      if (formula && to === from && !emptyIsCached(type)) uncalculated.push(col); // <f>…</f><v></v>, as openpyxl writes
+      else cells[col] = this.value(type, b, from, to);
       p = to + CLOSE_VALUE.length;
     }
   }

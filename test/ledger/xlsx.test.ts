@@ -189,3 +189,49 @@ describe("the same generated ledger as .xlsx and as .csv", () => {
     }
   });
 });
+
+/** A 工单明细 saved by a tool that wrote formulas without calculating them (row 2: 办结时间, row 3: 派单时间). */
+function uncalculatedXlsx(): Uint8Array {
+  const inline = (s: string) => `<c t="inlineStr"><is><t>${s}</t></is></c>`;
+  const row = (r: number, cells: string[]) => `<row r="${r}">${cells.join("")}</row>`;
+  const rows = [
+    row(1, HEADER.map(inline)),
+    row(2, ["F1", "汉滨区", "2021-03-01 09:00:00", "2021-03-10 18:00:00"].map(inline)
+      .concat(['<c r="E2"><f>C2+1</f><v></v></c>', ...["否", "否", "满意"].map(inline)])),
+    row(3, ["F2", "汉滨区"].map(inline).concat(['<c r="C3"><f>NOW()</f></c>', ...["2021-03-10 18:00:00", "2021-03-05 10:00:00", "否", "否", "满意"].map(inline)])),
+    // Cached results are values: "满意" from a formula, and "" (blank: 未回访) from a text formula.
+    row(4, ["F3", "汉滨区", "2021-03-02 09:00:00", "2021-03-10 18:00:00", "2021-03-05 10:00:00", "否", "否"].map(inline)
+      .concat(['<c r="H4" t="str"><f>"满意"</f><v>满意</v></c>'])),
+    row(5, ["F4", "汉滨区", "2021-03-03 09:00:00", "2021-03-10 18:00:00", "2021-03-06 10:00:00", "否", "是"].map(inline)
+      .concat(['<c r="H5" t="str"><f>""</f><v></v></c>'])),
+  ];
+  const ns = "http://schemas.openxmlformats.org";
+  const rel = (id: string, type: string, target: string) =>
+    `<Relationship Id="${id}" Type="${ns}/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+  const files: Zippable = {
+    "[Content_Types].xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}/package/2006/content-types"/>`),
+    "_rels/.rels": strToU8(`<Relationships xmlns="${ns}/package/2006/relationships">${rel("rId1", "officeDocument", "xl/workbook.xml")}</Relationships>`),
+    "xl/workbook.xml": strToU8(`<workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="工单明细" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    "xl/_rels/workbook.xml.rels": strToU8(`<Relationships xmlns="${ns}/package/2006/relationships">${rel("rId1", "worksheet", "worksheets/sheet1.xml")}</Relationships>`),
+    "xl/worksheets/sheet1.xml": strToU8(`<worksheet xmlns="${ns}/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`),
+  };
+  return zipSync(files, { level: 6 });
+}
+
+describe("a formula cell without a cached result (spec E, F)", () => {
+  test("is a problem with its row and column, and the order leaves only the counts that need that field", async () => {
+    const result = await readLedgerBytes(uncalculatedXlsx());
+    if (result.status !== "ok") throw new Error(result.message);
+    const { data } = result;
+    expect(data.problems).toMatchObject([
+      { row: 2, column: "办结时间", columnIndex: 4, code: "uncalculated" },
+      { row: 3, column: "派单时间", columnIndex: 2, code: "uncalculated" },
+    ]);
+    for (const p of data.problems) expect(p.message).toContain(`${p.column}：公式没有计算结果，请在 Excel 中打开并保存`);
+    expect(data.summary).toMatchObject({ rowsRead: 4, rowsCounted: 3, rowsWithProblems: 2, rowsPartlyCounted: 1 });
+    // By hand: F1 (办结时间 unknown) still counts as ordered and due, not as closed on time nor as a callback;
+    // F2 (派单时间 unknown) counts nowhere; F3 closed in time, 满意; F4 closed in time, extended, no callback.
+    const march = data.counts(parsePeriod("2021-03")).find((r) => r.单位名称 === "汉滨区政府");
+    expect(march).toMatchObject({ 工单总量: 3, 退单数: 0, 延期申请数: 1, 应办结数: 3, 按期办结数: 2, 有效回访数: 1, 满意数: 1 });
+  });
+});

@@ -85,7 +85,7 @@ describe("TaskpaneController", () => {
     wb.type("热线数据", `D${r}`, "很多");
     await controller.computeAll();
     const summary = view.summaries.at(-1) as PaneSummary;
-    expect(summary).toMatchObject({ units: 77, unitsScored: 76, unitsMarked: 1 });
+    expect(summary).toMatchObject({ units: 77, unitsScored: 76, unitsMarked: 1, unitsMissing: 0 });
     expect(summary.top).toHaveLength(3);
     const problems = view.problemLists.at(-1)?.problems as PaneProblem[];
     const index = problems.findIndex((p) => p.sheet === "热线数据" && p.cell === `D${r}`);
@@ -104,6 +104,23 @@ describe("TaskpaneController", () => {
     await controller.selectProblem(9999); // out of range: nothing
     expect(selected).toHaveLength(1);
     expect(wb.stats().violations).toEqual([]);
+  });
+
+  it("tells units without data (缺少数据) from units with bad data (数据有误)", async () => {
+    const { controller, view, wb } = setup();
+    await controller.createTemplate();
+    const rows = wb.read("热线数据") as CellValue[][];
+    const r = rows.findIndex((row) => row[0] === "汉滨区政府") + 1;
+    // 汉滨区政府 has bad data; the two units after it are left blank; every other unit had no orders.
+    rows.forEach((row, i) => {
+      if (i > r + 1 && typeof row[0] === "string" && row[0] !== "") wb.type("热线数据", `B${i + 1}`, 0);
+    });
+    wb.type("热线数据", `B${r}`, 100);
+    wb.type("热线数据", `C${r}`, 100);
+    wb.type("热线数据", `D${r}`, "很多");
+    await controller.computeAll();
+    expect(view.summaries.at(-1)).toMatchObject({ units: 77, unitsScored: 74, unitsMarked: 3, unitsMissing: 2 });
+    expect(view.lastStatus.text).toMatch(/^计算完成：77个单位已计分74个（2个缺少数据未计分，1个数据有误未计分）；/);
   });
 
   it("定稿 only after confirmation; 恢复公式 restores", async () => {
@@ -196,7 +213,7 @@ describe("TaskpaneController", () => {
 });
 
 describe("the status line after 全部计算", () => {
-  const summary = { year: 2021, method: "内置2021年度办法", months: 12, units: 77, unitsScored: 77, unitsMarked: 0, departments: 37, departmentsJudged: 37,
+  const summary = { year: 2021, method: "内置2021年度办法", months: 12, units: 77, unitsScored: 77, unitsMarked: 0, unitsMissing: 0, departments: 37, departmentsJudged: 37,
     departmentsVetoed: 4, departmentsMarked: 0, errors: 0, warnings: 0, infos: 0, top: [], bottom: [] };
   it("says 未发现数据问题 only when no list of the pane shows a problem", () => {
     expect(TEXT.computeDone(summary)).toContain("未发现数据问题");
@@ -204,5 +221,13 @@ describe("the status line after 全部计算", () => {
     const withImport = TEXT.computeDone(summary, 7);
     expect(withImport).not.toContain("未发现");
     expect(withImport).toContain("工单导入另有7个问题");
+  });
+
+  it("names units without data apart from units with bad data", () => {
+    const text = (unitsMarked: number, unitsMissing: number) => TEXT.computeDone({ ...summary, unitsScored: 77 - unitsMarked, unitsMarked, unitsMissing });
+    expect(text(0, 0)).toMatch(/^计算完成：77个单位已计分77个；/);
+    expect(text(5, 5)).toMatch(/^计算完成：77个单位已计分72个（5个缺少数据未计分）；/);
+    expect(text(2, 0)).toMatch(/^计算完成：77个单位已计分75个（2个数据有误未计分）；/);
+    expect(text(3, 1)).toMatch(/^计算完成：77个单位已计分74个（1个缺少数据未计分，2个数据有误未计分）；/);
   });
 });

@@ -237,7 +237,7 @@ describe("ImportController: the 工单明细 sheet", () => {
 
   it("lists at most MAX_LISTED_LEDGER_PROBLEMS and says how many there are", async () => {
     const bad = Array.from({ length: MAX_LISTED_LEDGER_PROBLEMS + 20 }, (_, i) => ["C" + i, "无此单位", "2021-03-01 09:00:00", "2021-03-06 09:00:00", "", "否", "否", ""]);
-    const { controller, view } = setup({ [LEDGER_SHEET]: [HEADER, ...bad] });
+    const { controller, view } = setup({ [LEDGER_SHEET]: [HEADER, ROWS[0], ...bad] });
     await controller.importLedger({ kind: "sheet" }, YEAR);
     const { problems, note } = view.problemLists.at(-1)!;
     expect(problems).toHaveLength(MAX_LISTED_LEDGER_PROBLEMS);
@@ -287,6 +287,34 @@ describe("ImportController: the 工单明细 sheet", () => {
     const empty = setup({ [LEDGER_SHEET]: [] });
     await empty.controller.importLedger({ kind: "sheet" }, YEAR);
     expect(empty.view.lastStatus.text).toContain("是空的");
+  });
+
+  // Spec E: missing data is never a perfect score; zeros for every unit would be 77 facts of "0 orders".
+  it.each([
+    ["a 工单明细 sheet with only its header", { kind: "sheet" } as const, [HEADER], YEAR, "工作表“工单明细”在考核期间2021年度没有可计入的工单（读取0行）"],
+    ["a header-only file", { kind: "file", file: file([HEADER]) } as const, [], YEAR, "文件“工单.csv”在考核期间2021年度没有可计入的工单（读取0行）"],
+    ["no order in the period", { kind: "sheet" } as const, [HEADER, ...ROWS], { ...YEAR, kind: "month", month: "7" } as PeriodInput,
+      "工作表“工单明细”在考核期间2021年7月没有可计入的工单（读取5行）"],
+  ])("fills nothing for %s and says why", async (_, source, sheet, period, why) => {
+    const { controller, view, port } = setup({ [LEDGER_SHEET]: sheet });
+    await controller.importLedger(source, period);
+    expect(port.plans).toEqual([]);
+    expect(port.sheets.has(SHEET.hotline)).toBe(false);
+    expect(view.lastStatus).toEqual({ text: expect.stringContaining(why), kind: "error" });
+    expect(view.lastStatus.text).toContain("未填入“热线数据”，工作簿未改动");
+    expect(view.summaries.at(-1)).toBeNull();
+    expect(view.drillDowns.at(-1)).toBeNull();
+    expect(controller.data).toBeUndefined();
+  });
+
+  it("lists the unreadable rows when none of them could be counted", async () => {
+    const { controller, view, port } = setup({ [LEDGER_SHEET]: [HEADER, ROWS[3]] });
+    await controller.importLedger({ kind: "sheet" }, YEAR);
+    expect(port.plans).toEqual([]);
+    expect(view.lastStatus.text).toContain("没有可计入的工单（读取1行）");
+    const { problems, note } = view.problemLists.at(-1)!;
+    expect(problems.map((p) => [p.row, p.header])).toEqual([[2, "承办单位"]]);
+    expect(note).toBe("工单明细中有1个问题，涉及1行（这些行未计入）。");
   });
 
   it("refuses a bad period with parsePeriod's message, without touching the workbook", async () => {

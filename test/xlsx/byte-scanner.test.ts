@@ -175,3 +175,25 @@ describe("SheetByteScanner reads the same rows as SheetScanner on the decoded te
     );
   });
 });
+
+describe("formula cells without a cached result", () => {
+  // Spec E: a formula with no cached value is neither 0 nor blank; the scanners say which columns hold one.
+  const xml = `<sheetData>
+<row r="1"><c r="A1"><f>1+1</f></c><c r="B1"><f>1+1</f><v></v></c><c r="C1"><f>1+1</f><v/></c><c r="D1"><f t="shared" si="0"/></c><c r="E1"><v>3</v></c></row>
+<row r="2"><c r="A2" t="str"><f>""</f><v></v></c><c r="B2"><f>2*2</f><v>4</v></c><c r="C2" t="b"><f>TRUE()</f><v>1</v></c></row>
+<row r="3"><c r="C3" t="str"><f>A3</f></c></row>
+<row r="4"><c r="A4" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>
+</sheetData>`;
+
+  test.each([
+    ["the text scanner", () => reference(xml)],
+    ["the byte scanner", () => byBytes(new TextEncoder().encode(xml), [])],
+  ])("%s lists them per row and reads cached results (\"\" of a text formula included) as they are", (_, scan) => {
+    expect(scan()).toStrictEqual([
+      { cells: [, , , , 3], rowNumber: 1, uncalculated: [0, 1, 2, 3] },
+      { cells: ["", 4, true], rowNumber: 2 },
+      { cells: [], rowNumber: 3, uncalculated: [2] },
+      { cells: ["#DIV/0!"], rowNumber: 4 },
+    ]);
+  });
+});

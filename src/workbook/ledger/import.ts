@@ -59,12 +59,19 @@ export type ImportLedgerResult =
       readonly message: string;
       /** The answers that were applied (stored ones and new ones). */
       readonly remembered: Readonly<Record<string, string>>;
+    }
+  | {
+      /** Not one order in the period (only a header, every row unreadable, another year): nothing is written. */
+      readonly status: "noOrders";
+      readonly data: LedgerData;
+      readonly period: Period;
     };
 
 /**
  * 导入工单: reads the ledger (unless `source` is an earlier import's LedgerData), fills 热线数据 for the period,
  * writes 月度考核 and 工单导入校验, records the source in 参数 and remembers new header answers. It does not run
- * compute-all. Throws LedgerError (Chinese message) for an unreadable file or period text.
+ * compute-all. A ledger without an order in the period writes nothing ("noOrders"). Throws LedgerError
+ * (Chinese message) for an unreadable file or period text.
  */
 export async function importLedger(port: WorkbookPort, source: RowSource | LedgerData, options: ImportLedgerOptions = {}): Promise<ImportLedgerResult> {
   // A bad period text fails before the ledger is read.
@@ -89,6 +96,8 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
   // The assessment year of 参数 (the rule set's year), not the busiest year of the export: an export starting
   // in late December must not turn a 2021 assessment into a 2020 one.
   const period = given ?? yearPeriod(rules.year);
+  // Zeros for every unit would score them all as facts of "0 orders".
+  if (data.totals(period).工单总量 === 0) return { status: "noOrders", data, period };
   const out = ledgerPlan(snapshots, data, period, rules, { sourceName: options.sourceName, now: options.now });
   const changed = Object.entries(fresh).some(([header, column]) => stored[header] !== column);
   await port.apply(changed ? [...out.plan, ...rememberHeadersPlan(fresh, snapshots)] : out.plan);
@@ -109,8 +118,13 @@ async function methodRules(port: WorkbookPort, snapshots: ReadonlyMap<string, Sh
  * row numbers are the sheet's, so problems point at its cells.
  */
 export function* ledgerFromSheet(snapshot: SheetSnapshot, batchSize = 10_000): Iterable<RowBatch> {
+  // Formulas without a result (SheetSnapshot.uncalculated): unknown values, listed by the ledger as problems.
+  const uncalculated = new Map<number, number[]>();
+  for (const { row, col } of snapshot.uncalculated ?? []) uncalculated.set(row + 1, [...(uncalculated.get(row + 1) ?? []), col]);
   for (const batch of arrayRows(snapshot.values, 1, batchSize)) {
-    yield batch.source ? { ...batch, source: { ...batch.source, sheet: snapshot.name } } : batch;
+    const rows = uncalculated.size === 0 ? batch.rows
+      : batch.rows.map((r) => (uncalculated.has(r.rowNumber) ? { ...r, uncalculated: uncalculated.get(r.rowNumber) } : r));
+    yield { ...batch, rows, ...(batch.source ? { source: { ...batch.source, sheet: snapshot.name } } : {}) };
   }
 }
 

@@ -75,4 +75,19 @@ describe("工单导入校验", () => {
     ]);
     expect(await importLedgerSheet(port, { sheet: "没有这张表" })).toEqual({ status: "noSheet", sheet: "没有这张表" });
   });
+
+  it("a formula without a result in 工单明细 is a problem at its cell, never a blank", async () => {
+    const values: CellValue[][] = [
+      HEADER as CellValue[],
+      ["B1", "汉滨区", serial("2021-03-01") + 0.4, serial("2021-03-05") + 0.75, null, "否", "否", "满意"],
+    ];
+    const snapshot = { name: LEDGER_SHEET.ledger, values, uncalculated: [{ row: 1, col: 4 }] };
+    const rows = [...ledgerFromSheet(snapshot)].flatMap((b) => b.rows);
+    expect(rows.map((r) => r.uncalculated)).toEqual([undefined, [4]]);
+    const result = await importLedger(await templatePort(), ledgerFromSheet(snapshot), { period: "2021", now: NOW });
+    if (result.status !== "ok") throw new Error(`not ok: ${result.status}`);
+    expect(result.findings.filter((f) => f.code === "ledgerRow")).toEqual([
+      expect.objectContaining({ sheet: LEDGER_SHEET.ledger, cell: "E2", severity: "error", message: expect.stringContaining("公式没有计算结果，请在 Excel 中打开并保存") }),
+    ]);
+  });
 });

@@ -31,7 +31,7 @@ const LEDGER = [
 async function import2026(params = PARAMS_2026) {
   const p = port(params);
   const result = await importLedger(p, arrayRows(LEDGER), { period: "2026" });
-  if (result.status !== "ok") throw new Error(result.message);
+  if (result.status !== "ok") throw new Error(result.status === "needsMapping" ? result.message : result.status);
   return result;
 }
 
