@@ -4,6 +4,7 @@
  * (shared formulas translated to each cell), the style index, and whether a formula has no cached result
  * (never read as 0 or blank). The sheet is streamed; blank rows cost nothing; one row is held at most.
  */
+import { columnLetter } from "../workbook/address";
 import { XLSX_MSG, XlsxError } from "./messages";
 import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, rowLimit } from "./limits";
 import { sheetBytes, type XlsxPackage } from "./package";
@@ -66,7 +67,7 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, strings: re
       p = end + 4;
       const body = s.slice(tagEnd + 1, end);
       const t = attribute(tag, "t") ?? "n";
-      const address = `${columnName(col)}${row}`;
+      const address = `${columnLetter(col)}${row}`;
       let formula: string | undefined;
       const f = /<f\b([^>]*?)(\/>|>([\s\S]*?)<\/f>)/.exec(body);
       if (f) {
@@ -194,13 +195,3 @@ function cellValue(t: string, raw: string, strings: readonly string[]): string |
   }
 }
 
-function columnName(col: number): string {
-  let n = col + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
