@@ -7,8 +7,11 @@ import { ALL_DEPARTMENTS, APPROVAL_METHOD_LABEL as A, BONUS_CATEGORY, HOTLINE_ME
 export type Grid = CellValue[][];
 
 const yes = (b: boolean) => (b ? "是" : "否");
-/** Percent points as a cell: a number, or text "0.5%" where a plain number would read as a fraction. */
-const pct = (x: number): CellValue => (x > 0 && x < 1 ? `${formatPoints(x)}%` : x);
+/**
+ * Percent points as a cell, written as the office reads them: text "97%" (Excel converts it as typed into 0.97
+ * with a percent format; either reads back as 97%).
+ */
+const pct = (x: number): CellValue => `${formatPoints(x)}%`;
 
 export function hotlineMethodGrid(rules: RuleSet): Grid {
   const h = rules.hotline;

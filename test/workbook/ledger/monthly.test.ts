@@ -1,5 +1,6 @@
 import { parsePeriod, type LedgerCell } from "../../../src/ledger";
-import { computeAll, importLedger, LEDGER_SHEET, MONTHLY_LABELS } from "../../../src/workbook";
+import { computeAll, importLedger, LEDGER_SHEET, monthlyColumns } from "../../../src/workbook";
+import { ruleSet } from "../../../src/engine";
 import { LABEL, RESULT_LABEL, SHEET } from "../../../src/workbook/contract";
 import type { CellValue } from "../../../src/workbook/port";
 import { resultTable, serial } from "../helpers";
@@ -21,7 +22,7 @@ describe("月度考核", () => {
     await computeAll(port);
     const rows = await monthlySheet(port);
     expect(rows).toHaveLength(77 * 13);
-    expect(Object.keys(rows[0])).toEqual(MONTHLY_LABELS);
+    expect(Object.keys(rows[0])).toEqual(monthlyColumns(ruleSet(2021).hotline).map((c) => c.label));
     const hotline = new Map(data.counts(parsePeriod("2021")).map((c) => [c.单位名称, c]));
     const results = await resultTable(port);
     for (let u = 0; u < 77; u++) {
