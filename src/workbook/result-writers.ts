@@ -10,9 +10,9 @@ import type { UnitOutcome } from "./hotline-scores";
 import { WMSG } from "./messages";
 import { MMSG } from "./method/messages";
 import type { CellValue, SheetSnapshot, WriteOp } from "./port";
-import { prepareResultSheet, resultLayout, writeColumns, type ColumnWrite } from "./result-columns";
+import { prepareResultSheet, resultLayout, writeColumns, type ColumnWrite, type ResultLayout } from "./result-columns";
 import { percentFormat } from "./rate-format";
-import { ROW_HEIGHT, STYLE, printOp, range } from "./styles";
+import { ROW_HEIGHT, STYLE, printOp, range, titleHeight } from "./styles";
 import { findHeader, normalizeLabel, type Table } from "./tables";
 
 /**
@@ -82,9 +82,23 @@ export function hotlineTableValues(units: readonly UnitOutcome[], rules: RuleSet
 
 const TEXT_LABELS: readonly string[] = [RESULT_LABEL.name, RESULT_LABEL.explanation];
 
-/** The title row of a result sheet: its title, the method that produced it (spec G), the run's status. */
+/**
+ * The title of a result sheet: its title, then on a second line the method that produced it (spec G) and the
+ * run's status, so that neither pushes the title out of its merged cell.
+ */
 export function resultTitle(title: string, method: string, status = ""): string {
-  return [title, MMSG.producedBy(method), status].filter((t) => t !== "").join("　");
+  return `${title}\n${[MMSG.producedBy(method), status].filter((t) => t !== "").join("　")}`;
+}
+
+/** The title row of a result sheet, rewritten on every run: text, format (wrapped) and a two-line height. */
+export function resultTitleOps(layout: ResultLayout, title: string): WriteOp[] {
+  const ops: WriteOp[] = [{ kind: "rowHeight", sheet: layout.sheet, row: layout.headerRow - 1, height: titleHeight(title.split("\n").length) }];
+  if (layout.fresh) return ops;
+  const cols = Math.max(...layout.columns.values()) + 1;
+  return [
+    { kind: "values", sheet: layout.sheet, row: layout.headerRow - 1, col: 0, values: [[title]] },
+    { kind: "format", range: range(layout.sheet, layout.headerRow - 1, 0, 1, cols), format: STYLE.title }, ...ops,
+  ];
 }
 
 /**
@@ -121,13 +135,11 @@ export function writeHotlineTable(snapshot: SheetSnapshot | undefined, ranked: r
     width: widthOf(c),
     wrap: TEXT_LABELS.includes(c.label),
   }));
-  const ops = [...prepareResultSheet(layout, title), ...writeColumns(layout, writes, { widths: true, allHeights: true })];
-  if (!layout.fresh) ops.push({ kind: "values", sheet: SHEET.result, row: layout.headerRow - 1, col: 0, values: [[title]] });
+  const ops = [...prepareResultSheet(layout, title), ...writeColumns(layout, writes, { widths: true, allHeights: true }), ...resultTitleOps(layout, title)];
   const { headerRow } = layout;
   for (const c of columns) {
     if (c.category) ops.push({ kind: "format", range: range(SHEET.result, headerRow, layout.columns.get(c.label) as number), format: { numberFormat: pointsFormat(c.category.cap) } });
   }
-  if (headerRow > 0) ops.push({ kind: "rowHeight", sheet: SHEET.result, row: 0, height: ROW_HEIGHT.title });
   ops.push({ kind: "rowHeight", sheet: SHEET.result, row: headerRow, height: ROW_HEIGHT.header });
   const first = headerRow + 1;
   const lastCol = Math.max(...layout.columns.values());
@@ -206,8 +218,7 @@ export function writeChecks(snapshot: SheetSnapshot | undefined, findings: reado
     maxWidth: label === LABEL.problem ? 70 : 20, wrap: label === LABEL.problem,
   }));
   return [
-    ...prepareResultSheet(layout, title), ...writeColumns(layout, writes, { widths: true, allHeights: true }),
-    ...(layout.fresh ? [] : [{ kind: "values" as const, sheet: SHEET.checks, row: layout.headerRow - 1, col: 0, values: [[title]] }]),
+    ...prepareResultSheet(layout, title), ...writeColumns(layout, writes, { widths: true, allHeights: true }), ...resultTitleOps(layout, title),
     printOp(SHEET.checks, "portrait", { first: 0, last: layout.headerRow }),
   ];
 }

@@ -19,7 +19,7 @@ import { readParameters } from "../params";
 import type { CellValue, SheetSnapshot, WriteOp } from "../port";
 import { percentFormat } from "../rate-format";
 import { hotlineTableValues, resultTitle } from "../result-writers";
-import { range } from "../styles";
+import { range, titleHeight } from "../styles";
 import type { Snapshots } from "../tables";
 import { FILLED_COUNT_LABELS, LEDGER_SHEET, MONTHLY_LABEL, monthlyColumns } from "./contract";
 import { LEDGER_WMSG } from "./messages";
@@ -144,6 +144,7 @@ export function monthlyPlan(previous: SheetSnapshot | undefined, results: Monthl
     sheet: LEDGER_SHEET.monthly, title: resultTitle(LEDGER_WMSG.monthlyTitle(results.year), method), notes: [LEDGER_WMSG.monthlyNote],
     tables: [{ columns, rows }], freezeColumns: 3,
   });
+  ops.push({ kind: "rowHeight", sheet: LEDGER_SHEET.monthly, row: 0, height: titleHeight(2) });
   // Rates whose two-decimal display would read as another band get more decimals (as in 12345热线考核表).
   const first = layout.headerRows[0] + 1;
   specs.forEach(({ rateId }, col) => {

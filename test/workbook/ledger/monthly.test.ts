@@ -29,7 +29,7 @@ describe("月度考核", () => {
     ]);
     // Its title names the method that produced it (the template's written 2021 method).
     const title = (await port.read([LEDGER_SHEET.monthly])).get(LEDGER_SHEET.monthly)?.values[0][0];
-    expect(title).toBe("2021年度12345热线月度考核（日常考核）　考核办法：2021年度考核办法（安行审函〔2021〕73号）");
+    expect(title).toBe("2021年度12345热线月度考核（日常考核）\n考核办法：2021年度考核办法（安行审函〔2021〕73号）");
     const hotline = new Map(data.counts(parsePeriod("2021")).map((c) => [c.单位名称, c]));
     const results = await resultTable(port);
     for (let u = 0; u < 77; u++) {

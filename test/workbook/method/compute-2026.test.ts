@@ -105,7 +105,7 @@ describe("compute-all by the workbook's 2026 method", () => {
   });
   test("every result names the method: 12345热线考核表, 校验 (title rows) and 便民化考核's 扣分说明 header", async () => {
     const sheets = await port.read([SHEET.result, SHEET.checks]);
-    expect(sheets.get(SHEET.result)!.values[0][0]).toMatch(/^2026年度考核办法12345热线工单办理情况考核表　考核办法：2026年度考核办法　校验通过/u);
+    expect(sheets.get(SHEET.result)!.values[0][0]).toMatch(/^2026年度12345热线工单办理情况减分指标考核表\n考核办法：2026年度考核办法　校验通过/u);
     expect(sheets.get(SHEET.checks)!.values[0][0]).toContain("考核办法：2026年度考核办法");
     const approval = port.workbook.getWorksheet(SHEET.approval)!;
     const explanation = approval.getRow(2).values as unknown[];

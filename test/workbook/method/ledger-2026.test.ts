@@ -47,7 +47,7 @@ describe("导入工单 by the workbook's 2026 method", () => {
     const result = await importLedger(p, arrayRows(LEDGER), { period: "2026" });
     expect(result.status).toBe("ok");
     const values = (await p.read([LEDGER_SHEET.monthly])).get(LEDGER_SHEET.monthly)!.values;
-    expect(values[0][0]).toBe("2026年度12345热线月度考核（日常考核）　考核办法：2026年度考核办法");
+    expect(values[0][0]).toBe("2026年度12345热线月度考核（日常考核）\n考核办法：2026年度考核办法");
     const header = values.find((r) => r[0] === LABEL.name)!;
     expect(header.indexOf("工单质量扣分")).toBe(header.indexOf("日常配合扣分") + 1);
     const row = values.find((r) => r[0] === "市数据局" && r[header.indexOf("月份")] === "2026年度")!;
