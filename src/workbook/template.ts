@@ -183,7 +183,7 @@ function width(spec: SheetSpec, column: ColumnSpec, values: readonly CellValue[]
 }
 
 /** Width of a wrapped column of the method sheets (依据, 涉及部门). */
-const CLAUSE_WIDTH = 50;
+const CLAUSE_WIDTH = 70;
 
 /** Formats, validation list and width of one column over rows [first, first + rows). */
 function columnOps(sheet: string, spec: SheetSpec, column: ColumnSpec, col: number, first: number, rows: number,
@@ -210,7 +210,8 @@ function wrappedRowOps(sheet: string, spec: SheetSpec, first: number, rows: read
   const wrapped = spec.columns.filter((c) => c.kind === "clause");
   if (wrapped.length === 0) return [];
   return rows.flatMap((r, i) => {
-    const lines = Math.max(...wrapped.map((c) => wrappedLines(String(r[c.label] ?? ""), CLAUSE_WIDTH)));
+    // A little narrower than the column: the estimate must not fall a line short (the row would cut the text).
+    const lines = Math.max(...wrapped.map((c) => wrappedLines(String(r[c.label] ?? ""), CLAUSE_WIDTH - 8)));
     return lines > 1 ? [{ kind: "rowHeight" as const, sheet, row: first + i, height: lineHeight(lines) }] : [];
   });
 }
