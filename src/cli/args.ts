@@ -4,8 +4,7 @@
  */
 import { basename, extname, join } from "node:path";
 import { IGNORED_HEADER, LEDGER_COLUMNS, LedgerError, normalizeHeader, parsePeriod, type Period } from "../ledger";
-import { LEDGER_CLI_MSG } from "../workbook/ledger/messages";
-import { CLI_MSG } from "../workbook/messages";
+import { CLI_MSG, LEDGER_CLI_MSG } from "./messages";
 import { limitsOfMb, type XlsxLimits } from "../xlsx/limits";
 import { XLSX_MSG } from "../xlsx/messages";
 

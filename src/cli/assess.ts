@@ -23,9 +23,10 @@ import { PackageWorkbookPort } from "../workbook/package-adapter";
 import type { WorkbookPort } from "../workbook/port";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import {
-  LEDGER_CLI_MSG, LEDGER_SHEET, LEDGER_WMSG, importLedger, readRememberedHeaders, writeDrillDown, type ImportLedgerResult,
+  LEDGER_SHEET, LEDGER_WMSG, importLedger, readRememberedHeaders, writeDrillDown, type ImportLedgerResult,
 } from "../workbook/ledger";
-import { CLI_MSG, WMSG } from "../workbook/messages";
+import { WMSG } from "../workbook/messages";
+import { CLI_MSG, LEDGER_CLI_MSG } from "./messages";
 import { chooseRuleSet } from "../workbook/params";
 import { parseCommand, type Command, type LedgerRequest } from "./args";
 import { exists, sameFile, terminalSafe, workbookKind, writeAtomically } from "./files";
