@@ -6,8 +6,8 @@ const list = (names: readonly string[]) => names.map((n) => `“${n}”`).join("
 /** The command line's messages (npm run assess). */
 export const CLI_MSG = {
   usage: [
-    "用法：npm run assess -- [输入.xlsx] [-o 输出.xlsx]",
-    "      npm run assess -- --ledger 工单明细.csv|.xlsx [--period 2021|2021Q1|2021-03] [输入.xlsx] [-o 输出.xlsx] [--drill 单位名称]",
+    "用法：npm run assess -- [输入.xlsx] [-o 输出.xlsx] [--method 办法.xlsx]",
+    "      npm run assess -- --ledger 工单明细.csv|.xlsx [--period 2021|2021Q1|2021-03] [输入.xlsx] [-o 输出.xlsx] [--drill 单位名称] [--method 办法.xlsx]",
     "      npm run assess -- --template -o 模板.xlsx",
     "",
     "  输入.xlsx        考核工作簿（默认：内置示例 samples/ankang-2021-sample.xlsx；给出 --ledger 时默认为空白模板）",
@@ -18,12 +18,14 @@ export const CLI_MSG = {
     "  --drill 单位     写出该单位的“工单核查”表（各项扣分所依据的工单，供申诉核查）",
     "  --map 表头=列    指明无法识别的表头对应哪一列，如 --map 受理号=工单编号,处理部门=承办单位；",
     "                   选择保存在输出工作簿中，下次导入不再需要",
+    "  --method 文件    按另一工作簿的考核办法计分：读取其“考核办法”“便民化考核办法”“参数”“承办单位”（该文件只读，不写入）；",
+    "                   输入工作簿自带办法表时以 --method 为准，结果中注明；办法有问题时列出工作表和单元格，不写出任何文件",
     "  --pdf            同时把结果另存为 PDF（与输出文件同名、同目录；需要安装 LibreOffice）",
     "  --template       写出空白考核模板",
     "  --max-part-mb N  工作簿中单个部件解压后的上限（MB，默认 4096；整体读入内存的部件为其 1/16），确属正常的大文件才需提高",
     "  -h, --help       显示本说明",
     "",
-    "退出码：0 计算成功；1 输入数据或工单明细有问题（结果文件照常写出，问题见“校验”和“工单导入校验”工作表）；2 用法错误或未能生成 PDF。",
+    "退出码：0 计算成功；1 输入数据或工单明细有问题（结果文件照常写出，问题见“校验”和“工单导入校验”工作表）；2 用法错误、输入文件或办法文件无法使用（不写出任何文件），或未能生成 PDF。",
   ].join("\n"),
   unknownOption: (flag: string) => `未知选项“${flag}”。`,
   missingValue: (flag: string) => `选项“${flag}”后应跟一个值。`,
@@ -33,6 +35,22 @@ export const CLI_MSG = {
   notXlsx: (path: string) => `“${path}”不是 .xlsx 文件：请给出 Excel 工作簿（.xlsx）。`,
   unreadable: (path: string, reason: string) => `无法读取“${path}”：不是有效的 .xlsx 工作簿（${reason}）。`,
   outputNotXlsx: (path: string) => `输出文件“${path}”应以 .xlsx 结尾。`,
+  methodNotXlsx: (path: string) => `办法文件“${path}”不是 .xlsx 文件：--method 应给出带办法表“考核办法”“便民化考核办法”的 Excel 工作簿。`,
+  methodWithTemplate: "--template 写出内置2021年度办法的空白模板，不读取 --method：请去掉 --method。",
+  methodMissing: (path: string) => `找不到办法文件“${path}”（--method）。`,
+  methodIsOutput: (output: string, method: string) =>
+    `输出文件“${output}”就是办法文件“${method}”（同一文件，或指向它的链接）：办法文件只读不写，请用 -o 指定另一个文件名。`,
+  methodNoSheets: (path: string) =>
+    `办法文件“${path}”中没有办法表“考核办法”“便民化考核办法”：无法从中读取考核办法，未计算，未写出任何文件。请给出带这两张表的工作簿。`,
+  methodRefused: (path: string, errors: number) =>
+    `办法文件“${path}”的考核办法有${errors}个问题，未计算，未写出任何文件（错误的办法绝不计分）。请改正下列单元格后重新运行：`,
+  /** The method's own problems in the output's 校验: the sheet named with its file, as Excel writes an external reference. */
+  methodSheet: (file: string, sheet: string) => `[${file}]${sheet}`,
+  methodSetAside: (label: string, file: string) =>
+    `本次按命令行 --method 指定的办法“${label}”（文件 ${file}）计分，未使用本工作簿自带的办法表：在 Excel 中“全部计算”会按本工作簿的办法表重新计分。`,
+  methodLine: (label: string) => `考核办法：${label}`,
+  methodFrom: (label: string, file: string, ownSetAside: boolean) =>
+    `考核办法：${label}（来自 --method ${file}${ownSetAside ? "；输入工作簿自带的办法表未使用" : ""}）`,
   sameAsInput: "输出文件不能与输入文件相同：输入文件保持不变，请用 -o 指定另一个文件名。",
   sameAsInputFile: (output: string, input: string) =>
     `输出文件“${output}”就是输入文件“${input}”（同一文件，或指向它的链接）：输入文件保持不变，请用 -o 指定另一个文件名。`,
