@@ -33,9 +33,12 @@ const digest = (path: string) => createHash("sha256").update(readFileSync(path))
 
 type Grid = CellValue[][];
 
-/** The method workbook as an office keeps it: the method sheets, 参数 and 承办单位; 0.98 in a cell formatted 0%. */
-async function writeMethodFile(path: string, hotline: Grid = HOTLINE_METHOD_2026): Promise<void> {
-  const port = workbookOf({ 考核办法: hotline, 便民化考核办法: APPROVAL_METHOD_2026, [SHEET.params]: PARAMS_2026, [SHEET.units]: UNITS_2026 });
+/**
+ * The method workbook as an office keeps it: the method sheets, 参数 and 承办单位 (and `more` sheets); 0.98 in a
+ * cell formatted 0%.
+ */
+async function writeMethodFile(path: string, hotline: Grid = HOTLINE_METHOD_2026, more: Record<string, Grid> = {}): Promise<void> {
+  const port = workbookOf({ ...more, 考核办法: hotline, 便民化考核办法: APPROVAL_METHOD_2026, [SHEET.params]: PARAMS_2026, [SHEET.units]: UNITS_2026 });
   const sheet = port.workbook.getWorksheet("考核办法")!;
   HOTLINE_FORMATS_2026.forEach((row, r) => row.forEach((format, c) => {
     if (format) sheet.getCell(r + 1, c + 1).numFmt = format;
@@ -179,6 +182,47 @@ describe("--method OTHER.xlsx scores a workbook by that workbook's method", () =
     expect(table.get("市数据局")?.[RESULT_LABEL.total]).toBe(reference(unit([[9, 10], [0, 10], [0, 10], [8, 10]], "市直", 10)));
     expect(table.get("汉滨区政府")?.[RESULT_LABEL.total]).toBe(reference(unit([[1, 1], [0, 1], [0, 1], [1, 1]], "县区", 1)));
     expect(table.has("市审计局")).toBe(false);
+  });
+});
+
+describe("--ledger by the input workbook's own method (no --method)", () => {
+  const ORDERS = [
+    "工单编号,承办单位,派单时间,办理时限,办结时间,是否退单,是否申请延期,回访结果",
+    "S1,市大数据局,2026-03-01 09:00:00,2026-03-10 18:00:00,2026-03-05 10:00:00,否,否,满意",
+    "S2,市数据局,2026-03-01 09:00:00,2026-03-10 18:00:00,2026-03-05 10:00:00,否,否,基本满意",
+  ].join("\n");
+
+  test("the units, aliases and callback rule are the workbook's: 市大数据局 counts for 市数据局", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "assess-own-"));
+    const input = join(dir, "自带2026.xlsx");
+    const { [SHEET.params]: _p, [SHEET.units]: _u, ...data } = inputSheets();
+    await writeMethodFile(input, HOTLINE_METHOD_2026, data);
+    const ledger = join(dir, "工单.csv");
+    writeFileSync(ledger, ORDERS);
+    const output = join(dir, "r.xlsx");
+    const { io, out } = capture();
+    await main([input, "--ledger", ledger, "-o", output], io);
+    expect(out.join("\n")).toContain("考核办法：2026年度考核办法");
+    const written = await ExcelJsWorkbookPort.fromFile(output);
+    const hotline = new Map((await sheetTable(written, SHEET.hotline)).map((r) => [r[LABEL.name], r]));
+    // The counts go into the row the office typed under the alias (a typed name is never changed).
+    expect(hotline.get("市大数据局")).toMatchObject({ [LABEL.total]: 2, [LABEL.validCallbacks]: 2, [LABEL.satisfied]: 2 });
+  });
+
+  test("a refused own method imports nothing and lists the problem; 校验 is written, exit 1", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "assess-own-"));
+    const input = join(dir, "坏办法.xlsx");
+    const broken = HOTLINE_METHOD_2026.map((r, i) => (i === 28 ? r.map((v, c) => (c === 1 ? 6 : v)) : r));
+    await writeMethodFile(input, broken);
+    const ledger = join(dir, "工单.csv");
+    writeFileSync(ledger, ORDERS);
+    const output = join(dir, "r.xlsx");
+    const { io, out } = capture();
+    expect(await main([input, "--ledger", ledger, "-o", output], io)).toBe(EXIT.problems);
+    expect(out.join("\n")).toContain("未导入工单");
+    expect(out.join("\n")).toContain("类别分值合计101分");
+    const checks = await sheetTable(await ExcelJsWorkbookPort.fromFile(output), SHEET.checks);
+    expect(checks).toContainEqual(expect.objectContaining({ 工作表: "考核办法", 级别: "错误" }));
   });
 });
 
