@@ -20,6 +20,7 @@ import ExcelJS from "exceljs";
 import { LedgerError, yearPeriod } from "../ledger";
 import { readLedgerFile } from "../ledger/node";
 import { computeAll, templateAll } from "../workbook";
+import { qualified } from "../workbook/address";
 import { SHEET } from "../workbook/contract";
 import { countBySeverity } from "../workbook/findings";
 import { ExcelJsWorkbookPort, writeXlsx } from "../workbook/exceljs-adapter";
@@ -164,8 +165,8 @@ async function computeAndWrite(
   port: ExcelJsWorkbookPort | PackageWorkbookPort, c: Extract<Command, { kind: "assess" }>, io: Io, at: (path: string) => string,
   method?: MethodFromFile,
 ): Promise<number> {
-  const names = await port.sheetNames();
-  const ownSetAside = method !== undefined && c.input !== null && names.some((n) => n === METHOD_SHEET.hotline || n === METHOD_SHEET.approval);
+  const ownSetAside = method !== undefined && c.input !== null
+    && (await port.sheetNames()).some((n) => n === METHOD_SHEET.hotline || n === METHOD_SHEET.approval);
   let ledgerLines: string[] = [];
   let ledgerProblemRows = 0;
   let ledgerEmpty = false;
@@ -246,7 +247,7 @@ async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: 
     const own = await workbookMethod(port, () => chooseRuleSet(snapshots));
     if (!own.ok) {
       const errors = own.problems.filter((p) => p.severity === "error");
-      const first = `${errors[0].sheet}${errors[0].cell ? `!${errors[0].cell}` : ""}：${errors[0].message}`;
+      const first = `${qualified(errors[0].sheet, errors[0].cell)}：${errors[0].message}`;
       return { lines: [`[${WMSG.level.error}] ${MMSG.importRefused(first, errors.length)}`], problemRows: 0, empty: false };
     }
     rules = own.rules;
