@@ -6,7 +6,7 @@
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EXPECTED_COUNTS, writeLedgerFiles } from "../../scripts/hostile/ledger-files";
+import { EXPECTED_COUNTS, NO_DISPATCH_COUNTS, writeLedgerFiles } from "../../scripts/hostile/ledger-files";
 import { EXIT, main } from "../../src/cli/assess";
 import { LABEL, RESULT_LABEL, SHEET } from "../../src/workbook/contract";
 import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/exceljs-adapter";
@@ -60,6 +60,7 @@ describe("hostile ledgers: encodings, delimiters, line ends (exit, message, coun
     ["unknown-callback.csv", EXIT.problems, "回访结果“拒绝接听”无法识别"],
     ["mixed-encoding.csv", EXIT.problems, "第6行（承办单位）：承办单位含有按文件编码（utf8）无法识别的字节"],
     ["control-bytes.csv", EXIT.problems, "承办单位“汉阴\\x1b[31m县”不在"],
+    ["no-dispatch-time.csv", EXIT.problems, "第6行（派单时间）：派单时间为空；该工单仍计入不需要派单时间的各项计数"],
     ["odd-header.csv", EXIT.usage, "例如 --map 流水号=工单编号"],
     ["old.xls", EXIT.usage, "另存为 .xlsx"],
     ["picture.csv", EXIT.usage, "不是表格文件"],
@@ -86,6 +87,14 @@ describe("hostile ledgers: encodings, delimiters, line ends (exit, message, coun
       await run(["--ledger", ledger[name], "--period", "2021", "-o", output]);
       expect((await hotlineRows(await ExcelJsWorkbookPort.fromFile(output))).get("汉阴县政府")).toEqual(expect.objectContaining(EXPECTED_COUNTS.汉阴县政府));
     }
+  });
+
+  it("an unreadable 派单时间 leaves 工单总量, 退单数 and 延期申请数 only: the order is still due and a callback", async () => {
+    const output = join(dir, "no-dispatch-time.csv.xlsx");
+    const { text } = await run(["--ledger", ledger["no-dispatch-time.csv"], "--period", "2021", "-o", output]);
+    expect(text).toContain("第7行（派单时间）：派单时间“2021-03-32 09:00”无法识别为日期时间");
+    const rows = await hotlineRows(await ExcelJsWorkbookPort.fromFile(output));
+    for (const [unit, counts] of Object.entries(NO_DISPATCH_COUNTS)) expect(rows.get(unit)).toEqual(expect.objectContaining(counts));
   });
 });
 
