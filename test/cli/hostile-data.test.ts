@@ -96,6 +96,23 @@ describe("hostile ledgers: encodings, delimiters, line ends (exit, message, coun
     const rows = await hotlineRows(await ExcelJsWorkbookPort.fromFile(output));
     for (const [unit, counts] of Object.entries(NO_DISPATCH_COUNTS)) expect(rows.get(unit)).toEqual(expect.objectContaining(counts));
   });
+
+  // importLedger decides that a ledger yields no order in the period; the command only reports it (exit 1).
+  it.each([
+    ["every order in another year", "another-year", (line: string) => line.replace(/2021-/gu, "2020-"), "没有可计入的工单（读取4行）"],
+    ["every 派单时间 unreadable (due orders alone are no 工单总量)", "no-dispatch", (line: string) => line.replace(/,2021-03-0(\d) 09:00:00,/gu, ",3月$1日上午,"),
+      "第2行（派单时间）：派单时间“3月1日上午”无法识别"],
+  ])("%s: exit 1, says so, fills nothing into 热线数据", async (_name, slug, change, message) => {
+    const file = join(dir, `${slug}.csv`);
+    writeFileSync(file, readFileSync(ledger["utf8.csv"], "utf8").split("\r\n").map((line, i) => (i === 0 ? line : change(line))).join("\r\n"));
+    const output = join(dir, `${slug}.xlsx`);
+    const { code, text } = await run(["--ledger", file, "-o", output]);
+    expect([code, text]).toEqual([EXIT.problems, expect.stringContaining("在考核期间2021年度没有可计入的工单")]);
+    expect(text).toContain(message);
+    const rows = await hotlineRows(await ExcelJsWorkbookPort.fromFile(output));
+    expect(rows.get("汉滨区政府")?.[LABEL.total] ?? null).toBeNull();
+    expect(rows.get("汉滨区政府")?.[LABEL.due] ?? null).toBeNull();
+  });
 });
 
 describe("hostile workbooks: missing data and open problems are visible", () => {
