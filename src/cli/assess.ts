@@ -17,7 +17,7 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import { LedgerError, yearPeriod } from "../ledger";
+import { LedgerError } from "../ledger";
 import { readLedgerFile } from "../ledger/node";
 import { computeAll, templateAll } from "../workbook";
 import { qualified } from "../workbook/address";
@@ -28,7 +28,7 @@ import { PackageWorkbookPort } from "../workbook/package-adapter";
 import type { WorkbookPort } from "../workbook/port";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import {
-  LEDGER_SHEET, LEDGER_WMSG, importLedger, readRememberedHeaders, writeDrillDown, type ImportLedgerResult,
+  LEDGER_SHEET, LEDGER_WMSG, importLedger, readRememberedHeaders, writeDrillDown,
 } from "../workbook/ledger";
 import { WMSG } from "../workbook/messages";
 import { CLI_MSG, LEDGER_CLI_MSG } from "./messages";
@@ -273,18 +273,18 @@ async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: 
     io.err(LEDGER_CLI_MSG.needsMapping(read.message, read.mapping.unrecognized.map((h) => h.header), read.mapping.missing));
     return EXIT.usage;
   }
-  // A ledger without a single order in the period (only a header, every row unreadable, another year) fills
-  // nothing: zeros would score every unit 100.
-  const period = request.period ?? yearPeriod(rules.year);
-  if (read.data.totals(period).工单总量 === 0) {
-    const { summary } = read.data;
-    const lines = [CLI_MSG.ledgerNoOrders(request.file, period.name, summary.rowsRead), summary.text];
-    for (const p of read.data.problems.slice(0, LEDGER_LINES)) lines.push(`[${WMSG.level.error}] ${LEDGER_WMSG.ledgerRow(p.row, p.header, p.message)}`);
-    return { lines, problemRows: summary.rowsWithProblems, empty: true };
-  }
   const imported = await importLedger(port, read.data, {
     period: request.period, remembered: request.map, sourceName: basename(request.file), ruleSet: rules,
-  }) as Extract<ImportLedgerResult, { status: "ok" }>;
+  });
+  // importLedger's rule: a ledger without a single order in the period (only a header, every row unreadable,
+  // another year) fills nothing, since zeros would score every unit 100. Here that is also exit 1.
+  if (imported.status === "noOrders") {
+    const { summary, problems } = imported.data;
+    const lines = [CLI_MSG.ledgerNoOrders(request.file, imported.period.name, summary.rowsRead), summary.text];
+    for (const p of problems.slice(0, LEDGER_LINES)) lines.push(`[${WMSG.level.error}] ${LEDGER_WMSG.ledgerRow(p.row, p.header, p.message)}`);
+    return { lines, problemRows: summary.rowsWithProblems, empty: true };
+  }
+  if (imported.status !== "ok") throw new Error(`importLedger: ${imported.status} for a ledger already read`);
   const lines = [LEDGER_CLI_MSG.ledgerHeading(request.file, imported.period), imported.summary.text];
   const { findings } = imported;
   if (imported.summary.ledger.problemCount > 0) lines.push(LEDGER_CLI_MSG.ledgerProblemsHeading(imported.summary.ledger.problemCount));
