@@ -21,7 +21,7 @@ import type { CellValue, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from 
 import { ROW_HEIGHT, STYLE, lineHeight, printOp, range, titleOps } from "./styles";
 import { cellOf, findHeader, isEmptySheet, normalizeLabel, usedHeight, usedWidth, type Snapshots } from "./tables";
 import { GUIDE, TMSG, columnHelp, noteText, paramNotes } from "./template-messages";
-import { fitWidth, wrappedLines } from "./text-width";
+import { fitWidth, wrappedLines } from "../text/width";
 
 export interface TemplateChanges {
   readonly plan: WritePlan;
@@ -351,7 +351,9 @@ const isNew = (snapshots: Snapshots, name: string) => {
  * What 创建/补全模板 would do to a workbook whose contract and method sheets are `snapshots` (missing sheets
  * absent). `only` limits it to some sheets (the ledger import completes just 热线数据 and 参数).
  */
-export function templateChanges(snapshots: Snapshots, rules: RuleSet = defaultRuleSet(), only?: readonly SheetName[]): TemplateChanges {
+export function templateChanges(
+  snapshots: Snapshots, rules: RuleSet = defaultRuleSet(), only?: readonly SheetName[], methodName: string = TMSG.methodName(rules),
+): TemplateChanges {
   const plan: WriteOp[] = [];
   const createdSheets: string[] = [];
   const addedColumns: { sheet: string; labels: string[] }[] = [];
@@ -365,7 +367,7 @@ export function templateChanges(snapshots: Snapshots, rules: RuleSet = defaultRu
   const writesMethod = !only && METHOD_SHEETS.every((s) => isNew(snapshots, s.name));
   const ctx: Context = {
     rules, methodRows: !only || METHOD_SHEETS.some((s) => !isNew(snapshots, s.name)),
-    ...(writesMethod ? { methodName: TMSG.methodName(rules) } : {}),
+    ...(writesMethod ? { methodName } : {}),
   };
   for (const spec of templateSpecs(rules)) {
     if (only && !only.includes(spec.name)) continue;
@@ -435,11 +437,13 @@ export function templatePlan(snapshots: Snapshots, rules: RuleSet = defaultRuleS
 /**
  * 创建/补全模板 through a port: one read, one apply. Without `rules`, the workbook's own method when it carries
  * a valid one (so that 便民化考核 gets a column per item of that method), else the built-in one of 考核年度.
+ * `methodName`: 办法名称 of given rules when the template writes them as the method sheets (the CLI's --method).
  */
-export async function templateAll(port: WorkbookPort, rules?: RuleSet): Promise<Omit<TemplateChanges, "plan">> {
+export async function templateAll(port: WorkbookPort, rules?: RuleSet, methodName?: string): Promise<Omit<TemplateChanges, "plan">> {
   const snapshots = await port.read(TEMPLATE_READS);
   const method = rules ? undefined : await workbookMethod(port, () => chooseRuleSet(snapshots));
-  const { plan, ...changes } = templateChanges(snapshots, rules ?? (method?.ok ? method.rules : chooseRuleSet(snapshots)));
+  const used = rules ?? (method?.ok ? method.rules : chooseRuleSet(snapshots));
+  const { plan, ...changes } = templateChanges(snapshots, used, undefined, methodName ?? TMSG.methodName(used));
   await port.apply(plan);
   return changes;
 }
