@@ -35,6 +35,8 @@ export interface ImportLedgerOptions {
   readonly sourceName?: string;
   /** Default: the rule set of the workbook's 考核年度. */
   readonly ruleSet?: RuleSet;
+  /** The name of `ruleSet`'s method, for 月度考核 (default: the built-in method of its year). */
+  readonly methodName?: string;
   /** Time of the import written to 参数 (default: now). */
   readonly now?: Date;
 }
@@ -81,7 +83,7 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
   const fresh = options.remembered ?? {};
   const remembered = { ...stored, ...fresh };
   // The workbook's method decides the units (承办单位 with 别名) and the callback rule before the ledger is counted.
-  const { rules, label } = options.ruleSet ? { rules: options.ruleSet, label: undefined } : await methodRules(port, snapshots);
+  const { rules, label } = options.ruleSet ? { rules: options.ruleSet, label: options.methodName } : await methodRules(port, snapshots);
   let data: LedgerData;
   if (source instanceof LedgerData) data = source;
   else {
