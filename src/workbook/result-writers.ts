@@ -102,16 +102,21 @@ export function resultTitleOps(layout: ResultLayout, title: string): WriteOp[] {
 }
 
 /**
- * 12345热线考核表 is laid out afresh when the method's columns changed: a column of the method is missing, or a
- * deduction column (…扣分) belongs to no category of the method any more (it would keep stale values).
+ * 12345热线考核表 is laid out afresh when the method's columns changed: a column of the method is missing or out
+ * of the method's order, or a deduction column (…扣分) belongs to no category of the method any more (it would
+ * keep stale values).
  */
 function shapeChanged(snapshot: SheetSnapshot | undefined, columns: readonly ResultColumn[]): boolean {
   const header = snapshot ? findHeader(snapshot, sheetSpec(SHEET.result)) : undefined;
   if (!snapshot || !header) return false;
   const labels = new Set(columns.map((c) => c.label));
-  const present = new Set(snapshot.values[header.row].map((v) => normalizeLabel(v)).filter((l): l is string => l !== undefined));
-  const stale = [...present].some((l) => l.endsWith(LABEL.deduction) && !labels.has(l));
-  return stale || columns.some((c) => !present.has(c.label));
+  const present = snapshot.values[header.row].map((v) => normalizeLabel(v));
+  const stale = present.some((l) => l !== undefined && l.endsWith(LABEL.deduction) && !labels.has(l));
+  if (stale || columns.some((c) => !present.includes(c.label))) return true;
+  // The method's own columns (rates and deductions) in its order, before 加分 and 总分; the others may be anywhere.
+  const ordered = columns.filter((c) => c.rateId !== undefined || c.category !== undefined || c.label === RESULT_LABEL.bonus || c.label === RESULT_LABEL.total);
+  const at = ordered.map((c) => present.indexOf(c.label));
+  return at.some((col, i) => i > 0 && col < at[i - 1]);
 }
 
 /**

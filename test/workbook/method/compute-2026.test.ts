@@ -4,6 +4,7 @@
  */
 import { applies, REGISTRY_2021, type UnitType } from "../../../src/engine";
 import { computeAll } from "../../../src/workbook/compute";
+import { templateAll } from "../../../src/workbook/template";
 import { LABEL, RESULT_LABEL, SHEET } from "../../../src/workbook/contract";
 import type { ExcelJsWorkbookPort } from "../../../src/workbook/exceljs-adapter";
 import { readMethod } from "../../../src/workbook/method";
@@ -153,6 +154,19 @@ describe("the results follow the method's shape (spec G)", () => {
     const labels = await header(port);
     expect(deductionLabels(labels)).toEqual(["工单办理扣分", "退单率扣分", "延期率扣分", "满意率扣分", "日常配合扣分", "工单质量扣分"]);
     expect(labels.indexOf("工单质量扣分")).toBe(labels.indexOf("加分") - 1);
+  });
+
+  test("补全模板 appends 工单质量扣分 to a 2021-shaped table; compute-all then lays it out in the method's order", async () => {
+    const port = workbook();
+    const old = port.workbook.addWorksheet(SHEET.result);
+    old.addRow(["旧考核表"]);
+    old.addRow(["序号", "单位名称", "单位类别", "办结率", "工单办理扣分", "退单率", "退单率扣分", "延期率", "延期率扣分", "满意率", "满意率扣分", "日常配合扣分", "加分", "总分", "排名", "类别内排名", "扣分说明"]);
+    await templateAll(withMethodFormats(port));
+    expect((await header(port)).filter((v) => v !== null).at(-1)).toBe("工单质量扣分");
+    await computeAll(withMethodFormats(port));
+    const labels = await header(port);
+    expect(labels.filter((v) => v !== null)).toHaveLength(18);
+    expect(labels.indexOf("工单质量扣分")).toBe(labels.indexOf("日常配合扣分") + 1);
   });
 
   test("便民化考核 is read by the method's items: without a 事项7 column no department is judged, and 校验 says so", async () => {
