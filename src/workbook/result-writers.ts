@@ -43,9 +43,17 @@ export function pointsFormat(points: number): string {
   return labelSuffixFormat(`（${points}分）`);
 }
 
-/** A text cell's number format that shows `suffix` after the cell's text (a quote in it shown as ＂). */
+/** Excel refuses a number format longer than this. */
+const FORMAT_LIMIT = 255;
+
+/**
+ * A text cell's number format that shows `suffix` after the cell's text (a quote in it shown as ＂; a suffix too
+ * long for a number format is cut, marked by …).
+ */
 export function labelSuffixFormat(suffix: string): string {
-  return `@"${suffix.replace(/"/g, "＂")}"`;
+  const text = suffix.replace(/"/g, "＂");
+  const room = FORMAT_LIMIT - 3;
+  return `@"${text.length <= room ? text : `${text.slice(0, room - 2)}…${text.slice(-1)}`}"`;
 }
 
 /** The line under the official table: the issuing unit and the date of the run. */
