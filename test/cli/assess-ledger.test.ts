@@ -85,7 +85,7 @@ describe("npm run assess -- --ledger", () => {
     const output = join(dir, "spoiled.xlsx");
     const { io, out, err } = capture();
     expect(await main(["--ledger", spoiled, "-o", output], io)).toBe(EXIT.problems);
-    expect(err.join("\n")).toContain("工单明细有6行存在问题未计入");
+    expect(err.join("\n")).toContain("工单明细有6行存在问题（整行未计入，或只部分计入）");
     expect(out.join("\n")).toContain("工单明细中有6个问题");
     expect(out.join("\n")).toMatch(/\[错误\] 工单明细第\d+行（工单编号）：工单编号“AK\d+”与第\d+行重复，本行不计入/);
     const written = await ExcelJsWorkbookPort.fromFile(output);

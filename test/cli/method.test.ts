@@ -169,7 +169,7 @@ describe("--method OTHER.xlsx scores a workbook by that workbook's method", () =
     expect(text).toContain(`工单导入：${ledger}（考核期间：2026年度）`);
     expect(text).toContain(`考核办法：2026年度考核办法（来自 --method ${methodFile}）`);
     expect(text).toContain("市审计局");
-    expect(err.join("\n")).toContain("工单明细有1行存在问题未计入");
+    expect(err.join("\n")).toContain("工单明细有1行存在问题（整行未计入，或只部分计入）");
 
     const written = await ExcelJsWorkbookPort.fromFile(output);
     const units = (await sheetTable(written, SHEET.units)).map((r) => r[LABEL.name]);
