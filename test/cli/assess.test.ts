@@ -56,7 +56,7 @@ describe("npm run assess (main)", () => {
     const output = join(tmp(), "sub", "t.xlsx");
     const { io, out } = capture();
     expect(await main(["--template", "-o", output], io)).toBe(EXIT.ok);
-    expect(out).toEqual([`空白模板已写入：${output}`]);
+    expect(out).toEqual([`空白模板已写入：${output}（考核办法：内置2021年度办法）`]);
     const t = await ExcelJsWorkbookPort.fromFile(output);
     expect(await sheetTable(t, SHEET.units)).toHaveLength(77);
   });
