@@ -5,6 +5,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { installCustomFunctionsStub } from "../functions/custom-functions-stub";
 import { EXPORTS, GOLDEN_METADATA } from "../functions/excel-host";
+import { functionTexts } from "../../src/functions/descriptions";
+import { ruleSet } from "../../src/engine";
 import { DIST, loadBuilt } from "./built-functions";
 
 installCustomFunctionsStub();
@@ -50,6 +52,10 @@ const battery: [string, unknown[]][] = [
   ["APPROVAL_APPLIES", ["市发改委", 1.5]],
   ["UNIT_TYPE", ["汉滨区"]], ["UNIT_TYPE", ["旬阳县人民政府"]], ["UNIT_TYPE", ["市文旅广电局"]], ["UNIT_TYPE", ["安康水务(集团)有限公司"]],
   ["UNIT_TYPE", ["不存在的单位"]], ["UNIT_TYPE", [null]],
+  ["RATE_DEDUCT", ["退单率", 0.06, null]], ["RATE_DEDUCT", ["办结率", 990, 1000]], ["RATE_DEDUCT", ["群众满意率", "79%", null]],
+  ["RATE_DEDUCT", ["投诉率", 0.1, null]], ["RATE_DEDUCT", [null, 0.1, null]], ["RATE_DEDUCT", ["延期率", null, null]],
+  ["CASE_POINTS", ["反馈内容与实际不符", 2]], ["CASE_POINTS", ["群众锦旗", 1]], ["CASE_POINTS", ["知识库维护", 3]],
+  ["CASE_POINTS", ["未第一时间联系诉求人", 40]], ["CASE_POINTS", ["不存在的项目", 1]], ["CASE_POINTS", ["无理由推诿", -1]],
 ];
 
 describe("dist/functions.js, called as Excel calls it", () => {
@@ -73,6 +79,20 @@ describe("dist/functions.js, called as Excel calls it", () => {
 });
 
 describe("dist/functions.json", () => {
+  test("descriptions are written from the built-in rule set, not from the JSDoc", () => {
+    const texts = functionTexts(ruleSet());
+    const built = loadBuilt().metadata as { functions: { id: string; description: string; parameters: { name: string; description: string }[] }[] };
+    for (const f of built.functions) {
+      const text = texts[f.id];
+      if (!text) continue;
+      expect([f.id, f.description]).toEqual([f.id, text.description]);
+      for (const p of f.parameters) {
+        if (text.parameters?.[p.name]) expect([f.id, p.name, p.description]).toEqual([f.id, p.name, text.parameters[p.name]]);
+      }
+    }
+    expect(Object.keys(texts).filter((id) => !built.functions.some((f) => f.id === id))).toEqual([]);
+  });
+
   test("matches the golden file (set UPDATE_GOLDEN=1 to accept a deliberate change)", () => {
     const actual = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"));
     if (process.env.UPDATE_GOLDEN === "1") {
