@@ -16,7 +16,7 @@ export const HOST_MSG = {
 
   /** The workbook's method failed its checks (spec G): nothing is scored. */
   methodRefused: (errors: number, first: string) =>
-    `工作簿的考核办法未通过校验（${errors}个问题），函数不计分${first ? `：${first}` : ""}。` +
+    `工作簿的考核办法未通过校验（${errors}个问题），函数不计分${first ? `：${first.replace(/[。；\s]+$/u, "")}` : ""}。` +
     `在任务窗格点“全部计算”可在“校验”表中看到全部问题；改正办法表后函数自动重新计算。`,
   methodUnreadable: (reason: string) =>
     `无法读取工作簿中的考核办法（${reason}），函数不计分：修改任一办法表单元格或重新打开工作簿后会再次读取。`,

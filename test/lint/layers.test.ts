@@ -43,6 +43,10 @@ const REFUSED: readonly (readonly [string, string])[] = [
     ["src/workbook/ledger/x.ts", 'import { TEXT } from "../../taskpane/view";'],
     ["src/taskpane/x.ts", 'import { main } from "../cli/assess";'],
     ["src/taskpane/x.ts", 'import * as fs from "node:fs";'],
+    ["src/taskpane/x.ts", 'import { hotlineScore } from "../functions/functions";'],
+    ["src/taskpane/x.ts", 'import { HOST_MSG } from "../functions/messages";'],
+    ["src/functions/x.ts", 'import { OfficeWorkbookPort } from "../workbook/office-adapter";'],
+    ["src/functions/x.ts", 'import { readMethod } from "../workbook/method";'],
     ["src/cli/x.ts", 'import { Controller } from "../taskpane/controller";'],
 ];
 const ALLOWED: readonly (readonly [string, string])[] = [
@@ -52,6 +56,7 @@ const ALLOWED: readonly (readonly [string, string])[] = [
     ["src/ledger/x.ts", 'import { REGISTRY_2021 } from "../engine/registry";'],
     ["src/workbook/ledger/x.ts", 'import { aggregateLedger } from "../../ledger";'],
     ["src/taskpane/x.ts", 'import { computeAll } from "../workbook/compute";'],
+    ["src/taskpane/x.ts", 'import { methodSource } from "../functions/method-source";'],
     ["src/cli/x.ts", 'import * as fs from "node:fs";'],
 ];
 
