@@ -5,9 +5,9 @@
  * changes, is added, deleted or renamed, and then ask Excel to recalculate so that every ASSESS.* formula follows the
  * new method.
  *
- * - Events (ExcelApi 1.7): Worksheet.onChanged on each method sheet present, WorksheetCollection.onAdded/onDeleted
- *   (a new sheet may be a method sheet; its onChanged is added on the re-read), and onNameChanged where ExcelApi 1.17
- *   has it. Changes that arrive while a read runs are read again once it ends (one read at a time).
+ * - Events (ExcelApi 1.7): Worksheet.onChanged on each method sheet present (and onFormatChanged where ExcelApi 1.9
+ *   has it: a percent format changes what a number in 下限/上限 means), WorksheetCollection.onAdded/onDeleted (a new
+ *   sheet may be a method sheet; its handlers are added on the re-read), and onNameChanged where ExcelApi 1.17 has it. Changes that arrive while a read runs are read again once it ends (one read at a time).
  * - While a read runs, functions wait for it (the holder is "loading").
  * - Application.calculate(Full) (ExcelApi 1.1) marks every formula dirty and recalculates it, custom functions
  *   included. It is requested only when the method the functions see has changed: after a re-read whose result
@@ -161,7 +161,12 @@ export class MethodRuntime {
       await context.sync();
       const fresh = sheets.items.filter((s) => WATCHED_SHEETS.includes(s.name) && !this.watched.has(s.id));
       if (fresh.length === 0) return;
-      for (const sheet of fresh) sheet.onChanged.add(() => this.reload());
+      // A percent format changes what a number in 下限/上限 means (spec G): format changes count too (ExcelApi 1.9).
+      const formats = this.options.supports("1.9");
+      for (const sheet of fresh) {
+        sheet.onChanged.add(() => this.reload());
+        if (formats) sheet.onFormatChanged.add(() => this.reload());
+      }
       await context.sync();
       for (const sheet of fresh) this.watched.add(sheet.id);
     });

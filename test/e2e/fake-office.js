@@ -21,7 +21,8 @@
  *   is blank, over 31 characters, holds one of [ ] : * ? / \, begins or ends with an apostrophe, or
  *   equals another regardless of case; hiding or deleting the last visible sheet.
  * - application.calculate(type) is recorded (`calculations`); the fake does not calculate.
- * - Events (ExcelApi 1.7: Worksheet.onChanged, WorksheetCollection.onAdded/onDeleted; 1.17: onNameChanged): a
+ * - Events (ExcelApi 1.7: Worksheet.onChanged, WorksheetCollection.onAdded/onDeleted; 1.9: Worksheet.onFormatChanged
+ *   for number formats set through Range.numberFormat; 1.17: onNameChanged): a
  *   handler counts only once the request that adds it is synced (`add` outside a sync registers nothing); events
  *   are delivered asynchronously after the change (after the sync that made it, or after a test's `type`), never
  *   during it; cell data written through Range.values/formulas/clear or typed fires onChanged, formats do not; a
@@ -624,6 +625,7 @@
         throw officeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${prop}: ${t.rows}×${t.cols}).`);
       }
       if (prop === "values" || prop === "formulas") this._changed(t);
+      if (prop === "numberFormat") this._changed(t, "formatChanged");
       for (let r = 0; r < t.rows; r++) {
         for (let c = 0; c < t.cols; c++) {
           const x = input[r][c];
@@ -652,9 +654,12 @@
         }
       }
     }
-    _changed(t) {
+    _changed(t, kind) {
       const address = `${colLetters(t.col)}${t.row + 1}${t.rows * t.cols > 1 ? `:${colLetters(t.col + t.cols - 1)}${t.row + t.rows}` : ""}`;
-      this.context._model.emit("changed", t.sheet, { type: "WorksheetChanged", worksheetId: t.sheet.id, address, changeType: "RangeEdited", source: "Local" });
+      const event = kind === "formatChanged"
+        ? { type: "WorksheetFormatChanged", worksheetId: t.sheet.id, address, source: "Local" }
+        : { type: "WorksheetChanged", worksheetId: t.sheet.id, address, changeType: "RangeEdited", source: "Local" };
+      this.context._model.emit(kind || "changed", t.sheet, event);
     }
     clear(applyTo) {
       this._call("clear", [applyTo], () => {
@@ -810,6 +815,7 @@
       if (context._requirement("1.9")) this.pageLayout = new PageLayout(context, () => this._maybe());
       if (context._requirement("1.18")) this.notes = new NoteCollection(context, () => this._maybe());
       if (context._requirement("1.7")) this.onChanged = new EventHandlers(context, "changed", () => this.target());
+      if (context._requirement("1.9")) this.onFormatChanged = new EventHandlers(context, "formatChanged", () => this.target());
     }
     _get(prop) {
       const sheet = this.target();

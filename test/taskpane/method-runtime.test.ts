@@ -70,6 +70,20 @@ describe("办法表改动后重新读取，并请求重算", () => {
     expect(fake.workbook.stats().calculations).toEqual(["Full"]);
   });
 
+  test("改数字格式（ExcelApi 1.9）：0.98 去掉百分比格式后是普通小数，办法被拒绝", async () => {
+    const fake = fakeWorkbook(SHEETS_2026());
+    const runtime = runtimeOver(fake, source);
+    await runtime.start();
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("考核办法").getRange("G4").numberFormat = [["General"]];
+      await context.sync();
+    });
+    await eventsDelivered(runtime);
+    const outcome = await satisfaction75();
+    expect(outcome).toMatchObject({ code: "#N/A" });
+    expect("message" in outcome && outcome.message).toContain("“考核办法”G4");
+  });
+
   test("其他工作表的改动不引起读取", async () => {
     const fake = fakeWorkbook(SHEETS_2026());
     const runtime = runtimeOver(fake, source);
