@@ -213,6 +213,7 @@ declare global {
       sheetNames(): string[];
       formulaAt(sheet: string, address: string): string | null;
       sheet(name: string): { visibility: string; charts: { name: string; type: string; title: string }[] } | undefined;
+      handlers: { kind: string }[];
     };
     __FAKE_OFFICE_SEED__: unknown;
   }
@@ -266,7 +267,11 @@ describe("task pane in Chromium against the Office.js fake", () => {
     await expect(page.locator("#param-months").inputValue()).resolves.toBe("12");
     // The function list (from functions.json) is in a collapsed <details>: open it with the keyboard.
     await page.locator("#function-list li").first().waitFor({ state: "attached" });
-    expect(await page.locator("#function-list li").count()).toBe(12);
+    const declared = (JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: unknown[] }).functions.length;
+    expect(declared).toBe(14);
+    expect(await page.locator("#function-list li").count()).toBe(declared);
+    // The shared runtime read the method for the functions and watches the workbook's sheets for method changes.
+    await page.waitForFunction(() => ["added", "deleted"].every((kind) => window.__fakeExcel.handlers.some((h) => h.kind === kind)));
     await page.locator("details:has(#function-list) > summary").focus();
     await page.keyboard.press("Enter");
     expect(await page.locator("#function-list li").first().isVisible()).toBe(true);
@@ -274,7 +279,7 @@ describe("task pane in Chromium against the Office.js fake", () => {
     expect(await page.locator("#function-list li").first().isVisible()).toBe(false);
     expect(await page.locator("#btn-compute").isEnabled()).toBe(true);
     // functions.js ran in the page (shared runtime) and registered every custom function
-    expect(await page.evaluate(() => window.__fakeExcel.associated.length)).toBe(12);
+    expect(await page.evaluate(() => window.__fakeExcel.associated.length)).toBe(declared);
   });
 
   it("shows the five steps in the order of the work, help collapsed at the top, within two screens of 350 × 700", async () => {
