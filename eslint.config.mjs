@@ -9,6 +9,7 @@ const layer = (files, patterns) => ({ files, rules: { "no-restricted-imports": [
 const HOST_GLOBALS = ["Office", "Excel", "CustomFunctions", "OfficeExtension", "document", "window", "navigator", "HTMLElement"]
   .map((name) => ({ name, message: "The engine works on plain values: no Office, Excel or DOM." }));
 const ENGINE_MSG = "src/engine is pure and self-contained: it imports nothing outside src/engine (no packages, no Node).";
+const TEXT_MSG = "src/text is shared by the workbook layer, the task pane and the CLI: it imports nothing outside src/text.";
 
 export default defineConfig(
   { ignores: ["dist/**", "build/**", "out/**", "coverage/**", "node_modules/**", "test-results/**"] },
@@ -22,6 +23,9 @@ export default defineConfig(
   layer(["src/engine/*.ts"], [{ regex: "^\\.\\./", message: ENGINE_MSG }, { regex: "^[^.]", message: ENGINE_MSG }]),
   layer(["src/engine/*/*.ts"], [{ regex: "^\\.\\./\\.\\./", message: ENGINE_MSG }, { regex: "^[^.]", message: ENGINE_MSG }]),
   { files: ["src/engine/**/*.ts"], rules: { "no-restricted-globals": ["error", ...HOST_GLOBALS] } },
+  // src/text (display widths of Chinese text): a leaf every layer may use; it uses none of them.
+  layer(["src/text/*.ts"], [{ regex: "^\\.\\./", message: TEXT_MSG }, { regex: "^[^.]", message: TEXT_MSG }]),
+  { files: ["src/text/**/*.ts"], rules: { "no-restricted-globals": ["error", ...HOST_GLOBALS] } },
   // src/functions only converts Excel's values and calls the engine.
   layer(["src/functions/**/*.ts"], [{ regex: into(["workbook", "ledger", "taskpane", "cli"]), message: "Custom functions call the engine only." }]),
   // src/ledger reads work-order exports; it knows the engine, not the workbook or its hosts.

@@ -6,6 +6,11 @@
  *     (A1 closed in time, 满意; A2 closed late, 拒绝回访 = 拒访: not a valid callback; A3 open, 延期)
  *   汉阴县政府: 工单总量 1, 应办结数 0, 按期办结数 0, 退单数 1, 延期申请数 0, 有效回访数 1, 满意数 0
  *     (A4 returned, so not due; closed in the period, 不满意)
+ * no-dispatch-time.csv adds two orders whose 派单时间 cannot be read (spec F: they leave 工单总量, 退单数 and
+ * 延期申请数 only), so for 2021:
+ *   汉滨区政府: 应办结数 4, 按期办结数 2, 有效回访数 2, 满意数 2, the rest as above
+ *     (A5: 派单时间 blank, due 03-10, closed 03-08 in time, 满意)
+ *   汉阴县政府: 应办结数 1, the rest as above (A6: 派单时间 "2021-03-32 09:00", due 03-10, open)
  * Usage: npx tsx scripts/hostile/ledger-files.ts [DIR]   (default test/fixtures/hostile/ledger)
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -24,6 +29,11 @@ export const LEDGER_ROWS: readonly (readonly string[])[] = [
 export const EXPECTED_COUNTS = {
   汉滨区政府: { 工单总量: 3, 应办结数: 3, 按期办结数: 1, 退单数: 0, 延期申请数: 1, 有效回访数: 1, 满意数: 1 },
   汉阴县政府: { 工单总量: 1, 应办结数: 0, 按期办结数: 0, 退单数: 1, 延期申请数: 0, 有效回访数: 1, 满意数: 0 },
+} as const;
+
+export const NO_DISPATCH_COUNTS = {
+  汉滨区政府: { ...EXPECTED_COUNTS.汉滨区政府, 应办结数: 4, 按期办结数: 2, 有效回访数: 2, 满意数: 2 },
+  汉阴县政府: { ...EXPECTED_COUNTS.汉阴县政府, 应办结数: 1 },
 } as const;
 
 const csv = (rows: readonly (readonly string[])[], delimiter = ",", eol = "\r\n") => rows.map((r) => r.join(delimiter)).join(eol) + eol;
@@ -55,6 +65,10 @@ export function ledgerFiles(): Record<string, Uint8Array> {
     ]),
     // Row 6: a unit cell holding a terminal escape sequence.
     "control-bytes.csv": Buffer.from(text + "A5,汉阴\u001b[31m县,2021-03-05 09:00:00,2021-03-10 18:00:00,,否,否,\r\n"),
+    // Rows 6 and 7: a blank and an impossible 派单时间.
+    "no-dispatch-time.csv": Buffer.from(csv([...all,
+      ["A5", "汉滨区", "", "2021-03-10 18:00:00", "2021-03-08 10:00:00", "否", "否", "满意"],
+      ["A6", "汉阴县", "2021-03-32 09:00", "2021-03-10 18:00:00", "", "否", "否", ""]])),
     "old.xls": Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]),
     "picture.csv": Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
   };

@@ -3,15 +3,19 @@
 usage: /usr/bin/python3 scripts/hostile/rich_openpyxl.py SAMPLE.xlsx OUT.xlsx
 
 Starts from the assessment sample and adds what the exceljs round trip used to lose: a comment, a bar
-chart, a table, defined names (a constant, a formula, a whole column, an OFFSET, a sheet-local one),
-sheet protection, a formula without a cached value, custom document properties and the 1904 date system.
+chart, a table, images (a PNG drawn here with Debian's python3-pil: one beside the chart, one on 便民化考核,
+a sheet whose cells the product writes), defined names (a constant, a formula, a whole column, an OFFSET, a
+sheet-local one), sheet protection, a formula without a cached value, custom document properties and the
+1904 date system.
 """
+import io
 import sys
 import zipfile
 
 import openpyxl
 from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
+from openpyxl.drawing.image import Image
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -37,6 +41,23 @@ chart.title = "季度合计"
 chart.add_data(Reference(user, min_col=4, min_row=1, max_row=4), titles_from_data=True)
 chart.set_categories(Reference(user, min_col=1, min_row=2, max_row=4))
 user.add_chart(chart, "F2")
+
+
+def png(size, colour):
+    """A small real PNG: a square of `colour` with a white diagonal."""
+    from PIL import Image as Picture
+
+    picture = Picture.new("RGB", (size, size), colour)
+    for i in range(size):
+        picture.putpixel((i, i), (255, 255, 255))
+    data = io.BytesIO()
+    picture.save(data, format="PNG")
+    data.seek(0)
+    return data
+
+
+user.add_image(Image(png(24, (200, 30, 30))), "F20")
+wb["便民化考核"].add_image(Image(png(16, (30, 90, 200))), "A45")
 
 local_index = wb.sheetnames.index("用户表")
 wb.defined_names.append(DefinedName("税率", attr_text="0.06"))

@@ -3,9 +3,9 @@
  * line in OPTIONS plus their use. Pure: no file system, no process.
  */
 import { basename, extname, join } from "node:path";
+import { parseArgs } from "node:util";
 import { IGNORED_HEADER, LEDGER_COLUMNS, LedgerError, normalizeHeader, parsePeriod, type Period } from "../ledger";
-import { LEDGER_CLI_MSG } from "../workbook/ledger/messages";
-import { CLI_MSG } from "../workbook/messages";
+import { CLI_MSG, LEDGER_CLI_MSG } from "./messages";
 import { limitsOfMb, type XlsxLimits } from "../xlsx/limits";
 import { XLSX_MSG } from "../xlsx/messages";
 
@@ -32,6 +32,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { names: ["--map"], key: "map", value: true, repeatable: true },
   { names: ["--max-part-mb"], key: "maxPartMb", value: true },
   { names: ["--pdf"], key: "pdf", value: false },
+  { names: ["--method"], key: "method", value: true },
 ];
 
 /** The options that only make sense with --ledger. */
@@ -44,32 +45,37 @@ export interface ParsedArgs {
 
 export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-/** Splits argv into options (by OPTIONS) and positionals; "--" ends the options. */
+/** parseArgs' configuration of OPTIONS: long name → type and short letter. */
+const PARSE_CONFIG = Object.fromEntries(OPTIONS.map((o) => {
+  const long = o.names.find((n) => n.startsWith("--"))?.slice(2) ?? o.key;
+  const short = o.names.find((n) => /^-[^-]$/u.test(n))?.slice(1);
+  return [long, { type: o.value ? "string" : "boolean", ...(short ? { short } : {}) }] as const;
+})) as Record<string, { type: "string" | "boolean"; short?: string }>;
+
+const specOf = (name: string) => OPTIONS.find((o) => o.names.includes(`--${name}`));
+
+/**
+ * Splits argv into options (by OPTIONS) and positionals with node:util parseArgs; "--" ends the options. It
+ * runs lax and its tokens are checked here, so that every usage error is said in Chinese.
+ */
 export function parseArgv(argv: readonly string[]): ParseResult<ParsedArgs> {
+  const { tokens } = parseArgs({ args: [...argv], options: PARSE_CONFIG, strict: false, allowPositionals: true, tokens: true });
   const positionals: string[] = [];
   const options: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--") {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith("-") || arg === "-") {
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    const spec = OPTIONS.find((o) => o.names.includes(name));
-    if (!spec) return { ok: false, message: CLI_MSG.unknownOption(arg) };
+  for (const token of tokens) {
+    if (token.kind === "positional") positionals.push(token.value);
+    if (token.kind !== "option") continue;
+    const spec = specOf(token.name);
+    if (!spec) return { ok: false, message: CLI_MSG.unknownOption(argv[token.index]) };
     if (!spec.value) {
-      if (eq >= 0) return { ok: false, message: CLI_MSG.unknownOption(arg) };
+      if (token.value !== undefined) return { ok: false, message: CLI_MSG.unknownOption(argv[token.index]) };
       options[spec.key] = true;
       continue;
     }
-    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === "" || (eq < 0 && value.startsWith("-") && value !== "-")) {
-      return { ok: false, message: CLI_MSG.missingValue(name) };
+    // "-o --template": the next word is an option, not the missing value.
+    const value = token.value;
+    if (value === undefined || value === "" || (!token.inlineValue && value.startsWith("-") && value !== "-")) {
+      return { ok: false, message: CLI_MSG.missingValue(token.rawName) };
     }
     const earlier = options[spec.key];
     options[spec.key] = spec.repeatable && typeof earlier === "string" ? `${earlier},${value}` : value;
@@ -99,6 +105,8 @@ export type Command =
       readonly limits?: XlsxLimits;
       /** Also write the PDF of the result next to the output (--pdf). */
       readonly pdf?: boolean;
+      /** --method FILE: the workbook whose method sheets score this run (read only). */
+      readonly method?: string;
     };
 
 /** out/<input-name>-result.xlsx */
@@ -117,8 +125,11 @@ export function parseCommand(argv: readonly string[]): ParseResult<Command> {
   const output = typeof options.output === "string" ? options.output : undefined;
   if (output !== undefined && !isXlsxName(output)) return { ok: false, message: CLI_MSG.outputNotXlsx(output) };
   const pdf = options.pdf ? { pdf: true } : {};
+  const method = typeof options.method === "string" ? { method: options.method } : {};
+  if (method.method !== undefined && !isXlsxName(method.method)) return { ok: false, message: CLI_MSG.methodNotXlsx(method.method) };
   if (options.template) {
     if (options.pdf) return { ok: false, message: CLI_MSG.pdfWithTemplate };
+    if (options.method) return { ok: false, message: CLI_MSG.methodWithTemplate };
     if (positionals.length > 0) return { ok: false, message: CLI_MSG.templateTakesNoInput };
     if (options.ledger || LEDGER_ONLY.some(([key]) => options[key])) return { ok: false, message: LEDGER_CLI_MSG.ledgerWithTemplate };
     return { ok: true, value: { kind: "template", output: output ?? DEFAULT_TEMPLATE_OUTPUT, force: options.force === true } };
@@ -132,12 +143,12 @@ export function parseCommand(argv: readonly string[]): ParseResult<Command> {
     const stray = LEDGER_ONLY.find(([key]) => options[key]);
     if (stray) return { ok: false, message: LEDGER_CLI_MSG.needsLedger(stray[1]) };
     const input = positionals[0] ?? DEFAULT_INPUT;
-    return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input), ...withLimits, ...pdf } };
+    return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input), ...withLimits, ...pdf, ...method } };
   }
   const ledger = parseLedgerRequest(options.ledger, options);
   if (!ledger.ok) return ledger;
   const input = positionals[0] ?? null;
-  return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input ?? options.ledger), ledger: ledger.value, ...withLimits, ...pdf } };
+  return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input ?? options.ledger), ledger: ledger.value, ...withLimits, ...pdf, ...method } };
 }
 
 /** --max-part-mb N: a positive number of megabytes. */

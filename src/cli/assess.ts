@@ -7,15 +7,20 @@
  * --ledger it first fills 热线数据 for the period from a 工单明细 export (CSV streamed, .xlsx read part by part
  * by src/ledger — never loaded whole with exceljs), writes 月度考核 and 工单导入校验 (and 工单核查 with --drill);
  * without an input workbook it starts from a fresh template.
+ * With --method OTHER.xlsx the run scores by that workbook's method (src/cli/method.ts), also when the input
+ * carries method sheets of its own: the command line names the method file on purpose, the heading says so,
+ * and 校验 in the output warns that its own method sheets were set aside.
  * Exit codes: 0 success; 1 the input or the ledger has problems (the workbook is still written, with 校验 and
- * 工单导入校验 filled); 2 wrong usage; 3 an unexpected exception (a bug).
+ * 工单导入校验 filled); 2 wrong usage, or an input or method file that cannot be used (nothing written); 3 an
+ * unexpected exception (a bug).
  */
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import { LedgerError, yearPeriod } from "../ledger";
+import { LedgerError } from "../ledger";
 import { readLedgerFile } from "../ledger/node";
 import { computeAll, templateAll } from "../workbook";
+import { qualified } from "../workbook/address";
 import { SHEET } from "../workbook/contract";
 import { countBySeverity } from "../workbook/findings";
 import { ExcelJsWorkbookPort, writeXlsx } from "../workbook/exceljs-adapter";
@@ -23,12 +28,17 @@ import { PackageWorkbookPort } from "../workbook/package-adapter";
 import type { WorkbookPort } from "../workbook/port";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import {
-  LEDGER_CLI_MSG, LEDGER_SHEET, LEDGER_WMSG, importLedger, readRememberedHeaders, writeDrillDown, type ImportLedgerResult,
+  LEDGER_SHEET, LEDGER_WMSG, importLedger, readRememberedHeaders, writeDrillDown,
 } from "../workbook/ledger";
-import { CLI_MSG, WMSG } from "../workbook/messages";
+import { WMSG } from "../workbook/messages";
+import { CLI_MSG, LEDGER_CLI_MSG } from "./messages";
+import { METHOD_SHEET, workbookMethod, type MethodProblem } from "../workbook/method";
+import { MMSG } from "../workbook/method/messages";
 import { chooseRuleSet } from "../workbook/params";
+import type { RuleSet } from "../engine";
 import { parseCommand, type Command, type LedgerRequest } from "./args";
 import { exists, sameFile, terminalSafe, workbookKind, writeAtomically } from "./files";
+import { readMethodFile, type MethodFromFile } from "./method";
 import type { XlsxLimits } from "../xlsx/limits";
 import { terminalProgress, type ProgressSink } from "./progress";
 import { writePdf } from "./pdf";
@@ -99,6 +109,19 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
       return EXIT.usage;
     }
   }
+  let method: MethodFromFile | undefined;
+  if (c.method !== undefined) {
+    if (at(c.method) === at(c.output) || await sameFile(at(c.method), at(c.output))) {
+      io.err(CLI_MSG.methodIsOutput(c.output, c.method));
+      return EXIT.usage;
+    }
+    const read = await readMethodFile(c.method, at(c.method), c.limits);
+    if (!read.ok) {
+      for (const line of read.lines) io.err(line);
+      return EXIT.usage;
+    }
+    method = read.method;
+  }
   if (c.input !== null) {
     let kind;
     try {
@@ -115,7 +138,8 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
   let port: ExcelJsWorkbookPort | PackageWorkbookPort;
   if (c.input === null) {
     port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
-    await templateAll(port);
+    // A fresh template of the method's year and units, so that the ledger fills exactly those units.
+    await templateAll(port, method?.rules);
   } else {
     try {
       port = await PackageWorkbookPort.open(at(c.input), c.limits);
@@ -126,7 +150,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
     }
   }
   try {
-    return await computeAndWrite(port, c, io, at);
+    return await computeAndWrite(port, c, io, at, method);
   } catch (error) {
     // A sheet is read when compute-all first needs it: a part found unreadable then is still bad input.
     if (!(error instanceof XlsxError)) throw error;
@@ -137,18 +161,25 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
   }
 }
 
-async function computeAndWrite(port: ExcelJsWorkbookPort | PackageWorkbookPort, c: Extract<Command, { kind: "assess" }>, io: Io, at: (path: string) => string): Promise<number> {
+async function computeAndWrite(
+  port: ExcelJsWorkbookPort | PackageWorkbookPort, c: Extract<Command, { kind: "assess" }>, io: Io, at: (path: string) => string,
+  method?: MethodFromFile,
+): Promise<number> {
+  const ownSetAside = method !== undefined && c.input !== null
+    && (await port.sheetNames()).some((n) => n === METHOD_SHEET.hotline || n === METHOD_SHEET.approval);
   let ledgerLines: string[] = [];
   let ledgerProblemRows = 0;
   let ledgerEmpty = false;
   if (c.ledger) {
-    const imported = await importLedgerFile(port, c.ledger, io, at, c.limits);
+    const imported = await importLedgerFile(port, c.ledger, io, at, c.limits, method?.rules);
     if (typeof imported === "number") return imported;
     ledgerLines = imported.lines;
     ledgerProblemRows = imported.problemRows;
     ledgerEmpty = imported.empty;
   }
-  const computed = await computeAll(port);
+  const setAside: MethodProblem[] = ownSetAside && method
+    ? [{ sheet: METHOD_SHEET.hotline, severity: "warning", message: CLI_MSG.methodSetAside(method.label, basename(method.file)) }] : [];
+  const computed = await computeAll(port, method ? { method: { ...method, problems: [...method.problems, ...setAside] } } : {});
   const { results } = computed;
   // A fresh template (--ledger without an input workbook) has no 便民化考核 statuses yet: that part is not
   // assessed in this run, so its blanks are not reported here nor counted in the exit code (the written
@@ -166,6 +197,7 @@ async function computeAndWrite(port: ExcelJsWorkbookPort | PackageWorkbookPort, 
   }
   // A ledger run without an input workbook starts from a blank template: the input is the ledger file.
   io.out(CLI_MSG.heading(`安康市${summary.year}年度考核计算`, c.input ?? CLI_MSG.ledgerOnlyInput(c.ledger?.file ?? "")));
+  io.out(method ? CLI_MSG.methodFrom(summary.method, method.file, ownSetAside) : CLI_MSG.methodLine(summary.method));
   io.out("");
   if (ledgerLines.length > 0) {
     for (const line of ledgerLines) io.out(line);
@@ -203,19 +235,33 @@ function relativeTo(output: string, pdf: string): string {
 
 /**
  * --ledger: reads the file (with the header answers stored in the workbook and --map), fills 热线数据 and
- * writes the import's sheets; with --drill also 工单核查. Returns the lines to print, or an exit code.
+ * writes the import's sheets; with --drill also 工单核查. The units, aliases and callback rule are those of
+ * `given` (--method), else of the workbook's own method; a refused own method imports nothing (compute-all
+ * then lists its problems in 校验). Returns the lines to print, or an exit code.
  */
-async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: Io, at: (path: string) => string, limits?: XlsxLimits):
+async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: Io, at: (path: string) => string, limits?: XlsxLimits, given?: RuleSet):
   Promise<{ lines: string[]; problemRows: number; empty: boolean } | number> {
   const snapshots = await port.read([SHEET.params, LEDGER_SHEET.mapping]);
-  if (request.drill !== undefined && !chooseRuleSet(snapshots).registry.resolve(request.drill)?.hotline) {
+  let rules = given;
+  if (!rules) {
+    const own = await workbookMethod(port, () => chooseRuleSet(snapshots));
+    if (!own.ok) {
+      const errors = own.problems.filter((p) => p.severity === "error");
+      const first = `${qualified(errors[0].sheet, errors[0].cell)}：${errors[0].message}`;
+      return { lines: [`[${WMSG.level.error}] ${MMSG.importRefused(first, errors.length)}`], problemRows: 0, empty: false };
+    }
+    rules = own.rules;
+  }
+  if (request.drill !== undefined && !rules.registry.resolve(request.drill)?.hotline) {
     io.err(LEDGER_CLI_MSG.unknownDrillUnit(request.drill));
     return EXIT.usage;
   }
   const remembered = { ...readRememberedHeaders(snapshots), ...request.map };
   let read;
   try {
-    read = await readLedgerFile(at(request.file), { remembered, fileName: request.file, onProgress: io.progress?.update, limits });
+    read = await readLedgerFile(at(request.file), {
+      remembered, fileName: request.file, onProgress: io.progress?.update, limits, registry: rules.registry, callbacks: rules.hotline.callbacks,
+    });
   } catch (error) {
     if (!(error instanceof LedgerError) && !(error as NodeJS.ErrnoException)?.code) throw error;
     io.err(LEDGER_CLI_MSG.ledgerUnreadable(request.file, reason(error)));
@@ -227,18 +273,18 @@ async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: 
     io.err(LEDGER_CLI_MSG.needsMapping(read.message, read.mapping.unrecognized.map((h) => h.header), read.mapping.missing));
     return EXIT.usage;
   }
-  // A ledger without a single order in the period (only a header, every row unreadable, another year) fills
-  // nothing: zeros would score every unit 100.
-  const period = request.period ?? yearPeriod(chooseRuleSet(snapshots).year);
-  if (read.data.totals(period).工单总量 === 0) {
-    const { summary } = read.data;
-    const lines = [CLI_MSG.ledgerNoOrders(request.file, period.name, summary.rowsRead), summary.text];
-    for (const p of read.data.problems.slice(0, LEDGER_LINES)) lines.push(`[${WMSG.level.error}] ${LEDGER_WMSG.ledgerRow(p.row, p.header, p.message)}`);
+  const imported = await importLedger(port, read.data, {
+    period: request.period, remembered: request.map, sourceName: basename(request.file), ruleSet: rules,
+  });
+  // importLedger's rule: a ledger without a single order in the period (only a header, every row unreadable,
+  // another year) fills nothing, since zeros would score every unit 100. Here that is also exit 1.
+  if (imported.status === "noOrders") {
+    const { summary, problems } = imported.data;
+    const lines = [CLI_MSG.ledgerNoOrders(request.file, imported.period.name, summary.rowsRead), summary.text];
+    for (const p of problems.slice(0, LEDGER_LINES)) lines.push(`[${WMSG.level.error}] ${LEDGER_WMSG.ledgerRow(p.row, p.header, p.message)}`);
     return { lines, problemRows: summary.rowsWithProblems, empty: true };
   }
-  const imported = await importLedger(port, read.data, {
-    period: request.period, remembered: request.map, sourceName: basename(request.file),
-  }) as Extract<ImportLedgerResult, { status: "ok" }>;
+  if (imported.status !== "ok") throw new Error(`importLedger: ${imported.status} for a ledger already read`);
   const lines = [LEDGER_CLI_MSG.ledgerHeading(request.file, imported.period), imported.summary.text];
   const { findings } = imported;
   if (imported.summary.ledger.problemCount > 0) lines.push(LEDGER_CLI_MSG.ledgerProblemsHeading(imported.summary.ledger.problemCount));
@@ -246,7 +292,7 @@ async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: 
   const more = Math.max(0, findings.length - LEDGER_LINES) + imported.summary.ledger.problemsNotListed;
   if (more > 0) lines.push(LEDGER_CLI_MSG.ledgerProblemsMore(more));
   if (request.drill !== undefined) {
-    const drill = await writeDrillDown(port, imported.data, request.drill, imported.period);
+    const drill = await writeDrillDown(port, imported.data, request.drill, imported.period, { ruleSet: rules });
     lines.push(LEDGER_CLI_MSG.drillWritten(drill.drill.unit.name, imported.period, drill.rows));
   }
   return { lines, problemRows: imported.summary.ledger.rowsWithProblems, empty: false };

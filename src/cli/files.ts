@@ -8,9 +8,15 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
-async function identity(path: string): Promise<{ dev: number; ino: number } | undefined> {
+/** A file's identity as the file system gives it (stat follows symbolic links). */
+export type StatIdentity = (path: string) => Promise<{ readonly dev: bigint; readonly ino: bigint }>;
+
+// As bigints: a 64-bit file id (NTFS, ReFS) does not fit a double, and two files must never compare equal.
+const statIdentity: StatIdentity = (path) => stat(path, { bigint: true });
+
+async function identity(path: string, statOf: StatIdentity): Promise<{ dev: bigint; ino: bigint } | undefined> {
   try {
-    const s = await stat(path); // follows symbolic links
+    const s = await statOf(path);
     return { dev: s.dev, ino: s.ino };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
@@ -19,17 +25,18 @@ async function identity(path: string): Promise<{ dev: number; ino: number } | un
 }
 
 /**
- * True when writing `output` would write over `input`: the same file by device and inode. An output that
- * does not exist yet is no existing file (on a case-insensitive file system another spelling of the input
- * exists, and stat finds the input's inode).
+ * True when writing `output` would write over `input`: the same file by device and inode, never by the path
+ * strings. On a case-insensitive file system another spelling of the input (INPUT.XLSX for Input.xlsx) is
+ * found by stat and has the input's inode; an output that does not exist yet is no existing file. `statOf`
+ * is the file system (a test models a case-insensitive one).
  */
-export async function sameFile(input: string, output: string): Promise<boolean> {
-  const [a, b] = await Promise.all([identity(input), identity(output)]);
+export async function sameFile(input: string, output: string, statOf: StatIdentity = statIdentity): Promise<boolean> {
+  const [a, b] = await Promise.all([identity(input, statOf), identity(output, statOf)]);
   return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
 }
 
-export async function exists(path: string): Promise<boolean> {
-  return (await identity(path)) !== undefined;
+export async function exists(path: string, statOf: StatIdentity = statIdentity): Promise<boolean> {
+  return (await identity(path, statOf)) !== undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The progress bar of `npm run assess -- --ledger` on a terminal (stderr); nothing when stderr is not a TTY. */
 import type { ImportProgress } from "../ledger";
-import { LEDGER_CLI_MSG } from "../workbook/ledger/messages";
+import { LEDGER_CLI_MSG } from "./messages";
 
 export interface ProgressSink {
   update(progress: ImportProgress): void;

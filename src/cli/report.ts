@@ -1,8 +1,9 @@
 /** What `npm run assess` prints: the ranking table, the 37 departments' veto results, then the problems. */
 import { formatPoints } from "../engine";
 import type { ComputeResults, ComputeSummary, Finding } from "../workbook";
-import { CLI_MSG, WMSG } from "../workbook/messages";
-import { padToWidth, textWidth, truncateToWidth } from "../workbook/text-width";
+import { WMSG } from "../workbook/messages";
+import { CLI_MSG } from "./messages";
+import { padToWidth, textWidth, truncateToWidth } from "../text/width";
 import { qualified } from "../workbook/address";
 
 const EXPLANATION_WIDTH = 60;

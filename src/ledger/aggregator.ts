@@ -84,17 +84,21 @@ export class OrderCounter {
 
   /**
    * Counts one order. `closed` is NaN while open (or unreadable: then it is not on time). A field that could
-   * not be read leaves the order out of the counts that need it only (spec F): `returned` undefined → neither
-   * in 退单数 nor in 应办结数; `extended` undefined → not in 延期申请数; `deadline` NaN → not in 应办结数.
+   * not be read leaves the order out of the counts that need it only (spec F): `dispatched` NaN → not in
+   * 工单总量, 退单数 or 延期申请数 (they place the order in a period by its 派单时间); `returned` undefined →
+   * neither in 退单数 nor in 应办结数; `extended` undefined → not in 延期申请数; `deadline` NaN → not in 应办结数.
    * `id` is read only when the order is kept for the drill-down (a few percent of orders).
    */
   count(unit: number, dispatched: number, deadline: number, closed: number, returned: boolean | undefined, extended: boolean | undefined,
     callback: Callback, row: number, id: string): void {
     const base = unit * SLOTS;
-    let b = this.bucket(monthOf(dispatched));
-    b[base + S_TOTAL]++;
-    if (returned) b[base + S_RETURNED]++;
-    if (extended) b[base + S_EXTENDED]++;
+    let b: Int32Array;
+    if (dispatched === dispatched) {
+      b = this.bucket(monthOf(dispatched));
+      b[base + S_TOTAL]++;
+      if (returned) b[base + S_RETURNED]++;
+      if (extended) b[base + S_EXTENDED]++;
+    }
 
     const isOpen = closed !== closed; // NaN
     const onTime = !isOpen && closed <= deadline;
@@ -115,7 +119,7 @@ export class OrderCounter {
     // satisfied): a few percent of a normal ledger, so memory stays far below the rows read. The
     // alternative, a second filtered pass, is impossible for a sheet the task pane has already read in chunks.
     if (returned || extended || !onTime || unsatisfied) {
-      this.orders.push(unit, row, id, dispatched, deadline, closed, returned === true, extended === true, callback);
+      this.orders.push(unit, row, id, dispatched, deadline, closed, returned, extended, callback);
     }
   }
 
@@ -141,7 +145,10 @@ export interface ParsedOrders {
   readonly length: number;
   /** Index into the registry's hotline units. */
   readonly unit: Int32Array | readonly number[];
-  /** Naive seconds (see timestamps.ts); closed NaN while open; deadline NaN allowed when returned. */
+  /**
+   * Naive seconds (see timestamps.ts); closed NaN while open; deadline NaN allowed when returned; dispatched
+   * NaN when unreadable (the order then counts only by its deadline and its closing).
+   */
   readonly dispatched: Float64Array | readonly number[];
   readonly deadline: Float64Array | readonly number[];
   readonly closed: Float64Array | readonly number[];
@@ -274,9 +281,11 @@ export class LedgerAggregator {
     let unit = typeof unitCell === "string" ? this.unitCache.get(unitCell) : undefined;
     if (unit === undefined || unit < 0) unit = this.unitOf(unitCell, rowNumber);
 
-    const dispatched = this.date(row[this.cDispatched], "派单时间", rowNumber, true, false);
     // The fields below are each needed by some counts only: a problem in one is listed and the order still
-    // counts wherever that field is not needed (spec F).
+    // counts wherever that field is not needed (spec F). 派单时间 places the order in 工单总量, 退单数 and
+    // 延期申请数 only; 应办结数 goes by 办理时限 and the callbacks by 办结时间. The 工单编号 is registered
+    // above whatever the dates hold, so a later row repeating it is a duplicate either way.
+    const dispatched = lost?.has("派单时间") ? NaN : this.date(row[this.cDispatched], "派单时间", rowNumber, true, false, true);
     const returnedCell = row[this.cReturned];
     const returned = lost?.has("是否退单") ? undefined : returnedCell === "否" ? false : returnedCell === "是" ? true : this.yesNo(returnedCell, "是否退单", rowNumber);
     const extendedCell = row[this.cExtended];
@@ -330,15 +339,15 @@ export class LedgerAggregator {
   }
 
   /**
-   * Mapped columns holding a formula without a result, each a listed problem: 工单编号, 承办单位 and 派单时间
-   * keep the row out of every count; any other field only out of the counts that need it (spec F).
+   * Mapped columns holding a formula without a result, each a listed problem: 工单编号 and 承办单位 keep the
+   * row out of every count; any other field only out of the counts that need it (spec F).
    */
   private uncalculatedCells(columns: readonly number[], rowNumber: number): Set<LedgerColumn> {
     const lost = new Set<LedgerColumn>();
     for (const column of LEDGER_COLUMNS) {
       if (!columns.includes(this.col[column])) continue;
       lost.add(column);
-      const partial = column !== "工单编号" && column !== "承办单位" && column !== "派单时间";
+      const partial = column !== "工单编号" && column !== "承办单位";
       this.problem("uncalculated", rowNumber, column, undefined, LEDGER_MESSAGES.uncalculated(column), undefined, partial);
     }
     return lost;

@@ -9,6 +9,7 @@
  */
 import type { RowBatch, SourceRow } from "./import";
 import { LEDGER_MESSAGES, LedgerError } from "./messages";
+import { joinBytes } from "../xlsx/bytes";
 
 export type CsvEncoding = "utf8" | "gb18030" | "utf16le" | "utf16be";
 
@@ -42,7 +43,7 @@ export async function* csvRows(chunks: AsyncIterable<Uint8Array> | Iterable<Uint
       sample.push(next.value);
       sampleBytes += next.value.length;
     }
-    const head = concat(sample, sampleBytes);
+    const head = joinBytes(sample, sampleBytes);
     const encoding = options.encoding && options.encoding !== "auto" ? options.encoding : detectEncoding(head);
     const decoder = makeDecoder(encoding);
     let bytesRead = 0;
@@ -303,17 +304,6 @@ function scanField(s: string, i: number, d: number, eol: number): number {
     i++;
   }
   return i;
-}
-
-function concat(parts: Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 function asAsync<T>(iterator: Iterator<T>): AsyncIterator<T> {

@@ -129,7 +129,7 @@ export class LedgerData {
       if (this.orders.unit(i) !== u) continue;
       const o = this.orders.get(i);
       const open = Number.isNaN(o.closed);
-      if (!o.returned && inPeriod(o.deadline) && (open || o.closed > o.deadline)) {
+      if (o.returned === false && inPeriod(o.deadline) && (open || o.closed > o.deadline)) {
         late.push(toListed(o, open ? labels.open : labels.closedLate));
       }
       if (inPeriod(o.dispatched)) {
@@ -172,11 +172,15 @@ function toListed(o: StoredOrder, status?: string): DrillDownOrder {
     派单时间: formatTimestamp(o.dispatched),
     办理时限: formatTimestamp(o.deadline),
     办结时间: formatTimestamp(o.closed),
-    是否退单: o.returned ? LEDGER_MESSAGES.yes : LEDGER_MESSAGES.no,
-    是否申请延期: o.extended ? LEDGER_MESSAGES.yes : LEDGER_MESSAGES.no,
+    是否退单: yesNoText(o.returned),
+    是否申请延期: yesNoText(o.extended),
     回访结果: CALLBACK_RESULTS[o.callback],
   };
   return status === undefined ? base : { ...base, 状态: status };
+}
+
+function yesNoText(value: boolean | undefined): string {
+  return value === undefined ? LEDGER_MESSAGES.unreadable : value ? LEDGER_MESSAGES.yes : LEDGER_MESSAGES.no;
 }
 
 /** A drill-down order as a sheet row in DRILL_DOWN_HEADERS order. */

@@ -84,6 +84,8 @@ export const LEDGER_MESSAGES = {
   },
   yes: "是",
   no: "否",
+  /** A 是/否 cell that could not be read (listed as a problem), as a drill-down shows it. */
+  unreadable: "无法识别",
 } as const;
 
 /** An error that stops an import (bad file, bad period); its message is shown to the user as is. */

@@ -14,14 +14,18 @@ export interface StoredOrder {
   readonly dispatched: number;
   readonly deadline: number;
   readonly closed: number;
-  readonly returned: boolean;
-  readonly extended: boolean;
+  /** undefined: the cell could not be read (the order is then neither returned nor due, spec F). */
+  readonly returned: boolean | undefined;
+  /** undefined: the cell could not be read. */
+  readonly extended: boolean | undefined;
   readonly callback: Callback;
 }
 
 const RETURNED = 1;
 const EXTENDED = 2;
-const CALLBACK_SHIFT = 2;
+const RETURNED_UNREAD = 4;
+const EXTENDED_UNREAD = 8;
+const CALLBACK_SHIFT = 4;
 
 export class OrderStore {
   private count = 0;
@@ -39,7 +43,7 @@ export class OrderStore {
   }
 
   push(unit: number, row: number, id: string, dispatched: number, deadline: number, closed: number,
-    returned: boolean, extended: boolean, callback: Callback): void {
+    returned: boolean | undefined, extended: boolean | undefined, callback: Callback): void {
     if (this.count === this.rows.length) this.growOrders();
     const i = this.count++;
     this.unitOf[i] = unit;
@@ -47,7 +51,8 @@ export class OrderStore {
     this.times[3 * i] = dispatched;
     this.times[3 * i + 1] = deadline;
     this.times[3 * i + 2] = closed;
-    this.flags[i] = (returned ? RETURNED : 0) | (extended ? EXTENDED : 0) | (callback << CALLBACK_SHIFT);
+    this.flags[i] = (returned === undefined ? RETURNED_UNREAD : returned ? RETURNED : 0)
+      | (extended === undefined ? EXTENDED_UNREAD : extended ? EXTENDED : 0) | (callback << CALLBACK_SHIFT);
     const n = id.length;
     if (this.charCount + n > this.chars.length) this.growChars(this.charCount + n);
     const chars = this.chars;
@@ -69,8 +74,8 @@ export class OrderStore {
       dispatched: this.times[3 * i],
       deadline: this.times[3 * i + 1],
       closed: this.times[3 * i + 2],
-      returned: (f & RETURNED) !== 0,
-      extended: (f & EXTENDED) !== 0,
+      returned: (f & RETURNED_UNREAD) !== 0 ? undefined : (f & RETURNED) !== 0,
+      extended: (f & EXTENDED_UNREAD) !== 0 ? undefined : (f & EXTENDED) !== 0,
       callback: (f >> CALLBACK_SHIFT) as Callback,
     };
   }

@@ -66,6 +66,8 @@ export interface ComputeOutput {
 export interface ComputeOptions {
   /** Default: the rule set of the workbook's 考核年度 (参数), else the current one. */
   readonly ruleSet?: RuleSet;
+  /** A method read from elsewhere (the CLI's --method): it scores the workbook in place of the workbook's own. */
+  readonly method?: MethodUsed & { readonly rules: RuleSet };
   /** Time of the run, shown in the result's title row when 校验 is clean (default: now). */
   readonly now?: Date;
   /** Progress for long runs: a Chinese step text and a fraction 0..1. */
@@ -141,8 +143,9 @@ function summarize(
  * The workbook's method (spec G) when it carries one, else the built-in method of 考核年度. A method that fails
  * a check writes only 校验 and scores nothing: a wrong method must never produce scores.
  */
-async function planWithMethod(port: WorkbookPort, snapshots: Snapshots, given?: RuleSet, now?: Date): Promise<ComputeOutput> {
+async function planWithMethod(port: WorkbookPort, snapshots: Snapshots, given?: RuleSet, now?: Date, from?: ComputeOptions["method"]): Promise<ComputeOutput> {
   if (given) return computePlan(snapshots, given, now);
+  if (from) return computePlan(snapshots, from.rules, now, from);
   const method = await workbookMethod(port, () => chooseRuleSet(snapshots));
   if (method.ok) return computePlan(snapshots, method.rules, now, method);
   const problems = sortFindings(methodFindings(method.problems));
@@ -162,7 +165,7 @@ export async function computeAll(port: WorkbookPort, options: ComputeOptions = {
   progress(WMSG.progress.read, 0);
   const snapshots = await port.read(COMPUTE_READS);
   progress(WMSG.progress.compute, 0.3);
-  const { plan, ...output } = await planWithMethod(port, snapshots, options.ruleSet, options.now);
+  const { plan, ...output } = await planWithMethod(port, snapshots, options.ruleSet, options.now, options.method);
   progress(WMSG.progress.write, 0.6);
   await port.apply(plan);
   progress(WMSG.progress.done, 1);

@@ -5,7 +5,8 @@
  * its text; a hyperlink → its text; a formula → its cached result (`values`) and "=" + formula (`formulas`,
  * shared formulas translated to each cell); an error result → its code ("#N/A"), as Office.js reads it;
  * the covered cells of a merged area → null; dates → Excel date serials of the 1900 system (what Office.js
- * returns and what the engine's parseDate accepts), whatever the workbook's date system.
+ * returns and what the engine's parseDate accepts), whatever the workbook's date system. With `numberFormats`,
+ * each cell's number format as well (null where none is set), so a percent cell can be told from a number.
  *
  * Writing: every WriteOp kind. `null` in a values op empties the cell. Charts are not written: exceljs
  * cannot write charts, so the barChart op is ignored here (the Office.js adapter draws it).
@@ -44,8 +45,8 @@ function isCovered(cell: ExcelJS.Cell): boolean {
   return cell.type === ExcelJS.ValueType.Merge;
 }
 
-function snapshotOf(ws: ExcelJS.Worksheet, withFormulas: boolean): SheetSnapshot {
-  const cells: { r: number; c: number; value: CellValue; formula: string | null }[] = [];
+function snapshotOf(ws: ExcelJS.Worksheet, withFormulas: boolean, withFormats = false): SheetSnapshot {
+  const cells: { r: number; c: number; value: CellValue; formula: string | null; format: string | null }[] = [];
   let rows = 0;
   let cols = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -54,7 +55,7 @@ function snapshotOf(ws: ExcelJS.Worksheet, withFormulas: boolean): SheetSnapshot
       const value = plainValue(cell.value);
       const formula = withFormulas && cell.formula ? `=${cell.formula}` : null;
       if (value === null && formula === null) return;
-      cells.push({ r: r - 1, c: c - 1, value, formula });
+      cells.push({ r: r - 1, c: c - 1, value, formula, format: withFormats ? cell.numFmt || null : null });
       rows = Math.max(rows, r);
       cols = Math.max(cols, c);
     });
@@ -62,11 +63,14 @@ function snapshotOf(ws: ExcelJS.Worksheet, withFormulas: boolean): SheetSnapshot
   const values: CellValue[][] = Array.from({ length: rows }, () => Array<CellValue>(cols).fill(null));
   const formulas: (string | null)[][] | undefined = withFormulas
     ? Array.from({ length: rows }, () => Array<string | null>(cols).fill(null)) : undefined;
+  const formats: (string | null)[][] | undefined = withFormats
+    ? Array.from({ length: rows }, () => Array<string | null>(cols).fill(null)) : undefined;
   for (const x of cells) {
     values[x.r][x.c] = x.value;
     if (formulas) formulas[x.r][x.c] = x.formula;
+    if (formats) formats[x.r][x.c] = x.format;
   }
-  return formulas ? { name: ws.name, values, formulas } : { name: ws.name, values };
+  return { name: ws.name, values, ...(formulas ? { formulas } : {}), ...(formats ? { numberFormats: formats } : {}) };
 }
 
 /** Narrow margins in inches (Excel's "窄" preset), used when a page setup names none. */
@@ -96,11 +100,11 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
     return this.workbook.worksheets.map((ws) => ws.name);
   }
 
-  async read(sheets: readonly string[], options: { readonly formulas?: boolean } = {}): Promise<Map<string, SheetSnapshot>> {
+  async read(sheets: readonly string[], options: { readonly formulas?: boolean; readonly numberFormats?: boolean } = {}): Promise<Map<string, SheetSnapshot>> {
     const out = new Map<string, SheetSnapshot>();
     for (const name of sheets) {
       const ws = this.workbook.getWorksheet(name);
-      if (ws) out.set(name, snapshotOf(ws, options.formulas === true));
+      if (ws) out.set(name, snapshotOf(ws, options.formulas === true, options.numberFormats === true));
     }
     return out;
   }

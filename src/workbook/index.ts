@@ -4,7 +4,7 @@
  */
 export * from "./port";
 export * from "./contract";
-export { WMSG, CLI_MSG } from "./messages";
+export { WMSG } from "./messages";
 export { cellAddress, columnLetter, parseAddress, qualified } from "./address";
 export type { Finding, FindingCode, Severity } from "./findings";
 export { TEMPLATE_READS, templatePlan, templateChanges, templateAll, type TemplateChanges } from "./template";

@@ -1,7 +1,7 @@
 /**
- * Every user-facing message of the workbook layer and the command line, in one catalogue. The engine's own
- * value messages (src/engine/messages.ts `MSG`) are reused for cell values; these add what only a workbook
- * has: sheets, headers, rows, results and the command's output.
+ * Every user-facing message of the workbook layer, in one catalogue. The engine's own value messages
+ * (src/engine/messages.ts `MSG`) are reused for cell values; these add what only a workbook has: sheets,
+ * headers, rows and results. The command line's own texts are in src/cli/messages.ts.
  */
 import { show } from "../engine/messages";
 
@@ -99,74 +99,4 @@ export const WMSG = {
   restoreChanged: (where: string) => `${where}的值在定稿后已被修改：未恢复公式，备份保留。`,
   restoreSheetMissing: (sheet: string) => `工作表“${sheet}”已不存在：未恢复公式，备份保留。`,
   restoreHasFormula: (where: string) => `${where}现有公式：未恢复，备份保留。`,
-} as const;
-
-/** The command line's messages (npm run assess). */
-export const CLI_MSG = {
-  usage: [
-    "用法：npm run assess -- [输入.xlsx] [-o 输出.xlsx]",
-    "      npm run assess -- --ledger 工单明细.csv|.xlsx [--period 2021|2021Q1|2021-03] [输入.xlsx] [-o 输出.xlsx] [--drill 单位名称]",
-    "      npm run assess -- --template -o 模板.xlsx",
-    "",
-    "  输入.xlsx        考核工作簿（默认：内置示例 samples/ankang-2021-sample.xlsx；给出 --ledger 时默认为空白模板）",
-    "  -o, --output     输出文件（默认：out/<输入文件名或工单文件名>-result.xlsx；模板默认 out/ankang-2021-template.xlsx）",
-    "  --ledger 文件    从12345平台导出的工单明细（CSV：UTF-8 或 GB18030；或 .xlsx）按所选期间填入“热线数据”，",
-    "                   并写出“月度考核”和“工单导入校验”，再照常计算",
-    "  --period 期间    考核期间：年度 2021、季度 2021Q1 或月份 2021-03（默认：“参数”中的考核年度）",
-    "  --drill 单位     写出该单位的“工单核查”表（各项扣分所依据的工单，供申诉核查）",
-    "  --map 表头=列    指明无法识别的表头对应哪一列，如 --map 受理号=工单编号,处理部门=承办单位；",
-    "                   选择保存在输出工作簿中，下次导入不再需要",
-    "  --pdf            同时把结果另存为 PDF（与输出文件同名、同目录；需要安装 LibreOffice）",
-    "  --template       写出空白考核模板",
-    "  --max-part-mb N  工作簿中单个部件解压后的上限（MB，默认 4096；整体读入内存的部件为其 1/16），确属正常的大文件才需提高",
-    "  -h, --help       显示本说明",
-    "",
-    "退出码：0 计算成功；1 输入数据或工单明细有问题（结果文件照常写出，问题见“校验”和“工单导入校验”工作表）；2 用法错误或未能生成 PDF。",
-  ].join("\n"),
-  unknownOption: (flag: string) => `未知选项“${flag}”。`,
-  missingValue: (flag: string) => `选项“${flag}”后应跟一个值。`,
-  tooManyInputs: (inputs: readonly string[]) => `只能给出一个输入文件，收到${inputs.length}个：${inputs.join("、")}。`,
-  templateTakesNoInput: "--template 不读取输入文件：请去掉输入文件名。",
-  inputMissing: (path: string) => `找不到输入文件“${path}”。`,
-  notXlsx: (path: string) => `“${path}”不是 .xlsx 文件：请给出 Excel 工作簿（.xlsx）。`,
-  unreadable: (path: string, reason: string) => `无法读取“${path}”：不是有效的 .xlsx 工作簿（${reason}）。`,
-  outputNotXlsx: (path: string) => `输出文件“${path}”应以 .xlsx 结尾。`,
-  sameAsInput: "输出文件不能与输入文件相同：输入文件保持不变，请用 -o 指定另一个文件名。",
-  sameAsInputFile: (output: string, input: string) =>
-    `输出文件“${output}”就是输入文件“${input}”（同一文件，或指向它的链接）：输入文件保持不变，请用 -o 指定另一个文件名。`,
-  outputExists: (path: string) => `文件“${path}”已存在：空白模板不会覆盖它。请用 -o 指定另一个文件名；确需覆盖时加 --force。`,
-  // The old binary container holds both .xls files and password-encrypted .xlsx files.
-  oldXls: (path: string) =>
-    `“${path}”是旧版 Excel 97-2003 工作簿（.xls），或设置了打开密码的工作簿：.xls 请在 Excel 或 WPS 中打开，另存为 .xlsx 后再计算；有密码的请先取消密码。`,
-  notWorkbook: (path: string) => `“${path}”不是 Excel 工作簿（.xlsx）：文件内容不是电子表格，请确认选对了文件。`,
-  cannotWrite: (path: string, reason: string) => `无法写入“${path}”：${reason}。`,
-  seeHelp: "用 --help 查看用法。",
-  internalError: (reason: string) => `计算中断（程序错误，请报告）：${reason}`,
-
-  heading: (title: string, file: string) => `${title}\n输入：${file}`,
-  ledgerOnlyInput: (ledger: string) => `${ledger}（工单明细；考核工作簿为空白模板）`,
-  rankingHeading: (units: number, scored: number) => `12345热线考核：${units}个单位，已计分${scored}个`,
-  rankingColumns: ["排名", "单位名称", "类别", "总分", "扣分说明"] as const,
-  notScored: "未计分",
-  vetoHeading: (departments: number, vetoed: number) => `审批服务便民化（一票否决）：${departments}个部门，扣分${vetoed}个`,
-  vetoLine: (name: string, deduction: string, text: string) => `${name}  ${deduction}  ${text}`,
-  deductionText: (points: number) => (points > 0 ? `扣${points}分` : "不扣分"),
-  problemsHeading: (errors: number, warnings: number, infos: number) => `校验：错误${errors}个，警告${warnings}个，说明${infos}个`,
-  noProblems: "校验：未发现问题",
-  problemLine: (level: string, where: string, text: string) => `[${level}] ${where}　${text}`,
-  written: (path: string) => `结果已写入：${path}`,
-  pdfWithTemplate: "--pdf 只用于计算结果：空白模板不生成 PDF。",
-  pdfConverting: "正在用 LibreOffice 生成 PDF…",
-  pdfWritten: (path: string) => `PDF 已写入：${path}（可直接打印或报送考核办）`,
-  pdfNoLibreOffice: [
-    "未找到 LibreOffice，PDF 未生成（结果工作簿已照常写出）。",
-    "安装方法：Debian / Ubuntu 执行 sudo apt-get install libreoffice-calc；Windows 或 Mac 从 LibreOffice 官网（libreoffice.org）下载安装。",
-    "安装后重新运行；或在 Excel 中打开结果文件，选“文件 → 导出 → 创建 PDF”。",
-  ].join("\n"),
-  pdfFailed: (reason: string) => `PDF 未生成：LibreOffice 转换失败（${reason}）。结果工作簿已照常写出，可在 Excel 中“导出 → 创建 PDF”。`,
-  templateWritten: (path: string) => `空白模板已写入：${path}`,
-  nothingScored: "尚未计分：没有一个单位有可计分的数据（见校验）。",
-  ledgerNoOrders: (file: string, period: string, rows: number) =>
-    `工单明细“${file}”在考核期间${period}没有可计入的工单（读取${rows}行）：未填入热线数据。请确认导出的期间和文件内容。`,
-  inputHasProblems: (errors: number) => `输入数据有${errors}个错误：有关单位未计分，详见结果文件的“校验”工作表。`,
 } as const;

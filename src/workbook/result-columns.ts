@@ -7,7 +7,7 @@ import { NEW_SHEET_LAYOUT, type SheetSpec } from "./contract";
 import type { CellValue, SheetSnapshot, WriteOp } from "./port";
 import { STYLE, columnRuns, lineHeight, range, titleOps } from "./styles";
 import { findHeader, usedHeight, usedWidth } from "./tables";
-import { fitWidth, wrappedLines } from "./text-width";
+import { fitWidth, wrappedLines } from "../text/width";
 
 export interface ResultLayout {
   readonly sheet: string;

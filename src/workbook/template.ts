@@ -13,7 +13,7 @@ import type { CellValue, WorkbookPort, WriteOp, WritePlan } from "./port";
 import { ROW_HEIGHT, STYLE, lineHeight, printOp, range, titleOps } from "./styles";
 import { findHeader, isEmptySheet, usedHeight, usedWidth, type Snapshots } from "./tables";
 import { GUIDE, columnHelp, noteText } from "./template-messages";
-import { fitWidth, wrappedLines } from "./text-width";
+import { fitWidth, wrappedLines } from "../text/width";
 
 export interface TemplateChanges {
   readonly plan: WritePlan;

@@ -4,6 +4,8 @@
  * element by URI, and elements under such a prefix are read as plain ones. The .NET Open XML SDK, for
  * one, writes <x:worksheet xmlns:x="…/spreadsheetml/2006/main"><x:sheetData>….
  */
+import { joinBytes } from "./bytes";
+
 export const NS = {
   main: ["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"],
   relationships: ["http://schemas.openxmlformats.org/package/2006/relationships"],
@@ -129,14 +131,3 @@ function startsWithBytes(b: Uint8Array, at: number, pattern: Uint8Array): boolea
 }
 
 const bytesOf = (s: string) => new TextEncoder().encode(s);
-
-function joinBytes(parts: readonly Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}

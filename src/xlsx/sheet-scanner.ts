@@ -11,6 +11,7 @@
  * t="str" → its text; a formula cell without a cached value has no value here (ScannedRow.uncalculated
  * lists its column).
  */
+import { joinBytes } from "./bytes";
 import { XLSX_MSG, XlsxError } from "./messages";
 import { attribute, decodeXmlText, stringItemText } from "./xml-text";
 
@@ -54,15 +55,6 @@ class Pending<T extends string | Uint8Array> {
 }
 
 const joinText = (parts: string[]) => parts.join("");
-const joinBytes = (parts: Uint8Array[], length: number): Uint8Array => {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
 
 /** Limit of a row held between chunks when none is given. */
 const DEFAULT_ROW_LIMIT = 64 << 20;

@@ -34,8 +34,21 @@ describe("parseCommand", () => {
   });
 
   it("options are a table: one entry per flag", () => {
-    expect(OPTIONS.map((o) => o.key)).toEqual(["help", "output", "template", "force", "ledger", "period", "drill", "map", "maxPartMb", "pdf"]);
+    expect(OPTIONS.map((o) => o.key)).toEqual(["help", "output", "template", "force", "ledger", "period", "drill", "map", "maxPartMb", "pdf", "method"]);
     expect(parseArgv(["--", "-odd.xlsx"])).toEqual({ ok: true, value: { positionals: ["-odd.xlsx"], options: {} } });
+  });
+});
+
+describe("parseCommand: --method", () => {
+  it("goes with an input workbook, with a ledger, or with both; never with --template", () => {
+    expect(parseCommand(["in.xlsx", "--method", "办法2026.xlsx", "-o", "r.xlsx"])).toEqual({
+      ok: true, value: { kind: "assess", input: "in.xlsx", output: "r.xlsx", method: "办法2026.xlsx" },
+    });
+    expect(parseCommand(["--ledger", "l.csv", "--method=m.xlsx"])).toEqual({
+      ok: true, value: { kind: "assess", input: null, output: "out/l-result.xlsx", ledger: { file: "l.csv" }, method: "m.xlsx" },
+    });
+    expect(parseCommand(["--template", "--method", "m.xlsx"])).toEqual({ ok: false, message: expect.stringContaining("不读取 --method") });
+    expect(parseCommand(["--method", "m.csv"])).toEqual({ ok: false, message: expect.stringContaining("办法文件“m.csv”不是 .xlsx 文件") });
   });
 });
 

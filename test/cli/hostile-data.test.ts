@@ -6,7 +6,7 @@
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EXPECTED_COUNTS, writeLedgerFiles } from "../../scripts/hostile/ledger-files";
+import { EXPECTED_COUNTS, NO_DISPATCH_COUNTS, writeLedgerFiles } from "../../scripts/hostile/ledger-files";
 import { EXIT, main } from "../../src/cli/assess";
 import { LABEL, RESULT_LABEL, SHEET } from "../../src/workbook/contract";
 import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/exceljs-adapter";
@@ -60,6 +60,7 @@ describe("hostile ledgers: encodings, delimiters, line ends (exit, message, coun
     ["unknown-callback.csv", EXIT.problems, "回访结果“拒绝接听”无法识别"],
     ["mixed-encoding.csv", EXIT.problems, "第6行（承办单位）：承办单位含有按文件编码（utf8）无法识别的字节"],
     ["control-bytes.csv", EXIT.problems, "承办单位“汉阴\\x1b[31m县”不在"],
+    ["no-dispatch-time.csv", EXIT.problems, "第6行（派单时间）：派单时间为空；该工单仍计入不需要派单时间的各项计数"],
     ["odd-header.csv", EXIT.usage, "例如 --map 流水号=工单编号"],
     ["old.xls", EXIT.usage, "另存为 .xlsx"],
     ["picture.csv", EXIT.usage, "不是表格文件"],
@@ -86,6 +87,31 @@ describe("hostile ledgers: encodings, delimiters, line ends (exit, message, coun
       await run(["--ledger", ledger[name], "--period", "2021", "-o", output]);
       expect((await hotlineRows(await ExcelJsWorkbookPort.fromFile(output))).get("汉阴县政府")).toEqual(expect.objectContaining(EXPECTED_COUNTS.汉阴县政府));
     }
+  });
+
+  it("an unreadable 派单时间 leaves 工单总量, 退单数 and 延期申请数 only: the order is still due and a callback", async () => {
+    const output = join(dir, "no-dispatch-time.csv.xlsx");
+    const { text } = await run(["--ledger", ledger["no-dispatch-time.csv"], "--period", "2021", "-o", output]);
+    expect(text).toContain("第7行（派单时间）：派单时间“2021-03-32 09:00”无法识别为日期时间");
+    const rows = await hotlineRows(await ExcelJsWorkbookPort.fromFile(output));
+    for (const [unit, counts] of Object.entries(NO_DISPATCH_COUNTS)) expect(rows.get(unit)).toEqual(expect.objectContaining(counts));
+  });
+
+  // importLedger decides that a ledger yields no order in the period; the command only reports it (exit 1).
+  it.each([
+    ["every order in another year", "another-year", (line: string) => line.replace(/2021-/gu, "2020-"), "没有可计入的工单（读取4行）"],
+    ["every 派单时间 unreadable (due orders alone are no 工单总量)", "no-dispatch", (line: string) => line.replace(/,2021-03-0(\d) 09:00:00,/gu, ",3月$1日上午,"),
+      "第2行（派单时间）：派单时间“3月1日上午”无法识别"],
+  ])("%s: exit 1, says so, fills nothing into 热线数据", async (_name, slug, change, message) => {
+    const file = join(dir, `${slug}.csv`);
+    writeFileSync(file, readFileSync(ledger["utf8.csv"], "utf8").split("\r\n").map((line, i) => (i === 0 ? line : change(line))).join("\r\n"));
+    const output = join(dir, `${slug}.xlsx`);
+    const { code, text } = await run(["--ledger", file, "-o", output]);
+    expect([code, text]).toEqual([EXIT.problems, expect.stringContaining("在考核期间2021年度没有可计入的工单")]);
+    expect(text).toContain(message);
+    const rows = await hotlineRows(await ExcelJsWorkbookPort.fromFile(output));
+    expect(rows.get("汉滨区政府")?.[LABEL.total] ?? null).toBeNull();
+    expect(rows.get("汉滨区政府")?.[LABEL.due] ?? null).toBeNull();
   });
 });
 

@@ -78,7 +78,7 @@ describe("--pdf without LibreOffice", () => {
     const dir = mkdtempSync(join(tmpdir(), "assess-nopdf-"));
     const outcome = await writePdf(join(dir, "a.xlsx"), { PATH: join(dir, "empty") });
     expect(outcome).toEqual({ status: "noLibreOffice" });
-    const { CLI_MSG } = await import("../../src/workbook/messages");
+    const { CLI_MSG } = await import("../../src/cli/messages");
     expect(CLI_MSG.pdfNoLibreOffice).toContain("apt-get install libreoffice-calc");
   });
 });

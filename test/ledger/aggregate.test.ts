@@ -169,7 +169,7 @@ describe("section F counts on hand-built ledgers", () => {
   });
 });
 
-describe("problems are listed with row numbers and never counted", () => {
+describe("problems are listed with row numbers and never silently counted", () => {
   const rows: LedgerCell[][] = [
     order("P1", "汉滨区", "2021-03-01 10:00:00", "2021-03-05 10:00:00", "2021-03-02 10:00:00"), // row 2: fine
     order("P1", "汉滨区", "2021-03-01 10:00:00", "2021-03-05 10:00:00", "2021-03-02 10:00:00"), // row 3: duplicate of 2
@@ -218,11 +218,11 @@ describe("problems are listed with row numbers and never counted", () => {
     const data = await importRows(rows);
     const s = data.summary;
     expect(s.rowsRead).toBe(14);
-    // Spec F: a bad 是否退单 (row 8), an unknown 回访结果 (row 9) and a missing 办理时限 (row 13) cost only the
-    // counts that need them: those rows are still counted, and listed.
-    expect(s.rowsCounted).toBe(5);
+    // Spec F: an unreadable or missing 派单时间 (rows 5, 12), a bad 是否退单 (row 8), an unknown 回访结果 (row 9)
+    // and a missing 办理时限 (row 13) cost only the counts that need them: those rows are still counted, and listed.
+    expect(s.rowsCounted).toBe(7);
     expect(s.rowsWithProblems).toBe(12);
-    expect(s.rowsPartlyCounted).toBe(3);
+    expect(s.rowsPartlyCounted).toBe(5);
     expect(s.rowsRead).toBe(s.rowsCounted + s.rowsWithProblems - (s.rowsPartlyCounted ?? 0));
     expect(s.blankRows).toBe(1);
     expect(s.problemCount).toBe(12);

@@ -36,10 +36,11 @@ function reference(list: readonly GeneratedOrder[], period: string): Map<string,
   for (const o of list) {
     if (seen.has(o.id)) continue;
     seen.add(o.id);
-    if (o.official === undefined || o.badDispatchText !== undefined) continue;
+    if (o.official === undefined) continue;
     const c = out.get(o.official) ?? { 工单总量: 0, 应办结数: 0, 按期办结数: 0, 退单数: 0, 延期申请数: 0, 有效回访数: 0, 满意数: 0 };
     out.set(o.official, c);
-    if (inPeriod(o.dispatched)) {
+    // An unreadable 派单时间 costs only the counts that place the order by it (spec F).
+    if (o.badDispatchText === undefined && inPeriod(o.dispatched)) {
       c.工单总量++;
       if (o.returned) c.退单数++;
       if (o.extended) c.延期申请数++;
@@ -104,11 +105,15 @@ describe("a generated ledger against a plain reference", () => {
     }
   });
 
-  test("read = counted + problem rows; duplicates and spoiled rows are the problems", () => {
+  test("read = counted + problem rows − rows partly counted; duplicates and spoiled rows are the problems", () => {
     const s = data.summary;
+    const spoiledDates = orders.filter((o) => !o.duplicate && o.badDispatchText !== undefined).length;
+    expect(spoiledDates).toBeGreaterThan(0);
     expect(s.rowsRead).toBe(orders.length);
-    expect(s.rowsRead).toBe(s.rowsCounted + s.rowsWithProblems);
+    expect(s.rowsRead).toBe(s.rowsCounted + s.rowsWithProblems - (s.rowsPartlyCounted ?? 0));
+    expect(s.rowsPartlyCounted).toBe(spoiledDates);
     expect(s.problemsByCode.duplicateOrder).toBe(12);
+    expect(s.problemsByCode.badDate).toBe(spoiledDates);
     expect((s.problemsByCode.unknownUnit ?? 0) + (s.problemsByCode.badDate ?? 0)).toBe(12);
   });
 

@@ -159,10 +159,11 @@ describe("hand-made .xlsx edge cases", () => {
     const data = result.data;
     expect(data.summary.headerRow).toBe(3);
     expect(data.summary.source).toMatchObject({ sheet: "工单明细", date1904 });
-    expect(data.summary).toMatchObject({ rowsRead: 4, rowsCounted: 3, rowsWithProblems: 1 });
+    // Row 7's 派单时间 is #N/A: listed, left out of 工单总量, still due on 2021-03-06 and not closed (spec F).
+    expect(data.summary).toMatchObject({ rowsRead: 4, rowsCounted: 4, rowsWithProblems: 1, rowsPartlyCounted: 1 });
     expect(data.problems).toMatchObject([{ row: 7, column: "派单时间", code: "badDate", value: "#N/A" }]);
     const march = data.counts(parsePeriod("2021-03"));
-    expect(march.find((r) => r.单位名称 === "汉滨区政府")).toMatchObject({ 工单总量: 2, 应办结数: 2, 按期办结数: 0 });
+    expect(march.find((r) => r.单位名称 === "汉滨区政府")).toMatchObject({ 工单总量: 2, 应办结数: 3, 按期办结数: 0 });
     expect(march.find((r) => r.单位名称 === "安康市恒口示范区（试验区）管理委员会")).toMatchObject({ 工单总量: 1, 应办结数: 1, 按期办结数: 1, 有效回访数: 1, 满意数: 1 });
   });
 
@@ -228,10 +229,11 @@ describe("a formula cell without a cached result (spec E, F)", () => {
       { row: 3, column: "派单时间", columnIndex: 2, code: "uncalculated" },
     ]);
     for (const p of data.problems) expect(p.message).toContain(`${p.column}：公式没有计算结果，请在 Excel 中打开并保存`);
-    expect(data.summary).toMatchObject({ rowsRead: 4, rowsCounted: 3, rowsWithProblems: 2, rowsPartlyCounted: 1 });
+    expect(data.summary).toMatchObject({ rowsRead: 4, rowsCounted: 4, rowsWithProblems: 2, rowsPartlyCounted: 2 });
     // By hand: F1 (办结时间 unknown) still counts as ordered and due, not as closed on time nor as a callback;
-    // F2 (派单时间 unknown) counts nowhere; F3 closed in time, 满意; F4 closed in time, extended, no callback.
+    // F2 (派单时间 unknown) is not in 工单总量 but is due, closed in time and 满意; F3 closed in time, 满意;
+    // F4 closed in time, extended, no callback.
     const march = data.counts(parsePeriod("2021-03")).find((r) => r.单位名称 === "汉滨区政府");
-    expect(march).toMatchObject({ 工单总量: 3, 退单数: 0, 延期申请数: 1, 应办结数: 3, 按期办结数: 2, 有效回访数: 1, 满意数: 1 });
+    expect(march).toMatchObject({ 工单总量: 3, 退单数: 0, 延期申请数: 1, 应办结数: 4, 按期办结数: 3, 有效回访数: 2, 满意数: 2 });
   });
 });

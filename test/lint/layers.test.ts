@@ -1,7 +1,8 @@
 /*
  * The layering of src/ is enforced by ESLint's no-restricted-imports (eslint.config.mjs): the engine imports
  * nothing outside itself and uses no Office, Excel or DOM; the functions call only the engine; the ledger knows
- * the engine only; the workbook layer never imports its callers; the task pane and the CLI stay apart. Each rule
+ * the engine only; the workbook layer never imports its callers; the task pane and the CLI stay apart; src/text
+ * (text widths, shared by the workbook layer and the CLI) imports nothing outside itself. Each rule
  * is checked here on a line that breaks it (and one that keeps it), so the configuration cannot silently lapse.
  */
 import { execFileSync } from "child_process";
@@ -48,6 +49,10 @@ const REFUSED: readonly (readonly [string, string])[] = [
     ["src/functions/x.ts", 'import { OfficeWorkbookPort } from "../workbook/office-adapter";'],
     ["src/functions/x.ts", 'import { readMethod } from "../workbook/method";'],
     ["src/cli/x.ts", 'import { Controller } from "../taskpane/controller";'],
+    ["src/text/x.ts", 'import { SHEET } from "../workbook/contract";'],
+    ["src/text/x.ts", 'import { MSG } from "../engine/messages";'],
+    ["src/text/x.ts", 'import * as fs from "node:fs";'],
+    ["src/text/x.ts", "export const w = window.innerWidth;"],
 ];
 const ALLOWED: readonly (readonly [string, string])[] = [
     ["src/engine/x.ts", 'import { MSG } from "./messages";'],
@@ -58,6 +63,10 @@ const ALLOWED: readonly (readonly [string, string])[] = [
     ["src/taskpane/x.ts", 'import { computeAll } from "../workbook/compute";'],
     ["src/taskpane/x.ts", 'import { methodSource } from "../functions/method-source";'],
     ["src/cli/x.ts", 'import * as fs from "node:fs";'],
+    ["src/cli/x.ts", 'import { padToWidth } from "../text/width";'],
+    ["src/workbook/x.ts", 'import { fitWidth } from "../text/width";'],
+    ["src/workbook/ledger/x.ts", 'import { fitWidth } from "../../text/width";'],
+    ["src/text/x.ts", 'import { textWidth } from "./width";'],
 ];
 
 describe("src/ layering (ESLint no-restricted-imports)", () => {

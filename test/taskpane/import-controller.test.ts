@@ -314,7 +314,7 @@ describe("ImportController: the 工单明细 sheet", () => {
     expect(view.lastStatus.text).toContain("没有可计入的工单（读取1行）");
     const { problems, note } = view.problemLists.at(-1)!;
     expect(problems.map((p) => [p.row, p.header])).toEqual([[2, "承办单位"]]);
-    expect(note).toBe("工单明细中有1个问题，涉及1行（这些行未计入）。");
+    expect(note).toBe("工单明细中有1个问题，涉及1行（整行未计入，或只计入不依赖出错字段的计数）。");
   });
 
   it("refuses a bad period with parsePeriod's message, without touching the workbook", async () => {

@@ -3,7 +3,6 @@ import {
   BACKUP_SHEET, ITEM_LABELS, LABEL, PART_LIST, SHEET, SHEETS, STATUS_LIST, UNIT_TYPE_LIST, sheetSpec,
 } from "../../src/workbook/contract";
 import { competitionRanks, groupRanks } from "../../src/workbook/ranking";
-import { fitWidth, textWidth, truncateToWidth } from "../../src/workbook/text-width";
 import { cellAddress, columnLetter, parseAddress } from "../../src/workbook/address";
 
 describe("the workbook contract (spec E)", () => {
@@ -60,12 +59,5 @@ describe("small helpers", () => {
     expect(cellAddress(4, 2)).toBe("C5");
     expect(parseAddress("$AB$12")).toEqual({ row: 11, col: 27 });
     expect(parseAddress("12")).toBeUndefined();
-  });
-
-  it("measures Chinese text as double width", () => {
-    expect(textWidth("汉滨区政府")).toBe(10);
-    expect(textWidth("98.50%（985/1000）")).toBe(18);
-    expect(fitWidth(["单位名称"])).toBe(11);
-    expect(truncateToWidth("未第一时间联系诉求人3件扣3分", 12)).toBe("未第一时间…");
   });
 });

@@ -58,6 +58,19 @@ describe("ExcelJsWorkbookPort.read", () => {
     expect(map.get("S")?.formulas?.slice(5, 7).map((r) => r[0])).toEqual(["=A5*2", "=A6*2"]);
     expect(map.get("S")?.values.slice(5, 7).map((r) => r[0])).toEqual([2, 4]);
   });
+
+  it("with numberFormats, a percent cell is told from a plain number (spec G percent cells)", async () => {
+    const port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
+    const ws = port.workbook.addWorksheet("P");
+    ws.getCell("A1").value = 0.97;
+    ws.getCell("A1").numFmt = "0%";
+    ws.getCell("B1").value = 97;
+    const again = await roundTrip(port);
+    const p = (await again.read(["P"], { numberFormats: true })).get("P");
+    expect(p?.values[0]).toEqual([0.97, 97]);
+    expect(p?.numberFormats?.[0]).toEqual(["0%", null]);
+    expect((await again.read(["P"])).get("P")?.numberFormats).toBeUndefined();
+  });
 });
 
 describe("ExcelJsWorkbookPort.apply", () => {

@@ -1,6 +1,7 @@
 /**
- * Rich workbooks from real producers (scripts/hostile/rich_openpyxl.py with Debian's python3-openpyxl,
- * then the same file saved by LibreOffice): a comment, a chart, a table, defined names (constant,
+ * Rich workbooks from real producers (scripts/hostile/rich_openpyxl.py with Debian's python3-openpyxl and
+ * python3-pil, then the same file saved by LibreOffice): a comment, a chart, a table, images (one on
+ * 便民化考核, whose cells the product writes), defined names (constant,
  * formula, whole column, OFFSET, sheet-local), sheet protection, custom document properties, the 1904
  * date system and a formula without a cached value. compute-all gives the sample's results, changes only
  * the product's parts (every other zip part byte for byte), and LibreOffice opens the result.
@@ -8,7 +9,7 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, posix, resolve } from "node:path";
 import { unzipSync } from "fflate";
 import { EXIT, main } from "../../src/cli/assess";
 import { PackageWorkbookPort } from "../../src/workbook/package-adapter";
@@ -18,7 +19,8 @@ jest.setTimeout(300_000);
 
 const PYTHON = "/usr/bin/python3";
 const SCRIPT = resolve(__dirname, "..", "..", "scripts", "hostile", "rich_openpyxl.py");
-const hasOpenpyxl = existsSync(PYTHON) && spawnSync(PYTHON, ["-c", "import openpyxl"]).status === 0;
+// Debian's python3-openpyxl and python3-pil (the images); .ci/run installs both.
+const hasOpenpyxl = existsSync(PYTHON) && spawnSync(PYTHON, ["-c", "import openpyxl, PIL"]).status === 0;
 const soffice = ["soffice", "libreoffice"].find((bin) => spawnSync("sh", ["-c", `command -v ${bin}`]).status === 0);
 
 const dir = mkdtempSync(join(tmpdir(), "rich-"));
@@ -30,6 +32,34 @@ async function assess(input: string) {
   const code = await main([input, "-o", output], { out: (l) => out.push(l), err: (l) => err.push(l) });
   return { code, out: out.join("\n"), err: err.join("\n"), output };
 }
+
+type Parts = Record<string, Uint8Array>;
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+/** A part's relationships of one type (the last word of Type), with targets as package paths. */
+function related(parts: Parts, part: string, type: string): { id: string; path: string }[] {
+  const rels = parts[part.replace(/([^/]+)$/, "_rels/$1.rels")];
+  if (!rels) return [];
+  const folder = part.slice(0, part.lastIndexOf("/"));
+  return [...decode(rels).matchAll(/<Relationship\s[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => new RegExp(`Type="[^"]*/${type}"`).test(tag))
+    .map((tag) => {
+      const target = /Target="([^"]*)"/.exec(tag)![1];
+      return { id: /Id="([^"]*)"/.exec(tag)![1], path: target.startsWith("/") ? target.slice(1) : posix.join(folder, target) };
+    });
+}
+
+/** The images a sheet shows: its drawing (named by the sheet's own XML) and the media that drawing links. */
+function sheetImages(parts: Parts, sheet: string): string[] {
+  const part = sheetPart(parts, sheet);
+  return related(parts, part, "drawing").flatMap(({ id, path }) => {
+    expect(decode(parts[part])).toMatch(new RegExp(`<drawing\\s[^>]*\\br:id="${id}"`));
+    return related(parts, path, "image").map((image) => image.path);
+  });
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 const ranking = (text: string) => text.split("\n").filter((l) => /^\s+\d+\s/.test(l)).join("\n");
 
@@ -69,6 +99,16 @@ function libreOfficeOpens(file: string): void {
     expect(changedParts(openpyxlFile, r.output)).toEqual([]);
     const parts = unzipSync(readFileSync(r.output));
     expect(Object.keys(parts)).toEqual(expect.arrayContaining(["xl/charts/chart1.xml", "xl/tables/table1.xml", "xl/comments/comment1.xml", "docProps/custom.xml"]));
+    // The images: real PNGs, each still shown by its sheet, also on 便民化考核 whose cells were just written
+    // (the media, drawings and their relationships are among the parts compared byte for byte above).
+    const images = [...sheetImages(parts, "用户表"), ...sheetImages(parts, "便民化考核")];
+    expect(images).toHaveLength(2);
+    expect(new Set(images).size).toBe(2);
+    for (const image of images) {
+      expect(image).toMatch(/^xl\/media\/image\d+\.png$/);
+      expect([...parts[image].subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+    }
+    expect(sheetImages(unzipSync(readFileSync(openpyxlFile)), "便民化考核")).toEqual(sheetImages(parts, "便民化考核"));
     const workbook = new TextDecoder().decode(parts["xl/workbook.xml"]);
     expect(workbook).toContain('localSheetId="8"');
     expect(workbook).toMatch(/date1904="(1|true)"/);
@@ -91,6 +131,9 @@ function libreOfficeOpens(file: string): void {
     expect([r.code, r.err]).toEqual([EXIT.ok, ""]);
     expect(ranking(r.out)).toBe(ranking(sample.out));
     expect(changedParts(input, r.output)).toEqual([]);
+    const images = sheetImages(unzipSync(readFileSync(input)), "便民化考核");
+    expect(images).toHaveLength(1);
+    expect(sheetImages(unzipSync(readFileSync(r.output)), "便民化考核")).toEqual(images);
     libreOfficeOpens(r.output);
   });
 });

@@ -1,7 +1,5 @@
-/** Every user-facing text of the ledger import's workbook side and its command-line options, in one place. */
+/** Every user-facing text of the ledger import's workbook side, in one place (the command line's: src/cli/messages.ts). */
 import type { Period } from "../../ledger";
-
-const list = (names: readonly string[]) => names.map((n) => `“${n}”`).join("、");
 
 export const LEDGER_WMSG = {
   // --- sheets -------------------------------------------------------------------------------------------------
@@ -53,28 +51,4 @@ export const LEDGER_WMSG = {
   // --- summary ------------------------------------------------------------------------------------------------------
   filled: (period: Period, units: number, added: number) =>
     `已按${period.name}填入${units}个单位的工单数据${added > 0 ? `（新增${added}行）` : ""}`,
-} as const;
-
-/** The command line's ledger options (npm run assess -- --ledger FILE …). */
-export const LEDGER_CLI_MSG = {
-  ledgerWithTemplate: "--template 不导入工单：请去掉 --ledger、--period、--drill 或 --map。",
-  needsLedger: (flag: string) => `选项“${flag}”需与 --ledger 一起使用。`,
-  ledgerMissing: (path: string) => `找不到工单明细文件“${path}”。`,
-  ledgerUnreadable: (path: string, reason: string) => `无法读取工单明细“${path}”：${reason}`,
-  badMap: (text: string) => `--map 的值“${text}”无法识别：应写作 表头=列，多个用逗号分隔，列为工单编号、承办单位等或“忽略”。`,
-  badMapColumn: (column: string, columns: readonly string[]) => `--map 中的列“${column}”不是工单明细的列：应为${list(columns)}或“忽略”。`,
-  /** The example is built from the file's own headers and the first missing column. */
-  needsMapping: (message: string, candidates: readonly string[], missing: readonly string[] = []) =>
-    `${message}\n文件中未识别的表头：${candidates.length > 0 ? list(candidates) : "（无）"}。` +
-    `\n请用 --map 指明，例如 --map ${candidates[0] ?? "文件中的表头"}=${missing[0] ?? "工单编号"}。`,
-  approvalNotAssessed: "审批服务便民化（一票否决）：未给出考核工作簿，空白模板中尚未填写，本次未计算（可在输出文件中填写后再计算）。",
-  unknownDrillUnit: (name: string) => `“${name}”不是12345热线承办单位，无法列出其工单（--drill）。`,
-
-  ledgerHeading: (file: string, period: Period) => `工单导入：${file}（考核期间：${period.name}）`,
-  ledgerProblemsHeading: (count: number) => `工单明细中有${count}个问题（对应行未计入，详见“工单导入校验”工作表）：`,
-  ledgerProblemsMore: (count: number) => `…… 另有${count}个问题，见“工单导入校验”工作表`,
-  ledgerHasProblems: (rows: number) => `工单明细有${rows}行存在问题未计入：详见结果文件的“工单导入校验”工作表。`,
-  drillWritten: (unit: string, period: Period, orders: number) => `已写出${unit}${period.name}的工单核查表（${orders}行）。`,
-  progress: (rows: number, fraction: number | undefined) =>
-    fraction === undefined ? `读取工单明细：${rows}行` : `读取工单明细：${rows}行 ${(fraction * 100).toFixed(0)}%`,
 } as const;

@@ -6,7 +6,7 @@
 import type { CellValue, SheetSnapshot, WriteOp } from "../port";
 import { STYLE, printOp, range, titleOps } from "../styles";
 import { usedHeight, usedWidth } from "../tables";
-import { fitWidth } from "../text-width";
+import { fitWidth } from "../../text/width";
 
 export interface OwnedColumn {
   readonly label: string;

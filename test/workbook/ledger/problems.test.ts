@@ -25,8 +25,9 @@ describe("工单导入校验", () => {
     if (result.status !== "ok") throw new Error("not ok");
     const snap = (await port.read([LEDGER_SHEET.problems])).get(LEDGER_SHEET.problems)!;
     expect(snap.values[0][0]).toBe("工单导入校验（来源：问题.csv；考核期间：2021年度）");
-    // Row 8's unreadable 是否退单 and 回访结果 cost only the counts that need them (spec F): it is counted, and listed.
-    expect(snap.values[1][0]).toBe("共读取7行工单，计入2行，5行有问题未计入；其中1行有字段无法识别，只计入不依赖该字段的计数（见问题列表）");
+    // Row 4's unreadable 派单时间 and row 8's unreadable 是否退单 and 回访结果 cost only the counts that need them
+    // (spec F): those rows are counted, and listed.
+    expect(snap.values[1][0]).toBe("共读取7行工单，计入3行，4行有问题未计入；其中2行有字段无法识别，只计入不依赖该字段的计数（见问题列表）");
     const rows = await ownedTable(port, LEDGER_SHEET.problems, PROBLEM_LABEL.row);
     const by = (row: number) => rows.filter((r) => r[PROBLEM_LABEL.row] === row);
     expect(by(3)[0]).toMatchObject({ 列: "承办单位（B列）", 值: "安康市不存在局" });
@@ -42,7 +43,7 @@ describe("工单导入校验", () => {
     expect(ledgerFindings).toHaveLength(rows.length);
     expect(ledgerFindings[0]).toMatchObject({ severity: "error", sheet: LEDGER_SHEET.problems, cell: "A4" });
     expect(ledgerFindings[0].message).toMatch(/^工单明细第3行（承办单位）：/);
-    expect(result.summary.ledger).toMatchObject({ rowsRead: 7, rowsCounted: 2, rowsWithProblems: 6, rowsPartlyCounted: 1 });
+    expect(result.summary.ledger).toMatchObject({ rowsRead: 7, rowsCounted: 3, rowsWithProblems: 6, rowsPartlyCounted: 2 });
   });
 
   it("a clean ledger says so; a re-import replaces the previous listing", async () => {
@@ -69,7 +70,8 @@ describe("工单导入校验", () => {
     const result = await importLedgerSheet(port, { period: "2021", now: NOW });
     if (result.status !== "ok") throw new Error(`not ok: ${result.status}`);
     expect(result.summary.source).toBe("工作表“工单明细”");
-    expect(result.summary.ledger).toMatchObject({ rowsRead: 2, rowsCounted: 1, headerRow: 2 });
+    // B2's 派单时间 is unreadable: listed, and B2 still counts as due (spec F).
+    expect(result.summary.ledger).toMatchObject({ rowsRead: 2, rowsCounted: 2, rowsPartlyCounted: 1, headerRow: 2 });
     expect(result.findings.filter((f) => f.code === "ledgerRow")).toEqual([
       expect.objectContaining({ sheet: LEDGER_SHEET.ledger, cell: "C4", severity: "error" }),
     ]);

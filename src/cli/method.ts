@@ -1,0 +1,65 @@
+/**
+ * --method OTHER.xlsx: the method of another workbook (spec G) — its 考核办法, 便民化考核办法, 参数 and 承办单位 —
+ * read through the same package reader and method parser as compute-all. The file is opened for reading
+ * only and closed before anything is written; a file that cannot give a method stops the run.
+ */
+import { existsSync } from "node:fs";
+import { basename } from "node:path";
+import type { RuleSet } from "../engine";
+import { qualified } from "../workbook/address";
+import { METHOD_READS, hasMethodSheets, readMethod, type MethodProblem } from "../workbook/method";
+import { PackageWorkbookPort } from "../workbook/package-adapter";
+import { WMSG } from "../workbook/messages";
+import type { XlsxLimits } from "../xlsx/limits";
+import { XLSX_MSG, XlsxError } from "../xlsx/messages";
+import { workbookKind } from "./files";
+import { CLI_MSG } from "./messages";
+
+/** The method a run scores by, as compute-all takes it (ComputeOptions.method). */
+export interface MethodFromFile {
+  /** As the user wrote it. */
+  readonly file: string;
+  readonly label: string;
+  readonly rules: RuleSet;
+  /** Warnings of the method (unknown 参数 rows …), their sheets named with the method's file. */
+  readonly problems: readonly MethodProblem[];
+}
+
+export type MethodFileRead = { readonly ok: true; readonly method: MethodFromFile } | { readonly ok: false; readonly lines: readonly string[] };
+
+/** Reads the method of `file` (at `path`). Never writes it. */
+export async function readMethodFile(file: string, path: string, limits?: XlsxLimits): Promise<MethodFileRead> {
+  const refuse = (...lines: string[]): MethodFileRead => ({ ok: false, lines });
+  if (!existsSync(path)) return refuse(CLI_MSG.methodMissing(file));
+  let kind;
+  try {
+    kind = await workbookKind(path);
+  } catch (error) {
+    return refuse(CLI_MSG.unreadable(file, (error as Error).message));
+  }
+  if (kind !== "xlsx") return refuse(kind === "xls" ? CLI_MSG.oldXls(file) : CLI_MSG.notWorkbook(file));
+  let sheets;
+  try {
+    const port = await PackageWorkbookPort.open(path, limits);
+    try {
+      sheets = await port.read(METHOD_READS, { numberFormats: true });
+    } finally {
+      await port.close();
+    }
+  } catch (error) {
+    if (!(error instanceof XlsxError) && !(error as NodeJS.ErrnoException)?.code) throw error;
+    return refuse(XLSX_MSG.cannotRead(file, (error as Error).message));
+  }
+  // Without method sheets readMethod would fall back to a built-in method: not what --method asked for.
+  if (!hasMethodSheets(sheets)) return refuse(CLI_MSG.methodNoSheets(file));
+  const read = readMethod(sheets);
+  const named = (p: MethodProblem): MethodProblem => ({ ...p, sheet: CLI_MSG.methodSheet(basename(file), p.sheet) });
+  if (!read.ok) {
+    const errors = read.problems.filter((p) => p.severity === "error");
+    return refuse(
+      CLI_MSG.methodRefused(file, errors.length),
+      ...read.problems.map(named).map((p) => CLI_MSG.problemLine(WMSG.level[p.severity], qualified(p.sheet, p.cell), p.message)),
+    );
+  }
+  return { ok: true, method: { file, label: read.label, rules: read.rules, problems: read.problems.map(named) } };
+}
