@@ -18,8 +18,10 @@ export const HOST_MSG = {
   methodRefused: (errors: number, first: string) =>
     `工作簿的考核办法未通过校验（${errors}个问题），函数不计分${first ? `：${first.replace(/[。；\s]+$/u, "")}` : ""}。` +
     `在任务窗格点“全部计算”可在“校验”表中看到全部问题；改正办法表后函数自动重新计算。`,
-  methodUnreadable: (reason: string) =>
-    `无法读取工作簿中的考核办法（${reason}），函数不计分：修改任一办法表单元格或重新打开工作簿后会再次读取。`,
+  methodUnreadable: (detail: string) =>
+    `无法读取工作簿中的考核办法（读取办法表时 Excel 报错：${detail}），函数不计分：稍后自动重试；修改任一办法表单元格或重新打开工作簿也会再次读取。`,
+  methodNoApi: (version: string) =>
+    `此版本的 Excel 不支持加载项读取工作簿中的考核办法（需要 ExcelApi ${version}），函数不计分：请更新 Office。`,
   methodNotLoaded: (seconds: number) =>
     `等待${seconds}秒仍未读到工作簿中的考核办法，函数不计分：请打开“安康考核”任务窗格，或按 Ctrl+Alt+F9 重新计算。`,
 

@@ -70,9 +70,14 @@ export class MethodSource {
     this.settle({ kind: "refused", message: HOST_MSG.methodRefused(Math.max(errors.length, 1), where) });
   }
 
-  /** The method could not be read at all (no Excel API, or the read failed). */
-  unreadable(reason: string): void {
-    this.settle({ kind: "refused", message: HOST_MSG.methodUnreadable(reason) });
+  /** Excel refused the read of the method sheets (`detail`: its error). */
+  unreadable(detail: string): void {
+    this.settle({ kind: "refused", message: HOST_MSG.methodUnreadable(detail) });
+  }
+
+  /** The host lacks the Excel API the method runtime needs (ExcelApi `version`). */
+  unsupported(version: string): void {
+    this.settle({ kind: "refused", message: HOST_MSG.methodNoApi(version) });
   }
 
   /** Resolves when the state next leaves "loading" (at once when it is not loading). */

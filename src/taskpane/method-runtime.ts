@@ -17,8 +17,7 @@
  */
 import { methodSource, type MethodProblemLike } from "../functions/method-source";
 import type { RuleSet } from "../engine";
-import { METHOD_READS, METHOD_SHEET, readMethod, type MethodRead } from "../workbook/method";
-import { SHEET } from "../workbook/contract";
+import { METHOD_READS, readMethod, type MethodRead } from "../workbook/method";
 import { OfficeWorkbookPort, type ExcelRunner } from "../workbook/office-adapter";
 import type { WorkbookPort } from "../workbook/port";
 
@@ -27,11 +26,15 @@ export interface MethodSink {
   loading(): void;
   loaded(rules: RuleSet, label: string): void;
   refused(problems: readonly MethodProblemLike[]): void;
-  unreadable(reason: string): void;
+  unreadable(detail: string): void;
+  unsupported(version: string): void;
 }
 
-/** The sheets whose change changes the method: the two method sheets, 参数, 承办单位 and 便民化考核 (its department rows). */
-export const WATCHED_SHEETS: readonly string[] = [METHOD_SHEET.hotline, METHOD_SHEET.approval, SHEET.params, SHEET.units, SHEET.approval];
+/**
+ * The sheets whose change changes the method: every sheet readMethod reads (the two method sheets, 参数, 承办单位
+ * and 便民化考核, whose rows are the departments 涉及部门 names).
+ */
+export const WATCHED_SHEETS: readonly string[] = METHOD_READS;
 
 /** The Excel API the runtime needs: worksheet events (1.7). */
 export const METHOD_EXCEL_API = "1.7";
@@ -48,11 +51,6 @@ export interface MethodRuntimeOptions {
   /** Each read's outcome (for the pane's status, and tests). */
   readonly onRead?: (read: MethodRead | { readonly ok: false; readonly error: string }) => void;
 }
-
-export const MRT_MSG = {
-  noApi: `此版本的 Excel 不支持加载项读取工作簿中的考核办法（需要 ExcelApi ${METHOD_EXCEL_API}）：请更新 Office`,
-  readFailed: (detail: string) => `读取办法表时 Excel 报错：${detail}`,
-} as const;
 
 export class MethodRuntime {
   private readonly port: Pick<WorkbookPort, "read">;
@@ -71,7 +69,7 @@ export class MethodRuntime {
   /** Registers the workbook's sheet events and reads the method; resolves after the first read. */
   async start(): Promise<void> {
     if (!this.options.supports(METHOD_EXCEL_API)) {
-      this.options.sink.unreadable(MRT_MSG.noApi);
+      this.options.sink.unsupported(METHOD_EXCEL_API);
       return;
     }
     const renames = this.options.supports("1.17");
@@ -123,7 +121,7 @@ export class MethodRuntime {
       read = readMethod(await this.port.read(METHOD_READS, { numberFormats: true }));
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      sink.unreadable(MRT_MSG.readFailed(detail));
+      sink.unreadable(detail);
       this.options.onRead?.({ ok: false, error: detail });
       await this.settled(`failed:${detail}`, true);
       this.scheduleRetry();
