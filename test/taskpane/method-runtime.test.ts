@@ -176,3 +176,23 @@ describe("读取失败", () => {
     expect(await satisfaction75()).toEqual({ value: 8 });
   });
 });
+
+describe("Office.js 替身的事件从严（与 Excel 可能不同之处取更严的一边）", () => {
+  const delivered = () => new Promise((resolve) => setTimeout(resolve, 10));
+  test("没有 sync 的 add 不注册；事件在改动之后异步送达，不在改动之中", async () => {
+    const fake = fakeWorkbook(SHEETS_2026());
+    const calls: string[] = [];
+    const context = new (fake.Excel as unknown as { RequestContext: new () => Excel.RequestContext }).RequestContext();
+    context.workbook.worksheets.getItem("考核办法").onChanged.add(async (args) => void calls.push(args.address));
+    fake.workbook.type("考核办法", "A1", "x");
+    await delivered();
+    expect(calls).toEqual([]);
+    await context.sync();
+    fake.workbook.type("考核办法", "A2", "y");
+    expect(calls).toEqual([]);
+    await delivered();
+    expect(calls).toEqual(["A2"]);
+    expect(fake.workbook.stats().eventErrors).toEqual([]);
+  });
+});
+
