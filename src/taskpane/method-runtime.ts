@@ -44,12 +44,8 @@ export interface MethodRuntimeOptions {
   readonly sink: MethodSink;
   /** Whether the host supports ExcelApi `version`. */
   readonly supports: (version: string) => boolean;
-  /** The port the sheets are read through (default: the Office.js port over `run`). */
-  readonly port?: Pick<WorkbookPort, "read">;
   /** Waits before retrying a failed read (default 2 s, 10 s, 60 s). */
   readonly retryDelays?: readonly number[];
-  /** Each read's outcome (for the pane's status, and tests). */
-  readonly onRead?: (read: MethodRead | { readonly ok: false; readonly error: string }) => void;
 }
 
 export class MethodRuntime {
@@ -63,7 +59,7 @@ export class MethodRuntime {
   private retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: MethodRuntimeOptions) {
-    this.port = options.port ?? new OfficeWorkbookPort(options.run);
+    this.port = new OfficeWorkbookPort(options.run);
   }
 
   /** Registers the workbook's sheet events and reads the method; resolves after the first read. */
@@ -122,7 +118,6 @@ export class MethodRuntime {
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       sink.unreadable(detail);
-      this.options.onRead?.({ ok: false, error: detail });
       await this.settled(`failed:${detail}`, true);
       this.scheduleRetry();
       return;
@@ -130,7 +125,6 @@ export class MethodRuntime {
     this.failures = 0;
     if (read.ok) sink.loaded(read.rules, read.label);
     else sink.refused(read.problems);
-    this.options.onRead?.(read);
     await this.settled(JSON.stringify(read), !(read.ok && read.source === "builtIn"));
   }
 
