@@ -3,6 +3,7 @@
 
 import * as fs from "fs";
 import * as path from "path";
+import * as vm from "vm";
 import { installCustomFunctionsStub } from "../functions/custom-functions-stub";
 import { EXPORTS, GOLDEN_METADATA } from "../functions/excel-host";
 import { functionTexts } from "../../src/functions/descriptions";
@@ -75,6 +76,28 @@ describe("dist/functions.js, called as Excel calls it", () => {
       expect(["#VALUE!", "#N/A"]).toContain(fromBuild.code);
       expect(fromBuild.message).toMatch(/[\u4e00-\u9fff]/u);
     }
+  });
+});
+
+describe("dist/functions.js and the workbook's method (shared runtime)", () => {
+  const holder = (context: object) => vm.runInContext('globalThis[Symbol.for("ankang-assess.method-source")]', context) as {
+    builtIn(): void; current(): { kind: string };
+  };
+
+  test("in the shared runtime's page (a document with Office.js) a call waits until the task pane has read the method", async () => {
+    const built = loadBuilt({ document: {}, Office: {}, setTimeout, clearTimeout });
+    const pending = built.functions.get("HOTLINE_RETURN_DEDUCT")!(0.06, null, {}) as Promise<unknown>;
+    expect(typeof pending.then).toBe("function");
+    expect(holder(built.context).current().kind).toBe("loading");
+    holder(built.context).builtIn();
+    await expect(pending).resolves.toBe(3);
+    expect(built.functions.get("HOTLINE_RETURN_DEDUCT")!(0.06, null, {})).toBe(3);
+  });
+
+  test("without Office.js (a functions-only runtime) the built-in method answers at once, synchronously", () => {
+    const built = loadBuilt();
+    expect(built.functions.get("HOTLINE_RETURN_DEDUCT")!(0.06, null, {})).toBe(3);
+    expect(holder(built.context).current().kind).toBe("loaded");
   });
 });
 
