@@ -403,11 +403,17 @@ describe("task pane in Chromium against the Office.js fake", () => {
     await page.getByText("已取消定稿").waitFor();
     expect(await page.evaluate(() => window.__fakeExcel.formulaAt("草稿", "B2"))).toBe("=ASSESS.UNIT_TYPE(A2)");
 
+    // Earlier full calculations are the method runtime's: the seed workbook carries its method sheets (the template's),
+    // so the first read of the method asked for one, as the functions may have been saved under another method.
+    const calculations = async () => (await page.evaluate(() => window.__fakeExcel.stats())).calculations;
+    const before = (await calculations()).length;
+    expect(before).toBeGreaterThan(0);
+    expect(await calculations()).toEqual(Array(before).fill("Full"));
     await page.getByRole("button", { name: "定稿", exact: true }).click();
     await page.getByRole("button", { name: "确认定稿" }).click();
     await page.getByText("定稿完成").waitFor();
     // A full calculation was asked for before the values were read.
-    expect((await page.evaluate(() => window.__fakeExcel.stats())).calculations).toEqual(["Full"]);
+    expect((await calculations()).slice(before)).toEqual(["Full"]);
     expect(await page.evaluate(() => window.__fakeExcel.formulaAt("草稿", "B2"))).toBeNull();
     expect(await page.evaluate(() => window.__fakeExcel.read("草稿")?.[1][1])).toBe("县区");
     expect(await page.evaluate(() => window.__fakeExcel.sheet("_定稿公式备份")?.visibility)).toBe("Hidden");
