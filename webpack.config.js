@@ -11,7 +11,8 @@
 //   npm run dev-server                 https://localhost:3000 with office-addin-dev-certs' localhost certificate
 //
 // Outputs (dist/, copied as is to the web server): functions.js (standalone custom-functions bundle),
-// functions.json (custom-functions metadata generated from the JSDoc of src/functions/functions.ts),
+// functions.json (custom-functions metadata generated from the JSDoc of src/functions/functions.ts, with the
+// descriptions written from the built-in rule set by FunctionDescriptionsPlugin),
 // taskpane.html (+ taskpane.js, taskpane.css), manifest*.xml, assets/, and the server configuration:
 // web.config (IIS) and nginx.conf (an nginx snippet for the base URL's path), see docs/部署.md.
 
@@ -25,6 +26,29 @@ const { rewriteManifestBaseUrl, normalizeBaseUrl } = require("./scripts/manifest
 const { resolveOfficeJsUrl, renderNginxConf } = require("./scripts/deploy-config");
 
 const FUNCTIONS_INPUT = "./src/functions/functions.ts";
+const FUNCTIONS_METADATA = "functions.json";
+
+/**
+ * Writes each function's description (band text, points, caps) into functions.json from the built-in rule set
+ * (src/functions/descriptions.ts), after custom-functions-metadata-plugin has generated it from the JSDoc, which
+ * carries no rule values. The TypeScript module is loaded with tsx, so the rules stay in one place.
+ */
+class FunctionDescriptionsPlugin {
+  apply(compiler) {
+    const name = "FunctionDescriptionsPlugin";
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap({ name, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset(FUNCTIONS_METADATA);
+        if (!asset) return; // custom-functions-metadata-plugin reports why
+        const tsx = require("tsx/cjs/api");
+        const { withBuiltInDescriptions } = tsx.require("./src/functions/descriptions.ts", __filename);
+        const metadata = withBuiltInDescriptions(JSON.parse(asset.source.source().toString()));
+        compilation.updateAsset(FUNCTIONS_METADATA, new sources.RawSource(`${JSON.stringify(metadata, null, 2)}\n`));
+      });
+    });
+  }
+}
 
 /**
  * The deployment base URL for the manifest: `--env baseUrl=...` first, then $ADDIN_BASE_URL.
@@ -112,9 +136,10 @@ function buildConfig(env, argv) {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({
-        output: "functions.json",
+        output: FUNCTIONS_METADATA,
         input: FUNCTIONS_INPUT,
       }),
+      new FunctionDescriptionsPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

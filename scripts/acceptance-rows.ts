@@ -1,6 +1,7 @@
 /*
  * The rows of samples/excel-acceptance.xlsx: one ASSESS.* formula each, over input cells next to it, with the value
- * the product rules (../shared/spec/assessment-2021.md, sections A, B and D) require. Expected values are written
+ * the product rules (../shared/spec/assessment-2021.md, sections A, B and D) require. The workbook carries no method
+ * sheets, so every function scores by the built-in 2021 method (spec G). Expected values are written
  * here from the rules, never computed by the engine.
  */
 
@@ -203,4 +204,32 @@ export const ACCEPTANCE_ROWS: readonly AcceptanceRow[] = [
   { fn: "UNIT_TYPE", case: "全角括号 安康水务（集团）有限公司 → 其他", inputs: ["安康水务（集团）有限公司"], expected: "其他" },
   { fn: "UNIT_TYPE", case: "未知单位 → #N/A", inputs: ["不存在的单位"], expected: NA },
   { fn: "UNIT_TYPE", case: "空白 → #N/A", inputs: [_], expected: NA },
+
+  // Any rate of the method by its 项目 name (spec G 比率分档); the same rate and count forms as the four rate functions.
+  { fn: "RATE_DEDUCT", case: "退单率 6% → 3", inputs: ["退单率", 0.06], expected: 3, percent: true },
+  { fn: "RATE_DEDUCT", case: "办结率 件数 990/1000 → 5", inputs: ["办结率", 990, 1000], expected: 5 },
+  { fn: "RATE_DEDUCT", case: "满意率 79.99% → 10", inputs: ["满意率", 0.7999], expected: 10, percent: true },
+  { fn: "RATE_DEDUCT", case: "类别名“群众满意率” 80% → 0", inputs: ["群众满意率", 0.8], expected: 0, percent: true },
+  { fn: "RATE_DEDUCT", case: "延期率 文本“15%”（含）→ 6", inputs: ["延期率", "15%"], expected: 6 },
+  { fn: "RATE_DEDUCT", case: "办结率单元格为0（0%）→ 30", inputs: ["办结率", 0], expected: 30 },
+  { fn: "RATE_DEDUCT", case: "退单率单元格为0 → 0", inputs: ["退单率", 0], expected: 0 },
+  { fn: "RATE_DEDUCT", case: "办结率空白 → #N/A（缺数据不是0%）", inputs: ["办结率", _], expected: NA },
+  { fn: "RATE_DEDUCT", case: "退单数空白、工单1200（空白件数按0）→ 0", inputs: ["退单率", _, 1200], expected: 0 },
+  { fn: "RATE_DEDUCT", case: "退单率 件数 181/1200 → 10", inputs: ["退单率", 181, 1200], expected: 10 },
+  { fn: "RATE_DEDUCT", case: "件数 1201/1200（分子大于分母）→ #VALUE!", inputs: ["退单率", 1201, 1200], expected: VALUE },
+  { fn: "RATE_DEDUCT", case: "未知指标“投诉率” → #VALUE!（说明列出可用指标）", inputs: ["投诉率", 0.1], expected: VALUE },
+  { fn: "RATE_DEDUCT", case: "指标空白 → #VALUE!", inputs: [_, 0.1], expected: VALUE },
+  { fn: "RATE_DEDUCT", case: "公式中直接写常数（“退单率”，0.15）→ 6", inputs: [], args: [{ constant: "退单率" }, { constant: 0.15 }], expected: 6 },
+
+  // Points × count of a case kind (按件扣分) or bonus kind (按件加分), not capped by its category.
+  { fn: "CASE_POINTS", case: "反馈内容与实际不符 2件 → 20", inputs: ["反馈内容与实际不符", 2], expected: 20 },
+  { fn: "CASE_POINTS", case: "加分项 群众锦旗 1次 → 5", inputs: ["群众锦旗", 1], expected: 5 },
+  { fn: "CASE_POINTS", case: "未第一时间联系诉求人 40件 → 40（不按类别上限30封顶）", inputs: ["未第一时间联系诉求人", 40], expected: 40 },
+  { fn: "CASE_POINTS", case: "文件中的写法“知识库维护” 3次 → 6", inputs: ["知识库维护", 3], expected: 6 },
+  { fn: "CASE_POINTS", case: "市级表彰 件数空白 → 0", inputs: ["市级表彰", _], expected: 0 },
+  { fn: "CASE_POINTS", case: "省略件数 → 0", inputs: ["国家级媒体采用"], expected: 0 },
+  { fn: "CASE_POINTS", case: "未知项目 → #VALUE!（说明列出可用项目）", inputs: ["不存在的项目", 1], expected: VALUE },
+  { fn: "CASE_POINTS", case: "项目空白 → #VALUE!", inputs: [_, 1], expected: VALUE },
+  { fn: "CASE_POINTS", case: "无理由推诿 -1 件 → #VALUE!", inputs: ["无理由推诿", -1], expected: VALUE },
+  { fn: "CASE_POINTS", case: "无理由推诿 1.5 件 → #VALUE!", inputs: ["无理由推诿", 1.5], expected: VALUE },
 ];

@@ -11,6 +11,7 @@ import { TaskpaneController } from "./controller";
 import { ImportController } from "./import-controller";
 import { LEDGER_API } from "./ledger-api";
 import { ActionLock } from "./lock";
+import { startMethodRuntime } from "./method-runtime";
 import { ADDIN_NAME, loadFunctionSummaries } from "./metadata";
 import {
   IMPORT_IDS,
@@ -218,6 +219,8 @@ function start(): void {
     return;
   }
   void Office.onReady(async (info) => {
+    // The ASSESS.* functions (same runtime) wait for the workbook's method: read it first.
+    startMethodRuntime(info.host);
     await initTaskpane(document, fetchFn, info);
     if (info.host === Office.HostType.Excel) startAssessment(document);
   });

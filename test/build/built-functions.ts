@@ -19,7 +19,8 @@ export interface Built {
   readonly metadata: { functions: { id: string; parameters: { name: string }[]; options?: { requiresParameterAddresses?: boolean } }[] };
 }
 
-export function loadBuilt(): Built {
+/** `globals`: more globals of the context (e.g. a document and Office.js, as in the shared runtime's page). */
+export function loadBuilt(globals: Record<string, unknown> = {}): Built & { readonly context: object } {
   class BuiltError extends Error {
     constructor(readonly code: string, message?: string) { super(message); }
   }
@@ -30,9 +31,11 @@ export function loadBuilt(): Built {
       Error: BuiltError,
       ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
     },
+    ...globals,
   }) as { Excel?: unknown };
   vm.runInContext(fs.readFileSync(path.join(DIST, "functions.js"), "utf8"), context);
   return {
+    context,
     functions,
     setExcel(excel) {
       if (excel === undefined) delete context.Excel;

@@ -9,7 +9,9 @@ import { checkManifest, parseManifest } from "../manifest/manifest-checks";
 const NAMESPACE_URIS: readonly string[] = Object.values(NS).flat();
 
 const DIST = path.resolve(__dirname, "../../dist");
-const MAX_FUNCTIONS_BYTES = 40 * 1024;
+// 40 KiB until issue 10; the method holder (workbook's method, waiting while it loads), the 2021-shape checks and
+// RATE_DEDUCT / CASE_POINTS added about 7 KiB (most of it Chinese messages, three bytes a character).
+const MAX_FUNCTIONS_BYTES = 48 * 1024;
 const OFFICE_JS_HOST = "appsforoffice.microsoft.com";
 
 function read(name: string): string {

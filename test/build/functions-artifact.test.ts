@@ -3,8 +3,11 @@
 
 import * as fs from "fs";
 import * as path from "path";
+import * as vm from "vm";
 import { installCustomFunctionsStub } from "../functions/custom-functions-stub";
 import { EXPORTS, GOLDEN_METADATA } from "../functions/excel-host";
+import { functionTexts } from "../../src/functions/descriptions";
+import { ruleSet } from "../../src/engine";
 import { DIST, loadBuilt } from "./built-functions";
 
 installCustomFunctionsStub();
@@ -50,6 +53,10 @@ const battery: [string, unknown[]][] = [
   ["APPROVAL_APPLIES", ["市发改委", 1.5]],
   ["UNIT_TYPE", ["汉滨区"]], ["UNIT_TYPE", ["旬阳县人民政府"]], ["UNIT_TYPE", ["市文旅广电局"]], ["UNIT_TYPE", ["安康水务(集团)有限公司"]],
   ["UNIT_TYPE", ["不存在的单位"]], ["UNIT_TYPE", [null]],
+  ["RATE_DEDUCT", ["退单率", 0.06, null]], ["RATE_DEDUCT", ["办结率", 990, 1000]], ["RATE_DEDUCT", ["群众满意率", "79%", null]],
+  ["RATE_DEDUCT", ["投诉率", 0.1, null]], ["RATE_DEDUCT", [null, 0.1, null]], ["RATE_DEDUCT", ["延期率", null, null]],
+  ["CASE_POINTS", ["反馈内容与实际不符", 2]], ["CASE_POINTS", ["群众锦旗", 1]], ["CASE_POINTS", ["知识库维护", 3]],
+  ["CASE_POINTS", ["未第一时间联系诉求人", 40]], ["CASE_POINTS", ["不存在的项目", 1]], ["CASE_POINTS", ["无理由推诿", -1]],
 ];
 
 describe("dist/functions.js, called as Excel calls it", () => {
@@ -72,7 +79,43 @@ describe("dist/functions.js, called as Excel calls it", () => {
   });
 });
 
+describe("dist/functions.js and the workbook's method (shared runtime)", () => {
+  const holder = (context: object) => vm.runInContext('globalThis[Symbol.for("ankang-assess.method-source")]', context) as {
+    builtIn(): void; current(): { kind: string };
+  };
+
+  test("in the shared runtime's page (a document with Office.js) a call waits until the task pane has read the method", async () => {
+    const built = loadBuilt({ document: {}, Office: {}, setTimeout, clearTimeout });
+    const pending = built.functions.get("HOTLINE_RETURN_DEDUCT")!(0.06, null, {}) as Promise<unknown>;
+    expect(typeof pending.then).toBe("function");
+    expect(holder(built.context).current().kind).toBe("loading");
+    holder(built.context).builtIn();
+    await expect(pending).resolves.toBe(3);
+    expect(built.functions.get("HOTLINE_RETURN_DEDUCT")!(0.06, null, {})).toBe(3);
+  });
+
+  test("without Office.js (a functions-only runtime) the built-in method answers at once, synchronously", () => {
+    const built = loadBuilt();
+    expect(built.functions.get("HOTLINE_RETURN_DEDUCT")!(0.06, null, {})).toBe(3);
+    expect(holder(built.context).current().kind).toBe("loaded");
+  });
+});
+
 describe("dist/functions.json", () => {
+  test("descriptions are written from the built-in rule set, not from the JSDoc", () => {
+    const texts = functionTexts(ruleSet());
+    const built = loadBuilt().metadata as { functions: { id: string; description: string; parameters: { name: string; description: string }[] }[] };
+    for (const f of built.functions) {
+      const text = texts[f.id];
+      if (!text) continue;
+      expect([f.id, f.description]).toEqual([f.id, text.description]);
+      for (const p of f.parameters) {
+        if (text.parameters?.[p.name]) expect([f.id, p.name, p.description]).toEqual([f.id, p.name, text.parameters[p.name]]);
+      }
+    }
+    expect(Object.keys(texts).filter((id) => !built.functions.some((f) => f.id === id))).toEqual([]);
+  });
+
   test("matches the golden file (set UPDATE_GOLDEN=1 to accept a deliberate change)", () => {
     const actual = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"));
     if (process.env.UPDATE_GOLDEN === "1") {

@@ -21,6 +21,13 @@
  *   is blank, over 31 characters, holds one of [ ] : * ? / \, begins or ends with an apostrophe, or
  *   equals another regardless of case; hiding or deleting the last visible sheet.
  * - application.calculate(type) is recorded (`calculations`); the fake does not calculate.
+ * - Events (ExcelApi 1.7: Worksheet.onChanged, WorksheetCollection.onAdded/onDeleted; 1.9: Worksheet.onFormatChanged
+ *   for number formats set through Range.numberFormat; 1.17: onNameChanged): a
+ *   handler counts only once the request that adds it is synced (`add` outside a sync registers nothing); events
+ *   are delivered asynchronously after the change (after the sync that made it, or after a test's `type`), never
+ *   during it; cell data written through Range.values/formulas/clear or typed fires onChanged, formats do not; a
+ *   deleted sheet's handlers go with it. A handler that throws or rejects is recorded in `eventErrors`.
+ *   Worksheet ids are stable across renames; getItem takes a name or an id.
  *
  * - Every request is logged (`requests`): its sizes, its number of actions, and the ranges whose cells it
  *   loaded (`reads`: sheet, rows, columns), so a test can check that a big sheet was read in chunks.
@@ -200,7 +207,8 @@
     const error = ERROR_VALUES.find((e) => e.toLowerCase() === t.toLowerCase());
     if (error) return { value: error, error: true, converted: true };
     const n = numberValue(t);
-    if (n !== undefined) return { value: n, converted: true };
+    // Excel formats a number typed as a percentage as one: 96% → 0.96 shown "0%", 96.5% → "0.00%".
+    if (n !== undefined) return /%\)?$/.test(t) ? { value: n, converted: true, numberFormat: /\.\d/.test(t) ? "0.00%" : "0%" } : { value: n, converted: true };
     const time = timeValue(t);
     if (time !== undefined) return { value: time, converted: true, numberFormat: "h:mm" };
     const at = t.search(/\s+\d{1,2}:\d/);
@@ -302,17 +310,24 @@
       this.conversions = []; // text set through Range.values that Excel did not keep as text
       this.calculations = []; // application.calculate(type) calls
       this.associated = [];
+      this.handlers = []; // registered event handlers: { kind, sheet, fn }
+      this.eventErrors = []; // what event handlers threw
+      this.nextSheetId = 1;
+      this._events = []; // changes made during a sync, delivered after it
+      this._inSync = 0;
       this.active = null;
     }
-    sheet(name) {
-      return this.sheets.find((s) => s.name.toLowerCase() === String(name).toLowerCase());
+    sheet(key) {
+      return this.sheets.find((s) => s.id === key || s.name.toLowerCase() === String(key).toLowerCase());
     }
     add(name) {
       if (this.sheet(name)) throw officeError("ItemAlreadyExists", `A worksheet named "${name}" already exists.`);
       const invalid = sheetNameError(name, this.sheets.map((s) => s.name));
       if (invalid) throw officeError("InvalidArgument", invalid);
       const sheet = new SheetModel(name);
+      sheet.id = `{${String(this.nextSheetId++).padStart(8, "0")}-FAKE}`;
       this.sheets.push(sheet);
+      this.emit("added", null, { type: "WorksheetAdded", worksheetId: sheet.id, source: "Local" });
       return sheet;
     }
     remove(sheet) {
@@ -321,6 +336,29 @@
       }
       this.sheets = this.sheets.filter((s) => s !== sheet);
       if (this.active === sheet) this.active = this.sheets[0] || null;
+      this.handlers = this.handlers.filter((h) => h.sheet !== sheet);
+      this.emit("deleted", null, { type: "WorksheetDeleted", worksheetId: sheet.id, source: "Local" });
+    }
+    /** Queues an event for the handlers of `kind` (on `sheet`, or on the collection); delivered asynchronously. */
+    emit(kind, sheet, args) {
+      if (!this.handlers.some((h) => h.kind === kind)) return;
+      this._events.push({ kind, sheet, args });
+      if (!this._inSync) this.flushEvents();
+    }
+    flushEvents() {
+      const events = this._events.splice(0);
+      if (events.length === 0) return;
+      setTimeout(() => {
+        for (const { kind, sheet, args } of events) {
+          for (const h of this.handlers.filter((x) => x.kind === kind && x.sheet === sheet)) {
+            try {
+              Promise.resolve(h.fn(args)).catch((e) => this.eventErrors.push(String(e && e.message)));
+            } catch (e) {
+              this.eventErrors.push(String(e && e.message));
+            }
+          }
+        }
+      }, 0);
     }
 
     // ----- for the test -----
@@ -358,6 +396,20 @@
       cell.v = parsed.formula ? null : parsed.value;
       if (parsed.numberFormat) cell.nf = parsed.numberFormat;
       cell.f = parsed.formula || null;
+      this.emit("changed", sheet, { type: "WorksheetChanged", worksheetId: sheet.id, address: address, changeType: "RangeEdited", source: "Local" });
+    }
+    /** Renames a sheet as a user would (fires onNameChanged). */
+    rename(name, to) {
+      const sheet = this.sheet(name);
+      const invalid = sheetNameError(to, this.sheets.filter((s) => s !== sheet).map((s) => s.name));
+      if (invalid) throw officeError("InvalidArgument", invalid);
+      const before = sheet.name;
+      sheet.name = to;
+      this.emit("nameChanged", null, { type: "WorksheetNameChanged", worksheetId: sheet.id, nameBefore: before, nameAfter: to, source: "Local" });
+    }
+    /** Deletes a sheet as a user would (fires onDeleted). */
+    deleteSheet(name) {
+      this.remove(this.sheet(name));
     }
     sheetNames() {
       return this.sheets.map((s) => s.name);
@@ -372,6 +424,7 @@
         valuesFormulas: this.valuesFormulas.slice(),
         conversions: this.conversions.slice(),
         calculations: this.calculations.slice(),
+        eventErrors: this.eventErrors.slice(),
       };
     }
     /** Plain JSON of the whole workbook (sheets, cells, formats, panes, validations, charts). */
@@ -571,6 +624,8 @@
       if (!Array.isArray(input) || input.length !== t.rows || input.some((row) => !Array.isArray(row) || row.length !== t.cols)) {
         throw officeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${prop}: ${t.rows}×${t.cols}).`);
       }
+      if (prop === "values" || prop === "formulas") this._changed(t);
+      if (prop === "numberFormat") this._changed(t, "formatChanged");
       for (let r = 0; r < t.rows; r++) {
         for (let c = 0; c < t.cols; c++) {
           const x = input[r][c];
@@ -599,10 +654,18 @@
         }
       }
     }
+    _changed(t, kind) {
+      const address = `${colLetters(t.col)}${t.row + 1}${t.rows * t.cols > 1 ? `:${colLetters(t.col + t.cols - 1)}${t.row + t.rows}` : ""}`;
+      const event = kind === "formatChanged"
+        ? { type: "WorksheetFormatChanged", worksheetId: t.sheet.id, address, source: "Local" }
+        : { type: "WorksheetChanged", worksheetId: t.sheet.id, address, changeType: "RangeEdited", source: "Local" };
+      this.context._model.emit(kind || "changed", t.sheet, event);
+    }
     clear(applyTo) {
       this._call("clear", [applyTo], () => {
         const t = this.target();
         const what = applyTo || "All";
+        if (what === "All" || what === "Contents") this._changed(t);
         for (let r = t.row; r < t.row + t.rows; r++) {
           for (let c = t.col; c < t.col + t.cols; c++) {
             const cell = t.sheet.cell(r, c);
@@ -751,11 +814,13 @@
       // Objects of newer requirement sets exist only where the fake's host claims them.
       if (context._requirement("1.9")) this.pageLayout = new PageLayout(context, () => this._maybe());
       if (context._requirement("1.18")) this.notes = new NoteCollection(context, () => this._maybe());
+      if (context._requirement("1.7")) this.onChanged = new EventHandlers(context, "changed", () => this.target());
+      if (context._requirement("1.9")) this.onFormatChanged = new EventHandlers(context, "formatChanged", () => this.target());
     }
     _get(prop) {
       const sheet = this.target();
       if (prop === "name") return sheet.name;
-      if (prop === "id") return `{${sheet.name}}`;
+      if (prop === "id") return sheet.id;
       if (prop === "visibility") return sheet.visibility;
       if (prop === "position") return this.context._model.sheets.indexOf(sheet);
       return super._get(prop);
@@ -771,7 +836,9 @@
       } else if (prop === "name") {
         const invalid = sheetNameError(value, this.context._model.sheets.filter((s) => s !== sheet).map((s) => s.name));
         if (invalid) throw officeError("InvalidArgument", invalid);
+        const before = sheet.name;
         sheet.name = value;
+        this.context._model.emit("nameChanged", null, { type: "WorksheetNameChanged", worksheetId: sheet.id, nameBefore: before, nameAfter: value, source: "Local" });
       }
       else throw super._write(prop);
     }
@@ -1027,9 +1094,45 @@
     }
   }
 
+  /**
+   * OfficeExtension.EventHandlers: add(handler) is an action of the request (it counts once synced) and returns an
+   * EventHandlerResult whose remove() is queued on the same context.
+   */
+  class EventHandlers {
+    constructor(context, kind, sheet) {
+      this.context = context;
+      this.kind = kind;
+      this.sheet = sheet;
+    }
+    add(handler) {
+      if (typeof handler !== "function") throw officeError("InvalidArgument", "An event handler must be a function.");
+      const model = this.context._model;
+      const result = { context: this.context, record: null };
+      this.context._queue.push({
+        kind: "call", object: null, prop: "addHandler", bytes: 2,
+        run: () => {
+          result.record = { kind: this.kind, sheet: this.sheet ? this.sheet() : null, fn: handler };
+          model.handlers.push(result.record);
+        },
+      });
+      result.remove = () => {
+        result.context._queue.push({
+          kind: "call", object: null, prop: "removeHandler", bytes: 2,
+          run: () => (model.handlers = model.handlers.filter((h) => h !== result.record)),
+        });
+      };
+      return result;
+    }
+  }
+
   class WorksheetCollection extends ClientObject {
     constructor(context) {
       super(context, () => context._model, ["items"]);
+      if (context._requirement("1.7")) {
+        this.onAdded = new EventHandlers(context, "added", null);
+        this.onDeleted = new EventHandlers(context, "deleted", null);
+      }
+      if (context._requirement("1.17")) this.onNameChanged = new EventHandlers(context, "nameChanged", null);
     }
     _snapshot(props) {
       if (!props.some((p) => p === "items" || p.startsWith("items/"))) return {};
@@ -1089,6 +1192,15 @@
       return have[0] > want[0] || (have[0] === want[0] && (have[1] || 0) >= (want[1] || 0));
     }
     async sync() {
+      this._model._inSync++;
+      try {
+        return await this._sync();
+      } finally {
+        this._model._inSync--;
+        if (!this._model._inSync) this._model.flushEvents();
+      }
+    }
+    async _sync() {
       const queue = this._queue;
       this._queue = [];
       const requestBytes = queue.reduce((sum, a) => sum + (a.bytes || 0), 0) + queue.length * 2;

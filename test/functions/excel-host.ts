@@ -51,6 +51,8 @@ export const EXPORTS: Record<string, string> = {
   APPROVAL_TARGETS_MET: "approvalTargetsMet",
   APPROVAL_APPLIES: "approvalApplies",
   UNIT_TYPE: "unitTypeOf",
+  RATE_DEDUCT: "rateDeduct",
+  CASE_POINTS: "casePoints",
 };
 
 const CELL = /^([A-Z]{1,3})(\d+)$/;

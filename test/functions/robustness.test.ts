@@ -71,6 +71,16 @@ describe("任何单元格值：结果在规定范围内，或 #VALUE!/#N/A 带�
     }), RUNS);
   });
 
+  test("RATE_DEDUCT：任一指标的分档扣分之一；CASE_POINTS ≥ 0", () => {
+    const name = fc.oneof(cell, fc.constantFrom("办结率", "退单率", "延期率", "满意率", "群众满意率", "投诉率", "反馈内容与实际不符", "群众锦旗", "知识库维护"));
+    fc.assert(fc.property(name, cell, fc.oneof(fc.constant(null), cell), (indicator, a, b) => {
+      const r = outcome(() => F.rateDeduct(indicator, a, b));
+      if ("value" in r) expect([0, 3, 5, 6, 10, 15, 20, 30]).toContain(r.value);
+      const c = outcome(() => F.casePoints(indicator, a));
+      if ("value" in c) expect(c.value).toBeGreaterThanOrEqual(0);
+    }), RUNS);
+  });
+
   test("VETO_SCORE ∈ {0, 0.5}", () => {
     fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (m) => {
       const o = outcome(() => F.vetoScore(m));
