@@ -9,7 +9,7 @@ import { XLSX_MSG, XlsxError } from "./messages";
 import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, rowLimit } from "./limits";
 import { sheetBytes, type XlsxPackage } from "./package";
 import { columnIndex } from "./sheet-scanner";
-import { attribute, decodeXmlText, stringItemText } from "./xml-text";
+import { attribute, decodeXmlText, sharedString, stringItemText } from "./xml-text";
 // exceljs's formula slider: moves the relative references of a shared formula to another cell.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { slideFormula } = require("exceljs/lib/utils/shared-formula") as { slideFormula: (f: string, from: string, to: string) => string };
@@ -175,10 +175,8 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, strings: re
 
 function cellValue(t: string, raw: string, strings: readonly string[]): string | number | boolean | null {
   switch (t) {
-    case "s": {
-      const text = strings[Number(raw)];
-      return text === undefined ? null : text;
-    }
+    case "s":
+      return sharedString(strings, raw);
     case "b":
       return raw === "1" || raw.toLowerCase() === "true";
     case "str":
