@@ -226,6 +226,16 @@ export function numbersBeside(count: number): Uint8Array {
   return zip(parts);
 }
 
+/** The sample with `count` cells of 30,000 characters each in a column of 扣分登记 the product does not read (one a row). */
+export function longTextsBeside(count: number): Uint8Array {
+  const parts = sampleParts();
+  const part = sheetPart(parts, "扣分登记");
+  const long = "长".repeat(30_000);
+  const rows = Array.from({ length: count }, (_, r) => `<row r="${r + 1000}"><c r="AE${r + 1000}" t="inlineStr"><is><t>${long}</t></is></c></row>`);
+  put(parts, part, text(parts, part).replace("</sheetData>", `${rows.join("")}</sheetData>`).replace(/<dimension ref="[^"]*"\/>/, ""));
+  return zip(parts);
+}
+
 const columnName = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : columnName(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
 
 // ---- producers -----------------------------------------------------------------------------------

@@ -27,6 +27,8 @@ import { WMSG } from "./messages";
 import type { CellFormat, CellValue, RangeRef, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
 
 const DATE1904_OFFSET = 1462;
+/** Characters of text and formulas held per cell of the limit, on average (a register's notes are far shorter). */
+const TEXT_PER_CELL = 128;
 
 interface BaseSheet {
   readonly cells: readonly SheetCell[];
@@ -41,8 +43,9 @@ export class PackageWorkbookPort implements WorkbookPort {
   private readonly bases = new Map<string, BaseSheet>();
   private strings?: readonly string[];
   private styles?: CellStyles;
-  /** Cells held by the sheets read so far, against the limit of the package (snapshotCellLimit). */
+  /** Cells, and characters of their text and formulas, held by the sheets read so far (against snapshotCellLimit). */
   private cellsHeld = 0;
+  private charsHeld = 0;
 
   private constructor(private readonly file: NodeFile, readonly pkg: XlsxPackage) {}
 
@@ -102,6 +105,9 @@ export class PackageWorkbookPort implements WorkbookPort {
         cells.push({ ...cell, value: cell.value + DATE1904_OFFSET });
       } else cells.push(cell);
       if (++this.cellsHeld > limit) throw new XlsxError(XLSX_MSG.tooManyValues(name, limit));
+      // Inline text is not shared: many long cells would hold gigabytes however few they are.
+      this.charsHeld += (typeof cell.value === "string" ? cell.value.length : 0) + (cell.formula?.length ?? 0);
+      if (this.charsHeld > limit * TEXT_PER_CELL) throw new XlsxError(XLSX_MSG.tooMuchText(name, limit * TEXT_PER_CELL));
     });
     base = { cells, merges };
     this.bases.set(name, base);

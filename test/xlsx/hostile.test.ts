@@ -158,6 +158,16 @@ describe("memory bounded: cells beyond the limit are refused, the sheet and the 
     expect(raised.code).toBe(EXIT.ok);
     expect(ranking(raised.out)).toBe(ranking(sampleRun.out));
   });
+
+  it("many long texts: refused beyond 128 characters a cell on average, read under the default", async () => {
+    const bytes = corpus.longTextsBeside(20); // 600,000 characters; --max-part-mb 16 allows 4,096 × 128 = 524,288
+    const low = await run("long-texts-low", bytes, ["--max-part-mb", "16"]);
+    expect([low.code, low.err]).toEqual([EXIT.usage, expect.stringContaining("工作表“扣分登记”中单元格的文字和公式（连同已读取的其他工作表）超过 524288 个字符")]);
+    expect(low.err).toContain("--max-part-mb");
+    const raised = await run("long-texts", bytes);
+    expect(raised.code).toBe(EXIT.ok);
+    expect(ranking(raised.out)).toBe(ranking(sampleRun.out));
+  });
 });
 
 describe("text beyond Excel's cell limit", () => {
