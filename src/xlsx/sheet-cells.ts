@@ -80,7 +80,7 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, strings: re
             formula = text;
           } else {
             const master = shared.get(si);
-            formula = master ? slideFormula(master.formula, master.at, address) : undefined;
+            formula = master ? slid(master.formula, master.at, address) : undefined;
           }
         } else formula = text === "" ? undefined : text;
         // A data-table or array member without text still has a formula: mark it so a missing value is seen.
@@ -171,6 +171,18 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, strings: re
   }
   scan(held.join("") + decoder.decode(), true);
   return { merges };
+}
+
+/**
+ * The master's formula moved to `to`; undefined when a reference would leave the sheet (Excel shows
+ * #REF! there; the slider throws): the cell keeps its cached value, and without one is uncalculated.
+ */
+function slid(formula: string, from: string, to: string): string | undefined {
+  try {
+    return slideFormula(formula, from, to);
+  } catch {
+    return undefined;
+  }
 }
 
 function cellValue(t: string, raw: string, strings: readonly string[]): string | number | boolean | null {

@@ -96,6 +96,17 @@ describe("formulas read as Excel shows them", () => {
     expect(s?.uncalculated).toEqual([{ row: 0, col: 5 }, { row: 0, col: 6 }]);
   });
 
+  it("a shared formula moved beyond the sheet's last column keeps its cached value; without one it is uncalculated", async () => {
+    const input = join(dir, "shared-beyond.xlsx");
+    writeFileSync(input, corpus.oneSheet("S", '<row r="1"><c r="A1"><f t="shared" ref="A1:C1" si="0">XFD1+1</f><v>1</v></c>'
+      + '<c r="B1" t="e"><f t="shared" si="0"/><v>#REF!</v></c><c r="C1"><f t="shared" si="0"/></c></row>'));
+    const port = await PackageWorkbookPort.open(input);
+    const s = (await port.read(["S"], { formulas: true })).get("S");
+    await port.close();
+    expect(s?.values[0]).toEqual([1, "#REF!", null]);
+    expect(s?.uncalculated).toEqual([{ row: 0, col: 2 }]);
+  });
+
   it("a 便民化考核 status formula whose cached result is FALSE scores as typing 未完成 (not as blank 不涉及)", async () => {
     const formula = corpus.approvalStatus({ formula: "1=0", cell: ' t="b"><f>FORMULA</f><v>0</v>' });
     const typed = corpus.approvalStatus({ typed: "未完成" });
