@@ -139,7 +139,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
   if (c.input === null) {
     port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
     // A fresh template of the method's year and units, so that the ledger fills exactly those units.
-    await templateAll(port, method?.rules);
+    await templateAll(port, method?.rules, method?.label);
   } else {
     try {
       port = await PackageWorkbookPort.open(at(c.input), c.limits);
@@ -171,7 +171,7 @@ async function computeAndWrite(
   let ledgerProblemRows = 0;
   let ledgerEmpty = false;
   if (c.ledger) {
-    const imported = await importLedgerFile(port, c.ledger, io, at, c.limits, method?.rules);
+    const imported = await importLedgerFile(port, c.ledger, io, at, c.limits, method);
     if (typeof imported === "number") return imported;
     ledgerLines = imported.lines;
     ledgerProblemRows = imported.problemRows;
@@ -239,10 +239,11 @@ function relativeTo(output: string, pdf: string): string {
  * `given` (--method), else of the workbook's own method; a refused own method imports nothing (compute-all
  * then lists its problems in 校验). Returns the lines to print, or an exit code.
  */
-async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: Io, at: (path: string) => string, limits?: XlsxLimits, given?: RuleSet):
-  Promise<{ lines: string[]; problemRows: number; empty: boolean } | number> {
+async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: Io, at: (path: string) => string, limits?: XlsxLimits,
+  given?: { rules: RuleSet; label: string }): Promise<{ lines: string[]; problemRows: number; empty: boolean } | number> {
   const snapshots = await port.read([SHEET.params, LEDGER_SHEET.mapping]);
-  let rules = given;
+  let rules = given?.rules;
+  let label = given?.label;
   if (!rules) {
     const own = await workbookMethod(port, () => chooseRuleSet(snapshots));
     if (!own.ok) {
@@ -251,6 +252,7 @@ async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: 
       return { lines: [`[${WMSG.level.error}] ${MMSG.importRefused(first, errors.length)}`], problemRows: 0, empty: false };
     }
     rules = own.rules;
+    label = own.label;
   }
   if (request.drill !== undefined && !rules.registry.resolve(request.drill)?.hotline) {
     io.err(LEDGER_CLI_MSG.unknownDrillUnit(request.drill));
@@ -274,7 +276,7 @@ async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: 
     return EXIT.usage;
   }
   const imported = await importLedger(port, read.data, {
-    period: request.period, remembered: request.map, sourceName: basename(request.file), ruleSet: rules,
+    period: request.period, remembered: request.map, sourceName: basename(request.file), ruleSet: rules, methodName: label,
   });
   // importLedger's rule: a ledger without a single order in the period (only a header, every row unreadable,
   // another year) fills nothing, since zeros would score every unit 100. Here that is also exit 1.

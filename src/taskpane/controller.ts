@@ -80,10 +80,11 @@ export const TEXT = {
   ready: "就绪：可以创建模板或全部计算。",
   busy: "正在处理，请稍候…",
   templateRunning: "正在创建/补全模板…",
-  templateDone: (sheets: readonly string[], columns: number, untouched: readonly string[]) => {
+  templateDone: (sheets: readonly string[], columns: number, untouched: readonly string[], rows = 0) => {
     const parts: string[] = [];
     if (sheets.length > 0) parts.push(`新建${sheets.length}张工作表（${sheets.join("、")}）`);
     if (columns > 0) parts.push(`补全${columns}个表头`);
+    if (rows > 0) parts.push(`补全${rows}个参数行`);
     if (parts.length === 0) parts.push("模板已完整，未作修改");
     const skipped = untouched.length > 0 ? `；${untouched.join("、")}找不到表头，未改动` : "";
     return `模板：${parts.join("，")}${skipped}。`;
@@ -164,7 +165,8 @@ export class TaskpaneController {
       const changes = await templateAll(this.deps.port);
       const columns = changes.addedColumns.reduce((n, c) => n + c.labels.length, 0);
       await this.refreshParams();
-      this.deps.view.status(TEXT.templateDone(changes.createdSheets, columns, changes.untouched), "ok");
+      const rows = changes.addedRows.reduce((n, r) => n + r.labels.length, 0);
+      this.deps.view.status(TEXT.templateDone(changes.createdSheets, columns, changes.untouched, rows), "ok");
     });
   }
 

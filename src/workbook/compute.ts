@@ -102,12 +102,13 @@ export function computePlan(
   const errorCount = countBySeverity(problems).error;
   const status = errorCount > 0 ? WMSG.draft(errorCount) : WMSG.checked(localMinute(now));
 
+  const label = method?.label ?? BUILT_IN_LABEL(rules.year);
   const plan: WritePlan = [
-    ...writeHotlineTable(snapshots.get(SHEET.result), units, rules, status),
-    ...(approval.table ? writeApprovalColumns(approval.table.snapshot, approval.rows) : []),
-    ...writeChecks(snapshots.get(SHEET.checks), problems),
+    ...writeHotlineTable(snapshots.get(SHEET.result), units, rules, label, status),
+    ...(approval.table ? writeApprovalColumns(approval.table, approval.rows, label) : []),
+    ...writeChecks(snapshots.get(SHEET.checks), problems, label),
   ];
-  const summary = { method: method?.label ?? BUILT_IN_LABEL(rules.year), ...summarize(rules, params, units, approval.departments, problems) };
+  const summary = { method: label, ...summarize(rules, params, units, approval.departments, problems) };
   return { plan, summary, problems, results: { units, departments: approval.departments } };
 }
 
@@ -151,7 +152,7 @@ async function planWithMethod(port: WorkbookPort, snapshots: Snapshots, given?: 
   const problems = sortFindings(methodFindings(method.problems));
   const counts = countBySeverity(problems);
   return {
-    plan: writeChecks(snapshots.get(SHEET.checks), problems), problems, results: { units: [], departments: [] },
+    plan: writeChecks(snapshots.get(SHEET.checks), problems, MMSG.refused), problems, results: { units: [], departments: [] },
     summary: {
       method: MMSG.refused, year: defaultRuleSet().year, months: defaultRuleSet().hotline.months, units: 0, unitsScored: 0, unitsMarked: 0, unitsMissing: 0, departments: 0, departmentsJudged: 0,
       departmentsVetoed: 0, departmentsMarked: 0, errors: counts.error, warnings: counts.warning, infos: counts.info, top: [], bottom: [],

@@ -3,6 +3,8 @@
  * are input and which are results. The assessment office's own workbooks and scripts refer to these names,
  * so they are fixed; column order, styling, extra columns and extra sheets are free.
  */
+import { ruleSet, type Category, type HotlineRuleSet, type RateRuleId } from "../engine";
+import { ALIAS_LABEL, APPROVAL_METHOD_LABEL as A, HOTLINE_METHOD_LABEL as H, METHOD_SHEET } from "./method/labels";
 
 export const SHEET = {
   units: "承办单位",
@@ -18,6 +20,9 @@ export const SHEET = {
   guide: "填写说明",
   /** Hidden: what 定稿 replaced, so that 恢复公式 can put it back. */
   formulaBackup: "_定稿公式备份",
+  /** The method sheets (spec G). */
+  hotlineMethod: METHOD_SHEET.hotline,
+  approvalMethod: METHOD_SHEET.approval,
 } as const;
 
 export type SheetName = (typeof SHEET)[keyof typeof SHEET];
@@ -31,7 +36,9 @@ export type SheetRole = "input" | "inputResult" | "result" | "system";
 /** What a column holds; decides its format, validation list and width in the template. */
 export type ColumnKind =
   | "name" | "unitType" | "count" | "amount" | "rate" | "date" | "status" | "part" | "caseItem" | "text"
-  | "points" | "rank" | "explanation" | "sheetName" | "cellAddress" | "level" | "paramValue";
+  | "points" | "rank" | "explanation" | "sheetName" | "cellAddress" | "level" | "paramValue"
+  // The method sheets (spec G): a short label, 计分方式, 是/否, a clause or department list (wrapped).
+  | "label" | "scoring" | "yesNo" | "clause";
 
 export interface ColumnSpec {
   readonly label: string;
@@ -45,6 +52,8 @@ export interface ColumnSpec {
    * error (the parts that are there cannot be used alone).
    */
   readonly group?: string;
+  /** A column nobody needs: its absence is no problem (承办单位's 别名). */
+  readonly optional?: boolean;
 }
 
 export interface SheetSpec {
@@ -120,14 +129,52 @@ export const RESULT_LABEL = {
 /** 12345热线考核表's first column (an extra column, spec H): the row's number in rank order. */
 export const SEQ_LABEL = "序号";
 
-/** The deduction columns of 12345热线考核表 and their categories: their headers show the category's points (spec H). */
-export const CATEGORY_COLUMNS = {
-  [RESULT_LABEL.handling]: "handling",
-  [RESULT_LABEL.returned]: "returned",
-  [RESULT_LABEL.extension]: "extension",
-  [RESULT_LABEL.satisfaction]: "satisfaction",
-  [RESULT_LABEL.cooperation]: "cooperation",
-} as const;
+/** Spec E's labels of the built-in categories' deduction columns, by category id. */
+const BUILT_IN_DEDUCTION_LABEL: Readonly<Record<string, string>> = {
+  handling: RESULT_LABEL.handling,
+  returned: RESULT_LABEL.returned,
+  extension: RESULT_LABEL.extension,
+  satisfaction: RESULT_LABEL.satisfaction,
+  cooperation: RESULT_LABEL.cooperation,
+};
+
+/** One column of 12345热线考核表: a rate's (rateId) or a category's deduction (category) among the fixed ones. */
+export interface ResultColumn extends ColumnSpec {
+  readonly rateId?: RateRuleId;
+  readonly category?: Category;
+}
+
+/**
+ * The columns of 12345热线考核表 for a method (spec G: one 扣分 column per deduction category, in the method's
+ * order), written in this order to a new sheet: 序号, 单位名称, 单位类别, then per category its rates and its
+ * deduction, then 加分, 总分, 排名, 类别内排名, 扣分说明. The built-in categories keep spec E's labels
+ * (工单办理扣分 … 日常配合扣分); another category is its name + 扣分 (工单质量扣分).
+ */
+export function resultColumns(rules: HotlineRuleSet): ResultColumn[] {
+  const result = (label: string, kind: ColumnKind, extra: Partial<ResultColumn> = {}): ResultColumn => ({ label, kind, result: true, ...extra });
+  const taken = new Set<string>();
+  const columns: ResultColumn[] = [
+    result(SEQ_LABEL, "rank"), result(RESULT_LABEL.name, "name"), result(RESULT_LABEL.type, "unitType"),
+  ];
+  for (const category of rules.categories) {
+    for (const rate of rules.rates.filter((r) => r.category === category.id)) columns.push(result(rate.item, "rate", { rateId: rate.id }));
+    let label = BUILT_IN_DEDUCTION_LABEL[category.id] ?? `${category.name}扣分`;
+    // Two categories whose labels would read the same (a new 满意率 beside the built-in 群众满意率).
+    if (taken.has(label)) label = `${category.name}类别扣分`;
+    taken.add(label);
+    columns.push(result(label, "points", { category }));
+  }
+  columns.push(
+    result(RESULT_LABEL.bonus, "points"), result(RESULT_LABEL.total, "points"), result(RESULT_LABEL.rank, "rank"),
+    result(RESULT_LABEL.typeRank, "rank"), result(RESULT_LABEL.explanation, "explanation"),
+  );
+  return columns;
+}
+
+/** 12345热线考核表 shaped by a method (its deduction and rate columns). */
+export function resultSpec(rules: HotlineRuleSet): SheetSpec {
+  return { ...sheetSpec(SHEET.result), columns: resultColumns(rules) };
+}
 
 /** Who issues the written report (the letterhead of 安行审函〔2021〕73号); printed under the official table. */
 export const ISSUER = "安康市行政审批服务局";
@@ -146,7 +193,7 @@ const registerColumns = [
 export const SHEETS: readonly SheetSpec[] = [
   {
     name: SHEET.units, role: "input", key: LABEL.name,
-    columns: [col(LABEL.name, "name", { needed: true }), col(LABEL.type, "unitType")],
+    columns: [col(LABEL.name, "name", { needed: true }), col(LABEL.type, "unitType"), col(ALIAS_LABEL, "label", { optional: true })],
   },
   {
     name: SHEET.hotline, role: "input", key: LABEL.name,
@@ -172,26 +219,8 @@ export const SHEETS: readonly SheetSpec[] = [
     ],
   },
   {
-    name: SHEET.result, role: "result", key: RESULT_LABEL.name,
-    columns: [
-      col(SEQ_LABEL, "rank", { result: true }),
-      col(RESULT_LABEL.name, "name", { result: true }),
-      col(RESULT_LABEL.type, "unitType", { result: true }),
-      col(RESULT_LABEL.completionRate, "rate", { result: true }),
-      col(RESULT_LABEL.handling, "points", { result: true }),
-      col(RESULT_LABEL.returnedRate, "rate", { result: true }),
-      col(RESULT_LABEL.returned, "points", { result: true }),
-      col(RESULT_LABEL.extensionRate, "rate", { result: true }),
-      col(RESULT_LABEL.extension, "points", { result: true }),
-      col(RESULT_LABEL.satisfactionRate, "rate", { result: true }),
-      col(RESULT_LABEL.satisfaction, "points", { result: true }),
-      col(RESULT_LABEL.cooperation, "points", { result: true }),
-      col(RESULT_LABEL.bonus, "points", { result: true }),
-      col(RESULT_LABEL.total, "points", { result: true }),
-      col(RESULT_LABEL.rank, "rank", { result: true }),
-      col(RESULT_LABEL.typeRank, "rank", { result: true }),
-      col(RESULT_LABEL.explanation, "explanation", { result: true }),
-    ],
+    // The built-in method's shape; a workbook's method gives its own (resultSpec).
+    name: SHEET.result, role: "result", key: RESULT_LABEL.name, columns: resultColumns(ruleSet(2021).hotline),
   },
   {
     name: SHEET.checks, role: "result", key: LABEL.sheet,
@@ -209,13 +238,36 @@ export const SHEETS: readonly SheetSpec[] = [
   },
 ];
 
+/**
+ * The method sheets (spec G), as the template writes them; src/workbook/method reads them (its own tables: a
+ * method's cells are checked by its parser, not by compute-all's readers).
+ */
+export const METHOD_SHEETS: readonly SheetSpec[] = [
+  {
+    name: SHEET.hotlineMethod, role: "input", key: H.category,
+    columns: [
+      col(H.category, "label", { needed: true }), col(H.cap, "points", { needed: true }), col(H.item, "label", { needed: true }),
+      col(H.scoring, "scoring", { needed: true }), col(H.from, "amount", { needed: true }), col(H.fromIncluded, "yesNo", { needed: true }),
+      col(H.to, "amount", { needed: true }), col(H.toIncluded, "yesNo", { needed: true }), col(H.points, "points", { needed: true }),
+      col(H.unitType, "unitType"), col(H.clause, "clause"),
+    ],
+  },
+  {
+    name: SHEET.approvalMethod, role: "input", key: A.item,
+    columns: [
+      col(A.item, "label", { needed: true }), col(A.content, "label"), col(A.appliesTo, "clause", { needed: true }),
+      col(A.evidence, "yesNo", { needed: true }), col(A.clause, "clause"), col(A.derived, "yesNo", { optional: true }),
+    ],
+  },
+];
+
 export const BACKUP_SHEET: SheetSpec = {
   name: SHEET.formulaBackup, role: "system", key: LABEL.sheet,
   columns: [col(LABEL.sheet, "sheetName"), col(LABEL.cell, "cellAddress"), col(LABEL.formula, "text"), col(LABEL.finalValue, "text")],
 };
 
 export function sheetSpec(name: SheetName): SheetSpec {
-  const spec = [...SHEETS, BACKUP_SHEET].find((s) => s.name === name);
+  const spec = [...SHEETS, ...METHOD_SHEETS, BACKUP_SHEET].find((s) => s.name === name);
   if (!spec) throw new Error(`contract: no sheet ${name}`);
   return spec;
 }

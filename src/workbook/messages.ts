@@ -72,8 +72,6 @@ export const WMSG = {
     校验: () => "校验结果（“全部计算”自动生成）",
     参数: () => "考核参数",
   } as Readonly<Record<string, (year: number) => string>>,
-  bandItems: "考核内容：事项1—6的完成情况（完成 / 未完成 / 不涉及）",
-  bandItem6Parts: "事项6的分项（都填写后由程序判断事项6是否完成）",
   paramYearNote: (known: readonly number[]) => `选用哪一年度的考核规则（目前提供：${known.join("、")}）`,
   paramMonthsNote: "月均办件量为空时，按“工单总量÷考核月数”计算（1—12）",
   issuerLine: (issuer: string, date: string) => `填报单位：${issuer}（盖章）　　　　　　　　填报日期：${date}`,

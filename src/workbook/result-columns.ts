@@ -32,11 +32,12 @@ export interface ResultLayout {
  * and laid out afresh; a missing label is appended after the used columns (never over a cell in use).
  */
 export function resultLayout(
-  snapshot: SheetSnapshot | undefined, spec: SheetSpec, labels: readonly string[], owned: boolean, options: { titleRow?: boolean } = {},
+  snapshot: SheetSnapshot | undefined, spec: SheetSpec, labels: readonly string[], owned: boolean,
+  options: { titleRow?: boolean; /** Lay an owned sheet out afresh (its shape changed). */ fresh?: boolean } = {},
 ): ResultLayout {
   const header = snapshot ? findHeader(snapshot, spec) : undefined;
   // A result sheet that needs a title row (the run's status) but has its header in row 1 is laid out afresh.
-  if (!snapshot || !header || (owned && options.titleRow && header.row === 0)) {
+  if (!snapshot || !header || (owned && options.titleRow && header.row === 0) || (owned && options.fresh)) {
     if (!owned) throw new Error(`result columns of ${spec.name} need its header row`);
     const { headerRow } = NEW_SHEET_LAYOUT;
     return {

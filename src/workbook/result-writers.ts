@@ -1,29 +1,31 @@
 /** The three things compute-all writes: 12345热线考核表, the result columns of 便民化考核, and 校验. */
-import type { RateRuleId, RuleSet } from "../engine";
+import type { RuleSet } from "../engine";
 import { cellValue } from "./cell-text";
-import { CATEGORY_COLUMNS, ISSUER, LABEL, RESULT_LABEL, SEQ_LABEL, SHEET, FORMAT, sheetSpec } from "./contract";
+import {
+  ISSUER, LABEL, RESULT_LABEL, SEQ_LABEL, SHEET, FORMAT, resultColumns, resultSpec, sheetSpec, type ResultColumn,
+} from "./contract";
 import type { Finding } from "./findings";
 import type { ApprovalRowResult } from "./inputs/approval";
 import type { UnitOutcome } from "./hotline-scores";
 import { WMSG } from "./messages";
+import { MMSG } from "./method/messages";
 import type { CellValue, SheetSnapshot, WriteOp } from "./port";
-import { prepareResultSheet, resultLayout, writeColumns, type ColumnWrite } from "./result-columns";
+import { prepareResultSheet, resultLayout, writeColumns, type ColumnWrite, type ResultLayout } from "./result-columns";
 import { percentFormat } from "./rate-format";
-import { ROW_HEIGHT, STYLE, printOp, range } from "./styles";
-
-const RESULT_LABELS: readonly string[] = [SEQ_LABEL, ...Object.values(RESULT_LABEL)];
+import { ROW_HEIGHT, STYLE, printOp, range, titleHeight } from "./styles";
+import { findHeader, normalizeLabel, type Table } from "./tables";
 
 /**
- * Column widths of the official table (characters), chosen so that the 17 columns print one A4 landscape
- * page wide at about 80 % with 单位名称 and 扣分说明 wrapping; the headers wrap over up to three lines.
+ * Column widths of the official table (characters), chosen so that the 17 columns of the built-in method print
+ * one A4 landscape page wide at about 80 % with 单位名称 and 扣分说明 wrapping; the headers wrap over up to
+ * three lines. Rates are 9 wide, deductions 8.
  */
 const RESULT_WIDTHS: Readonly<Record<string, number>> = {
   [SEQ_LABEL]: 5, [RESULT_LABEL.name]: 20, [RESULT_LABEL.type]: 6,
-  [RESULT_LABEL.completionRate]: 9, [RESULT_LABEL.returnedRate]: 9, [RESULT_LABEL.extensionRate]: 9, [RESULT_LABEL.satisfactionRate]: 9,
-  [RESULT_LABEL.handling]: 8, [RESULT_LABEL.returned]: 8, [RESULT_LABEL.extension]: 8, [RESULT_LABEL.satisfaction]: 8,
-  [RESULT_LABEL.cooperation]: 8, [RESULT_LABEL.bonus]: 6, [RESULT_LABEL.total]: 7, [RESULT_LABEL.rank]: 6, [RESULT_LABEL.typeRank]: 7,
+  [RESULT_LABEL.bonus]: 6, [RESULT_LABEL.total]: 7, [RESULT_LABEL.rank]: 6, [RESULT_LABEL.typeRank]: 7,
   [RESULT_LABEL.explanation]: 44,
 };
+const widthOf = (c: ResultColumn) => RESULT_WIDTHS[c.label] ?? (c.rateId !== undefined ? 9 : 8);
 
 /** The units in rank order: ties keep their 承办单位 order, units without a rank come last. */
 export function rankOrder(units: readonly UnitOutcome[]): UnitOutcome[] {
@@ -38,7 +40,20 @@ export function rankOrder(units: readonly UnitOutcome[]): UnitOutcome[] {
  * points (spec H).
  */
 export function pointsFormat(points: number): string {
-  return `@"（${points}分）"`;
+  return labelSuffixFormat(`（${points}分）`);
+}
+
+/** Excel refuses a number format longer than this. */
+const FORMAT_LIMIT = 255;
+
+/**
+ * A text cell's number format that shows `suffix` after the cell's text (a quote in it shown as ＂; a suffix too
+ * long for a number format is cut, marked by …).
+ */
+export function labelSuffixFormat(suffix: string): string {
+  const text = suffix.replace(/"/g, "＂");
+  const room = FORMAT_LIMIT - 3;
+  return `@"${text.length <= room ? text : `${text.slice(0, room - 2)}…${text.slice(-1)}`}"`;
 }
 
 /** The line under the official table: the issuing unit and the date of the run. */
@@ -50,67 +65,94 @@ function category(unit: UnitOutcome, id: string): number | null {
   return unit.score?.categories.find((c) => c.id === id)?.deduction ?? null;
 }
 
-/** One result row per unit: rates as numbers (percent format), deductions, bonus, 总分, ranks, 扣分说明. */
-export function hotlineTableValues(units: readonly UnitOutcome[]): Record<string, CellValue[]> {
+/**
+ * One result row per unit, by the method's columns (resultColumns): rates as numbers (percent format),
+ * deductions, bonus, 总分, ranks, 扣分说明. 序号 is the caller's.
+ */
+export function hotlineTableValues(units: readonly UnitOutcome[], rules: RuleSet): Record<string, CellValue[]> {
   const col = (f: (u: UnitOutcome) => CellValue) => units.map((u) => cellValue(f(u)));
-  const rate = (id: "completion" | "returned" | "extension" | "satisfaction") => col((u) => u.score?.rates[id] ?? null);
-  return {
+  const values: Record<string, CellValue[]> = {
     [RESULT_LABEL.name]: col((u) => u.name),
     [RESULT_LABEL.type]: col((u) => u.type ?? null),
-    [RESULT_LABEL.completionRate]: rate("completion"),
-    [RESULT_LABEL.handling]: col((u) => category(u, "handling")),
-    [RESULT_LABEL.returnedRate]: rate("returned"),
-    [RESULT_LABEL.returned]: col((u) => category(u, "returned")),
-    [RESULT_LABEL.extensionRate]: rate("extension"),
-    [RESULT_LABEL.extension]: col((u) => category(u, "extension")),
-    [RESULT_LABEL.satisfactionRate]: rate("satisfaction"),
-    [RESULT_LABEL.satisfaction]: col((u) => category(u, "satisfaction")),
-    [RESULT_LABEL.cooperation]: col((u) => category(u, "cooperation")),
     [RESULT_LABEL.bonus]: col((u) => u.score?.bonus.points ?? null),
     [RESULT_LABEL.total]: col((u) => u.score?.total ?? null),
     [RESULT_LABEL.rank]: col((u) => u.rank ?? null),
     [RESULT_LABEL.typeRank]: col((u) => u.typeRank ?? null),
     [RESULT_LABEL.explanation]: col((u) => u.explanation),
   };
+  for (const c of resultColumns(rules.hotline)) {
+    const { rateId, category: cat } = c;
+    if (rateId !== undefined) values[c.label] = col((u) => u.score?.rates[rateId] ?? null);
+    if (cat !== undefined) values[c.label] = col((u) => category(u, cat.id));
+  }
+  return values;
 }
 
-const RATE_LABELS: readonly string[] = [
-  RESULT_LABEL.completionRate, RESULT_LABEL.returnedRate, RESULT_LABEL.extensionRate, RESULT_LABEL.satisfactionRate,
-];
-const RATE_RULES: readonly (readonly [string, RateRuleId])[] = [
-  [RESULT_LABEL.completionRate, "completion"], [RESULT_LABEL.returnedRate, "returned"],
-  [RESULT_LABEL.extensionRate, "extension"], [RESULT_LABEL.satisfactionRate, "satisfaction"],
-];
 const TEXT_LABELS: readonly string[] = [RESULT_LABEL.name, RESULT_LABEL.explanation];
 
 /**
- * The table, with the run's status in its title row: 草稿 while 校验 holds errors, 校验通过 with the time of a
- * clean run (spec E). Ready to print (spec H): units in rank order numbered by 序号, deduction headers showing
- * their points, 扣分说明 wrapped, the issuing unit and date under the table, A4 landscape one page wide with
- * the title and header rows on every page.
+ * The title of a result sheet: its title, then on a second line the method that produced it (spec G) and the
+ * run's status, so that neither pushes the title out of its merged cell.
  */
-export function writeHotlineTable(snapshot: SheetSnapshot | undefined, ranked: readonly UnitOutcome[], rules: RuleSet, status = "",
-  issuedOn: Date = new Date()): WriteOp[] {
+export function resultTitle(title: string, method: string, status = ""): string {
+  return `${title}\n${[MMSG.producedBy(method), status].filter((t) => t !== "").join("　")}`;
+}
+
+/** The title row of a result sheet, rewritten on every run: text, format (wrapped) and a two-line height. */
+export function resultTitleOps(layout: ResultLayout, title: string): WriteOp[] {
+  const ops: WriteOp[] = [{ kind: "rowHeight", sheet: layout.sheet, row: layout.headerRow - 1, height: titleHeight(title.split("\n").length) }];
+  if (layout.fresh) return ops;
+  const cols = Math.max(...layout.columns.values()) + 1;
+  return [
+    { kind: "values", sheet: layout.sheet, row: layout.headerRow - 1, col: 0, values: [[title]] },
+    { kind: "format", range: range(layout.sheet, layout.headerRow - 1, 0, 1, cols), format: STYLE.title }, ...ops,
+  ];
+}
+
+/**
+ * 12345热线考核表 is laid out afresh when the method's columns changed: a column of the method is missing or out
+ * of the method's order, or a deduction column (…扣分) belongs to no category of the method any more (it would
+ * keep stale values).
+ */
+function shapeChanged(snapshot: SheetSnapshot | undefined, columns: readonly ResultColumn[]): boolean {
+  const header = snapshot ? findHeader(snapshot, sheetSpec(SHEET.result)) : undefined;
+  if (!snapshot || !header) return false;
+  const labels = new Set(columns.map((c) => c.label));
+  const present = snapshot.values[header.row].map((v) => normalizeLabel(v));
+  const stale = present.some((l) => l !== undefined && l.endsWith(LABEL.deduction) && !labels.has(l));
+  if (stale || columns.some((c) => !present.includes(c.label))) return true;
+  // The method's own columns (rates and deductions) in its order, before 加分 and 总分; the others may be anywhere.
+  const ordered = columns.filter((c) => c.rateId !== undefined || c.category !== undefined || c.label === RESULT_LABEL.bonus || c.label === RESULT_LABEL.total);
+  const at = ordered.map((c) => present.indexOf(c.label));
+  return at.some((col, i) => i > 0 && col < at[i - 1]);
+}
+
+/**
+ * The table, with the method and the run's status in its title row: 草稿 while 校验 holds errors, 校验通过
+ * with the time of a clean run (spec E). Ready to print (spec H): units in rank order numbered by 序号,
+ * deduction headers showing their points, 扣分说明 wrapped, the issuing unit and date under the table, A4
+ * landscape one page wide with the title and header rows on every page. Its columns follow the method (spec G).
+ */
+export function writeHotlineTable(snapshot: SheetSnapshot | undefined, ranked: readonly UnitOutcome[], rules: RuleSet, method: string,
+  status = "", issuedOn: Date = new Date()): WriteOp[] {
   const units = rankOrder(ranked);
-  const layout = resultLayout(snapshot, sheetSpec(SHEET.result), RESULT_LABELS, true, { titleRow: true });
-  const title = status === "" ? rules.hotline.title : `${rules.hotline.title}　${status}`;
-  const values: Record<string, CellValue[]> = { [SEQ_LABEL]: units.map((_, i) => i + 1), ...hotlineTableValues(units) };
-  const writes: ColumnWrite[] = RESULT_LABELS.map((label) => ({
-    label, values: values[label],
-    numberFormat: RATE_LABELS.includes(label) ? FORMAT.percent : undefined,
-    center: !TEXT_LABELS.includes(label),
-    width: RESULT_WIDTHS[label],
-    wrap: TEXT_LABELS.includes(label),
+  const columns = resultColumns(rules.hotline);
+  const layout = resultLayout(snapshot, resultSpec(rules.hotline), columns.map((c) => c.label), true,
+    { titleRow: true, fresh: shapeChanged(snapshot, columns) });
+  const title = resultTitle(rules.hotline.title, method, status);
+  const values: Record<string, CellValue[]> = { [SEQ_LABEL]: units.map((_, i) => i + 1), ...hotlineTableValues(units, rules) };
+  const writes: ColumnWrite[] = columns.map((c) => ({
+    label: c.label, values: values[c.label],
+    numberFormat: c.rateId !== undefined ? FORMAT.percent : undefined,
+    center: !TEXT_LABELS.includes(c.label),
+    width: widthOf(c),
+    wrap: TEXT_LABELS.includes(c.label),
   }));
-  const ops = [...prepareResultSheet(layout, title), ...writeColumns(layout, writes, { widths: true, allHeights: true })];
-  if (!layout.fresh) ops.push({ kind: "values", sheet: SHEET.result, row: layout.headerRow - 1, col: 0, values: [[title]] });
+  const ops = [...prepareResultSheet(layout, title), ...writeColumns(layout, writes, { widths: true, allHeights: true }), ...resultTitleOps(layout, title)];
   const { headerRow } = layout;
-  for (const [label, id] of Object.entries(CATEGORY_COLUMNS)) {
-    const cap = rules.hotline.categories.find((c) => c.id === id)?.cap;
-    const col = layout.columns.get(label) as number;
-    if (cap !== undefined) ops.push({ kind: "format", range: range(SHEET.result, headerRow, col), format: { numberFormat: pointsFormat(cap) } });
+  for (const c of columns) {
+    if (c.category) ops.push({ kind: "format", range: range(SHEET.result, headerRow, layout.columns.get(c.label) as number), format: { numberFormat: pointsFormat(c.category.cap) } });
   }
-  if (headerRow > 0) ops.push({ kind: "rowHeight", sheet: SHEET.result, row: 0, height: ROW_HEIGHT.title });
   ops.push({ kind: "rowHeight", sheet: SHEET.result, row: headerRow, height: ROW_HEIGHT.header });
   const first = headerRow + 1;
   const lastCol = Math.max(...layout.columns.values());
@@ -124,12 +166,13 @@ export function writeHotlineTable(snapshot: SheetSnapshot | undefined, ranked: r
   }
   ops.push(printOp(SHEET.result, "landscape", { first: 0, last: headerRow }, { rows: printRows, cols: lastCol + 1 }));
   // Rates whose two-decimal display would read as another band get more decimals.
-  for (const [label, id] of RATE_RULES) {
+  for (const { label, rateId } of columns) {
+    if (rateId === undefined) continue;
     const col = layout.columns.get(label) as number;
     units.forEach((u, i) => {
-      const rate = u.score?.rates[id];
+      const rate = u.score?.rates[rateId];
       if (rate === null || rate === undefined) return;
-      const numberFormat = percentFormat(rules.hotline, id, rate);
+      const numberFormat = percentFormat(rules.hotline, rateId, rate);
       if (numberFormat !== FORMAT.percent) ops.push({ kind: "format", range: range(SHEET.result, first + i, col), format: { numberFormat } });
     });
   }
@@ -148,9 +191,12 @@ export function writeHotlineTable(snapshot: SheetSnapshot | undefined, ranked: r
   return ops;
 }
 
-/** Only the 扣分 and 扣分说明 columns of 便民化考核: never another cell of that sheet. */
-export function writeApprovalColumns(snapshot: SheetSnapshot, rows: readonly ApprovalRowResult[]): WriteOp[] {
-  const layout = resultLayout(snapshot, sheetSpec(SHEET.approval), [LABEL.deduction, LABEL.explanation], false);
+/**
+ * Only the 扣分 and 扣分说明 columns of 便民化考核: never another cell of that sheet. The method that produced
+ * them is shown by the 扣分说明 header's number format (扣分说明（考核办法：…）): the cell keeps its label.
+ */
+export function writeApprovalColumns(table: Pick<Table, "snapshot" | "spec">, rows: readonly ApprovalRowResult[], method: string): WriteOp[] {
+  const layout = resultLayout(table.snapshot, table.spec, [LABEL.deduction, LABEL.explanation], false);
   const count = rows.reduce((n, r) => Math.max(n, r.row - layout.headerRow), 0);
   const deduction: CellValue[] = Array.from({ length: count }, () => null);
   const explanation: CellValue[] = Array.from({ length: count }, () => null);
@@ -158,17 +204,25 @@ export function writeApprovalColumns(snapshot: SheetSnapshot, rows: readonly App
     deduction[r.row - layout.headerRow - 1] = r.deduction;
     explanation[r.row - layout.headerRow - 1] = cellValue(r.explanation);
   }
-  return writeColumns(layout, [
-    { label: LABEL.deduction, values: deduction, center: true },
-    // Not wrapped: compute-all changes no row height of this input sheet; the column fits the longest text.
-    { label: LABEL.explanation, values: explanation, maxWidth: 60 },
-  ], { widths: true });
+  const header = range(SHEET.approval, layout.headerRow, layout.columns.get(LABEL.explanation) as number);
+  return [
+    ...writeColumns(layout, [
+      { label: LABEL.deduction, values: deduction, center: true },
+      // Not wrapped: compute-all changes no row height of this input sheet; the column fits the longest text.
+      { label: LABEL.explanation, values: explanation, maxWidth: 60 },
+    ], { widths: true }),
+    { kind: "format", range: header, format: { numberFormat: labelSuffixFormat(`（${MMSG.producedBy(method)}）`) } },
+  ];
 }
 
-/** 校验: one row per finding (sorted by sheet, then row); "未发现问题" when there is no error or warning. */
-export function writeChecks(snapshot: SheetSnapshot | undefined, findings: readonly Finding[]): WriteOp[] {
+/**
+ * 校验: one row per finding (sorted by sheet, then row); "未发现问题" when there is no error or warning. The title
+ * row names the method the run used (or says it was refused).
+ */
+export function writeChecks(snapshot: SheetSnapshot | undefined, findings: readonly Finding[], method: string): WriteOp[] {
   const labels = [LABEL.sheet, LABEL.cell, LABEL.problem, LABEL.level];
-  const layout = resultLayout(snapshot, sheetSpec(SHEET.checks), labels, true);
+  const layout = resultLayout(snapshot, sheetSpec(SHEET.checks), labels, true, { titleRow: true });
+  const title = resultTitle(WMSG.title[SHEET.checks](0), method);
   const rows: CellValue[][] = [];
   if (!findings.some((f) => f.severity !== "info")) rows.push([WMSG.noCell, WMSG.noCell, WMSG.noProblems, null]);
   for (const f of findings) rows.push([cellValue(f.sheet), f.cell ?? WMSG.noCell, cellValue(f.message), WMSG.level[f.severity]]);
@@ -177,7 +231,7 @@ export function writeChecks(snapshot: SheetSnapshot | undefined, findings: reado
     maxWidth: label === LABEL.problem ? 70 : 20, wrap: label === LABEL.problem,
   }));
   return [
-    ...prepareResultSheet(layout, WMSG.title[SHEET.checks](0)), ...writeColumns(layout, writes, { widths: true, allHeights: true }),
+    ...prepareResultSheet(layout, title), ...writeColumns(layout, writes, { widths: true, allHeights: true }), ...resultTitleOps(layout, title),
     printOp(SHEET.checks, "portrait", { first: 0, last: layout.headerRow }),
   ];
 }

@@ -2,7 +2,8 @@
 import type { CellFormat, PageSetup, RangeRef, WriteOp } from "./port";
 
 export const STYLE = {
-  title: { bold: true, fontSize: 14, horizontal: "center" },
+  // Wrapped: a result sheet's title has a second line (the method and the run's status).
+  title: { bold: true, fontSize: 14, horizontal: "center", wrap: true },
   inputHeader: { bold: true, fill: "#DDEBF7", horizontal: "center", wrap: true },
   resultHeader: { bold: true, fill: "#E2EFDA", horizontal: "center", wrap: true },
   center: { horizontal: "center" },
@@ -12,6 +13,11 @@ export const STYLE = {
 
 /** Row heights in points: a 14 pt title (merged cells never grow by themselves), a header of up to three lines. */
 export const ROW_HEIGHT = { title: 24, header: 45 } as const;
+
+/** The height of a title row of `lines` lines of 14 pt text. */
+export function titleHeight(lines: number): number {
+  return Math.max(1, lines) * 20 + 4;
+}
 
 /** The height (points) of a row showing `lines` lines of 11 pt text (CJK glyphs need a little more than Latin). */
 export function lineHeight(lines: number): number {

@@ -153,7 +153,7 @@ export function openTable(snapshots: Snapshots, spec: SheetSpec, findings: Findi
   let blocked = false;
   for (const label of header.missing) {
     const column = spec.columns.find((c) => c.label === label);
-    if (!column || column.result) continue;
+    if (!column || column.result || column.optional) continue;
     const partOfUsedGroup = column.group !== undefined &&
       spec.columns.some((c) => c.group === column.group && header.columns.has(c.label));
     const needed = column.needed === true || partOfUsedGroup;

@@ -4,7 +4,12 @@
  * work. Figures (points, thresholds, deadlines, item names) come from the rule set, never literals.
  */
 import type { RuleSet } from "../engine";
-import { ITEM_LABELS, LABEL, SHEET } from "./contract";
+import { LABEL, SHEET } from "./contract";
+import { itemLabel } from "./inputs/approval";
+import {
+  ALIAS_LABEL, ALL_DEPARTMENTS, APPROVAL_METHOD_LABEL as A, BONUS_CATEGORY, HOTLINE_METHOD_LABEL as H, METHOD_PARAM as P, METHOD_SHEET,
+  SCORING, VOLUME_ITEM,
+} from "./method/labels";
 
 export interface ColumnHelp {
   readonly meaning: string;
@@ -50,9 +55,11 @@ export function columnHelp(rules: RuleSet): Readonly<Record<string, Readonly<Rec
     },
   });
   const status = "填 完成、未完成 或 不涉及（从下拉列表选择）";
-  const items = Object.fromEntries(approval.items.map((item, i): [string, ColumnHelp] => [ITEM_LABELS[i], {
+  const derivedNo = approval.items.find((i) => i.status === "derived")?.no ?? 6;
+  const partCount = approval.derived.targets.length + approval.derived.parts.length;
+  const items = Object.fromEntries(approval.items.map((item): [string, ColumnHelp] => [itemLabel(item.no), {
     meaning: item.status === "derived"
-      ? `事项${item.no}：${item.name}。右侧8个“事项6分项”都填写后由程序判断，也可直接${status}。`
+      ? `事项${item.no}：${item.name}。右侧${partCount}个“事项${derivedNo}分项”都填写后由程序判断，也可直接${status}。`
       : `事项${item.no}：${item.name}。${status}；不在“涉及部门”内的部门已预填“不涉及”。`,
     source: item.status === "evidence"
       ? `印证资料报送市审改办的情况（截止${approval.evidenceDeadline}）`
@@ -60,15 +67,16 @@ export function columnHelp(rules: RuleSet): Readonly<Record<string, Readonly<Rec
     example: "完成",
   }]));
   const targets = Object.fromEntries(approval.derived.targets.map((t): [string, ColumnHelp] => [t.label, {
-    meaning: `事项6的分项：${t.label}，填百分比；${t.minIncluded ? "不低于" : "高于"}${pct(t.min)}为达标。`,
+    meaning: `事项${derivedNo}的分项：${t.label}，填百分比；${t.minIncluded ? "不低于" : "高于"}${pct(t.min)}为达标。`,
     source: "政务服务能力提升“百日攻坚”行动统计",
     example: pct(t.min + 2),
   }]));
   const parts = Object.fromEntries(approval.derived.parts.map((p): [string, ColumnHelp] => [p.label, {
-    meaning: `事项6的分项：${p.label}。${status}。`,
+    meaning: `事项${derivedNo}的分项：${p.label}。${status}。`,
     source: "“百日攻坚”行动任务完成情况",
     example: "完成",
   }]));
+  const evidenceItems = approval.items.filter((i) => i.status === "evidence").map((i) => itemLabel(i.no)).join("、");
   const count = (meaning: string, example: string): ColumnHelp => ({
     meaning, source: "12345平台统计，或任务窗格“导入工单明细”自动填写", example,
   });
@@ -79,6 +87,11 @@ export function columnHelp(rules: RuleSet): Readonly<Record<string, Readonly<Rec
         meaning: "县区、市直或其他：决定月均办件量加分的门槛和类别内排名。",
         source: "附件1名单的分组",
         example: "县区",
+      },
+      [ALIAS_LABEL]: {
+        meaning: "该单位的其他写法（可空）：多个用“、”或“，”分隔。热线数据、登记表、工单明细、便民化考核和涉及部门中的这些写法都按本单位计。常用简称已内置，无需填写。",
+        source: "考核办",
+        example: "市大数据局、数据局",
       },
     },
     [SHEET.hotline]: {
@@ -104,7 +117,7 @@ export function columnHelp(rules: RuleSet): Readonly<Record<string, Readonly<Rec
       ...targets,
       ...parts,
       [LABEL.evidenceDate]: {
-        meaning: `事项3—5印证资料报送市审改办的日期；晚于${approval.evidenceDeadline}的，相关事项视为未完成。`,
+        meaning: `${evidenceItems}印证资料报送市审改办的日期；晚于${approval.evidenceDeadline}的，相关事项视为未完成。`,
         source: "市审改办收文记录",
         example: `${rules.year}-12-20`,
       },
@@ -113,9 +126,88 @@ export function columnHelp(rules: RuleSet): Readonly<Record<string, Readonly<Rec
     },
     [SHEET.params]: {
       [LABEL.param]: { meaning: "参数名称（请勿修改）。", source: "模板", example: "考核月数" },
-      [LABEL.value]: { meaning: "参数的值：考核年度选用哪一年度的规则；考核月数用于计算月均办件量。", source: "考核办通知", example: "12" },
+      [LABEL.value]: { meaning: "参数的值（各行含义见“说明”列）；空白按内置2021年度办法的值。", source: "考核办法、考核办通知", example: "12" },
       [LABEL.note]: { meaning: "参数的说明。", source: "模板", example: "" },
     },
+    ...methodHelp(rules),
+  };
+}
+
+const yesNo = "填“是”或“否”（从下拉列表选择）";
+
+/** Help for the method sheets' columns (spec G): the office edits the method in these cells. */
+function methodHelp(rules: RuleSet): Record<string, Record<string, ColumnHelp>> {
+  const h = rules.hotline;
+  const cat = h.categories[0];
+  const rateItems = h.rates.map((r) => r.item).join("、");
+  return {
+    [METHOD_SHEET.hotline]: {
+      [H.category]: {
+        meaning: `扣分类别（如${h.categories.map((c) => c.name).join("、")}），或“${BONUS_CATEGORY}”。新增类别时12345热线考核表自动增加“类别名＋扣分”一列。`,
+        source: "考核办法附件（考核表）", example: cat?.name ?? "工单办理",
+      },
+      [H.cap]: {
+        meaning: `类别的分值（扣完为止），在该类别至少一行填写；各扣分类别之和须等于参数“总分”。${BONUS_CATEGORY}留空（上限见参数“加分上限”）。`,
+        source: "考核办法附件（考核表）", example: String(cat?.cap ?? 30),
+      },
+      [H.item]: {
+        meaning: `比率分档：${rateItems}之一；按件扣分、按件加分：事项名称（扣分登记、加分登记的“事项”从中选择）；办件量加分：${VOLUME_ITEM}。`,
+        source: "考核办法", example: h.cases[0]?.label ?? "",
+      },
+      [H.scoring]: { meaning: `${Object.values(SCORING).join("、")}之一（从下拉列表选择）。`, source: "考核办法", example: SCORING.bands },
+      [H.from]: {
+        meaning: `比率分档：该档下限，写成 97% 或 97；办件量加分：月均办件量门槛（件）。其他计分方式留空。`,
+        source: "考核办法", example: "97%",
+      },
+      [H.fromIncluded]: { meaning: `下限是否属于该档（“达到”为是，“超过”为否）。${yesNo}`, source: "考核办法", example: "是" },
+      [H.to]: { meaning: "比率分档：该档上限，写成 98% 或 98。各档须恰好覆盖0%—100%。其他计分方式留空。", source: "考核办法", example: "98%" },
+      [H.toIncluded]: { meaning: `上限是否属于该档（“低于”为否）。${yesNo}`, source: "考核办法", example: "否" },
+      [H.points]: { meaning: "该档扣分，或每件（次）扣分、加分。", source: "考核办法", example: "15" },
+      [H.unitType]: { meaning: "办件量加分适用的单位类别：县区、市直或其他；同一类别多行为分级，取达到的最高一级。", source: "考核办法", example: "县区" },
+      [H.clause]: { meaning: "该规则的依据条款，写入每条扣分说明，供申诉核对。", source: "考核办法原文", example: h.cases[0]?.clause ?? "" },
+    },
+    [METHOD_SHEET.approval]: {
+      [A.item]: { meaning: "事项1、事项2……依次编号；便民化考核表每个事项一列。", source: "便民化考核办法", example: "事项1" },
+      [A.content]: { meaning: "考核内容。", source: "便民化考核办法", example: rules.approval.items[0]?.name ?? "" },
+      [A.appliesTo]: {
+        meaning: `涉及部门，以“、”“，”或“,”分隔；“${ALL_DEPARTMENTS}”表示便民化考核所列全部部门。简称和承办单位表“别名”中的名称都可以用。`,
+        source: "便民化考核办法", example: "市委宣传部、市公安局",
+      },
+      [A.evidence]: {
+        meaning: `是否须在参数“印证资料截止日期”前报送印证资料；晚于截止日期的，该事项视为未完成。${yesNo}`,
+        source: "便民化考核办法", example: "是",
+      },
+      [A.clause]: { meaning: "该事项的依据条款，写入扣分说明。", source: "便民化考核办法原文", example: rules.approval.items[0]?.clause ?? "" },
+      [A.derived]: {
+        meaning: `是否由便民化考核表中的分项（${rules.approval.derived.targets.map((t) => t.label).join("、")}等）判定；只能有一个事项为“是”。${yesNo}`,
+        source: "便民化考核办法", example: "否",
+      },
+    },
+  };
+}
+
+/** Titles of the method sheets, the band rows of 便民化考核, the name of a method the template writes. */
+export const TMSG = {
+  hotlineMethodTitle: (year: number) => `${year}年度12345热线考核办法（每行一条计分规则；修改本表即修改考核办法，无需改程序）`,
+  approvalMethodTitle: (year: number) => `${year}年度审批服务便民化考核办法（每行一个事项）`,
+  bandItems: (items: number) => `考核内容：事项1—${items}的完成情况（完成 / 未完成 / 不涉及）`,
+  bandDerivedParts: (no: number) => `事项${no}的分项（都填写后由程序判断事项${no}是否完成）`,
+  methodName: (rules: RuleSet) => `${rules.year}年度考核办法（${rules.hotline.source}）`,
+} as const;
+
+/** The 说明 of each 参数 row (spec G). */
+export function paramNotes(rules: RuleSet, builtInYears: readonly number[]): Readonly<Record<string, string>> {
+  return {
+    [P.name]: "结果表标题行注明的考核办法名称",
+    [P.year]: `考核年度；工作簿有“考核办法”“便民化考核办法”时只作标签，没有时选用内置办法（目前提供：${builtInYears.join("、")}）`,
+    [P.months]: "月均办件量为空时，按“工单总量÷考核月数”计算（1—12）",
+    [P.total]: "满分；各扣分类别的类别分值之和须等于总分",
+    [P.vetoCap]: "便民化考核任一适用事项未完成时扣的分数（一票否决，按上限扣分）",
+    [P.evidenceDeadline]: "须报送印证资料的事项，晚于此日期报送视为未完成",
+    [P.basicSatisfied]: "回访结果“基本满意”是否计为满意（是/否）",
+    [P.percentDecimals]: "比率比较前保留的小数位（百分数）；空白为不取整",
+    [P.bonusCap]: "加分上限；空白为不封顶",
+    ...Object.fromEntries(rules.approval.derived.targets.map((t) => [`${t.label}不低于`, `事项分项“${t.label}”的达标线（含）`])),
   };
 }
 
@@ -126,10 +218,11 @@ export const GUIDE = {
   steps: [
     "1. 准备模板：在任务窗格点“创建/补全模板”，补齐缺少的工作表和表头（不会改动已填写的内容）。",
     "2. 导入工单明细：在任务窗格“导入工单明细”中选择12345平台导出的工单明细（CSV 或 .xlsx），自动填写“热线数据”；也可以直接在“热线数据”中填写各单位的统计数。",
-    "3. 登记扣分、加分：在“扣分登记”“加分登记”中每行登记一件经查实的事项，事项从下拉列表选择；在“便民化考核”中填写各部门事项1—6及事项6分项的完成情况。",
+    "3. 登记扣分、加分：在“扣分登记”“加分登记”中每行登记一件经查实的事项，事项从下拉列表选择；在“便民化考核”中填写各部门各事项及其分项的完成情况。",
     "4. 全部计算：在任务窗格点“全部计算”。结果写入“12345热线考核表”和“便民化考核”的扣分、扣分说明列；发现的问题列在“校验”表中，点问题可跳到对应单元格。",
     "5. 处理“校验”中的错误后再点一次“全部计算”，直到结果表标题不再显示“草稿”。",
     "6. 打印、导出：“12345热线考核表”已设为A4横向、每页重复标题和表头、页脚注明页码，可直接打印或另存为PDF；发送给考核办之前点“定稿”，把考核公式转换为数值。",
+    "考核办法在“考核办法”“便民化考核办法”和“参数”表中：新年度办法有变化（档次、分值、类别、事项、涉及部门、截止日期）时直接修改这些单元格，不需要改程序；办法有误时“全部计算”不计分，并在“校验”表中逐格说明。",
     "把鼠标停在任一表头上，可看到该列的含义、来源和示例（下表列出同样的内容）。",
   ],
   sheetsHeading: "二、各工作表的用途",
@@ -142,7 +235,9 @@ export const GUIDE = {
     [SHEET.approval, "审批服务便民化（一票否决）各事项完成情况；右侧两列为计算结果", "各审批科室、市审改办"],
     [SHEET.result, "12345热线考核结果（正式考核表），按排名排列", "“全部计算”自动生成，请勿手工修改"],
     [SHEET.checks, "计算时发现的问题，及处理办法", "“全部计算”自动生成"],
-    [SHEET.params, "考核年度与考核月数", "按考核办通知填写"],
+    [SHEET.params, "考核年度、考核月数和考核办法的参数（总分、一票否决扣分、印证资料截止日期等）", "按考核办法和考核办通知填写"],
+    [METHOD_SHEET.hotline, "12345热线考核办法：每行一条计分规则（档次、每件扣分、加分）；新年度的办法在此修改", "考核办（按当年印发的考核办法）"],
+    [METHOD_SHEET.approval, "审批服务便民化考核办法：每行一个事项及其涉及部门", "考核办（按当年印发的考核办法）"],
   ] as readonly (readonly string[])[],
   columnsHeading: "三、各列说明",
   columnLabels: ["工作表", "列", "含义", "来源", "示例"],

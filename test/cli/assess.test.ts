@@ -26,7 +26,8 @@ describe("npm run assess (main)", () => {
     expect(await main([SAMPLE, "-o", output], io)).toBe(EXIT.ok);
     expect(err).toEqual([]);
     const text = out.join("\n");
-    expect(text).toContain("考核办法：内置2021年度办法");
+    // The sample carries the 2021 method as sheets (创建/补全模板 writes them).
+    expect(text).toContain("考核办法：2021年度考核办法（安行审函〔2021〕73号）");
     expect(text).toContain("12345热线考核：77个单位，已计分77个");
     expect(text).toMatch(/排名\s+单位名称\s+类别\s+总分\s+扣分说明/);
     expect(text).toMatch(/\n\s+1\s+市人力资源和社会保障局\s+市直\s+120\s+月均办件量275件/);

@@ -240,9 +240,11 @@ describe("--method refusals: nothing is written (exit 2)", () => {
     return err.join("\n");
   }
 
-  test("a workbook without method sheets (the 2021 sample) gives no method", async () => {
-    const text = await refused([SAMPLE, "--method", SAMPLE], join(dir, "a.xlsx"));
-    expect(text).toContain(`办法文件“${SAMPLE}”中没有办法表“考核办法”“便民化考核办法”`);
+  test("a workbook without method sheets gives no method", async () => {
+    const plain = join(dir, "无办法表.xlsx");
+    await writeXlsx(workbookOf({ [SHEET.params]: [["参数", "值"], ["考核年度", 2021]], [SHEET.units]: UNITS_2026 }).workbook, plain);
+    const text = await refused([SAMPLE, "--method", plain], join(dir, "a.xlsx"));
+    expect(text).toContain(`办法文件“${plain}”中没有办法表“考核办法”“便民化考核办法”`);
   });
 
   test("a broken method: every problem with its sheet and cell", async () => {

@@ -51,8 +51,18 @@ describe("compute-all on a fixture workbook with hand-computed answers", () => {
   it("writes the header row with exactly the spec-E labels under a title row", async () => {
     const snap = (await port.read([SHEET.result])).get(SHEET.result);
     // The title row also says the run's status (spec E): here a clean run, with its time.
-    expect(snap?.values[0][0]).toMatch(/^2021年度12345热线工单办理情况减分指标考核表　校验通过（计算时间：\d{4}-\d\d-\d\d \d\d:\d\d）$/u);
+    // The title row also names the method (spec G: a workbook without method sheets, the built-in one).
+    expect(snap?.values[0][0]).toMatch(/^2021年度12345热线工单办理情况减分指标考核表\n考核办法：内置2021年度办法　校验通过（计算时间：\d{4}-\d\d-\d\d \d\d:\d\d）$/u);
     expect(snap?.values[1]).toEqual([SEQ_LABEL, ...Object.values(RESULT_LABEL)]);
+  });
+
+  it("names the built-in method on 校验 (title row) and on 便民化考核's 扣分说明 header, which keeps its label", async () => {
+    expect(output.summary.method).toBe("内置2021年度办法");
+    expect((await port.read([SHEET.checks])).get(SHEET.checks)?.values[0][0]).toBe("校验结果（“全部计算”自动生成）\n考核办法：内置2021年度办法");
+    const ws = port.workbook.getWorksheet(SHEET.approval)!;
+    const row = ws.getRow(2).values as unknown[];
+    const cell = ws.getCell(2, row.indexOf(LABEL.explanation));
+    expect([cell.value, cell.numFmt]).toEqual([LABEL.explanation, '@"（考核办法：内置2021年度办法）"']);
   });
 
   it("judges every department, each veto outcome with its explanation", async () => {

@@ -66,11 +66,48 @@ describe("the bundled sample workbook", () => {
         [LABEL.name]: r[LABEL.name], [LABEL.deduction]: r[LABEL.deduction], [LABEL.explanation]: r[LABEL.explanation],
       })),
     };
-    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(GOLDEN)) writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 1)}\n`);
+    if (process.env.UPDATE_GOLDEN === "1") writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 1)}\n`);
+    // A golden file fails when it is missing (UPDATE_GOLDEN=1 writes it).
+    expect(existsSync(GOLDEN)).toBe(true);
     expect(actual).toEqual(JSON.parse(readFileSync(GOLDEN, "utf8")));
   });
 
-  it("keeps every contract sheet", async () => {
-    expect(await port.sheetNames()).toEqual([SHEET.guide, ...SHEETS.map((s) => s.name)]);
+  it("keeps every contract sheet and the method sheets", async () => {
+    expect(await port.sheetNames()).toEqual([SHEET.guide, ...SHEETS.map((s) => s.name), "考核办法", "便民化考核办法"]);
+  });
+});
+
+/*
+ * Spec G: 创建/补全模板 writes the 2021 method into the method sheets, and computing that workbook gives the
+ * same numbers as the built-in method. The sample is such a template; without its method sheets (and the
+ * method's 参数 rows) it is scored by the built-in method.
+ */
+describe("the sample's written method against the built-in one", () => {
+  const results = async (withMethod: boolean) => {
+    const port = await ExcelJsWorkbookPort.fromFile(SAMPLE_PATH);
+    if (!withMethod) for (const name of ["考核办法", "便民化考核办法"]) port.workbook.removeWorksheet(port.workbook.getWorksheet(name)!.id);
+    const output = await computeAll(port);
+    const snapshots = await port.read([SHEET.result, SHEET.approval, SHEET.checks]);
+    return { output, snapshots };
+  };
+
+  it("names its method: the written one, or 内置2021年度办法", async () => {
+    const [written, builtIn] = [await results(true), await results(false)];
+    expect(written.output.summary.method).toBe("2021年度考核办法（安行审函〔2021〕73号）");
+    expect(builtIn.output.summary.method).toBe("内置2021年度办法");
+    expect(written.snapshots.get(SHEET.result)?.values[0][0]).toContain("考核办法：2021年度考核办法（安行审函〔2021〕73号）");
+    expect(builtIn.snapshots.get(SHEET.result)?.values[0][0]).toContain("考核办法：内置2021年度办法");
+  });
+
+  it("every result cell of 12345热线考核表 and 便民化考核 is the same (title rows aside)", async () => {
+    const [written, builtIn] = [await results(true), await results(false)];
+    for (const sheet of [SHEET.result, SHEET.approval]) {
+      const [a, b] = [written.snapshots.get(sheet)!.values, builtIn.snapshots.get(sheet)!.values];
+      expect(a.length).toBe(b.length);
+      expect(a.length).toBeGreaterThan(37);
+      // Row 0 is the title (it names the method); everything below is compared cell by cell.
+      expect(a.slice(1)).toEqual(b.slice(1));
+    }
+    expect(written.output.problems).toEqual(builtIn.output.problems);
   });
 });

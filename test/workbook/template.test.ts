@@ -54,9 +54,15 @@ describe("创建模板 on an empty workbook, saved and read back", () => {
     }
   });
 
-  it("holds the parameters 考核年度 2021 and 考核月数 12", async () => {
+  it("holds the 参数 rows of spec G with their 2021 values (sections A and B), each explained", async () => {
     const rows = await sheetTable(port, SHEET.params);
-    expect(rows.map((r) => [r[LABEL.param], r[LABEL.value]])).toEqual([["考核年度", 2021], ["考核月数", 12]]);
+    expect(rows.map((r) => [r[LABEL.param], r[LABEL.value]])).toEqual([
+      ["办法名称", "2021年度考核办法（安行审函〔2021〕73号）"], ["考核年度", 2021], ["考核月数", 12], ["总分", 100],
+      ["一票否决扣分", 0.5], ["印证资料截止日期", "2021-12-31"], ["基本满意计为满意", "是"], ["比率保留小数位", null],
+      ["加分上限", null], ["减时间比例不低于", "70%"], ["最多跑一次占比不低于", "95%"], ["即办事项占比不低于", "50%"],
+      ["网上可办率不低于", "95%"], ["全程网办率不低于", "70%"],
+    ]);
+    expect(rows.every((r) => typeof r[LABEL.note] === "string" && r[LABEL.note] !== "")).toBe(true);
   });
 
   it("carries validation lists, frozen headers, percent and date formats, widths that fit Chinese text", () => {
@@ -198,7 +204,7 @@ describe("创建/补全模板 on a workbook holding data", () => {
     port.workbook.addWorksheet(SHEET.checks).getCell("C7").value = "旧数据";
     const before = await everything(port);
     const changes = templateChanges(await port.read(TEMPLATE_READS));
-    expect(changes.createdSheets).toEqual([SHEET.guide, SHEET.result, SHEET.params]);
+    expect(changes.createdSheets).toEqual([SHEET.guide, SHEET.result, SHEET.params, "考核办法", "便民化考核办法"]);
     expect(changes.untouched).toEqual([SHEET.checks]);
     expect(changes.addedColumns).toEqual([{ sheet: SHEET.approval, labels: [LABEL.deduction, LABEL.explanation] }]);
     await port.apply(changes.plan);
@@ -223,9 +229,9 @@ describe("创建/补全模板 on a workbook holding data", () => {
     expect((await sheetTable(port, SHEET.units))).toHaveLength(77);
   });
 
-  it("a header row whose label has extra spaces counts as present", async () => {
+  it("a header row whose label has extra spaces counts as present (only the optional 别名 is added)", async () => {
     const port = workbookOf({ [SHEET.units]: [["名单"], [" 单位名称 ", "单位类别　"], ["汉滨区", "县区"]] });
     const changes = templateChanges(await port.read([SHEET.units]));
-    expect(changes.addedColumns).toEqual([]);
+    expect(changes.addedColumns).toEqual([{ sheet: SHEET.units, labels: ["别名"] }]);
   });
 });

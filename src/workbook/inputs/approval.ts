@@ -43,11 +43,17 @@ export interface ApprovalRead {
 /** The 便民化考核 status column of an item (事项1 …). */
 export const itemLabel = (no: number) => `事项${no}`;
 
-/** 便民化考核's columns with one status column per item of the method (spec G: N may differ from 6). */
+/**
+ * 便民化考核's columns for a method: one status column 事项N per item (spec G: N may differ from 6) where the
+ * contract has 事项1 … 事项6, and the derived item's part columns only when the method has a derived item.
+ */
 export function approvalSpec(rules: RuleSet): SheetSpec {
   const spec = sheetSpec(SHEET.approval);
-  const extra = rules.approval.items.map((i) => itemLabel(i.no)).filter((label) => !spec.columns.some((c) => c.label === label));
-  return { ...spec, columns: [...spec.columns, ...extra.map((label): ColumnSpec => ({ label, kind: "status" }))] };
+  const items = rules.approval.items.map((i): ColumnSpec => ({ label: itemLabel(i.no), kind: "status", needed: true }));
+  const derived = rules.approval.items.some((i) => i.status === "derived");
+  const first = spec.columns.findIndex((c) => c.kind === "status");
+  const rest = spec.columns.filter((c) => c.kind !== "status" && (derived || c.group === undefined));
+  return { ...spec, columns: [...rest.slice(0, first), ...items, ...rest.slice(first)] };
 }
 
 interface Parsed {

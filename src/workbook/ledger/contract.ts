@@ -3,7 +3,8 @@
  * the import fills 热线数据's count columns and owns these result sheets, rewriting them on every import.
  */
 import { COUNT_FIELDS, LEDGER_SHEET_NAME } from "../../ledger";
-import { LABEL, RESULT_LABEL } from "../contract";
+import type { HotlineRuleSet } from "../../engine";
+import { LABEL, SEQ_LABEL, resultColumns, type ResultColumn } from "../contract";
 
 export const LEDGER_SHEET = {
   /** A 工单明细 sheet pasted into the workbook (the task pane reads it through the port). */
@@ -38,15 +39,16 @@ export const PROBLEM_LABEL = { row: "行号", column: "列", value: "值", probl
 /** _工单列映射 columns. */
 export const MAPPING_LABEL = { header: "表头", column: "对应列" } as const;
 
-/** 月度考核 columns: unit, month, the counts, then the result table's columns (same labels as 12345热线考核表). */
+/**
+ * 月度考核 columns: unit, month, the counts, then the result table's columns for the method (same labels as
+ * 12345热线考核表, without its 序号).
+ */
 export const MONTHLY_LABEL = { month: "月份" } as const;
-export const MONTHLY_LABELS: readonly string[] = [
-  LABEL.name, LABEL.type, MONTHLY_LABEL.month, ...FILLED_LABELS,
-  RESULT_LABEL.completionRate, RESULT_LABEL.handling, RESULT_LABEL.returnedRate, RESULT_LABEL.returned,
-  RESULT_LABEL.extensionRate, RESULT_LABEL.extension, RESULT_LABEL.satisfactionRate, RESULT_LABEL.satisfaction,
-  RESULT_LABEL.cooperation, RESULT_LABEL.bonus, RESULT_LABEL.total, RESULT_LABEL.rank, RESULT_LABEL.typeRank,
-  RESULT_LABEL.explanation,
-];
+export function monthlyColumns(rules: HotlineRuleSet): ResultColumn[] {
+  const fixed: readonly string[] = [SEQ_LABEL, LABEL.name, LABEL.type];
+  const counts = [LABEL.name, LABEL.type, MONTHLY_LABEL.month, ...FILLED_LABELS].map((label): ResultColumn => ({ label, kind: "count" }));
+  return [...counts, ...resultColumns(rules).filter((c) => !fixed.includes(c.label))];
+}
 
 /** 工单核查: the summary block's columns, then the listing's (核查类别 + src/ledger DRILL_DOWN_HEADERS). */
 export const DRILL_LABEL = {

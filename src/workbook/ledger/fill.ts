@@ -13,6 +13,7 @@ import { COUNT_FIELDS, zeroCounts, type LedgerData, type LedgerSummary, type Per
 import { cellAddress } from "../address";
 import { LABEL, PARAM, SHEET, sheetSpec } from "../contract";
 import { Findings, type Finding } from "../findings";
+import { BUILT_IN_LABEL } from "../method";
 import { readUnits } from "../inputs/units";
 import { readParameters } from "../params";
 import type { CellValue, SheetSnapshot, WriteOp, WritePlan } from "../port";
@@ -30,6 +31,8 @@ export interface LedgerPlanOptions {
   readonly sourceName?: string;
   /** When the import happened (default: now), written to 参数. */
   readonly now?: Date;
+  /** The method the rules came from, named on 月度考核 (default: the built-in method of the rules' year). */
+  readonly method?: string;
 }
 
 export interface LedgerImportSummary {
@@ -220,7 +223,7 @@ export function ledgerPlan(snapshots: Snapshots, data: LedgerData, period: Perio
     result: data.summary.text,
   });
   const monthly = monthlyScores(sheets, data, period.year, rules);
-  const monthlyOps = monthlyPlan(snapshots.get(LEDGER_SHEET.monthly), monthly, rules);
+  const monthlyOps = monthlyPlan(snapshots.get(LEDGER_SHEET.monthly), monthly, rules, options.method ?? BUILT_IN_LABEL(rules.year));
   const problems = problemsSheetOps(snapshots.get(LEDGER_SHEET.problems), data, period, source);
 
   const text = [LEDGER_WMSG.filled(period, hotline.filled, hotline.added.length), data.summary.text].join("；");

@@ -35,6 +35,8 @@ export interface ImportLedgerOptions {
   readonly sourceName?: string;
   /** Default: the rule set of the workbook's 考核年度. */
   readonly ruleSet?: RuleSet;
+  /** The name of `ruleSet`'s method, for 月度考核 (default: the built-in method of its year). */
+  readonly methodName?: string;
   /** Time of the import written to 参数 (default: now). */
   readonly now?: Date;
 }
@@ -81,7 +83,7 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
   const fresh = options.remembered ?? {};
   const remembered = { ...stored, ...fresh };
   // The workbook's method decides the units (承办单位 with 别名) and the callback rule before the ledger is counted.
-  const rules = options.ruleSet ?? await methodRules(port, snapshots);
+  const { rules, label } = options.ruleSet ? { rules: options.ruleSet, label: options.methodName } : await methodRules(port, snapshots);
   let data: LedgerData;
   if (source instanceof LedgerData) data = source;
   else {
@@ -98,16 +100,16 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
   const period = given ?? yearPeriod(rules.year);
   // Zeros for every unit would score them all as facts of "0 orders".
   if (data.totals(period).工单总量 === 0) return { status: "noOrders", data, period };
-  const out = ledgerPlan(snapshots, data, period, rules, { sourceName: options.sourceName, now: options.now });
+  const out = ledgerPlan(snapshots, data, period, rules, { sourceName: options.sourceName, now: options.now, method: label });
   const changed = Object.entries(fresh).some(([header, column]) => stored[header] !== column);
   await port.apply(changed ? [...out.plan, ...rememberHeadersPlan(fresh, snapshots)] : out.plan);
   return { status: "ok", summary: out.summary, findings: out.findings, data, period, monthly: out.monthly };
 }
 
 /** The workbook's method, else the built-in one of 考核年度; a refused method stops the import (LedgerError). */
-async function methodRules(port: WorkbookPort, snapshots: ReadonlyMap<string, SheetSnapshot>): Promise<RuleSet> {
+async function methodRules(port: WorkbookPort, snapshots: ReadonlyMap<string, SheetSnapshot>): Promise<{ rules: RuleSet; label: string }> {
   const method = await workbookMethod(port, () => chooseRuleSet(snapshots));
-  if (method.ok) return method.rules;
+  if (method.ok) return { rules: method.rules, label: method.label };
   const errors = method.problems.filter((p) => p.severity === "error");
   const first = errors[0];
   throw new LedgerError(MMSG.importRefused(`${first.sheet}${first.cell ? `!${first.cell}` : ""}：${first.message}`, errors.length));

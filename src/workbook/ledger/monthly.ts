@@ -18,10 +18,10 @@ import { readUnits, type UnitEntry } from "../inputs/units";
 import { readParameters } from "../params";
 import type { CellValue, SheetSnapshot, WriteOp } from "../port";
 import { percentFormat } from "../rate-format";
-import { hotlineTableValues } from "../result-writers";
-import { range } from "../styles";
+import { hotlineTableValues, resultTitle } from "../result-writers";
+import { range, titleHeight } from "../styles";
 import type { Snapshots } from "../tables";
-import { FILLED_COUNT_LABELS, LEDGER_SHEET, MONTHLY_LABELS } from "./contract";
+import { FILLED_COUNT_LABELS, LEDGER_SHEET, MONTHLY_LABEL, monthlyColumns } from "./contract";
 import { LEDGER_WMSG } from "./messages";
 import { ownedSheetOps, type OwnedColumn } from "./owned-sheet";
 
@@ -48,11 +48,6 @@ export interface MonthlyResults {
   /** The hotline units of 承办单位, in its order. */
   readonly units: readonly MonthlyUnit[];
 }
-
-const RATE_IDS = [
-  [RESULT_LABEL.completionRate, "completion"], [RESULT_LABEL.returnedRate, "returned"],
-  [RESULT_LABEL.extensionRate, "extension"], [RESULT_LABEL.satisfactionRate, "satisfaction"],
-] as const;
 
 const toHotlineCounts = (c: UnitPeriodCounts, monthlyAverage: number): HotlineCounts => ({
   total: c.工单总量, due: c.应办结数, onTime: c.按期办结数, returned: c.退单数, extensions: c.延期申请数,
@@ -116,14 +111,14 @@ export function monthlyScores(snapshots: Snapshots, data: LedgerData, year: numb
   };
 }
 
-/** Rows of 月度考核 in MONTHLY_LABELS order: per unit its twelve months, then its year row. */
-function monthlyRows(results: MonthlyResults): { rows: CellValue[][]; scores: MonthlyScore[] } {
+/** Rows of 月度考核 in monthlyColumns order: per unit its twelve months, then its year row. */
+function monthlyRows(results: MonthlyResults, labels: readonly string[], rules: RuleSet): { rows: CellValue[][]; scores: MonthlyScore[] } {
   const scores = results.units.flatMap((u) => [...u.months, u.annual]);
-  const table = hotlineTableValues(scores.map((s) => s.outcome));
-  const rows = scores.map((s, i) => MONTHLY_LABELS.map((label): CellValue => {
+  const table = hotlineTableValues(scores.map((s) => s.outcome), rules);
+  const rows = scores.map((s, i) => labels.map((label): CellValue => {
     if (label === LABEL.name) return s.outcome.name;
     if (label === LABEL.type) return s.outcome.type ?? null;
-    if (label === "月份") return s.period.kind === "year" ? LEDGER_WMSG.annualRow(s.period.year) : s.period.name;
+    if (label === MONTHLY_LABEL.month) return s.period.kind === "year" ? LEDGER_WMSG.annualRow(s.period.year) : s.period.name;
     if (label === LABEL.monthly) return s.monthlyAverage;
     if ((FILLED_COUNT_LABELS as readonly string[]).includes(label)) return s.counts[label as (typeof FILLED_COUNT_LABELS)[number]];
     return table[label][i];
@@ -131,29 +126,35 @@ function monthlyRows(results: MonthlyResults): { rows: CellValue[][]; scores: Mo
   return { rows, scores };
 }
 
-/** Ops that rewrite 月度考核 (`previous`: its snapshot, undefined when the sheet does not exist). */
-export function monthlyPlan(previous: SheetSnapshot | undefined, results: MonthlyResults, rules: RuleSet): WriteOp[] {
-  const { rows, scores } = monthlyRows(results);
-  const rateLabels = RATE_IDS.map(([label]) => label as string);
-  const columns: OwnedColumn[] = MONTHLY_LABELS.map((label) => ({
-    label,
-    numberFormat: rateLabels.includes(label) ? FORMAT.percent : undefined,
-    center: label !== LABEL.name && label !== RESULT_LABEL.explanation,
-    maxWidth: label === RESULT_LABEL.explanation ? 80 : 30,
+/**
+ * Ops that rewrite 月度考核 (`previous`: its snapshot, undefined when the sheet does not exist); its title names
+ * the method that produced it (spec G).
+ */
+export function monthlyPlan(previous: SheetSnapshot | undefined, results: MonthlyResults, rules: RuleSet, method: string): WriteOp[] {
+  const specs = monthlyColumns(rules.hotline);
+  const labels = specs.map((c) => c.label);
+  const { rows, scores } = monthlyRows(results, labels, rules);
+  const columns: OwnedColumn[] = specs.map((c) => ({
+    label: c.label,
+    numberFormat: c.rateId !== undefined ? FORMAT.percent : undefined,
+    center: c.label !== LABEL.name && c.label !== RESULT_LABEL.explanation,
+    maxWidth: c.label === RESULT_LABEL.explanation ? 80 : 30,
   }));
   const { ops, layout } = ownedSheetOps(previous, {
-    sheet: LEDGER_SHEET.monthly, title: LEDGER_WMSG.monthlyTitle(results.year), notes: [LEDGER_WMSG.monthlyNote], tables: [{ columns, rows }], freezeColumns: 3,
+    sheet: LEDGER_SHEET.monthly, title: resultTitle(LEDGER_WMSG.monthlyTitle(results.year), method), notes: [LEDGER_WMSG.monthlyNote],
+    tables: [{ columns, rows }], freezeColumns: 3,
   });
+  ops.push({ kind: "rowHeight", sheet: LEDGER_SHEET.monthly, row: 0, height: titleHeight(2) });
   // Rates whose two-decimal display would read as another band get more decimals (as in 12345热线考核表).
   const first = layout.headerRows[0] + 1;
-  for (const [label, id] of RATE_IDS) {
-    const col = MONTHLY_LABELS.indexOf(label);
+  specs.forEach(({ rateId }, col) => {
+    if (rateId === undefined) return;
     scores.forEach((s, i) => {
-      const rate = s.outcome.score?.rates[id];
+      const rate = s.outcome.score?.rates[rateId];
       if (rate === null || rate === undefined) return;
-      const numberFormat = percentFormat(rules.hotline, id, rate);
+      const numberFormat = percentFormat(rules.hotline, rateId, rate);
       if (numberFormat !== FORMAT.percent) ops.push({ kind: "format", range: range(LEDGER_SHEET.monthly, first + i, col), format: { numberFormat } });
     });
-  }
+  });
   return ops;
 }

@@ -25,8 +25,8 @@ export function parseApprovalMethod(table: MethodTable, registry: Registry, prob
     if (!m) return problems.error(sheet, row.at(L.item), MMSG.itemLabel(row.get(L.item)));
     const no = Number(m[1]);
     if (no !== i + 1) return problems.error(sheet, row.at(L.item), MMSG.itemOrder(row.get(L.item), i + 1));
-    const name = row.text(L.content) || `事项${no}`;
-    const clause = row.text(L.clause) || `${sheet} 事项${no}（${name}）`;
+    const name = row.written(L.content) || `事项${no}`;
+    const clause = row.written(L.clause) || `${sheet} 事项${no}（${name}）`;
     const evidence = yesNo(row.get(L.evidence), false, row.where(L.evidence), sheet, row.at(L.evidence), problems);
     // Without the column, 2021's rule: 事项6 is the derived item.
     const derived = hasDerivedColumn ? yesNo(row.get(L.derived), false, row.where(L.derived), sheet, row.at(L.derived), problems) : no === 6;

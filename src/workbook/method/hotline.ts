@@ -43,7 +43,8 @@ export function parseHotlineMethod(table: MethodTable, params: MethodParams, bui
     const category = row.text(L.category);
     const scoring = row.text(L.scoring);
     const item = row.text(L.item);
-    const clause = row.text(L.clause) || `${sheet} ${category}·${item}`;
+    // As typed: a clause is quoted, its full-width punctuation kept.
+    const clause = row.written(L.clause) || `${sheet} ${category}·${item}`;
     if (!category) { err(row, L.category, MMSG.blank(row.where(L.category))); continue; }
     if (!SCORINGS.includes(scoring)) { err(row, L.scoring, MMSG.unknownScoring(row.get(L.scoring), SCORINGS)); continue; }
     const bonus = category === BONUS_CATEGORY;
@@ -79,7 +80,10 @@ export function parseHotlineMethod(table: MethodTable, params: MethodParams, bui
       if (entry.category !== category) { err(row, L.category, MMSG.rateInTwoCategories(item, entry.category)); continue; }
       if (from === undefined || to === undefined || fromIncluded === undefined || toIncluded === undefined || points === undefined) continue;
       const shape = { from, fromIncluded, to, toIncluded };
-      entry.rows.push({ row, band: { ...shape, points, text: bandText(shape), clause } });
+      // A band the built-in method has too keeps the document's wording (97%以下), as a built-in case kind does.
+      const same = builtIn.rates.find((r) => r.id === kind.id)?.bands
+        .find((b) => b.from === from && b.to === to && b.fromIncluded === fromIncluded && b.toIncluded === toIncluded);
+      entry.rows.push({ row, band: { ...shape, points, text: same?.text ?? bandText(shape), clause } });
     } else if (scoring === SCORING.volume) {
       if (item !== VOLUME_ITEM) { err(row, L.item, MMSG.volumeItem(item)); continue; }
       if (row.text(L.to) !== "" || row.text(L.toIncluded) !== "") { err(row, L.to, MMSG.volumeUpper()); continue; }

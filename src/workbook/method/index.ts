@@ -61,8 +61,11 @@ export function readMethod(sheets: MethodSheets, builtInYear = 2021): MethodRead
   const year = typeof params.year === "number" ? params.year : numberOf(params.year ?? null) ?? base.year;
   const label = params.name ?? (params.year !== undefined ? `${String(params.year).trim()}年度办法` : "工作簿办法");
   const source = `工作簿“${METHOD_SHEET.hotline}”“${METHOD_SHEET.approval}”`;
+  // The built-in titles with the method's year (the method is named on a line of its own in every result sheet).
+  const retitle = (title: string) => title.replace(/^\d+年度/u, yearText);
+  const yearText = params.year !== undefined ? `${String(params.year).trim().replace(/年度?$/u, "")}年度` : params.name ? "" : `${year}年度`;
   const hotlineRules: HotlineRuleSet = {
-    ...base.hotline, year, title: `${params.name ?? `${year}年度`}12345热线工单办理情况考核表`, source,
+    ...base.hotline, year, title: retitle(base.hotline.title), source,
     totalPoints: params.total, months: params.months,
     comparison: { ...base.hotline.comparison, percentDecimals: params.percentDecimals },
     categories: hotline.categories, rates: hotline.rates, cases: hotline.cases,
@@ -70,7 +73,7 @@ export function readMethod(sheets: MethodSheets, builtInYear = 2021): MethodRead
     callbacks: callbackRule(params.basicSatisfied, `参数“基本满意计为满意”：${params.basicSatisfied ? "是" : "否"}`),
   };
   const approvalRules: ApprovalRuleSet = {
-    ...base.approval, year, title: `${params.name ?? `${year}年度`}审批服务便民化工作考核`, source,
+    ...base.approval, year, title: retitle(base.approval.title), source,
     cap: params.vetoCap, capClause: `${source} 一票否决：任一适用事项未完成，按上限（${params.vetoCap}分）扣分`,
     items: approval.items, evidenceDeadline: params.evidenceDeadline,
     evidenceClause: `参数“印证资料截止日期”：${params.evidenceDeadline}前报送印证资料，前期已报送备案的可不再重复报送`,

@@ -51,6 +51,8 @@ export const MMSG = {
   departmentDuplicate: (name: string, first: string) => `部门“${name}”已在${first}出现：每个部门只能有一行。`,
   noUnits: () => "承办单位没有任何单位。",
   refused: "工作簿的考核办法未通过检查，未计分（见校验表）",
+  /** What every result sheet says about the method that produced it (spec G). */
+  producedBy: (method: string) => `考核办法：${method}`,
   importRefused: (first: string, count: number) =>
     `工作簿的考核办法有${count}个问题，未导入工单（须按工作簿自己的办法统计）：${first}请先改正办法表，“全部计算”会在校验表中逐一列出。`,
   ruleSet: (detail: string) => `办法未通过加载检查：${detail}`,

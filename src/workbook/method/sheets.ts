@@ -7,8 +7,11 @@ import { ALL_DEPARTMENTS, APPROVAL_METHOD_LABEL as A, BONUS_CATEGORY, HOTLINE_ME
 export type Grid = CellValue[][];
 
 const yes = (b: boolean) => (b ? "是" : "否");
-/** Percent points as a cell: a number, or text "0.5%" where a plain number would read as a fraction. */
-const pct = (x: number): CellValue => (x > 0 && x < 1 ? `${formatPoints(x)}%` : x);
+/**
+ * Percent points as a cell, written as the office reads them: text "97%" (Excel converts it as typed into 0.97
+ * with a percent format; either reads back as 97%).
+ */
+const pct = (x: number): CellValue => `${formatPoints(x)}%`;
 
 export function hotlineMethodGrid(rules: RuleSet): Grid {
   const h = rules.hotline;
@@ -37,10 +40,13 @@ export function hotlineMethodGrid(rules: RuleSet): Grid {
 }
 
 export function approvalMethodGrid(rules: RuleSet): Grid {
-  const all = rules.registry.approvalDepartments().map((o) => o.approvalName as string);
+  const { registry } = rules;
+  const all = registry.approvalDepartments();
   const rows: Grid = [[A.item, A.content, A.appliesTo, A.evidence, A.clause, A.derived]];
   for (const item of rules.approval.items) {
-    const everyone = all.length === item.appliesTo.length && all.every((d) => item.appliesTo.includes(d));
+    // 全部 when the item names every department, whichever of their spellings (市档案局 = 市档案馆, spec C).
+    const named = new Set(item.appliesTo.map((n) => registry.resolve(n)));
+    const everyone = all.every((d) => named.has(d));
     rows.push([`事项${item.no}`, item.name, everyone ? ALL_DEPARTMENTS : item.appliesTo.join("、"), yes(item.status === "evidence"), item.clause, yes(item.status === "derived")]);
   }
   return rows;

@@ -1,5 +1,5 @@
 import { parsePeriod, type LedgerCell } from "../../../src/ledger";
-import { computeAll, importLedger, LEDGER_SHEET, MONTHLY_LABELS } from "../../../src/workbook";
+import { computeAll, importLedger, LEDGER_SHEET } from "../../../src/workbook";
 import { LABEL, RESULT_LABEL, SHEET } from "../../../src/workbook/contract";
 import type { CellValue } from "../../../src/workbook/port";
 import { resultTable, serial } from "../helpers";
@@ -21,7 +21,15 @@ describe("月度考核", () => {
     await computeAll(port);
     const rows = await monthlySheet(port);
     expect(rows).toHaveLength(77 * 13);
-    expect(Object.keys(rows[0])).toEqual(MONTHLY_LABELS);
+    // The counts, then the columns of 12345热线考核表 (spec E) without its 序号.
+    expect(Object.keys(rows[0])).toEqual([
+      "单位名称", "单位类别", "月份", "工单总量", "应办结数", "按期办结数", "退单数", "延期申请数", "有效回访数", "满意数", "月均办件量",
+      "办结率", "工单办理扣分", "退单率", "退单率扣分", "延期率", "延期率扣分", "满意率", "满意率扣分", "日常配合扣分", "加分", "总分",
+      "排名", "类别内排名", "扣分说明",
+    ]);
+    // Its title names the method that produced it (the template's written 2021 method).
+    const title = (await port.read([LEDGER_SHEET.monthly])).get(LEDGER_SHEET.monthly)?.values[0][0];
+    expect(title).toBe("2021年度12345热线月度考核（日常考核）\n考核办法：2021年度考核办法（安行审函〔2021〕73号）");
     const hotline = new Map(data.counts(parsePeriod("2021")).map((c) => [c.单位名称, c]));
     const results = await resultTable(port);
     for (let u = 0; u < 77; u++) {

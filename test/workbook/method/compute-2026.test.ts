@@ -4,6 +4,7 @@
  */
 import { applies, REGISTRY_2021, type UnitType } from "../../../src/engine";
 import { computeAll } from "../../../src/workbook/compute";
+import { templateAll } from "../../../src/workbook/template";
 import { LABEL, RESULT_LABEL, SHEET } from "../../../src/workbook/contract";
 import type { ExcelJsWorkbookPort } from "../../../src/workbook/exceljs-adapter";
 import { readMethod } from "../../../src/workbook/method";
@@ -11,7 +12,7 @@ import type { CellValue } from "../../../src/workbook/port";
 import {
   APPROVAL_METHOD_2026, HOTLINE_METHOD_2026, PARAMS_2026, UNITS_2026, method2026Sheets, withMethodFormats,
 } from "../../fixtures/method-2026/method-2026";
-import { reference, type Unit } from "../../fixtures/method-2026/reference";
+import { deductions, reference, type Unit } from "../../fixtures/method-2026/reference";
 import { resultTable, serial, sheetRows, workbookOf, type Row } from "../helpers";
 
 const RULES = (() => {
@@ -84,6 +85,33 @@ describe("compute-all by the workbook's 2026 method", () => {
     expect(table.has("市审计局")).toBe(false);
     for (const u of UNITS) expect([u.name, table.get(u.name)?.[RESULT_LABEL.total]]).toEqual([u.name, reference(u)]);
   });
+  test("12345热线考核表 has one 扣分 column per category of the method, in its order, headed with its points", async () => {
+    const sheet = (await port.read([SHEET.result])).get(SHEET.result)!;
+    const header = sheet.values[1];
+    expect(header.filter((v) => typeof v === "string" && v.endsWith("扣分"))).toEqual([
+      "工单办理扣分", "退单率扣分", "延期率扣分", "满意率扣分", "日常配合扣分", "工单质量扣分",
+    ]);
+    expect(header.indexOf("工单质量扣分")).toBe(header.indexOf("日常配合扣分") + 1);
+    const ws = port.workbook.getWorksheet(SHEET.result)!;
+    const shown = (label: string) => ws.getCell(2, header.indexOf(label) + 1).numFmt;
+    expect([shown("工单质量扣分"), shown("日常配合扣分"), shown("工单办理扣分")]).toEqual(['@"（5分）"', '@"（15分）"', '@"（30分）"']);
+    const table = await resultTable(port);
+    for (const u of UNITS) {
+      const d = deductions(u);
+      const row = table.get(u.name);
+      expect([u.name, row?.工单质量扣分, row?.日常配合扣分, row?.工单办理扣分, row?.满意率扣分])
+        .toEqual([u.name, d.工单质量, d.日常工作配合, d.工单办理, d.群众满意率]);
+    }
+    expect(UNITS.some((u) => deductions(u).工单质量 === 5)).toBe(true);
+  });
+  test("every result names the method: 12345热线考核表, 校验 (title rows) and 便民化考核's 扣分说明 header", async () => {
+    const sheets = await port.read([SHEET.result, SHEET.checks]);
+    expect(sheets.get(SHEET.result)!.values[0][0]).toMatch(/^2026年度12345热线工单办理情况减分指标考核表\n考核办法：2026年度考核办法　校验通过/u);
+    expect(sheets.get(SHEET.checks)!.values[0][0]).toContain("考核办法：2026年度考核办法");
+    const approval = port.workbook.getWorksheet(SHEET.approval)!;
+    const explanation = approval.getRow(2).values as unknown[];
+    expect(approval.getCell(2, explanation.indexOf(LABEL.explanation)).numFmt).toBe('@"（考核办法：2026年度考核办法）"');
+  });
   test("the veto is 0.3: 市民政局 for 事项7, 市公安局 for evidence after 2026-11-30; the others 0", () => {
     const vetoed = output.results.departments.filter((d) => (d.deduction ?? 0) > 0).map((d) => [d.name, d.deduction]);
     expect(vetoed).toEqual([["市公安局", 0.3], ["市民政局", 0.3]]);
@@ -101,5 +129,53 @@ describe("a broken method writes only 校验 and scores nothing", () => {
       ["考核办法", "error", "各扣分类别的类别分值合计101分，不等于总分100分（参数“总分”）。"],
     ]);
     expect(port.workbook.getWorksheet(SHEET.result)).toBeUndefined();
+  });
+});
+
+describe("the results follow the method's shape (spec G)", () => {
+  const header = async (port: ExcelJsWorkbookPort) => (await port.read([SHEET.result])).get(SHEET.result)!.values[1];
+  const deductionLabels = (row: readonly CellValue[]) => row.filter((v) => typeof v === "string" && v.endsWith("扣分"));
+
+  test("a category removed from the method leaves no stale column; added back, it has one column in the method's order", async () => {
+    const port = workbook();
+    await computeAll(withMethodFormats(port));
+    expect(deductionLabels(await header(port))).toContain("工单质量扣分");
+    // The office drops 工单质量 and gives its 5 points back to 日常工作配合.
+    const ws = port.workbook.getWorksheet("考核办法")!;
+    const quality = ws.getRow(29).values;
+    ws.spliceRows(29, 1);
+    ws.getCell("B23").value = 20;
+    await computeAll(withMethodFormats(port));
+    expect(deductionLabels(await header(port))).toEqual(["工单办理扣分", "退单率扣分", "延期率扣分", "满意率扣分", "日常配合扣分"]);
+    expect((await header(port)).filter((v) => v !== null)).toHaveLength(17);
+    ws.spliceRows(29, 0, quality as CellValue[]);
+    ws.getCell("B23").value = 15;
+    await computeAll(withMethodFormats(port));
+    const labels = await header(port);
+    expect(deductionLabels(labels)).toEqual(["工单办理扣分", "退单率扣分", "延期率扣分", "满意率扣分", "日常配合扣分", "工单质量扣分"]);
+    expect(labels.indexOf("工单质量扣分")).toBe(labels.indexOf("加分") - 1);
+  });
+
+  test("补全模板 appends 工单质量扣分 to a 2021-shaped table; compute-all then lays it out in the method's order", async () => {
+    const port = workbook();
+    const old = port.workbook.addWorksheet(SHEET.result);
+    old.addRow(["旧考核表"]);
+    old.addRow(["序号", "单位名称", "单位类别", "办结率", "工单办理扣分", "退单率", "退单率扣分", "延期率", "延期率扣分", "满意率", "满意率扣分", "日常配合扣分", "加分", "总分", "排名", "类别内排名", "扣分说明"]);
+    await templateAll(withMethodFormats(port));
+    expect((await header(port)).filter((v) => v !== null).at(-1)).toBe("工单质量扣分");
+    await computeAll(withMethodFormats(port));
+    const labels = await header(port);
+    expect(labels.filter((v) => v !== null)).toHaveLength(18);
+    expect(labels.indexOf("工单质量扣分")).toBe(labels.indexOf("日常配合扣分") + 1);
+  });
+
+  test("便民化考核 is read by the method's items: without a 事项7 column no department is judged, and 校验 says so", async () => {
+    const port = workbook();
+    const ws = port.workbook.getWorksheet(SHEET.approval)!;
+    const col = (ws.getRow(2).values as unknown[]).indexOf("事项7");
+    ws.getCell(2, col).value = "备注";
+    const output = await computeAll(withMethodFormats(port));
+    expect(output.summary.departmentsJudged).toBe(0);
+    expect(output.problems).toContainEqual(expect.objectContaining({ sheet: SHEET.approval, severity: "error", message: expect.stringContaining("事项7") }));
   });
 });

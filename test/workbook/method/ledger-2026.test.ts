@@ -3,8 +3,8 @@
  * is 参数's 基本满意计为满意, and a refused method stops the import.
  */
 import { arrayRows, LEDGER_COLUMNS, type LedgerCell } from "../../../src/ledger";
-import { SHEET } from "../../../src/workbook/contract";
-import { importLedger } from "../../../src/workbook/ledger";
+import { LABEL, SHEET } from "../../../src/workbook/contract";
+import { LEDGER_SHEET, importLedger } from "../../../src/workbook/ledger";
 import type { WorkbookPort } from "../../../src/workbook/port";
 import { APPROVAL_METHOD_2026, HOTLINE_METHOD_2026, PARAMS_2026, UNITS_2026, withMethodFormats } from "../../fixtures/method-2026/method-2026";
 import { sheetRows, workbookOf } from "../helpers";
@@ -41,6 +41,17 @@ describe("导入工单 by the workbook's 2026 method", () => {
     const row = result.data.counts(result.period).find((r) => r.单位名称 === "市数据局");
     expect(row).toMatchObject({ 工单总量: 3, 有效回访数: 3, 满意数: 2 });
     expect(result.data.problems.map((p) => [p.row, p.code])).toEqual([[5, "unknownUnit"]]);
+  });
+  test("月度考核 follows the method: its title names it, a 工单质量扣分 column after 日常配合扣分", async () => {
+    const p = port();
+    const result = await importLedger(p, arrayRows(LEDGER), { period: "2026" });
+    expect(result.status).toBe("ok");
+    const values = (await p.read([LEDGER_SHEET.monthly])).get(LEDGER_SHEET.monthly)!.values;
+    expect(values[0][0]).toBe("2026年度12345热线月度考核（日常考核）\n考核办法：2026年度考核办法");
+    const header = values.find((r) => r[0] === LABEL.name)!;
+    expect(header.indexOf("工单质量扣分")).toBe(header.indexOf("日常配合扣分") + 1);
+    const row = values.find((r) => r[0] === "市数据局" && r[header.indexOf("月份")] === "2026年度")!;
+    expect(row[header.indexOf("工单质量扣分")]).toBe(0);
   });
   test("参数 基本满意计为满意 否: only 满意 counts as satisfied", async () => {
     const params = PARAMS_2026.map((r) => (r[0] === "基本满意计为满意" ? [r[0], "否"] : r));
