@@ -156,7 +156,9 @@ export class PackageWorkbookPort implements WorkbookPort {
       }
     }
     // Covered cells of merged areas read as empty (as Office.js reads them): each area costs at most the
-    // smaller of its size and the number of cells, never a set as large as the area.
+    // smaller of its size and the number of cells, never a set as large as the area; many large areas
+    // (overlapping, which Excel does not allow) are refused rather than read for minutes.
+    let work = 0;
     for (const ref of base.merges) {
       const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
       if (!m) continue;
@@ -167,7 +169,10 @@ export class PackageWorkbookPort implements WorkbookPort {
         const c = key % 16384;
         return r >= top && r <= bottom && c >= left && c <= right && (r !== top || c !== left);
       };
-      if ((bottom - top + 1) * (right - left + 1) <= cells.size) {
+      const size = (bottom - top + 1) * (right - left + 1);
+      work += Math.max(0, Math.min(size, cells.size));
+      if (work > 16 * snapshotCellLimit(this.pkg.limits)) throw new XlsxError(XLSX_MSG.tooManyMerges(name));
+      if (size <= cells.size) {
         for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (r !== top || c !== left) cells.delete(cellKey(r, c));
       } else for (const key of cells.keys()) if (covers(key)) cells.delete(key);
     }

@@ -32,6 +32,7 @@ export const XLSX_MSG = {
     `工作簿部件 ${path} 中有一行（或一个单元格）超过 ${limitMb(limit)}，无法读取；确属正常文件时，可用 --max-part-mb 提高上限`,
   tooManyCells: (sheet: string, limit: number) =>
     `工作表“${sheet}”的使用区域超过 ${limit} 个单元格（行数或列数超出 Excel 上限，或表中有大量空白行列），无法读取；${raiseCells}`,
+  tooManyMerges: (where: string) => `“${where}”中的合并单元格过多或相互重叠（Excel 不允许重叠），无法读取：请在 Excel 中打开并另存后再计算；${raiseCells}`,
   tooMuchText: (sheet: string, limit: number) =>
     `工作表“${sheet}”中单元格的文字和公式（连同已读取的其他工作表）超过 ${limit} 个字符，远多于考核工作簿所需，无法读取：请删除表中与考核无关的长文字；${raiseCells}`,
   tooManyValues: (sheet: string, limit: number) =>

@@ -6,7 +6,7 @@
  */
 import { columnLetter } from "../workbook/address";
 import { XLSX_MSG, XlsxError } from "./messages";
-import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, rowLimit } from "./limits";
+import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, rowLimit, snapshotCellLimit } from "./limits";
 import { sheetBytes, type XlsxPackage } from "./package";
 import { columnIndex } from "./sheet-scanner";
 import { attribute, decodeXmlText, sharedString, stringItemText } from "./xml-text";
@@ -37,6 +37,7 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, strings: re
   const held: string[] = [];
   let heldLength = 0;
   const merges: string[] = [];
+  const maxMerges = snapshotCellLimit(pkg.limits);
   const shared = new Map<string, { formula: string; at: string }>();
   let lastRow = 0;
 
@@ -123,6 +124,7 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, strings: re
         if (end < 0) break;
         const ref = attribute(s.slice(ms, end + 1), "ref");
         if (ref) merges.push(ref);
+        if (merges.length > maxMerges) throw new XlsxError(XLSX_MSG.tooManyMerges(path));
         p = end + 1;
         continue;
       }

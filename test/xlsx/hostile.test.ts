@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { EXIT, main } from "../../src/cli/assess";
 import { PackageWorkbookPort } from "../../src/workbook/package-adapter";
+import { limitsOfMb } from "../../src/xlsx/limits";
 import * as corpus from "../../scripts/hostile/corpus";
 
 jest.setTimeout(120_000);
@@ -168,6 +169,29 @@ describe("memory bounded: cells beyond the limit are refused, the sheet and the 
     const raised = await run("many-numbers", bytes);
     expect(raised.code).toBe(EXIT.ok);
     expect(ranking(raised.out)).toBe(ranking(sampleRun.out));
+  });
+
+  it.each([
+    ["5,000 merged areas (more than the 4,096 cells of the limit)", 5000, (i: number) => `A${i + 1}:B${i + 1}`],
+    // Areas beside the cells: each would be checked against every cell (minutes on a large sheet).
+    ["1,000 overlapping areas over the rest of the sheet", 1000, (i: number) => `B${i + 1}:XFD1048576`],
+  ])("%s: refused", async (_name, count, area) => {
+    const input = join(dir, `merges-${count}.xlsx`);
+    const rows = Array.from({ length: 100 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`).join("");
+    writeFileSync(input, corpus.oneSheet("S", rows, `<mergeCells>${Array.from({ length: count }, (_, i) => `<mergeCell ref="${area(i)}"/>`).join("")}</mergeCells>`));
+    const port = await PackageWorkbookPort.open(input, limitsOfMb(16));
+    await expect(port.read(["S"])).rejects.toThrow(/中的合并单元格过多或相互重叠/u);
+    await port.close();
+  });
+
+  it("a few merged areas: the covered cells read as empty", async () => {
+    const input = join(dir, "merges-few.xlsx");
+    const rows = Array.from({ length: 3 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c><c r="B${r + 1}"><v>${r}</v></c></row>`).join("");
+    writeFileSync(input, corpus.oneSheet("S", rows, '<mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="A3:XFD1048576"/></mergeCells>'));
+    const port = await PackageWorkbookPort.open(input, limitsOfMb(16));
+    const s = (await port.read(["S"])).get("S");
+    await port.close();
+    expect(s?.values).toEqual([[0], [null], [2]]); // column B holds only covered cells
   });
 
   it("many long texts: refused beyond 128 characters a cell on average, read under the default", async () => {
