@@ -97,7 +97,8 @@ export interface LedgerRequest {
 export type Command =
   | { readonly kind: "help" }
   /** `force`: an existing output file may be replaced. */
-  | { readonly kind: "template"; readonly output: string; readonly force: boolean }
+  /** `method`: the template carries that workbook's method (--method) instead of the built-in one. */
+  | { readonly kind: "template"; readonly output: string; readonly force: boolean; readonly method?: string }
   /** `input` null: start from a fresh template (only with a ledger). */
   | {
       readonly kind: "assess"; readonly input: string | null; readonly output: string; readonly ledger?: LedgerRequest;
@@ -129,10 +130,9 @@ export function parseCommand(argv: readonly string[]): ParseResult<Command> {
   if (method.method !== undefined && !isXlsxName(method.method)) return { ok: false, message: CLI_MSG.methodNotXlsx(method.method) };
   if (options.template) {
     if (options.pdf) return { ok: false, message: CLI_MSG.pdfWithTemplate };
-    if (options.method) return { ok: false, message: CLI_MSG.methodWithTemplate };
     if (positionals.length > 0) return { ok: false, message: CLI_MSG.templateTakesNoInput };
     if (options.ledger || LEDGER_ONLY.some(([key]) => options[key])) return { ok: false, message: LEDGER_CLI_MSG.ledgerWithTemplate };
-    return { ok: true, value: { kind: "template", output: output ?? DEFAULT_TEMPLATE_OUTPUT, force: options.force === true } };
+    return { ok: true, value: { kind: "template", output: output ?? DEFAULT_TEMPLATE_OUTPUT, force: options.force === true, ...method } };
   }
   const limits = parseLimits(options.maxPartMb);
   if (!limits.ok) return limits;

@@ -32,10 +32,10 @@ import {
 } from "../workbook/ledger";
 import { WMSG } from "../workbook/messages";
 import { CLI_MSG, LEDGER_CLI_MSG } from "./messages";
-import { METHOD_SHEET, workbookMethod, type MethodProblem } from "../workbook/method";
+import { BUILT_IN_LABEL, METHOD_SHEET, workbookMethod, type MethodProblem } from "../workbook/method";
 import { MMSG } from "../workbook/method/messages";
 import { chooseRuleSet } from "../workbook/params";
-import type { RuleSet } from "../engine";
+import { ruleSet, type RuleSet } from "../engine";
 import { parseCommand, type Command, type LedgerRequest } from "./args";
 import { exists, sameFile, terminalSafe, workbookKind, writeAtomically } from "./files";
 import { readMethodFile, type MethodFromFile } from "./method";
@@ -84,15 +84,18 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
       io.err(CLI_MSG.outputExists(c.output));
       return EXIT.usage;
     }
+    const method = await methodOf(c, io, at);
+    if (method === null) return EXIT.usage;
     const port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
-    await templateAll(port);
+    // A template of another workbook's method: its method sheets, units and departments, written from its rules.
+    await templateAll(port, method?.rules, method?.label);
     try {
       await writeAtomically(at(c.output), (temporary) => writeXlsx(port.workbook, temporary));
     } catch (error) {
       io.err(CLI_MSG.cannotWrite(c.output, reason(error)));
       return EXIT.usage;
     }
-    io.out(CLI_MSG.templateWritten(c.output));
+    io.out(CLI_MSG.templateWritten(c.output, method?.label ?? BUILT_IN_LABEL(ruleSet().year)));
     return EXIT.ok;
   }
   if (c.input !== null && !existsSync(at(c.input))) {
@@ -109,19 +112,8 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
       return EXIT.usage;
     }
   }
-  let method: MethodFromFile | undefined;
-  if (c.method !== undefined) {
-    if (at(c.method) === at(c.output) || await sameFile(at(c.method), at(c.output))) {
-      io.err(CLI_MSG.methodIsOutput(c.output, c.method));
-      return EXIT.usage;
-    }
-    const read = await readMethodFile(c.method, at(c.method), c.limits);
-    if (!read.ok) {
-      for (const line of read.lines) io.err(line);
-      return EXIT.usage;
-    }
-    method = read.method;
-  }
+  const method = await methodOf(c, io, at);
+  if (method === null) return EXIT.usage;
   if (c.input !== null) {
     let kind;
     try {
@@ -159,6 +151,23 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
   } finally {
     if (port instanceof PackageWorkbookPort) await port.close();
   }
+}
+
+/** The --method file's method (undefined without --method); null when it stops the run (already said why). */
+async function methodOf(
+  c: { readonly method?: string; readonly output: string; readonly limits?: XlsxLimits }, io: Io, at: (path: string) => string,
+): Promise<MethodFromFile | undefined | null> {
+  if (c.method === undefined) return undefined;
+  if (at(c.method) === at(c.output) || await sameFile(at(c.method), at(c.output))) {
+    io.err(CLI_MSG.methodIsOutput(c.output, c.method));
+    return null;
+  }
+  const read = await readMethodFile(c.method, at(c.method), c.limits);
+  if (!read.ok) {
+    for (const line of read.lines) io.err(line);
+    return null;
+  }
+  return read.method;
 }
 
 async function computeAndWrite(

@@ -8,7 +8,7 @@ export const CLI_MSG = {
   usage: [
     "用法：npm run assess -- [输入.xlsx] [-o 输出.xlsx] [--method 办法.xlsx]",
     "      npm run assess -- --ledger 工单明细.csv|.xlsx [--period 2021|2021Q1|2021-03] [输入.xlsx] [-o 输出.xlsx] [--drill 单位名称] [--method 办法.xlsx]",
-    "      npm run assess -- --template -o 模板.xlsx",
+    "      npm run assess -- --template -o 模板.xlsx [--method 办法.xlsx]",
     "",
     "  输入.xlsx        考核工作簿（默认：内置示例 samples/ankang-2021-sample.xlsx；给出 --ledger 时默认为空白模板）",
     "  -o, --output     输出文件（默认：out/<输入文件名或工单文件名>-result.xlsx；模板默认 out/ankang-2021-template.xlsx）",
@@ -21,7 +21,7 @@ export const CLI_MSG = {
     "  --method 文件    按另一工作簿的考核办法计分：读取其“考核办法”“便民化考核办法”“参数”“承办单位”（该文件只读，不写入）；",
     "                   输入工作簿自带办法表时以 --method 为准，结果中注明；办法有问题时列出工作表和单元格，不写出任何文件",
     "  --pdf            同时把结果另存为 PDF（与输出文件同名、同目录；需要安装 LibreOffice）",
-    "  --template       写出空白考核模板",
+    "  --template       写出空白考核模板（带内置2021年度办法的办法表；加 --method 时带该文件的办法、单位和部门）",
     "  --max-part-mb N  工作簿中单个部件解压后的上限（MB，默认 4096；整体读入内存的部件为其 1/16），确属正常的大文件才需提高",
     "  -h, --help       显示本说明",
     "",
@@ -36,7 +36,6 @@ export const CLI_MSG = {
   unreadable: (path: string, reason: string) => `无法读取“${path}”：不是有效的 .xlsx 工作簿（${reason}）。`,
   outputNotXlsx: (path: string) => `输出文件“${path}”应以 .xlsx 结尾。`,
   methodNotXlsx: (path: string) => `办法文件“${path}”不是 .xlsx 文件：--method 应给出带办法表“考核办法”“便民化考核办法”的 Excel 工作簿。`,
-  methodWithTemplate: "--template 写出内置2021年度办法的空白模板，不读取 --method：请去掉 --method。",
   methodMissing: (path: string) => `找不到办法文件“${path}”（--method）。`,
   methodIsOutput: (output: string, method: string) =>
     `输出文件“${output}”就是办法文件“${method}”（同一文件，或指向它的链接）：办法文件只读不写，请用 -o 指定另一个文件名。`,
@@ -84,7 +83,7 @@ export const CLI_MSG = {
     "安装后重新运行；或在 Excel 中打开结果文件，选“文件 → 导出 → 创建 PDF”。",
   ].join("\n"),
   pdfFailed: (reason: string) => `PDF 未生成：LibreOffice 转换失败（${reason}）。结果工作簿已照常写出，可在 Excel 中“导出 → 创建 PDF”。`,
-  templateWritten: (path: string) => `空白模板已写入：${path}`,
+  templateWritten: (path: string, method: string) => `空白模板已写入：${path}（考核办法：${method}）`,
   nothingScored: "尚未计分：没有一个单位有可计分的数据（见校验）。",
   ledgerNoOrders: (file: string, period: string, rows: number) =>
     `工单明细“${file}”在考核期间${period}没有可计入的工单（读取${rows}行）：未填入热线数据。请确认导出的期间和文件内容。`,

@@ -397,6 +397,12 @@ export function templateChanges(
       added.set(label, col++);
     }
     if (missing.length > 0) addedColumns.push({ sheet: spec.name, labels: missing });
+    // A register's 事项 list follows the method: a case kind added to 考核办法 must not be refused by the old list.
+    for (const column of spec.columns) {
+      const at = column.kind === "caseItem" ? header.columns.get(column.label) : undefined;
+      const list = at === undefined ? undefined : listOf(spec, column, rules);
+      if (at !== undefined && list && rows > 0) plan.push({ kind: "listValidation", range: range(spec.name, first, at, rows, 1), list });
+    }
     if (spec.name === SHEET.params && ctx.methodRows) {
       const columns = new Map([...header.columns, ...added]);
       const labels = missingParamRows(snapshot, header.row, columns, ctx, plan);

@@ -47,7 +47,9 @@ describe("parseCommand: --method", () => {
     expect(parseCommand(["--ledger", "l.csv", "--method=m.xlsx"])).toEqual({
       ok: true, value: { kind: "assess", input: null, output: "out/l-result.xlsx", ledger: { file: "l.csv" }, method: "m.xlsx" },
     });
-    expect(parseCommand(["--template", "--method", "m.xlsx"])).toEqual({ ok: false, message: expect.stringContaining("不读取 --method") });
+    expect(parseCommand(["--template", "--method", "m.xlsx"])).toEqual({
+      ok: true, value: { kind: "template", output: "out/ankang-2021-template.xlsx", force: false, method: "m.xlsx" },
+    });
     expect(parseCommand(["--method", "m.csv"])).toEqual({ ok: false, message: expect.stringContaining("办法文件“m.csv”不是 .xlsx 文件") });
   });
 });

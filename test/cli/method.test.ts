@@ -183,6 +183,29 @@ describe("--method OTHER.xlsx scores a workbook by that workbook's method", () =
     expect(table.get("汉滨区政府")?.[RESULT_LABEL.total]).toBe(reference(unit([[1, 1], [0, 1], [0, 1], [1, 1]], "县区", 1)));
     expect(table.has("市审计局")).toBe(false);
   });
+
+  test("--template --method: next year's blank template carries the method file's method, which reads back the same", async () => {
+    const output = join(dir, "模板2026.xlsx");
+    const { io, out } = capture();
+    expect(await main(["--template", "--method", methodFile, "-o", output], io)).toBe(EXIT.ok);
+    expect(out.join("\n")).toContain("考核办法：2026年度考核办法");
+    expect(digest(methodFile)).toBe(methodDigest);
+    const written = await ExcelJsWorkbookPort.fromFile(output);
+    const read = readMethod(await written.read(["考核办法", "便民化考核办法", SHEET.params, SHEET.units, SHEET.approval], { numberFormats: true }));
+    if (!read.ok) throw new Error(read.problems.map((p) => p.message).join("; "));
+    // The same rules as the method file's (spec G's 2026 differences included), not the built-in 2021 ones.
+    const { hotline, approval } = read.rules;
+    expect(hotline.categories.map((c) => [c.name, c.cap])).toEqual(RULES.hotline.categories.map((c) => [c.name, c.cap]));
+    expect(hotline.categories.find((c) => c.name === "工单质量")?.cap).toBe(5);
+    expect(hotline.rates).toEqual(RULES.hotline.rates);
+    expect(hotline.cases.map((c) => [c.label, c.points])).toEqual(RULES.hotline.cases.map((c) => [c.label, c.points]));
+    expect(approval.cap).toBe(0.3);
+    expect(approval.items.map((i) => i.no)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(approval.evidenceDeadline).toBe(RULES.approval.evidenceDeadline);
+    const units = (await sheetTable(written, SHEET.units)).map((r) => r[LABEL.name]);
+    expect(units).toContain("市数据局");
+    expect(units).not.toContain("市审计局");
+  });
 });
 
 describe("--ledger by the input workbook's own method (no --method)", () => {
@@ -273,7 +296,7 @@ describe("--method refusals: nothing is written (exit 2)", () => {
 
   test.each([
     [["--method", "办法.txt"], "办法文件“办法.txt”不是 .xlsx 文件"],
-    [["--template", "--method", "办法.xlsx"], "--template 写出内置2021年度办法的空白模板，不读取 --method"],
+    [["--template", "--method", "办法.xlsx", "-o", "新模板.xlsx"], "找不到办法文件"],
     [["--method"], "选项“--method”后应跟一个值。"],
   ])("usage: %j", async (argv, message) => {
     const { io, err } = capture();

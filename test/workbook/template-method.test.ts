@@ -8,7 +8,7 @@ import { REGISTRY_2021, ruleSet, type RuleSet } from "../../src/engine";
 import { LABEL, SHEET } from "../../src/workbook/contract";
 import { ExcelJsWorkbookPort } from "../../src/workbook/exceljs-adapter";
 import { METHOD_READS, readMethod } from "../../src/workbook/method";
-import type { CellValue } from "../../src/workbook/port";
+import type { CellValue, SheetSnapshot } from "../../src/workbook/port";
 import { TEMPLATE_READS, templateAll, templateChanges } from "../../src/workbook/template";
 import {
   APPROVAL_METHOD_2026, HOTLINE_METHOD_2026, PARAMS_2026, UNITS_2026, withMethodFormats,
@@ -164,6 +164,27 @@ describe("补全模板 on a workbook that has some of it", () => {
     expect(units).not.toContain("市审计局");
   });
 });
+
+describe("补全模板 after a case kind is added to 考核办法", () => {
+  it("the 事项 drop-down of an existing 扣分登记 offers the new kind (Excel's list would otherwise refuse it)", async () => {
+    const register: CellValue[][] = [["扣分登记"], [LABEL.date, LABEL.name, "事项", "数量", "说明"], [44500, "汉滨区", "知识库未按时更新", 1, "已查实"]];
+    const port = workbookOf({
+      考核办法: HOTLINE_METHOD_2026, 便民化考核办法: APPROVAL_METHOD_2026, [SHEET.params]: PARAMS_2026, [SHEET.units]: UNITS_2026,
+      [SHEET.deductions]: register,
+    });
+    const plan = templateChanges(await port.read(TEMPLATE_READS, { numberFormats: true }), readMethodRules(await withMethodFormats(port).read(METHOD_READS, { numberFormats: true }))).plan;
+    const lists = plan.filter((op) => op.kind === "listValidation" && op.range.sheet === SHEET.deductions);
+    expect(lists).toEqual([expect.objectContaining({ range: expect.objectContaining({ row: 2, col: 2 }), list: expect.arrayContaining(["工单分类错误", "知识库未按时更新"]) })]);
+    // Only the list: the register's cells stay as typed.
+    expect(plan.filter((op) => op.kind === "values" && "sheet" in op && op.sheet === SHEET.deductions)).toEqual([]);
+  });
+});
+
+function readMethodRules(sheets: Map<string, SheetSnapshot>): RuleSet {
+  const read = readMethod(sheets);
+  if (!read.ok) throw new Error(read.problems.map((p) => p.message).join("; "));
+  return read.rules;
+}
 
 describe("a template for the 2026 method (spec G: 便民化考核 has one status column per item)", () => {
   it("writes 事项1…事项7, 不涉及 where an item does not apply (事项7: 市公安局、市民政局、市税务局 only)", async () => {

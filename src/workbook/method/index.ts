@@ -16,7 +16,7 @@ import { parseApprovalMethod } from "./approval";
 import { parseHotlineMethod } from "./hotline";
 import { APPROVAL_METHOD_LABEL, HOTLINE_METHOD_LABEL, METHOD_SHEET } from "./labels";
 import { MMSG } from "./messages";
-import { readMethodParams } from "./params";
+import { paramsNeedingMethod, readMethodParams } from "./params";
 import { readRegistry } from "./units";
 
 export { METHOD_SHEET, METHOD_PARAM, HOTLINE_METHOD_LABEL, APPROVAL_METHOD_LABEL, SCORING } from "./labels";
@@ -104,6 +104,7 @@ function builtInMethod(sheets: MethodSheets, year: number, problems: MethodProbl
     problems.error(SHEET.params, params.yearCell, MMSG.yearBuiltIn(params.year, [...RULE_SETS.keys()]));
     return { ok: false, problems: problems.list };
   }
+  paramsNeedingMethod(params, ruleSet(asked), problems);
   return { ok: true, source: "builtIn", label: BUILT_IN_LABEL(asked), rules: ruleSet(asked), problems: problems.list };
 }
 
@@ -127,7 +128,9 @@ export async function workbookMethod(
   const sheets = await port.read(METHOD_READS, { numberFormats: true });
   if (!hasMethodSheets(sheets)) {
     const rules = fallback();
-    return { ok: true, source: "builtIn", label: BUILT_IN_LABEL(rules.year), rules, problems: [] };
+    const warnings = new MethodProblems();
+    paramsNeedingMethod(readMethodParams(sheets.get(SHEET.params), rules, new MethodProblems()), rules, warnings);
+    return { ok: true, source: "builtIn", label: BUILT_IN_LABEL(rules.year), rules, problems: warnings.list };
   }
   return readMethod(sheets);
 }

@@ -24,6 +24,8 @@ export interface MethodParams {
   readonly bonusCap: number | null;
   /** The derived item's thresholds in percent, by target id (timeCut …). */
   readonly targets: Readonly<Record<string, number>>;
+  /** The method rows filled in (not blank), with their value cells. */
+  readonly given: readonly { readonly name: string; readonly cell: string }[];
 }
 
 const TARGET_PARAMS: Readonly<Record<string, string>> = {
@@ -72,7 +74,9 @@ export function readMethodParams(snapshot: SheetSnapshot | undefined, builtIn: R
   };
   const name = values.get(METHOD_PARAM.name);
   const year = values.get(METHOD_PARAM.year);
+  const given = [...values].filter(([n, p]) => !OTHER_ROWS.includes(n) && !isBlank(p.value)).map(([n, p]) => ({ name: n, cell: p.cell }));
   return {
+    given,
     name: name && !isBlank(name.value) ? String(name.value).trim() : undefined,
     year: year && !isBlank(year.value) ? year.value : undefined,
     yearCell: year?.cell,
@@ -90,4 +94,27 @@ export function readMethodParams(snapshot: SheetSnapshot | undefined, builtIn: R
       return [t.id, param(label, t.min, (v, cell, format) => percentOf(v, format, label, sheet, cell, problems))];
     })),
   };
+}
+
+/**
+ * 参数 rows that only a workbook's own method reads: filled in with a value other than the built-in one and
+ * without method sheets, they would be ignored, so each is a warning at its cell. (办法名称 is only a label.)
+ */
+export function paramsNeedingMethod(params: MethodParams, builtIn: RuleSet, problems: MethodProblems): void {
+  const defaults = readMethodParams(undefined, builtIn, new MethodProblems());
+  const read: Record<string, unknown> = {
+    [METHOD_PARAM.total]: params.total, [METHOD_PARAM.vetoCap]: params.vetoCap,
+    [METHOD_PARAM.evidenceDeadline]: params.evidenceDeadline, [METHOD_PARAM.basicSatisfied]: params.basicSatisfied,
+    [METHOD_PARAM.percentDecimals]: params.percentDecimals, [METHOD_PARAM.bonusCap]: params.bonusCap,
+    ...Object.fromEntries(Object.entries(TARGET_PARAMS).map(([id, label]) => [label, params.targets[id]])),
+  };
+  const builtInValue: Record<string, unknown> = {
+    [METHOD_PARAM.total]: defaults.total, [METHOD_PARAM.vetoCap]: defaults.vetoCap,
+    [METHOD_PARAM.evidenceDeadline]: defaults.evidenceDeadline, [METHOD_PARAM.basicSatisfied]: defaults.basicSatisfied,
+    [METHOD_PARAM.percentDecimals]: defaults.percentDecimals, [METHOD_PARAM.bonusCap]: defaults.bonusCap,
+    ...Object.fromEntries(Object.entries(TARGET_PARAMS).map(([id, label]) => [label, defaults.targets[id]])),
+  };
+  for (const p of params.given) {
+    if (p.name in read && read[p.name] !== builtInValue[p.name]) problems.warning(SHEET.params, p.cell, MMSG.paramNeedsMethod(p.name));
+  }
 }

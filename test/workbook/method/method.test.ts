@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { REGISTRY_2021, ruleSet, scoreUnit, type HotlineUnitInput } from "../../../src/engine";
 import type { CellValue, SheetSnapshot } from "../../../src/workbook/port";
-import { readMethod, type MethodRead } from "../../../src/workbook/method";
+import { readMethod, workbookMethod, type MethodRead } from "../../../src/workbook/method";
 import { approvalMethodGrid, hotlineMethodGrid, methodParamRows, type Grid } from "../../../src/workbook/method/sheets";
 
 const BUILT_IN = ruleSet(2021);
@@ -78,6 +78,15 @@ describe("without method sheets: the built-in method of 考核年度", () => {
   test("考核年度 2026 without method sheets names no built-in method: refused at the cell", () => {
     const params = snap("参数", [["参数", "值"], ["考核年度", 2026]]);
     expect(failed(readMethod(new Map([["参数", params]])))).toEqual([["参数", "B2", expect.stringContaining("2026")]]);
+  });
+  test("a method 参数 row filled in without method sheets, other than the built-in value, is not silently ignored: a warning at its cell", async () => {
+    const params = snap("参数", [["参数", "值"], ["考核年度", 2021], ["考核月数", 6], ["一票否决扣分", 0.3], ["加分上限", null], ["总分", 100], ["办法名称", "甲"]]);
+    const expected = [{ severity: "warning", sheet: "参数", cell: "B4", message: expect.stringContaining("一票否决扣分") }];
+    const read = readMethod(new Map([["参数", params]]));
+    expect(read).toMatchObject({ ok: true, source: "builtIn", rules: BUILT_IN });
+    expect(read.problems).toEqual(expected);
+    const port = { read: async () => new Map([["参数", params]]) };
+    expect((await workbookMethod(port, () => BUILT_IN)).problems).toEqual(expected);
   });
   test("one method sheet without the other is refused", () => {
     const s = sheets2021();
