@@ -231,8 +231,11 @@ async function computeAndWrite(
       io.err(pdf.status === "noLibreOffice" ? CLI_MSG.pdfNoLibreOffice : CLI_MSG.pdfFailed(pdf.reason));
     }
   }
+  // The open problems of a ledger import (工单导入校验) leave the units scored: they are not input errors.
+  const ledgerOpen = problems.filter((p) => p.code === "ledgerOpen").length;
   if (ledgerProblemRows > 0) io.err(LEDGER_CLI_MSG.ledgerHasProblems(ledgerProblemRows));
-  if (summary.errors > 0) io.err(CLI_MSG.inputHasProblems(summary.errors));
+  else if (ledgerOpen > 0) io.err(LEDGER_CLI_MSG.ledgerStillOpen);
+  if (summary.errors > ledgerOpen) io.err(CLI_MSG.inputHasProblems(summary.errors - ledgerOpen));
   if (pdfFailed) return EXIT.usage;
   return summary.errors > 0 || ledgerProblemRows > 0 || ledgerEmpty ? EXIT.problems : EXIT.ok;
 }

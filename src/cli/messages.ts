@@ -109,6 +109,7 @@ export const LEDGER_CLI_MSG = {
   ledgerProblemsHeading: (count: number) => `工单明细中有${count}个问题（整行未计入，或只计入不依赖出错字段的计数；详见“工单导入校验”工作表）：`,
   ledgerProblemsMore: (count: number) => `…… 另有${count}个问题，见“工单导入校验”工作表`,
   ledgerHasProblems: (rows: number) => `工单明细有${rows}行存在问题（整行未计入，或只部分计入）：详见结果文件的“工单导入校验”工作表。`,
+  ledgerStillOpen: "工单导入校验中仍有上次导入工单时发现的问题：结果为草稿，请更正工单明细后重新导入（详见结果文件的“工单导入校验”工作表）。",
   drillWritten: (unit: string, period: Period, orders: number) => `已写出${unit}${period.name}的工单核查表（${orders}行）。`,
   progress: (rows: number, fraction: number | undefined) =>
     fraction === undefined ? `读取工单明细：${rows}行` : `读取工单明细：${rows}行 ${(fraction * 100).toFixed(0)}%`,

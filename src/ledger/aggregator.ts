@@ -254,6 +254,7 @@ export class LedgerAggregator {
       return;
     }
     this.rowsRead++;
+    const listed = this.problems.length;
     this.rowBad = false;
     this.rowPartial = false;
     if (undecodable && this.undecodableCell(row, rowNumber)) {
@@ -314,6 +315,7 @@ export class LedgerAggregator {
         LEDGER_MESSAGES.deadlineBeforeDispatch(formatTimestamp(deadline), formatTimestamp(dispatched)));
     }
 
+    if (this.problems.length > listed) this.attribute(listed, unit);
     if (this.rowBad) {
       this.rowsWithProblems++;
       return;
@@ -351,6 +353,13 @@ export class LedgerAggregator {
       this.problem("uncalculated", rowNumber, column, undefined, LEDGER_MESSAGES.uncalculated(column), undefined, partial);
     }
     return lost;
+  }
+
+  /** The row's listed problems (from `from` on) name its unit when it is a hotline unit. */
+  private attribute(from: number, unit: number): void {
+    if (unit < 0) return;
+    const name = this.units[unit].name;
+    for (let i = from; i < this.problems.length; i++) if (this.problems[i].unit === undefined) this.problems[i] = { ...this.problems[i], unit: name };
   }
 
   /** Ends the import: the result answers counts and drill-downs for any period. */

@@ -16,7 +16,7 @@ export type CsvEncoding = "utf8" | "gb18030" | "utf16le" | "utf16be";
 export interface CsvOptions {
   /** Default "auto". */
   readonly encoding?: CsvEncoding | "auto";
-  /** Default: whichever of comma, tab and semicolon the first line holds most of (comma on a tie). */
+  /** Default: whichever of comma, tab and semicolon the header and data lines hold alike (see detectDelimiter). */
   readonly delimiter?: string;
   /** File size, for progress fractions. */
   readonly totalBytes?: number;
@@ -161,19 +161,41 @@ function makeDecoder(encoding: CsvEncoding): Decoder {
   return { decode: (bytes, final) => decoder.decode(bytes, { stream: !final }) };
 }
 
-/** The first line's most frequent of comma, tab and semicolon (outside quotes); comma on a tie or none. */
+/** Lines of the sample that decide the delimiter. */
+const DELIMITER_LINES = 20;
+
+/**
+ * The delimiter of the header and data lines: of comma, tab and semicolon (outside quotes), the one that the
+ * most lines of the sample hold the same number of times (more per line, then comma, on a tie). Lines
+ * without any (a title line such as "2021年工单明细" above the header) do not vote.
+ */
 function detectDelimiter(text: string): string {
-  const counts = new Map<number, number>([[44, 0], [9, 0], [59, 0]]);
+  const candidates = [44, 9, 59];
+  const lines: Map<number, number>[] = [];
+  let counts = new Map<number, number>();
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && lines.length < DELIMITER_LINES; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) quoted = !quoted;
-    else if (!quoted && (c === LF || c === CR)) break;
-    else if (!quoted && counts.has(c)) counts.set(c, (counts.get(c) as number) + 1);
+    else if (!quoted && (c === LF || c === CR)) {
+      if (counts.size > 0) lines.push(counts);
+      counts = new Map();
+    } else if (!quoted && candidates.includes(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
   }
-  let best = 44;
-  for (const [c, n] of counts) if (n > (counts.get(best) as number)) best = c;
-  return String.fromCharCode(best);
+  // The sample's last line may be cut; it votes only when it is the only one.
+  if (lines.length === 0 && counts.size > 0) lines.push(counts);
+  let best = { delimiter: 44, lines: 0, perLine: 0 };
+  for (const d of candidates) {
+    const agreeing = new Map<number, number>();
+    for (const line of lines) {
+      const n = line.get(d);
+      if (n !== undefined) agreeing.set(n, (agreeing.get(n) ?? 0) + 1);
+    }
+    for (const [perLine, count] of agreeing) {
+      if (count > best.lines || (count === best.lines && perLine > best.perLine)) best = { delimiter: d, lines: count, perLine };
+    }
+  }
+  return String.fromCharCode(best.delimiter);
 }
 
 /** CR-only line ends (old Mac exports): the first line break outside quotes is a CR not followed by LF. */

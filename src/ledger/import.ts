@@ -106,16 +106,25 @@ export async function aggregateLedger(source: RowSource, options: ImportOptions 
   return { status: "ok", data: aggregator.finish(), mapping };
 }
 
-/** Index in `rows` of the header, or undefined while more rows are needed to decide. */
+/**
+ * Index in `rows` of the header, or undefined while more rows are needed to decide. Without a recognized
+ * header, the first of the widest rows (a title line above the header holds one cell), so that the question
+ * names the file's own headers.
+ */
 function chooseHeader(rows: readonly SourceRow[], searchRows: number, remembered: Readonly<Record<string, string>> | undefined, final: boolean): number | undefined {
-  let firstNonBlank = -1;
+  let widest = -1;
+  let widestCells = 0;
   let nonBlank = 0;
   for (let i = 0; i < rows.length && nonBlank < searchRows; i++) {
-    if (rows[i].cells.every((c) => isBlank(c))) continue;
-    if (firstNonBlank < 0) firstNonBlank = i;
+    const cells = rows[i].cells.filter((c) => !isBlank(c)).length;
+    if (cells === 0) continue;
+    if (cells > widestCells) {
+      widest = i;
+      widestCells = cells;
+    }
     nonBlank++;
     if (mapHeaders(rows[i].cells, remembered).recognized.length >= MIN_RECOGNIZED) return i;
   }
-  if (nonBlank >= searchRows || (final && firstNonBlank >= 0)) return firstNonBlank;
+  if (nonBlank >= searchRows || (final && widest >= 0)) return widest;
   return undefined;
 }

@@ -31,6 +31,8 @@ export interface LedgerProblem {
   readonly message: string;
   /** For duplicates: the row that first holds the 工单编号. */
   readonly duplicateOf?: number;
+  /** Official name of the row's unit when its 承办单位 names a hotline unit (whose counts the problem touches). */
+  readonly unit?: string;
 }
 
 export interface LedgerSummary {

@@ -13,6 +13,9 @@ import { readHotlineData } from "./inputs/hotline-data";
 import { readRegister } from "./inputs/registers";
 import { readUnits } from "./inputs/units";
 import { scoreUnits, type UnitOutcome } from "./hotline-scores";
+import { LEDGER_SHEET } from "./ledger/contract";
+import { LEDGER_WMSG } from "./ledger/messages";
+import { openLedgerProblems, withLedgerNotes } from "./ledger/open-problems";
 import { WMSG } from "./messages";
 import { chooseRuleSet, readParameters } from "./params";
 import type { WorkbookPort, WritePlan } from "./port";
@@ -96,11 +99,16 @@ export function computePlan(
   const deductions = register(SHEET.deductions, rules.hotline.cases);
   const bonuses = register(SHEET.bonuses, rules.hotline.bonus.cases);
   const blocked = allBlocked || hotlineBlocked || unitsRead.blocked || data.blocked || deductions.blocked || bonuses.blocked;
-  const units = scoreUnits(rules, { units: unitsRead.units, data, deductions, bonuses, params, errors, blocked }, findings);
+  const scored = scoreUnits(rules, { units: unitsRead.units, data, deductions, bonuses, params, errors, blocked }, findings);
   const approval = assessApproval(snapshots, rules, allBlocked, findings);
+  // The last ledger import's problems stay open until a clean import replaces 工单导入校验 (spec E).
+  const ledger = openLedgerProblems(snapshots.get(LEDGER_SHEET.problems), rules.registry);
+  for (const f of ledger.findings) findings.add(f);
+  const units = withLedgerNotes(scored, ledger);
   const problems = findings.sorted();
   const errorCount = countBySeverity(problems).error;
-  const status = errorCount > 0 ? WMSG.draft(errorCount) : WMSG.checked(localMinute(now));
+  const status = ledger.count > 0 ? LEDGER_WMSG.draft(errorCount, ledger.count)
+    : errorCount > 0 ? WMSG.draft(errorCount) : WMSG.checked(localMinute(now));
 
   const label = method?.label ?? BUILT_IN_LABEL(rules.year);
   const plan: WritePlan = [
@@ -164,7 +172,7 @@ async function planWithMethod(port: WorkbookPort, snapshots: Snapshots, given?: 
 export async function computeAll(port: WorkbookPort, options: ComputeOptions = {}): Promise<Omit<ComputeOutput, "plan">> {
   const progress = options.onProgress ?? (() => undefined);
   progress(WMSG.progress.read, 0);
-  const snapshots = await port.read(COMPUTE_READS);
+  const snapshots = await port.read([...COMPUTE_READS, LEDGER_SHEET.problems]);
   progress(WMSG.progress.compute, 0.3);
   const { plan, ...output } = await planWithMethod(port, snapshots, options.ruleSet, options.now, options.method);
   progress(WMSG.progress.write, 0.6);

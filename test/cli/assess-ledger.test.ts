@@ -1,13 +1,14 @@
 import { readFileSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { strToU8, zipSync } from "fflate";
 import { writeLedgerCsv, writeLedgerXlsx } from "../../scripts/gen-ledger";
 import { EXIT, main } from "../../src/cli/assess";
 import { terminalProgress } from "../../src/cli/progress";
 import { readLedgerFile } from "../../src/ledger/node";
 import { parsePeriod } from "../../src/ledger";
 import { LEDGER_SHEET, IMPORT_PARAM } from "../../src/workbook";
-import { LABEL, SHEET } from "../../src/workbook/contract";
+import { LABEL, RESULT_LABEL, SHEET } from "../../src/workbook/contract";
 import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/exceljs-adapter";
 import { fixture } from "../workbook/fixtures";
 import { everything, sheetTable } from "../workbook/helpers";
@@ -30,6 +31,96 @@ async function expectCounts(output: string, ledger: string, period: string, reme
     for (const label of COUNT_LABELS) expect(rows.get(c.单位名称)?.[label]).toBe(c[label]);
   }
 }
+
+async function resultTitle(output: string): Promise<string> {
+  const written = await ExcelJsWorkbookPort.fromFile(output);
+  return String((await written.read([SHEET.result])).get(SHEET.result)?.values[0][0]);
+}
+
+async function explanationOf(output: string, unit: string): Promise<string> {
+  const rows = await sheetTable(await ExcelJsWorkbookPort.fromFile(output), SHEET.result);
+  return String(rows.find((r) => r[LABEL.name] === unit)?.[RESULT_LABEL.explanation]);
+}
+
+const LEDGER_HEADER = "工单编号,承办单位,派单时间,办理时限,办结时间,是否退单,是否申请延期,回访结果";
+
+/** A one-sheet .xlsx ledger whose row 2 holds 办结时间 as a formula saved without its result. */
+function uncalculatedLedger(): Uint8Array {
+  const inline = (v: string) => `<c t="inlineStr"><is><t>${v}</t></is></c>`;
+  const rows = [
+    `<row r="1">${LEDGER_HEADER.split(",").map(inline).join("")}</row>`,
+    `<row r="2">${["F1", "汉滨区", "2021-03-01 09:00:00", "2021-03-10 18:00:00"].map(inline).join("")}<c r="E2"><f>C2+1</f></c>` +
+      `${["否", "否", "满意"].map(inline).join("")}</row>`,
+  ];
+  const ns = "http://schemas.openxmlformats.org";
+  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${ns}/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+  return zipSync({
+    "[Content_Types].xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}/package/2006/content-types"/>`),
+    "_rels/.rels": strToU8(`<Relationships xmlns="${ns}/package/2006/relationships">${rel("rId1", "officeDocument", "xl/workbook.xml")}</Relationships>`),
+    "xl/workbook.xml": strToU8(`<workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="工单明细" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    "xl/_rels/workbook.xml.rels": strToU8(`<Relationships xmlns="${ns}/package/2006/relationships">${rel("rId1", "worksheet", "worksheets/sheet1.xml")}</Relationships>`),
+    "xl/worksheets/sheet1.xml": strToU8(`<worksheet xmlns="${ns}/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`),
+  });
+}
+
+describe("npm run assess -- --ledger: ledger problems make the result a draft (spec E)", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tmp();
+  });
+
+  it("an unknown 回访结果: exit 1, 校验 reports it, the title is a draft, the unit's row names the ledger row", async () => {
+    const ledger = join(dir, "unknown-callback.csv");
+    writeFileSync(ledger, [
+      LEDGER_HEADER,
+      "A1,汉滨区,2021-03-01 09:00:00,2021-03-10 18:00:00,2021-03-05 10:00:00,否,否,满意",
+      "A2,汉滨区,2021-03-02 09:00:00,2021-03-10 18:00:00,2021-03-12 10:00:00,否,否,拒绝接听",
+    ].join("\n"));
+    const output = join(dir, "unknown-callback.xlsx");
+    const { io, out } = capture();
+    expect(await main(["--ledger", ledger, "--period", "2021", "-o", output], io)).toBe(EXIT.problems);
+    const text = out.join("\n");
+    expect(text).not.toContain("校验：未发现问题");
+    expect(text).toMatch(/校验：错误[1-9]\d*个/u);
+    expect(await resultTitle(output)).toMatch(/草稿：.*工单导入校验中有 1 个工单问题未解决/u);
+    expect(await explanationOf(output, "汉滨区政府")).toMatch(/工单明细第3行有问题.*见“工单导入校验”/u);
+  });
+
+  it("a ledger .xlsx with a formula saved without its result: the deduction it causes is marked a draft in the unit's row", async () => {
+    const ledger = join(dir, "formulas.xlsx");
+    writeFileSync(ledger, uncalculatedLedger());
+    const output = join(dir, "formulas-out.xlsx");
+    const { io, out } = capture();
+    expect(await main(["--ledger", ledger, "--period", "2021", "-o", output], io)).toBe(EXIT.problems);
+    expect(out.join("\n")).not.toContain("校验：未发现问题");
+    expect(await resultTitle(output)).toContain("草稿");
+    expect(await resultTitle(output)).not.toContain("校验通过");
+    // 办结时间 unknown: the order is due and not counted as closed on time (spec F), and the row says why.
+    expect(await explanationOf(output, "汉滨区政府")).toMatch(/^办结率0\.00%（0\/1）.*；工单明细第2行有问题，计数可能不全，见“工单导入校验”$/u);
+  });
+
+  it("the draft lasts while 工单导入校验 lists problems; a clean re-import clears it", async () => {
+    const spoiled = join(dir, "spoiled.csv");
+    writeFileSync(spoiled, [LEDGER_HEADER, "A1,安康市不存在局,2021-03-01 09:00:00,2021-03-10 18:00:00,2021-03-05 10:00:00,否,否,满意",
+      "A2,汉滨区,2021-03-01 09:00:00,2021-03-10 18:00:00,2021-03-05 10:00:00,否,否,满意"].join("\n"));
+    const clean = join(dir, "clean.csv");
+    writeFileSync(clean, [LEDGER_HEADER, "A2,汉滨区,2021-03-01 09:00:00,2021-03-10 18:00:00,2021-03-05 10:00:00,否,否,满意"].join("\n"));
+    const first = join(dir, "first.xlsx");
+    expect(await main(["--ledger", spoiled, "-o", first], capture().io)).toBe(EXIT.problems);
+    // Computing that workbook again without a ledger: the import's record still holds the problem.
+    const again = join(dir, "again.xlsx");
+    const second = capture();
+    expect(await main([first, "-o", again], second.io)).toBe(EXIT.problems);
+    expect(second.err.join("\n")).toContain("工单导入校验中仍有上次导入工单时发现的问题");
+    expect(second.err.join("\n")).not.toContain("有关单位未计分");
+    expect(await resultTitle(again)).toMatch(/草稿：.*工单导入校验中有 1 个工单问题未解决/u);
+    const cleared = join(dir, "cleared.xlsx");
+    const third = capture();
+    expect(await main([again, "--ledger", clean, "-o", cleared], third.io)).toBe(EXIT.ok);
+    expect(third.out.join("\n")).toContain("校验：");
+    expect(await resultTitle(cleared)).toMatch(/校验通过（计算时间：/u);
+  });
+});
 
 describe("npm run assess -- --ledger", () => {
   let dir: string;
@@ -65,6 +156,7 @@ describe("npm run assess -- --ledger", () => {
     expect(names).toEqual(expect.arrayContaining([SHEET.result, LEDGER_SHEET.monthly, LEDGER_SHEET.problems]));
     expect(names).not.toContain(LEDGER_SHEET.ledger); // only counts, never the ledger itself
     expect((await sheetTable(written, SHEET.result)).filter((r) => typeof r.总分 === "number")).toHaveLength(77);
+    expect(await resultTitle(output)).toMatch(/校验通过（计算时间：/u);
     const params = await sheetTable(written, SHEET.params);
     expect(params.find((r) => r[LABEL.param] === IMPORT_PARAM.source)?.[LABEL.value]).toBe("clean.csv");
   });

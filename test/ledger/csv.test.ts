@@ -184,6 +184,46 @@ describe("CSV detection: encodings, delimiters, line ends", () => {
     expect((await parse(Buffer.from(variant))).rows.map((r) => r.cells)).toEqual([["工单编号,x", "承办单位", "回访结果"], ["A1", "汉\r滨区", "满意"]]);
   });
 
+  test.each([
+    ["semicolon", ";"],
+    ["tab", "\t"],
+  ])("a title line without delimiters above a %s header: split at the header's delimiter", async (_name, d) => {
+    for (const title of ["2021年工单明细", "安康市12345热线, 2021年工单明细"]) {
+      const variant = `${title}\r\n${text.replace(/,/gu, d)}`;
+      for (const chunk of [Buffer.byteLength(variant), 5]) {
+        expect((await parse(Buffer.from(variant), chunk)).rows.map((r) => r.cells)).toEqual([[title], ...expected]);
+      }
+    }
+  });
+
+  test("a semicolon ledger under a title line is read like the comma one; an unknown header is asked for by its own name", async () => {
+    const rows = [
+      "A1;汉滨区;2021-03-01 09:00:00;2021-03-10 18:00:00;2021-03-05 10:00:00;否;否;满意",
+      "A2;汉阴县;2021-03-02 09:00:00;2021-03-10 18:00:00;;否;是;",
+    ];
+    const file = join(dir, "semicolon-title.csv");
+    writeFileSync(file, ["2021年工单明细", HEADER.join(";"), ...rows].join("\n"));
+    const read = await readLedgerFile(file);
+    if (read.status !== "ok") throw new Error(read.message);
+    expect(read.data.summary).toMatchObject({ rowsRead: 2, rowsCounted: 2, headerRow: 2 });
+    expect(read.data.totals(parsePeriod("2021")).工单总量).toBe(2);
+
+    const renamed = join(dir, "semicolon-renamed.csv");
+    writeFileSync(renamed, ["2021年工单明细", ["流水号", ...HEADER.slice(1)].join(";"), ...rows].join("\n"));
+    const asked = await readLedgerFile(renamed);
+    if (asked.status !== "needsMapping") throw new Error("expected a question");
+    expect(asked.mapping.unrecognized.map((h) => h.header)).toEqual(["流水号"]);
+    expect(asked.mapping.missing).toEqual(["工单编号"]);
+  });
+
+  test("no header recognized at all: the question names the widest row's cells, not the title line", async () => {
+    const file = join(dir, "english.csv");
+    writeFileSync(file, "2021年工单明细\nid;unit;sent\nA1;汉滨区;2021-03-01\n");
+    const asked = await readLedgerFile(file);
+    if (asked.status !== "needsMapping") throw new Error("expected a question");
+    expect(asked.mapping.unrecognized.map((h) => h.header)).toEqual(["id", "unit", "sent"]);
+  });
+
   test("a GBK file is GB18030, not UTF-8 with bad rows; a UTF-8 file with one GBK cell is UTF-8 with that row flagged", () => {
     const rows = Array.from({ length: 50 }, (_, i) => `A${i},汉滨区,满意`).join("\n");
     expect(detectEncoding(iconv.encode(`工单编号,承办单位,回访结果\n${rows}`, "gb18030"))).toBe("gb18030");

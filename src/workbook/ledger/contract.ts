@@ -33,8 +33,14 @@ export const IMPORT_PARAM = {
   result: "工单导入结果",
 } as const;
 
-/** 工单导入校验 columns. */
-export const PROBLEM_LABEL = { row: "行号", column: "列", value: "值", problem: "问题" } as const;
+/**
+ * 工单导入校验 columns. 单位名称: the official name of the row's unit when it is a hotline unit, so that
+ * compute-all can name the problem in that unit's result row (blank for an unknown unit).
+ */
+export const PROBLEM_LABEL = { row: "行号", column: "列", value: "值", problem: "问题", unit: "单位名称" } as const;
+
+/** 行号 of the last 工单导入校验 row counting the problems beyond the listing limit (值 holds their number). */
+export const NOT_LISTED_MARK = "…";
 
 /** _工单列映射 columns. */
 export const MAPPING_LABEL = { header: "表头", column: "对应列" } as const;

@@ -9,6 +9,7 @@ export { LEDGER_WMSG } from "./messages";
 export { ledgerPlan, sourceNameOf, type LedgerPlanOptions, type LedgerPlanOutput, type LedgerImportSummary } from "./fill";
 export { monthlyScores, monthlyPlan, type MonthlyResults, type MonthlyScore, type MonthlyUnit } from "./monthly";
 export { problemsSheetOps } from "./problems-sheet";
+export { openLedgerProblems, type OpenLedgerProblems } from "./open-problems";
 export { drillDownPlan, drillSections, type DrillDownOutput, type DrillSection, type DrillSectionSummary } from "./drill-down";
 export { readRememberedHeaders, rememberHeadersPlan, REMEMBERED_SHEETS } from "./remembered";
 export {

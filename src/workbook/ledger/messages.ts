@@ -1,6 +1,16 @@
 /** Every user-facing text of the ledger import's workbook side, in one place (the command line's: src/cli/messages.ts). */
 import type { Period } from "../../ledger";
 
+/** Rows shown by number in a unit's note before "等N行". */
+const ROWS_NAMED = 5;
+
+/** "第3、5行", or "第3、5、7、9、11行等12行". */
+function rowList(rows: readonly number[]): string {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const named = `第${sorted.slice(0, ROWS_NAMED).join("、")}行`;
+  return sorted.length > ROWS_NAMED ? `${named}等${sorted.length}行` : named;
+}
+
 export const LEDGER_WMSG = {
   // --- sheets -------------------------------------------------------------------------------------------------
   monthlyTitle: (year: number) => `${year}年度12345热线月度考核（日常考核）`,
@@ -10,6 +20,7 @@ export const LEDGER_WMSG = {
   annualRow: (year: number) => `${year}年度`,
   problemsTitle: (source: string, period: Period) => `工单导入校验（来源：${source}；考核期间：${period.name}）`,
   noProblems: "未发现问题：全部工单均已计入",
+  notListed: (count: number) => `另有${count}个问题未逐条列出（已计入汇总）`,
   drillTitle: (unit: string, period: Period) => `${unit}${period.name}工单核查（申诉用）：各项扣分所依据的工单`,
   drillNote: "以下件数与热线数据及12345热线考核表中该单位该期间的数字一致；同一工单可能属于多个类别。",
   drillNone: "（无）",
@@ -47,6 +58,16 @@ export const LEDGER_WMSG = {
   duplicateHotlineRow: (unit: string, cell: string) => `${unit}在热线数据中有多行：只填入第一行（${cell}），其余行请删除。`,
   yearMismatch: (period: Period, year: number) =>
     `导入期间${period.name}不在考核年度${year}年内：热线数据已按该期间填入，请核对参数表中的考核年度。`,
+
+  // --- compute-all: the open problems of the last import (spec E) ----------------------------------------------
+  /** Appended to a scored unit's 扣分说明. */
+  unitNote: (rows: readonly number[]) => `工单明细${rowList(rows)}有问题，计数可能不全，见“工单导入校验”`,
+  openForUnit: (rows: readonly number[]) =>
+    `工单明细${rowList(rows)}有问题（见“工单导入校验”），本单位的计数可能不全：请更正工单明细后重新导入工单`,
+  openWithoutUnit: (count: number) =>
+    `工单导入校验中有${count}个问题不属于任何考核单位（如承办单位无法识别）或未逐条列出：这些工单未计入，请更正工单明细后重新导入工单`,
+  draft: (errors: number, ledgerProblems: number) =>
+    `草稿：校验表中有 ${errors} 个问题未解决，工单导入校验中有 ${ledgerProblems} 个工单问题未解决`,
 
   // --- summary ------------------------------------------------------------------------------------------------------
   filled: (period: Period, units: number, added: number) =>

@@ -10,7 +10,7 @@ import type { Finding } from "../findings";
 import { cellValue } from "../cell-text";
 import { WMSG } from "../messages";
 import type { CellValue, SheetSnapshot, WriteOp } from "../port";
-import { LEDGER_SHEET, PROBLEM_LABEL } from "./contract";
+import { LEDGER_SHEET, NOT_LISTED_MARK, PROBLEM_LABEL } from "./contract";
 import { LEDGER_WMSG } from "./messages";
 import { ownedSheetOps } from "./owned-sheet";
 
@@ -31,8 +31,11 @@ export function problemsSheetOps(previous: SheetSnapshot | undefined, data: Ledg
   { ops: WriteOp[]; findings: Finding[] } {
   const rows: CellValue[][] = data.problems.map((p) => [
     p.row, cellValue(LEDGER_WMSG.column(p.header, columnLetter(p.columnIndex))), cellValue(shownValue(p.value)), cellValue(p.message),
+    p.unit ?? null,
   ]);
-  if (rows.length === 0) rows.push([WMSG.noCell, WMSG.noCell, null, LEDGER_WMSG.noProblems]);
+  const notListed = data.summary.problemsNotListed;
+  if (notListed > 0) rows.push([NOT_LISTED_MARK, null, notListed, LEDGER_WMSG.notListed(notListed), null]);
+  if (rows.length === 0) rows.push([WMSG.noCell, WMSG.noCell, null, LEDGER_WMSG.noProblems, null]);
   const { ops, layout } = ownedSheetOps(previous, {
     sheet: LEDGER_SHEET.problems,
     title: LEDGER_WMSG.problemsTitle(sourceName, period),
@@ -41,6 +44,7 @@ export function problemsSheetOps(previous: SheetSnapshot | undefined, data: Ledg
       columns: [
         { label: PROBLEM_LABEL.row, center: true }, { label: PROBLEM_LABEL.column, maxWidth: 30 },
         { label: PROBLEM_LABEL.value, maxWidth: 30 }, { label: PROBLEM_LABEL.problem, maxWidth: 100 },
+        { label: PROBLEM_LABEL.unit, maxWidth: 30 },
       ],
       rows,
     }],

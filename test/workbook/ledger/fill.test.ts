@@ -61,8 +61,26 @@ describe("fill 热线数据 from a ledger", () => {
     const a = await resultTable(imported);
     const b = await resultTable(typed);
     expect(a.size).toBe(77);
-    expect([...a.entries()]).toEqual([...b.entries()]);
-    expect(await sheetTable(imported, SHEET.checks)).toEqual(await sheetTable(typed, SHEET.checks));
+    // The ledger has problem rows (duplicates, unreadable values): the same scores, but the units whose rows
+    // have problems say so in 扣分说明, and 校验 lists them (spec E); the typed-in counts carry no such record.
+    const note = /^；工单明细第[\d、]+行(等\d+行)?有问题，计数可能不全，见“工单导入校验”$/u;
+    let noted = 0;
+    for (const [name, row] of b) {
+      const { 扣分说明: explained, ...scores } = a.get(name)!;
+      const { 扣分说明: typedExplained, ...typedScores } = row;
+      expect(scores).toEqual(typedScores);
+      const typedText = String(typedExplained);
+      expect(String(explained).startsWith(typedText)).toBe(true);
+      const rest = String(explained).slice(typedText.length);
+      if (rest !== "") {
+        expect(rest).toMatch(note);
+        noted++;
+      }
+    }
+    expect(noted).toBeGreaterThan(0);
+    const checks = await sheetTable(imported, SHEET.checks);
+    expect(checks.filter((r) => r[LABEL.sheet] !== LEDGER_SHEET.problems)).toEqual(await sheetTable(typed, SHEET.checks));
+    expect(checks.filter((r) => r[LABEL.sheet] === LEDGER_SHEET.problems).length).toBeGreaterThanOrEqual(noted);
     // Something is actually scored differently between units (the comparison is not trivially all-100).
     expect(new Set([...a.values()].map((r) => r.总分)).size).toBeGreaterThan(3);
   });
@@ -182,7 +200,8 @@ describe("fill 热线数据 from a ledger", () => {
     const port = await templatePort();
     const snapshots = await port.read(COMPUTE_READS);
     const out = ledgerPlan(snapshots, data, parsePeriod("2021"), ruleSet(), { now: NOW, sourceName: "a.csv" });
-    expect(templatePlan(await port.read(TEMPLATE_READS))).toEqual([]);
+    // The template is complete (补全模板 would only set the registers' 事项 lists again).
+    expect(templatePlan(await port.read(TEMPLATE_READS)).filter((op) => op.kind !== "listValidation")).toEqual([]);
     expect(out.plan.some((op) => op.kind === "addSheet" && op.sheet === LEDGER_SHEET.monthly)).toBe(true);
     expect(out.summary.source).toBe("a.csv");
     expect(out.findings.filter((f) => f.code === "ledgerRow")).toHaveLength(data.problems.length);

@@ -48,9 +48,12 @@ describe("月度考核", () => {
       expect(annual[LABEL.monthly]).toBe((annual[LABEL.total] as number) / 12);
       // The year row is the annual result of 12345热线考核表.
       const official = results.get(name)!;
-      for (const label of [RESULT_LABEL.total, RESULT_LABEL.rank, RESULT_LABEL.typeRank, RESULT_LABEL.completionRate, RESULT_LABEL.explanation]) {
+      for (const label of [RESULT_LABEL.total, RESULT_LABEL.rank, RESULT_LABEL.typeRank, RESULT_LABEL.completionRate]) {
         expect(annual[label]).toEqual(official[label]);
       }
+      // The official table also names the ledger's open problems of the unit, if any (spec E).
+      const [, note] = String(official[RESULT_LABEL.explanation]).split(/；(?=工单明细第)/u);
+      expect(official[RESULT_LABEL.explanation]).toBe(note === undefined ? annual[RESULT_LABEL.explanation] : `${String(annual[RESULT_LABEL.explanation])}；${note}`);
     }
     // Within a month, units are ranked against each other.
     const march = rows.filter((r) => r["月份"] === "2021年3月");

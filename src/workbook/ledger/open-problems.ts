@@ -1,0 +1,97 @@
+/**
+ * The open problems of the last ledger import, read back by compute-all from 工单导入校验 (the record of that
+ * import, rewritten by each one): while it lists problems the results are a draft (spec E). Each problem of
+ * a row whose 承办单位 is a hotline unit touches that unit's counts, so the unit's result row names it; the
+ * others (unknown units, problems beyond the listing limit) count in the title and in 校验 only.
+ */
+import type { Organization, Registry } from "../../engine";
+import { cellAddress } from "../address";
+import type { Finding } from "../findings";
+import type { UnitOutcome } from "../hotline-scores";
+import type { SheetSnapshot } from "../port";
+import { cellOf, normalizeLabel } from "../tables";
+import { LEDGER_SHEET, NOT_LISTED_MARK, PROBLEM_LABEL } from "./contract";
+import { LEDGER_WMSG } from "./messages";
+
+export interface OpenLedgerProblems {
+  /** Problems of the last import: those listed, and those counted beyond the listing limit. */
+  readonly count: number;
+  /** 工单明细 row numbers with a problem, by unit (official name). */
+  readonly rowsByUnit: ReadonlyMap<string, readonly number[]>;
+  /** One 校验 error per unit concerned, and one for the problems of no unit. */
+  readonly findings: readonly Finding[];
+}
+
+export const NO_OPEN_LEDGER_PROBLEMS: OpenLedgerProblems = { count: 0, rowsByUnit: new Map(), findings: [] };
+
+/** How far down 工单导入校验's header row may be (title and summary lines above it). */
+const HEADER_SEARCH_ROWS = 10;
+
+export function openLedgerProblems(snapshot: SheetSnapshot | undefined, registry: Registry): OpenLedgerProblems {
+  if (!snapshot) return NO_OPEN_LEDGER_PROBLEMS;
+  const header = headerOf(snapshot);
+  if (!header) return NO_OPEN_LEDGER_PROBLEMS;
+  const { row: headerRow, columns } = header;
+  const at = (r: number, label: string) => {
+    const c = columns.get(label);
+    return c === undefined ? null : cellOf(snapshot, r, c);
+  };
+  let count = 0;
+  const byUnit = new Map<Organization, { rows: number[]; cell: string }>();
+  let unattributed = 0;
+  let firstUnattributed: string | undefined;
+  for (let r = headerRow + 1; r < snapshot.values.length; r++) {
+    const rowNumber = at(r, PROBLEM_LABEL.row);
+    if (rowNumber === NOT_LISTED_MARK) {
+      const more = Number(at(r, PROBLEM_LABEL.value));
+      if (Number.isInteger(more) && more > 0) {
+        count += more;
+        unattributed += more;
+        firstUnattributed ??= cellAddress(r, 0);
+      }
+      continue;
+    }
+    if (typeof rowNumber !== "number") continue;
+    count++;
+    const written = at(r, PROBLEM_LABEL.unit);
+    const org = typeof written === "string" && written.trim() !== "" ? registry.resolve(written) : undefined;
+    if (org?.hotline) {
+      const entry = byUnit.get(org) ?? { rows: [], cell: cellAddress(r, 0) };
+      if (!entry.rows.includes(rowNumber)) entry.rows.push(rowNumber);
+      byUnit.set(org, entry);
+    } else {
+      unattributed++;
+      firstUnattributed ??= cellAddress(r, 0);
+    }
+  }
+  const sheet = LEDGER_SHEET.problems;
+  const findings: Finding[] = [...byUnit].map(([org, { rows, cell }]) => ({
+    severity: "error", code: "ledgerOpen", sheet, cell, unit: org.name, message: `${org.name}：${LEDGER_WMSG.openForUnit(rows)}`,
+  }));
+  if (unattributed > 0) {
+    findings.push({ severity: "error", code: "ledgerOpen", sheet, cell: firstUnattributed, message: LEDGER_WMSG.openWithoutUnit(unattributed) });
+  }
+  return { count, rowsByUnit: new Map([...byUnit].map(([org, { rows }]) => [org.name, rows])), findings };
+}
+
+/** The scored units whose counts a problem touches: their 扣分说明 names it. */
+export function withLedgerNotes(units: UnitOutcome[], open: OpenLedgerProblems): UnitOutcome[] {
+  if (open.rowsByUnit.size === 0) return units;
+  return units.map((u) => {
+    const rows = u.score && u.org ? open.rowsByUnit.get(u.org.name) : undefined;
+    return rows ? { ...u, explanation: `${u.explanation}；${LEDGER_WMSG.unitNote(rows)}` } : u;
+  });
+}
+
+function headerOf(snapshot: SheetSnapshot): { row: number; columns: Map<string, number> } | undefined {
+  for (let r = 0; r < Math.min(snapshot.values.length, HEADER_SEARCH_ROWS); r++) {
+    const labels = snapshot.values[r].map((v) => normalizeLabel(v));
+    if (!labels.includes(PROBLEM_LABEL.row) || !labels.includes(PROBLEM_LABEL.problem)) continue;
+    const columns = new Map<string, number>();
+    labels.forEach((label, c) => {
+      if (label !== undefined && !columns.has(label)) columns.set(label, c);
+    });
+    return { row: r, columns };
+  }
+  return undefined;
+}
