@@ -192,6 +192,52 @@ export function longUnitName(): Uint8Array {
   return zip(parts);
 }
 
+/**
+ * The sample with one cell of `sheet` (A1 address) replaced by `cell`, a whole <c> element: damaged or
+ * unusual cells (an invalid character reference, a data-table formula, a shared formula without its
+ * master, a shared-string index beyond the table).
+ */
+export function cellReplaced(sheet: string, address: string, cell: string): Uint8Array {
+  const parts = sampleParts();
+  const part = sheetPart(parts, sheet);
+  const xml = text(parts, part);
+  const m = new RegExp(`<c r="${address}"(?:[^>]*?/>|[^>]*>[^]*?</c>)`).exec(xml);
+  if (!m) throw new Error(`no cell ${sheet}!${address}`);
+  put(parts, part, xml.replace(m[0], cell));
+  return zip(parts);
+}
+
+/**
+ * The sample with `count` numbers in columns of 扣分登记 that the product does not read (beside the
+ * register), 20 to a row: a sheet holding far more cells than an assessment workbook needs.
+ */
+export function numbersBeside(count: number): Uint8Array {
+  const parts = sampleParts();
+  const part = sheetPart(parts, "扣分登记");
+  const xml = text(parts, part);
+  const perRow = 20;
+  const rows: string[] = [];
+  for (let r = 0; r * perRow < count; r++) {
+    const cells: string[] = [];
+    for (let c = 0; c < perRow && r * perRow + c < count; c++) cells.push(`<c r="${columnName(30 + c)}${r + 1000}"><v>${r * perRow + c}</v></c>`);
+    rows.push(`<row r="${r + 1000}">${cells.join("")}</row>`);
+  }
+  put(parts, part, xml.replace("</sheetData>", `${rows.join("")}</sheetData>`).replace(/<dimension ref="[^"]*"\/>/, ""));
+  return zip(parts);
+}
+
+/** The sample with `count` cells of 30,000 characters each in a column of 扣分登记 the product does not read (one a row). */
+export function longTextsBeside(count: number): Uint8Array {
+  const parts = sampleParts();
+  const part = sheetPart(parts, "扣分登记");
+  const long = "长".repeat(30_000);
+  const rows = Array.from({ length: count }, (_, r) => `<row r="${r + 1000}"><c r="AE${r + 1000}" t="inlineStr"><is><t>${long}</t></is></c></row>`);
+  put(parts, part, text(parts, part).replace("</sheetData>", `${rows.join("")}</sheetData>`).replace(/<dimension ref="[^"]*"\/>/, ""));
+  return zip(parts);
+}
+
+const columnName = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : columnName(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
+
 // ---- producers -----------------------------------------------------------------------------------
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -241,12 +287,29 @@ export function formulaResults(): Uint8Array {
     '<c r="G1"><f>1+1</f><v></v></c>',
     '<c r="H1" t="str"><f>"完成"</f><v>完成</v></c>',
   ];
+  return oneSheet("S", `<row r="1">${cells.join("")}</row>`);
+}
+
+/**
+ * A 工单明细 ledger (.xlsx, inline strings, no shared-string table) of one order of 汉滨区 in March 2021,
+ * its cell in `column` (0-based, in the order of the header) replaced by `cell` (a <c> element with r="?2").
+ */
+export function ledgerWithCell(column: number, cell: string): Uint8Array {
+  const header = ["工单编号", "承办单位", "派单时间", "办理时限", "办结时间", "是否退单", "是否申请延期", "回访结果"];
+  const order = ["GD0001", "汉滨区", "2021-03-01 09:00:00", "2021-03-10 18:00:00", "2021-03-05 10:00:00", "否", "否", "满意"];
+  const row = (r: number, values: string[]) =>
+    `<row r="${r}">${values.map((v, c) => (r === 2 && c === column ? cell.replace("?", columnName(c)) : `<c r="${columnName(c)}${r}" t="inlineStr"><is><t>${v}</t></is></c>`)).join("")}</row>`;
+  return oneSheet("工单明细", row(1, header) + row(2, order));
+}
+
+/** A minimal workbook of one sheet `name` with the given <sheetData> content (and `after` it), no shared strings. */
+export function oneSheet(name: string, sheetData: string, after = ""): Uint8Array {
   const parts: Parts = {
     "[Content_Types].xml": strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
     "_rels/.rels": strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-    "xl/workbook.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    "xl/workbook.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${name}" sheetId="1" r:id="rId1"/></sheets></workbook>`),
     "xl/_rels/workbook.xml.rels": strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
-    "xl/worksheets/sheet1.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData><row r="1">${cells.join("")}</row></sheetData></worksheet>`),
+    "xl/worksheets/sheet1.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${sheetData}</sheetData>${after}</worksheet>`),
   };
   return zip(parts);
 }
@@ -258,6 +321,12 @@ if (require.main === module) {
     "bomb-understated.xlsx": bombUnderstated(), "bomb-stated.xlsx": bombStated(), "huge-workbook-xml.xlsx": hugeWorkbookXml(),
     "huge-shared-strings.xlsx": hugeSharedStrings(), "huge-cell.xlsx": hugeCell(), "blank-rows.xlsx": blankRows(),
     "long-unit-name.xlsx": longUnitName(), "prefixed.xlsx": prefixed(), "formula-results.xlsx": formulaResults(),
+    "invalid-code-point.xlsx": cellReplaced("热线数据", "A4", '<c r="A4" t="inlineStr"><is><t>汉阴县&#x110000;</t></is></c>'),
+    "data-table-formula.xlsx": cellReplaced("热线数据", "D4", '<c r="D4"><f t="dataTable" ref="D4:D4" dt2D="0" dtr="0" r1="Z1"/></c>'),
+    "shared-formula-without-master.xlsx": cellReplaced("热线数据", "D4", '<c r="D4"><f t="shared" si="0"/></c>'),
+    "bad-shared-index.xlsx": cellReplaced("热线数据", "D4", '<c r="D4" t="s"><v>99999</v></c>'),
+    // 5M numbers (16 MB): refused at the cell limit (about 300 MB, a few seconds); `/usr/bin/time -v npm run assess -- FILE`.
+    "many-numbers.xlsx": numbersBeside(5_000_000),
   };
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
 }

@@ -54,8 +54,10 @@ export const LEDGER_MESSAGES = {
   uncalculated: (column: string) => `${column}：公式没有计算结果，请在 Excel 中打开并保存`,
   // Files
   emptyFile: "文件为空，没有表头行",
-  undecodable: (column: string, encoding: string) =>
-    `${column}含有按文件编码（${encoding}）无法识别的字节：该行可能用了另一种编码保存（如 UTF-8 文件中混有 GBK 文字），请改正后重新导出`,
+  undecodable: (column: string, encoding: string) => encoding === ""
+    // An .xlsx ledger (no text encoding): an invalid character reference or a shared string not in the table.
+    ? `${column}含有无法读取的内容（无效字符或超出范围的共享字符串索引），文件可能已损坏：请在 Excel 中打开核对并另存后重新导入`
+    : `${column}含有按文件编码（${encoding}）无法识别的字节：该行可能用了另一种编码保存（如 UTF-8 文件中混有 GBK 文字），请改正后重新导出`,
   notSpreadsheet: (name = "") => `${name === "" ? "文件" : `“${visibleControls(name)}”`}不是表格文件（CSV 或 .xlsx）：请从12345平台导出工单明细（CSV 或 Excel 工作簿）`,
   oldXls: (name: string) => `“${visibleControls(name)}”是旧版 Excel 97-2003 工作簿（.xls），无法直接读取：请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入`,
   recordTooLong: (row: number, chars: number) =>

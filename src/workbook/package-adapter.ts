@@ -14,7 +14,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
-import { DEFAULT_LIMITS, EXCEL_MAX_ROWS, type XlsxLimits } from "../xlsx/limits";
+import { DEFAULT_LIMITS, EXCEL_MAX_ROWS, snapshotCellLimit, type XlsxLimits } from "../xlsx/limits";
 import { nodeFile, type NodeFile } from "../xlsx/node-file";
 import { openPackage, readSharedStrings, wholeStylesText, type XlsxPackage } from "../xlsx/package";
 import { readSheetCells, type SheetCell } from "../xlsx/sheet-cells";
@@ -26,9 +26,9 @@ import { verifyEntry } from "../xlsx/zip";
 import { WMSG } from "./messages";
 import type { CellFormat, CellValue, RangeRef, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
 
-/** Largest snapshot (rows × columns of the used range) built for one sheet. */
-const MAX_SNAPSHOT_CELLS = 20_000_000;
 const DATE1904_OFFSET = 1462;
+/** Characters of text and formulas held per cell of the limit, on average (a register's notes are far shorter). */
+const TEXT_PER_CELL = 128;
 
 interface BaseSheet {
   readonly cells: readonly SheetCell[];
@@ -43,6 +43,9 @@ export class PackageWorkbookPort implements WorkbookPort {
   private readonly bases = new Map<string, BaseSheet>();
   private strings?: readonly string[];
   private styles?: CellStyles;
+  /** Cells, and characters of their text and formulas, held by the sheets read so far (against snapshotCellLimit). */
+  private cellsHeld = 0;
+  private charsHeld = 0;
 
   private constructor(private readonly file: NodeFile, readonly pkg: XlsxPackage) {}
 
@@ -96,11 +99,15 @@ export class PackageWorkbookPort implements WorkbookPort {
     this.strings ??= await readSharedStrings(this.pkg);
     const styles = await this.cellStyles();
     const cells: SheetCell[] = [];
+    const limit = snapshotCellLimit(this.pkg.limits);
     const { merges } = await readSheetCells(this.pkg, ref.path, this.strings, (cell) => {
       if (this.pkg.date1904 && typeof cell.value === "number" && styles.isDate(cell.style)) {
         cells.push({ ...cell, value: cell.value + DATE1904_OFFSET });
       } else cells.push(cell);
-      if (cells.length > MAX_SNAPSHOT_CELLS) throw new XlsxError(XLSX_MSG.tooManyCells(name, MAX_SNAPSHOT_CELLS));
+      if (++this.cellsHeld > limit) throw new XlsxError(XLSX_MSG.tooManyValues(name, limit));
+      // Inline text is not shared: many long cells would hold gigabytes however few they are.
+      this.charsHeld += (typeof cell.value === "string" ? cell.value.length : 0) + (cell.formula?.length ?? 0);
+      if (this.charsHeld > limit * TEXT_PER_CELL) throw new XlsxError(XLSX_MSG.tooMuchText(name, limit * TEXT_PER_CELL));
     });
     base = { cells, merges };
     this.bases.set(name, base);
@@ -148,29 +155,43 @@ export class PackageWorkbookPort implements WorkbookPort {
         cells.set(key, cell);
       }
     }
-    // Covered cells of merged areas read as empty (as Office.js reads them).
-    const covered = new Set<number>();
+    // Covered cells of merged areas read as empty (as Office.js reads them): each area costs at most the
+    // smaller of its size and the number of cells, never a set as large as the area; many large areas
+    // (overlapping, which Excel does not allow) are refused rather than read for minutes.
+    let work = 0;
     for (const ref of base.merges) {
       const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
       if (!m) continue;
       const [top, bottom] = [Number(m[2]) - 1, Number(m[4]) - 1];
       const [left, right] = [colOf(m[1]), colOf(m[3])];
-      if ((bottom - top + 1) * (right - left + 1) > MAX_SNAPSHOT_CELLS) continue;
-      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (r !== top || c !== left) covered.add(cellKey(r, c));
+      const covers = (key: number) => {
+        const r = Math.floor(key / 16384);
+        const c = key % 16384;
+        return r >= top && r <= bottom && c >= left && c <= right && (r !== top || c !== left);
+      };
+      const size = (bottom - top + 1) * (right - left + 1);
+      work += Math.max(0, Math.min(size, cells.size));
+      if (work > 16 * snapshotCellLimit(this.pkg.limits)) throw new XlsxError(XLSX_MSG.tooManyMerges(name));
+      if (size <= cells.size) {
+        for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (r !== top || c !== left) cells.delete(cellKey(r, c));
+      } else for (const key of cells.keys()) if (covers(key)) cells.delete(key);
     }
+    // A cell is kept when it has a value, a formula, or is a formula without a result (a data-table member,
+    // a shared formula whose master is missing): that one is listed as uncalculated, never read as blank.
+    const kept = (cell: Cell) => cell.value !== null || cell.formula !== null || cell.uncalculated;
     let rows = 0;
     let cols = 0;
-    const used: [number, Cell][] = [];
+    const rowsWithCells = new Set<number>();
     for (const [key, cell] of cells) {
-      if (covered.has(key)) continue;
-      if (cell.value === null && cell.formula === null) continue;
-      used.push([key, cell]);
-      rows = Math.max(rows, Math.floor(key / 16384) + 1);
+      if (!kept(cell)) continue;
+      const r = Math.floor(key / 16384);
+      rowsWithCells.add(r);
+      rows = Math.max(rows, r + 1);
       cols = Math.max(cols, (key % 16384) + 1);
     }
-    if (rows > EXCEL_MAX_ROWS) throw new XlsxError(XLSX_MSG.tooManyCells(name, MAX_SNAPSHOT_CELLS));
-    const rowsWithCells = new Set(used.map(([key]) => Math.floor(key / 16384)));
-    if (rowsWithCells.size * cols > MAX_SNAPSHOT_CELLS) throw new XlsxError(XLSX_MSG.tooManyCells(name, MAX_SNAPSHOT_CELLS));
+    // The grid (rows with a cell × columns) may be sparser than the cells: a note far to the right.
+    const area = 4 * snapshotCellLimit(this.pkg.limits);
+    if (rows > EXCEL_MAX_ROWS || rowsWithCells.size * cols > area) throw new XlsxError(XLSX_MSG.tooManyCells(name, area));
     // Rows without a cell share one empty row: a header below many blank rows costs little.
     const blank = Object.freeze(Array<CellValue>(cols).fill(null));
     const blankText = Object.freeze(Array<string | null>(cols).fill(null));
@@ -178,7 +199,8 @@ export class PackageWorkbookPort implements WorkbookPort {
     const formulas = withFormulas ? Array.from({ length: rows }, (_, r) => (rowsWithCells.has(r) ? Array<string | null>(cols).fill(null) : blankText)) : undefined;
     const formats = withFormats ? Array.from({ length: rows }, (_, r) => (rowsWithCells.has(r) ? Array<string | null>(cols).fill(null) : blankText)) : undefined;
     const uncalculated: { row: number; col: number }[] = [];
-    for (const [key, cell] of used) {
+    for (const [key, cell] of cells) {
+      if (!kept(cell)) continue;
       const r = Math.floor(key / 16384);
       const c = key % 16384;
       (values[r] as CellValue[])[c] = cell.value;

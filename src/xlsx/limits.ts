@@ -17,6 +17,13 @@ export const wholePartLimit = (limits: XlsxLimits): number => Math.floor(limits.
 /** Limit of one row (or cell) held while a worksheet is streamed. */
 export const rowLimit = (limits: XlsxLimits): number => Math.floor(limits.maxPartBytes / 64);
 
+/**
+ * Most cells with a value that the workbook port holds for the sheets it reads (values, formulas, formats):
+ * 256 per MB of --max-part-mb, 1,048,576 by default — a thousand times a real assessment workbook (77 units,
+ * 37 departments, registers of a few thousand rows), and about 500 MB of memory at most.
+ */
+export const snapshotCellLimit = (limits: XlsxLimits): number => Math.floor(limits.maxPartBytes / 4096);
+
 export const limitsOfMb = (mb: number): XlsxLimits => ({ maxPartBytes: Math.floor(mb * (1 << 20)) });
 
 /** Excel's own bounds: 1,048,576 rows, 16,384 columns, 32,767 characters in a cell. */

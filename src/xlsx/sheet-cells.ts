@@ -6,10 +6,10 @@
  */
 import { columnLetter } from "../workbook/address";
 import { XLSX_MSG, XlsxError } from "./messages";
-import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, rowLimit } from "./limits";
+import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, rowLimit, snapshotCellLimit } from "./limits";
 import { sheetBytes, type XlsxPackage } from "./package";
 import { columnIndex } from "./sheet-scanner";
-import { attribute, decodeXmlText, stringItemText } from "./xml-text";
+import { attribute, decodeXmlText, sharedString, stringItemText } from "./xml-text";
 // exceljs's formula slider: moves the relative references of a shared formula to another cell.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { slideFormula } = require("exceljs/lib/utils/shared-formula") as { slideFormula: (f: string, from: string, to: string) => string };
@@ -37,6 +37,7 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, strings: re
   const held: string[] = [];
   let heldLength = 0;
   const merges: string[] = [];
+  const maxMerges = snapshotCellLimit(pkg.limits);
   const shared = new Map<string, { formula: string; at: string }>();
   let lastRow = 0;
 
@@ -80,7 +81,7 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, strings: re
             formula = text;
           } else {
             const master = shared.get(si);
-            formula = master ? slideFormula(master.formula, master.at, address) : undefined;
+            formula = master ? slid(master.formula, master.at, address) : undefined;
           }
         } else formula = text === "" ? undefined : text;
         // A data-table or array member without text still has a formula: mark it so a missing value is seen.
@@ -123,6 +124,7 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, strings: re
         if (end < 0) break;
         const ref = attribute(s.slice(ms, end + 1), "ref");
         if (ref) merges.push(ref);
+        if (merges.length > maxMerges) throw new XlsxError(XLSX_MSG.tooManyMerges(path));
         p = end + 1;
         continue;
       }
@@ -173,12 +175,22 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, strings: re
   return { merges };
 }
 
+/**
+ * The master's formula moved to `to`; undefined when a reference would leave the sheet (Excel shows
+ * #REF! there; the slider throws): the cell keeps its cached value, and without one is uncalculated.
+ */
+function slid(formula: string, from: string, to: string): string | undefined {
+  try {
+    return slideFormula(formula, from, to);
+  } catch {
+    return undefined;
+  }
+}
+
 function cellValue(t: string, raw: string, strings: readonly string[]): string | number | boolean | null {
   switch (t) {
-    case "s": {
-      const text = strings[Number(raw)];
-      return text === undefined ? null : text;
-    }
+    case "s":
+      return sharedString(strings, raw);
     case "b":
       return raw === "1" || raw.toLowerCase() === "true";
     case "str":

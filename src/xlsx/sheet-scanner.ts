@@ -13,7 +13,7 @@
  */
 import { joinBytes } from "./bytes";
 import { XLSX_MSG, XlsxError } from "./messages";
-import { attribute, decodeXmlText, stringItemText } from "./xml-text";
+import { attribute, decodeXmlText, sharedString, stringItemText, UNREADABLE } from "./xml-text";
 
 /** A cell as read: text, number, boolean; undefined when empty. */
 export type ScannedCell = string | number | boolean | undefined;
@@ -24,6 +24,8 @@ export interface ScannedRow {
   readonly rowNumber: number;
   /** 0-based columns of formula cells without a cached value (absent when none): not blank, unknown. */
   readonly uncalculated?: readonly number[];
+  /** A cell holds unreadable text (U+FFFD: an invalid character reference, a shared string not in the table). */
+  readonly undecodable?: boolean;
 }
 
 /** The unfinished tail of a stream, kept as a list of pieces and joined once the end of a row arrives. */
@@ -205,7 +207,7 @@ export class SheetScanner {
         return to === from ? undefined : Number(s.slice(from, to));
       case TYPE_SHARED: {
         const index = digitsValue(s, from, to);
-        return this.strings[index >= 0 ? index : +s.slice(from, to)];
+        return index >= 0 && index < this.strings.length ? this.strings[index] : sharedString(this.strings, s.slice(from, to));
       }
       case TYPE_BOOLEAN: {
         const raw = s.slice(from, to);
@@ -347,8 +349,11 @@ const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e1
  */
 /** Adds a row that has a value or an uncalculated formula (a row of neither is skipped). */
 function pushRow(out: ScannedRow[], cells: ScannedCell[], rowNumber: number, uncalculated: readonly number[]): void {
-  if (uncalculated.length > 0) out.push({ cells, rowNumber, uncalculated });
-  else if (cells.length > 0) out.push({ cells, rowNumber });
+  if (uncalculated.length === 0 && cells.length === 0) return;
+  let undecodable = false;
+  for (const c of cells) if (typeof c === "string" && c.includes(UNREADABLE)) undecodable = true;
+  if (undecodable) out.push(uncalculated.length > 0 ? { cells, rowNumber, uncalculated, undecodable } : { cells, rowNumber, undecodable });
+  else out.push(uncalculated.length > 0 ? { cells, rowNumber, uncalculated } : { cells, rowNumber });
 }
 
 export class SheetByteScanner {
@@ -500,7 +505,7 @@ export class SheetByteScanner {
       }
       case TYPE_SHARED: {
         const index = digitsBytes(b, from, to);
-        return this.strings[index >= 0 ? index : +this.decode(b, from, to)];
+        return index >= 0 && index < this.strings.length ? this.strings[index] : sharedString(this.strings, this.decode(b, from, to));
       }
       case TYPE_BOOLEAN: {
         const length = to - from;

@@ -5,10 +5,23 @@ const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', a
 /** OOXML escapes characters XML cannot hold as _xHHHH_ (and a literal "_x" as _x005F_x). */
 const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
+import { XLSX_MSG } from "./messages";
+
+/**
+ * U+FFFD marks text that cannot be read (a character reference XML does not allow, a shared string that
+ * is not in the table): the value is then never taken for another one; readers list the cell as unreadable.
+ */
+export const UNREADABLE = "\uFFFD";
+
+/** A numeric character reference as text: a code point outside Unicode, a surrogate or NUL (not XML characters) is U+FFFD. */
+function codePoint(n: number): string {
+  return n >= 1 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : UNREADABLE;
+}
+
 export function decodeXmlText(s: string): string {
   if (s.indexOf("&") >= 0) {
     s = s.replace(ENTITY, (_, hex: string | undefined, dec: string | undefined, name: string | undefined) =>
-      hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : dec !== undefined ? String.fromCodePoint(+dec) : NAMED[name!]);
+      hex !== undefined ? codePoint(parseInt(hex, 16)) : dec !== undefined ? codePoint(Number(dec)) : NAMED[name!]);
   }
   if (s.indexOf("_x") >= 0) s = s.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return s;
@@ -54,4 +67,15 @@ export function stringItemText(item: string): string {
     p = close + 4;
   }
   return decodeXmlText(text);
+}
+
+/**
+ * The shared string that a t="s" cell's <v> text `raw` points at. An index that is not a whole number or
+ * beyond the table (a damaged file) is unreadable text naming the index, never another string or a number;
+ * an empty <v> is the empty string.
+ */
+export function sharedString(strings: readonly string[], raw: string): string {
+  if (raw === "") return "";
+  const index = /^\s*\d+\s*$/.test(raw) ? Number(raw) : -1;
+  return index >= 0 && index < strings.length ? strings[index] : XLSX_MSG.badSharedIndex(raw.trim().slice(0, 20));
 }

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { EXIT, main } from "../../src/cli/assess";
 import { PackageWorkbookPort } from "../../src/workbook/package-adapter";
+import { limitsOfMb } from "../../src/xlsx/limits";
 import * as corpus from "../../scripts/hostile/corpus";
 
 jest.setTimeout(120_000);
@@ -96,6 +97,17 @@ describe("formulas read as Excel shows them", () => {
     expect(s?.uncalculated).toEqual([{ row: 0, col: 5 }, { row: 0, col: 6 }]);
   });
 
+  it("a shared formula moved beyond the sheet's last column keeps its cached value; without one it is uncalculated", async () => {
+    const input = join(dir, "shared-beyond.xlsx");
+    writeFileSync(input, corpus.oneSheet("S", '<row r="1"><c r="A1"><f t="shared" ref="A1:C1" si="0">XFD1+1</f><v>1</v></c>'
+      + '<c r="B1" t="e"><f t="shared" si="0"/><v>#REF!</v></c><c r="C1"><f t="shared" si="0"/></c></row>'));
+    const port = await PackageWorkbookPort.open(input);
+    const s = (await port.read(["S"], { formulas: true })).get("S");
+    await port.close();
+    expect(s?.values[0]).toEqual([1, "#REF!", null]);
+    expect(s?.uncalculated).toEqual([{ row: 0, col: 2 }]);
+  });
+
   it("a 便民化考核 status formula whose cached result is FALSE scores as typing 未完成 (not as blank 不涉及)", async () => {
     const formula = corpus.approvalStatus({ formula: "1=0", cell: ' t="b"><f>FORMULA</f><v>0</v>' });
     const typed = corpus.approvalStatus({ typed: "未完成" });
@@ -105,6 +117,91 @@ describe("formulas read as Excel shows them", () => {
     expect(report(a)).toBe(report(b));
     expect(report(a)).not.toBe(report(sampleRun));
     expect(a.code).toBe(b.code);
+  });
+});
+
+describe("damaged cells are listed where their value counts, never read as other text, 0 or blank", () => {
+  const unitWaits = /汉阴县政府\s+县区\s+未计分/u;
+  test.each([
+    ["a character reference outside Unicode in a unit name", "A4", '<c r="A4" t="inlineStr"><is><t>汉阴县&#x110000;</t></is></c>',
+      "热线数据!A4　单位名称的值“汉阴县\uFFFD”不是已登记的单位"],
+    ["a surrogate character reference in a count", "D4", '<c r="D4" t="inlineStr"><is><t>&#xD800;</t></is></c>', "热线数据!D4　汉阴县政府：按期办结数的值“\uFFFD”不是数字"],
+    ["a data-table formula without a cached result", "D4", '<c r="D4"><f t="dataTable" ref="D4:D4" dt2D="0" dtr="0" r1="Z1"/></c>',
+      "热线数据!D4　汉阴县政府：按期办结数：公式没有计算结果"],
+    ["a shared formula whose master is missing", "D4", '<c r="D4"><f t="shared" si="0"/></c>', "热线数据!D4　汉阴县政府：按期办结数：公式没有计算结果"],
+    ["a shared-string index beyond the table", "D4", '<c r="D4" t="s"><v>99999</v></c>', "按期办结数的值“\uFFFD（共享字符串索引“99999”超出范围，文件可能已损坏）”不是数字"],
+  ])("%s: exit 1, listed, 汉阴县 waits", async (name, address, cell, message) => {
+    const r = await run(name.replace(/\W+/g, "-"), corpus.cellReplaced("热线数据", address, cell));
+    expect([r.code, r.out]).toEqual([EXIT.problems, expect.stringContaining(message)]);
+    expect(r.out).toMatch(address === "A4" ? /汉阴县政府\s+县区\s+未计分\s+缺少数据/u : unitWaits);
+  });
+
+  test.each([
+    ["an invalid character reference in 工单编号", 0, '<c r="?2" t="inlineStr"><is><t>&#x110000;</t></is></c>', "第2行（工单编号）：工单编号含有无法读取的内容"],
+    ["a shared-string index beyond the table in 承办单位", 1, '<c r="?2" t="s"><v>7</v></c>', "第2行（承办单位）：承办单位含有无法读取的内容"],
+  ])("a ledger with %s: the row listed, not counted", async (name, column, cell, message) => {
+    const input = join(dir, `${name.replace(/\W+/g, "-")}.xlsx`);
+    writeFileSync(input, corpus.ledgerWithCell(column, cell));
+    const out: string[] = [];
+    const code = await main(["--ledger", input, "--period", "2021", "-o", join(dir, "ledger-out.xlsx")], { out: (l) => out.push(l), err: (l) => out.push(l) });
+    expect([code, out.join("\n")]).toEqual([EXIT.problems, expect.stringContaining(message)]);
+    expect(out.join("\n")).toContain("共读取1行工单，计入0行，1行有问题未计入");
+  });
+
+  it("the same ledger without damage counts its order (the reference)", async () => {
+    const input = join(dir, "ledger-clean.xlsx");
+    writeFileSync(input, corpus.ledgerWithCell(0, '<c r="?2" t="inlineStr"><is><t>GD&#x30;001</t></is></c>'));
+    const out: string[] = [];
+    await main(["--ledger", input, "--period", "2021", "-o", join(dir, "ledger-clean-out.xlsx")], { out: (l) => out.push(l), err: (l) => out.push(l) });
+    expect(out.join("\n")).toContain("共读取1行工单，计入1行，0行有问题未计入");
+  });
+});
+
+describe("memory bounded: cells beyond the limit are refused, the sheet and the flag named", () => {
+  // --max-part-mb 16 allows 16 × 256 = 4,096 cells; the sample holds fewer, the sheet with 6,000 more exceeds it.
+  it("refused with a Chinese message under a low limit, read like the sample under the default", async () => {
+    const bytes = corpus.numbersBeside(6000);
+    const low = await run("many-numbers-low", bytes, ["--max-part-mb", "16"]);
+    expect([low.code, low.err]).toEqual([EXIT.usage, expect.stringContaining("工作表“扣分登记”中有内容的单元格（连同已读取的其他工作表）超过 4096 个")]);
+    expect(low.err).toContain("--max-part-mb");
+    const plain = await run("many-numbers-sample-low", readFileSync(corpus.SAMPLE), ["--max-part-mb", "16"]);
+    expect(plain.code).toBe(EXIT.ok);
+    const raised = await run("many-numbers", bytes);
+    expect(raised.code).toBe(EXIT.ok);
+    expect(ranking(raised.out)).toBe(ranking(sampleRun.out));
+  });
+
+  it.each([
+    ["5,000 merged areas (more than the 4,096 cells of the limit)", 5000, (i: number) => `A${i + 1}:B${i + 1}`],
+    // Areas beside the cells: each would be checked against every cell (minutes on a large sheet).
+    ["1,000 overlapping areas over the rest of the sheet", 1000, (i: number) => `B${i + 1}:XFD1048576`],
+  ])("%s: refused", async (_name, count, area) => {
+    const input = join(dir, `merges-${count}.xlsx`);
+    const rows = Array.from({ length: 100 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`).join("");
+    writeFileSync(input, corpus.oneSheet("S", rows, `<mergeCells>${Array.from({ length: count }, (_, i) => `<mergeCell ref="${area(i)}"/>`).join("")}</mergeCells>`));
+    const port = await PackageWorkbookPort.open(input, limitsOfMb(16));
+    await expect(port.read(["S"])).rejects.toThrow(/中的合并单元格过多或相互重叠/u);
+    await port.close();
+  });
+
+  it("a few merged areas: the covered cells read as empty", async () => {
+    const input = join(dir, "merges-few.xlsx");
+    const rows = Array.from({ length: 3 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c><c r="B${r + 1}"><v>${r}</v></c></row>`).join("");
+    writeFileSync(input, corpus.oneSheet("S", rows, '<mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="A3:XFD1048576"/></mergeCells>'));
+    const port = await PackageWorkbookPort.open(input, limitsOfMb(16));
+    const s = (await port.read(["S"])).get("S");
+    await port.close();
+    expect(s?.values).toEqual([[0], [null], [2]]); // column B holds only covered cells
+  });
+
+  it("many long texts: refused beyond 128 characters a cell on average, read under the default", async () => {
+    const bytes = corpus.longTextsBeside(20); // 600,000 characters; --max-part-mb 16 allows 4,096 × 128 = 524,288
+    const low = await run("long-texts-low", bytes, ["--max-part-mb", "16"]);
+    expect([low.code, low.err]).toEqual([EXIT.usage, expect.stringContaining("工作表“扣分登记”中单元格的文字和公式（连同已读取的其他工作表）超过 524288 个字符")]);
+    expect(low.err).toContain("--max-part-mb");
+    const raised = await run("long-texts", bytes);
+    expect(raised.code).toBe(EXIT.ok);
+    expect(ranking(raised.out)).toBe(ranking(sampleRun.out));
   });
 });
 
