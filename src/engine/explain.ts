@@ -12,24 +12,75 @@ export function lineText(line: ExplanationLine): string {
   return `${line.item}${line.input}${band}${verb}${formatPoints(Math.abs(line.points))}分`;
 }
 
-/** 扣分说明 of a hotline unit, built only from its result lines. */
-export function hotlineExplanation(categories: readonly CategoryResult[], bonus: BonusResult): string {
-  const parts: string[] = [];
-  for (const c of categories) {
-    for (const line of c.lines) {
-      const text = lineText(line);
-      if (text) parts.push(text);
-    }
-    if (c.capApplied) parts.push(`${c.name}合计${formatPoints(c.raw)}分，按上限扣${formatPoints(c.cap)}分`);
-  }
-  for (const line of bonus.lines) parts.push(lineText(line));
-  if (bonus.capApplied) parts.push(`加分合计${formatPoints(bonus.raw)}分，按上限加${formatPoints(bonus.points)}分`);
-  return parts.length > 0 ? parts.join("；") : "无扣分";
+/** A sentence of 扣分说明 and, when it states a deduction or a bonus, the clause of the rule that produced it. */
+interface Sentence {
+  readonly text: string;
+  readonly clause?: string;
 }
 
-/** 扣分说明 of a department's veto, built only from its result lines. */
-export function vetoExplanation(result: DepartmentResult): string {
-  const parts = result.lines.filter((l) => l.points === 0 && l.note).map((l) => l.note as string);
-  for (const l of result.lines.filter((x) => x.points !== 0)) parts.push(MSG.vetoApplied(formatPoints(-l.points)));
-  return parts.length > 0 ? parts.join("；") : "全部适用事项已完成，不扣分";
+export interface ExplanationOptions {
+  /** Quote each line's clause (spec G: 依据 is quoted in every 扣分说明 its rule produces). Default true. */
+  readonly clauses?: boolean;
+}
+
+/** The document a clause opens with: its 《title》. */
+const DOCUMENT = /^《[^》]*》/u;
+
+/**
+ * Sentences joined by ；, so that a cell stays readable and the official table fits its pages (spec H): a run of
+ * consecutive sentences with one clause is followed once by （依据：…）; a clause already quoted earlier in the same
+ * text is referred to by （依据见前）; a clause from the document the first quote named writes 该文件 for its 《title》.
+ */
+export function quoteClauses(sentences: readonly Sentence[]): string {
+  const quoted = new Set<string>();
+  let document: string | undefined;
+  return sentences.map((s, i) => {
+    const { clause } = s;
+    if (!clause || sentences[i + 1]?.clause === clause) return s.text;
+    if (quoted.has(clause)) return `${s.text}${MSG.clauseAgain}`;
+    quoted.add(clause);
+    const title = DOCUMENT.exec(clause)?.[0];
+    document ??= title;
+    const shown = title !== undefined && title === document && quoted.size > 1 ? MSG.sameDocument + clause.slice(title.length) : clause;
+    return `${s.text}${MSG.clauseQuote(shown)}`;
+  }).join("；");
+}
+
+/** A result line as a sentence, with its clause when it changes the score and clauses are wanted. */
+function sentence(line: ExplanationLine, clauses: boolean, quote = line.points !== 0): Sentence {
+  return { text: lineText(line), clause: clauses && quote ? line.clause : undefined };
+}
+
+/** 扣分说明 of a hotline unit, built only from its result lines; each deduction and bonus quotes its clause. */
+export function hotlineExplanation(categories: readonly CategoryResult[], bonus: BonusResult, options: ExplanationOptions = {}): string {
+  const clauses = options.clauses ?? true;
+  const parts: Sentence[] = [];
+  for (const c of categories) {
+    for (const line of c.lines) {
+      const s = sentence(line, clauses);
+      if (s.text) parts.push(s);
+    }
+    if (c.capApplied) parts.push({ text: `${c.name}合计${formatPoints(c.raw)}分，按上限扣${formatPoints(c.cap)}分` });
+  }
+  for (const line of bonus.lines) parts.push(sentence(line, clauses));
+  if (bonus.capApplied) parts.push({ text: `加分合计${formatPoints(bonus.raw)}分，按上限加${formatPoints(bonus.points)}分` });
+  return parts.length > 0 ? quoteClauses(parts) : "无扣分";
+}
+
+/** Whether a line belongs to a failed item (事项N or one of its parts, item N.…). */
+const ofFailedItem = (line: ExplanationLine, failed: readonly number[]) =>
+  failed.some((n) => line.rule === `item${n}` || line.rule.startsWith(`item${n}.`));
+
+/**
+ * 扣分说明 of a department's veto, built only from its result lines: the lines of failed items and the veto
+ * itself quote their clauses.
+ */
+export function vetoExplanation(result: DepartmentResult, options: ExplanationOptions = {}): string {
+  const clauses = options.clauses ?? true;
+  const parts: Sentence[] = result.lines.filter((l) => l.points === 0 && l.note)
+    .map((l) => ({ text: l.note as string, clause: clauses && ofFailedItem(l, result.failed) ? l.clause : undefined }));
+  for (const l of result.lines.filter((x) => x.points !== 0)) {
+    parts.push({ text: MSG.vetoApplied(formatPoints(-l.points)), clause: clauses ? l.clause : undefined });
+  }
+  return parts.length > 0 ? quoteClauses(parts) : "全部适用事项已完成，不扣分";
 }

@@ -67,4 +67,7 @@ export const MSG = {
     `事项${item}（${name}）${blank ? "未填写" : "填为不涉及"}，按不涉及计`,
   lateEvidence: (item: number, date: string, deadline: string) => `事项${item}印证资料${date}报送，晚于截止日期${deadline}，视为未完成`,
   vetoApplied: (cap: string) => `一票否决，按上限扣${cap}分`,
+  clauseQuote: (clause: string) => `（依据：${clause}）`,
+  clauseAgain: "（依据见前）",
+  sameDocument: "该文件",
 } as const;

@@ -17,13 +17,14 @@ import { findHeader, normalizeLabel, type Table } from "./tables";
 
 /**
  * Column widths of the official table (characters), chosen so that the 17 columns of the built-in method print
- * one A4 landscape page wide at about 80 % with 单位名称 and 扣分说明 wrapping; the headers wrap over up to
- * three lines. Rates are 9 wide, deductions 8.
+ * one A4 landscape page wide at about 70 % with 单位名称 and 扣分说明 wrapping; the headers wrap over up to
+ * three lines. Rates are 9 wide, deductions 8. 扣分说明 quotes each line's clause (spec G): at 72 wide the sample's
+ * 77 units take 4 pages (spec H), each cell a few lines.
  */
 const RESULT_WIDTHS: Readonly<Record<string, number>> = {
   [SEQ_LABEL]: 5, [RESULT_LABEL.name]: 20, [RESULT_LABEL.type]: 6,
   [RESULT_LABEL.bonus]: 6, [RESULT_LABEL.total]: 7, [RESULT_LABEL.rank]: 6, [RESULT_LABEL.typeRank]: 7,
-  [RESULT_LABEL.explanation]: 44,
+  [RESULT_LABEL.explanation]: 72,
 };
 const widthOf = (c: ResultColumn) => RESULT_WIDTHS[c.label] ?? (c.rateId !== undefined ? 9 : 8);
 

@@ -1,15 +1,35 @@
 import {
-  bonusResult, hotlineExplanation, lineText, ruleSet, scoreUnit, type ExplanationLine, type HotlineUnitInput, type RateInput,
+  bonusResult, hotlineExplanation, lineText, quoteClauses, ruleSet, scoreUnit, type ExplanationLine, type HotlineUnitInput, type RateInput,
 } from "../../src/engine";
 
 const RULES = ruleSet(2021).hotline;
 const rate = (x: number): RateInput => ({ kind: "rate", rate: x });
 const PERFECT: HotlineUnitInput["rates"] = { completion: rate(1), returned: rate(0), extension: rate(0), satisfaction: rate(1) };
 
-function explain(over: Partial<HotlineUnitInput>): string {
+function explain(over: Partial<HotlineUnitInput>, clauses = false): string {
   const score = scoreUnit(RULES, { type: "市直", rates: PERFECT, cases: {}, bonusCases: {}, monthlyAverage: 0, ...over });
-  return hotlineExplanation(score.categories, score.bonus);
+  return hotlineExplanation(score.categories, score.bonus, { clauses });
 }
+
+const DOC = "《2021年度12345热线工单办理情况减分指标考核办法（送审稿）》附件2";
+
+describe("扣分说明引用依据（规则G：依据写入该行产生的每条扣分说明）", () => {
+  test("每条扣分、加分后引用其条款（附件2原文）", () => {
+    expect(explain({ rates: { ...PERFECT, completion: rate(0.985) }, cases: { feedbackFalse: 1 }, monthlyAverage: 300 }, true)).toBe(
+      `办结率98.50%（98%—99%）扣10分（依据：${DOC} 工单办理·办结率：工单按期办结率100%不扣分；99%—100%扣5分；98%—99%扣10分；97%—98%扣15分；97%以下扣30分）；`
+      + `反馈内容与实际不符1件扣10分（依据：${DOC} 工单办理·事项反馈：反馈内容与实际情况不相符的，经查实1件扣10分）；`
+      + `月均办件量300件（市直超过250件）加10分（依据：${DOC} 加分项1：月平均办件量超过1000件的县区及250件的市直部门，加10分）`,
+    );
+  });
+  test("无工单（0分）与上限说明不引条款", () => {
+    const text = explain({ rates: { ...PERFECT, completion: { kind: "count", numerator: 0, denominator: 0 } }, cases: { shirking: 5 } }, true);
+    expect(text).toBe(`办结率：应办结数为0，不计扣分；无理由推诿5件扣25分（依据：${DOC} 日常工作配合·无理由推诿：无正当理由相互推诿，造成群众合理诉求迟迟得不到解决的，一件扣5分）；日常工作配合合计25分，按上限扣20分`);
+  });
+  test("同一条款连续几行只引一次；隔开再出现时写“依据见前”", () => {
+    expect(quoteClauses([{ text: "甲扣1分", clause: "条款一" }, { text: "乙扣2分", clause: "条款一" }, { text: "丙扣3分", clause: "条款二" },
+      { text: "丁扣4分", clause: "条款一" }, { text: "合计" }])).toBe("甲扣1分；乙扣2分（依据：条款一）；丙扣3分（依据：条款二）；丁扣4分（依据见前）；合计");
+  });
+});
 
 describe("扣分说明：只由结果的说明行构成", () => {
   test.each([

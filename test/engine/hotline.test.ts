@@ -265,7 +265,7 @@ describe("可配置的决定（规则A标注 configurable）改变规则表即�
     const rules: HotlineRuleSet = { ...HOTLINE_2021, bonus: { ...HOTLINE_2021.bonus, cap: 20 } };
     const result = bonusResult(rules, "县区", 1500, { banner: 3 });
     expect(result).toMatchObject({ raw: 25, points: 20, capApplied: true });
-    expect(hotlineExplanation([], result)).toBe("月均办件量1500件（县区超过1000件）加10分；群众锦旗3次加15分；加分合计25分，按上限加20分");
+    expect(hotlineExplanation([], result, { clauses: false })).toBe("月均办件量1500件（县区超过1000件）加10分；群众锦旗3次加15分；加分合计25分，按上限加20分");
     expect(totalScore(rules, { handling: 0, returned: 0, extension: 0, satisfaction: 0, cooperation: 0 }, 25)).toBe(120);
   });
 });

@@ -112,6 +112,23 @@ describe("compute-all by the workbook's 2026 method", () => {
     const explanation = approval.getRow(2).values as unknown[];
     expect(approval.getCell(2, explanation.indexOf(LABEL.explanation)).numFmt).toBe('@"（考核办法：2026年度考核办法）"');
   });
+  test("each 扣分说明 quotes the 依据 of the row that produced the deduction (spec G)", async () => {
+    const table = await resultTable(port);
+    const DOC = "《2026年度12345热线工单办理情况考核办法》";
+    const classified = UNITS.filter((u) => (u.cases.工单分类错误 ?? 0) > 0);
+    expect(classified.length).toBeGreaterThan(0);
+    for (const u of classified) {
+      const n = u.cases.工单分类错误;
+      const text = String(table.get(u.name)?.[RESULT_LABEL.explanation]);
+      // The document's title is quoted in full once per cell; a later clause of the same document says 该文件.
+      expect([u.name, text.includes(DOC)]).toEqual([u.name, true]);
+      expect([u.name, text]).toEqual([u.name, expect.stringMatching(
+        new RegExp(`工单分类错误${n}件扣${n}分（依据：(${DOC}|该文件) 工单质量：工单分类错误1件扣1分）`, "u"))]);
+    }
+    const veto = output.results.departments.find((d) => d.name === "市民政局")?.explanation;
+    expect(veto).toContain("（依据：2026办法 考核内容7）");
+    expect(veto).toMatch(/一票否决，按上限扣0\.3分（依据：[^）]*一票否决/u);
+  });
   test("the veto is 0.3: 市民政局 for 事项7, 市公安局 for evidence after 2026-11-30; the others 0", () => {
     const vetoed = output.results.departments.filter((d) => (d.deduction ?? 0) > 0).map((d) => [d.name, d.deduction]);
     expect(vetoed).toEqual([["市公安局", 0.3], ["市民政局", 0.3]]);
