@@ -29,7 +29,7 @@ const DOCUMENT = /^《[^》]*》/u;
 /**
  * Sentences joined by ；, so that a cell stays readable and the official table fits its pages (spec H): a run of
  * consecutive sentences with one clause is followed once by （依据：…）; a clause already quoted earlier in the same
- * text is referred to by （依据见前）; a clause from the document the first quote named writes 该文件 for its 《title》.
+ * text is referred to by （依据见前）; a clause from the document the last full quote named writes 该文件 for its 《title》.
  */
 export function quoteClauses(sentences: readonly Sentence[]): string {
   const quoted = new Set<string>();
@@ -40,9 +40,9 @@ export function quoteClauses(sentences: readonly Sentence[]): string {
     if (quoted.has(clause)) return `${s.text}${MSG.clauseAgain}`;
     quoted.add(clause);
     const title = DOCUMENT.exec(clause)?.[0];
-    document ??= title;
-    const shown = title !== undefined && title === document && quoted.size > 1 ? MSG.sameDocument + clause.slice(title.length) : clause;
-    return `${s.text}${MSG.clauseQuote(shown)}`;
+    if (title !== undefined && title === document) return `${s.text}${MSG.clauseQuote(MSG.sameDocument + clause.slice(title.length))}`;
+    document = title ?? document;
+    return `${s.text}${MSG.clauseQuote(clause)}`;
   }).join("；");
 }
 

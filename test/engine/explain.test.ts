@@ -11,19 +11,25 @@ function explain(over: Partial<HotlineUnitInput>, clauses = false): string {
   return hotlineExplanation(score.categories, score.bonus, { clauses });
 }
 
-const DOC = "《2021年度12345热线工单办理情况减分指标考核办法（送审稿）》附件2";
+const TITLE = "《2021年度12345热线工单办理情况减分指标考核办法（送审稿）》";
+const DOC = `${TITLE}附件2`;
 
 describe("扣分说明引用依据（规则G：依据写入该行产生的每条扣分说明）", () => {
-  test("每条扣分、加分后引用其条款（附件2原文）", () => {
+  test("每条扣分、加分后引用其条款（附件2原文）；同一文件第二次起写“该文件”", () => {
     expect(explain({ rates: { ...PERFECT, completion: rate(0.985) }, cases: { feedbackFalse: 1 }, monthlyAverage: 300 }, true)).toBe(
       `办结率98.50%（98%—99%）扣10分（依据：${DOC} 工单办理·办结率：工单按期办结率100%不扣分；99%—100%扣5分；98%—99%扣10分；97%—98%扣15分；97%以下扣30分）；`
-      + `反馈内容与实际不符1件扣10分（依据：${DOC} 工单办理·事项反馈：反馈内容与实际情况不相符的，经查实1件扣10分）；`
-      + `月均办件量300件（市直超过250件）加10分（依据：${DOC} 加分项1：月平均办件量超过1000件的县区及250件的市直部门，加10分）`,
+      + `反馈内容与实际不符1件扣10分（依据：该文件附件2 工单办理·事项反馈：反馈内容与实际情况不相符的，经查实1件扣10分）；`
+      + `月均办件量300件（市直超过250件）加10分（依据：该文件附件2 加分项1：月平均办件量超过1000件的县区及250件的市直部门，加10分）`,
     );
   });
   test("无工单（0分）与上限说明不引条款", () => {
     const text = explain({ rates: { ...PERFECT, completion: { kind: "count", numerator: 0, denominator: 0 } }, cases: { shirking: 5 } }, true);
     expect(text).toBe(`办结率：应办结数为0，不计扣分；无理由推诿5件扣25分（依据：${DOC} 日常工作配合·无理由推诿：无正当理由相互推诿，造成群众合理诉求迟迟得不到解决的，一件扣5分）；日常工作配合合计25分，按上限扣20分`);
+  });
+  test("同一文件的后续条款以“该文件”代替书名，指最近一次写出的书名", () => {
+    expect(quoteClauses([{ text: "甲", clause: "附件2" }, { text: "乙", clause: "《办法》一" }, { text: "丙", clause: "《办法》二" },
+      { text: "丁", clause: "《通知》三" }, { text: "戊", clause: "《办法》四" }])).toBe(
+      "甲（依据：附件2）；乙（依据：《办法》一）；丙（依据：该文件二）；丁（依据：《通知》三）；戊（依据：《办法》四）");
   });
   test("同一条款连续几行只引一次；隔开再出现时写“依据见前”", () => {
     expect(quoteClauses([{ text: "甲扣1分", clause: "条款一" }, { text: "乙扣2分", clause: "条款一" }, { text: "丙扣3分", clause: "条款二" },

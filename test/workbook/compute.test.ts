@@ -1,6 +1,6 @@
 import { LABEL, RESULT_LABEL, SEQ_LABEL, SHEET } from "../../src/workbook/contract";
 import { computeAll, computePlan } from "../../src/workbook/compute";
-import { EXPECTED, EXPECTED_VETO, fixture } from "./fixtures";
+import { APPROVAL_DOC, EXPECTED, EXPECTED_VETO, fixture } from "./fixtures";
 import { resultCell, resultTable, roundTrip, setCell, sheetTable } from "./helpers";
 
 describe("compute-all on a fixture workbook with hand-computed answers", () => {
@@ -70,7 +70,9 @@ describe("compute-all on a fixture workbook with hand-computed answers", () => {
     const byName = new Map(rows.map((r) => [r[LABEL.name], r]));
     expect(rows).toHaveLength(37);
     for (const [name, deduction] of Object.entries(EXPECTED_VETO)) expect([name, byName.get(name)?.[LABEL.deduction]]).toEqual([name, deduction]);
-    expect(byName.get("市林业局")?.[LABEL.explanation]).toBe("事项1（相对集中行政许可权改革资料移交）未完成；一票否决，按上限扣0.5分");
+    expect(byName.get("市林业局")?.[LABEL.explanation]).toBe(
+      `事项1（相对集中行政许可权改革资料移交）未完成（依据：${APPROVAL_DOC} 二、考核内容1（安审改办发〔2021〕1号、4号）；三、考核细则1：由市行政审批服务局各审批科室负责赋分）；`
+      + "一票否决，按上限扣0.5分（依据：该文件 三、考核细则3：实行“一票否决”，6项考核内容中任一项未完成，将按上限（0.5分）进行扣分）");
     expect(byName.get("市统计局")?.[LABEL.explanation]).toContain("全程网办率69.00%低于70%");
     expect(byName.get("市公安局")?.[LABEL.explanation]).toContain("印证资料2022-01-01报送");
     expect(byName.get("市残联")?.[LABEL.explanation]).toBe("全部适用事项已完成，不扣分");
