@@ -4,7 +4,7 @@
  * It writes only 12345热线考核表, 校验 and the 扣分 / 扣分说明 columns of 便民化考核.
  */
 import { ruleSet as defaultRuleSet, type Organization, type RuleSet } from "../engine";
-import { COMPUTE_READS, SHEET } from "./contract";
+import { COMPUTE_READS, LABEL, SHEET, sheetSpec } from "./contract";
 import { Findings, countBySeverity, sortFindings, type Finding } from "./findings";
 import { MMSG } from "./method/messages";
 import { BUILT_IN_LABEL, methodFindings, workbookMethod, type MethodProblem } from "./method";
@@ -18,9 +18,9 @@ import { LEDGER_WMSG } from "./ledger/messages";
 import { openLedgerProblems, withLedgerNotes } from "./ledger/open-problems";
 import { WMSG } from "./messages";
 import { chooseRuleSet, readParameters } from "./params";
-import type { WorkbookPort, WritePlan } from "./port";
+import type { WorkbookPort, WriteOp, WritePlan } from "./port";
 import { writeApprovalColumns, writeChecks, writeHotlineTable } from "./result-writers";
-import type { Snapshots } from "./tables";
+import { findHeader, type Snapshots } from "./tables";
 
 export interface RankedUnit {
   readonly name: string;
@@ -160,12 +160,30 @@ async function planWithMethod(port: WorkbookPort, snapshots: Snapshots, given?: 
   const problems = sortFindings(methodFindings(method.problems));
   const counts = countBySeverity(problems);
   return {
-    plan: writeChecks(snapshots.get(SHEET.checks), problems, MMSG.refused), problems, results: { units: [], departments: [] },
+    plan: [...clearedResults(snapshots), ...writeChecks(snapshots.get(SHEET.checks), problems, MMSG.refused)],
+    problems, results: { units: [], departments: [] },
     summary: {
       method: MMSG.refused, year: defaultRuleSet().year, months: defaultRuleSet().hotline.months, units: 0, unitsScored: 0, unitsMarked: 0, unitsMissing: 0, departments: 0, departmentsJudged: 0,
       departmentsVetoed: 0, departmentsMarked: 0, errors: counts.error, warnings: counts.warning, infos: counts.info, top: [], bottom: [],
     },
   };
+}
+
+/**
+ * A refused method scores nothing, so the scores of an earlier run must not stay on show as if they were its
+ * results: 12345热线考核表 keeps its header and says why it is empty, and 便民化考核's 扣分/扣分说明 are emptied.
+ */
+function clearedResults(snapshots: Snapshots): WritePlan {
+  const plan: WriteOp[] = [];
+  const result = snapshots.get(SHEET.result);
+  if (result) plan.push(...writeHotlineTable(result, [], defaultRuleSet(), MMSG.refused, MMSG.notScored));
+  const approval = snapshots.get(SHEET.approval);
+  const spec = sheetSpec(SHEET.approval);
+  const header = approval ? findHeader(approval, spec) : undefined;
+  if (approval && header?.columns.has(LABEL.deduction) && header.columns.has(LABEL.explanation)) {
+    plan.push(...writeApprovalColumns({ snapshot: approval, spec }, [], MMSG.refused));
+  }
+  return plan;
 }
 
 /** 全部计算 through a port: one read, one apply. */

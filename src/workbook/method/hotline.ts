@@ -118,7 +118,11 @@ export function parseHotlineMethod(table: MethodTable, params: MethodParams, bui
     capSum = excel15(capSum + c.cap);
     cats.push({ id: categoryId(name, builtIn), name, cap: c.cap, clause: `${c.clause.split("·")[0]}（${formatPoints(c.cap)}分）` });
   }
-  if (!problems.failed && capSum !== params.total) problems.error(sheet, undefined, MMSG.capsSum(capSum, params.total));
+  if (!problems.failed && capSum !== params.total) {
+    // Named at the first category's 类别分值 cell; the message lists every category's cap.
+    const firstCap = [...categories.values()].find((c) => c.capRow)?.capRow;
+    problems.error(sheet, firstCap?.at(L.cap), MMSG.capsSum(capSum, params.total, cats.map((c) => `${c.name}${formatPoints(c.cap)}`)));
+  }
 
   const rates: RateRule[] = [];
   for (const kind of RATE_KINDS) {

@@ -23,7 +23,8 @@ export const MMSG = {
   rateInTwoCategories: (item: string, first: string) => `比率“${item}”已在类别“${first}”中分档：一个比率只能属于一个类别。`,
   capConflict: (category: string, v: unknown, first: number) => `类别“${category}”的类别分值${show(v)}与前面填写的${first}不同：一个类别只能有一个分值。`,
   capMissing: (category: string) => `类别“${category}”没有填写类别分值：应在该类别至少一行填写（扣完为止的上限）。`,
-  capsSum: (sum: number, total: number) => `各扣分类别的类别分值合计${sum}分，不等于总分${total}分（参数“总分”）。`,
+  capsSum: (sum: number, total: number, caps: readonly string[]) =>
+    `各扣分类别的类别分值合计${sum}分（${caps.join("、")}），不等于总分${total}分（参数“总分”）。`,
   bonusCapDiffers: (v: unknown, cap: string) => `加分项的类别分值${show(v)}与参数“加分上限”（${cap}）不同：加分项行的类别分值应留空。`,
   duplicateCase: (item: string, first: string) => `事项“${item}”已在${first}定义：一个事项只能有一行。`,
   caseNameTaken: (name: string, first: string) => `事项名“${name}”已在${first}使用：扣分登记、加分登记的事项名不能指向两条规则。`,
@@ -53,6 +54,8 @@ export const MMSG = {
   departmentDuplicate: (name: string, first: string) => `部门“${name}”已在${first}出现：每个部门只能有一行。`,
   noUnits: () => "承办单位没有任何单位。",
   refused: "工作簿的考核办法未通过检查，未计分（见校验表）",
+  /** The status of a result table emptied because the method was refused. */
+  notScored: "未计分：考核办法有错误，以前的计算结果已清除，改正办法后请重新计算",
   /** What every result sheet says about the method that produced it (spec G). */
   producedBy: (method: string) => `考核办法：${method}`,
   importRefused: (first: string, count: number) =>

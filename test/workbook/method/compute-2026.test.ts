@@ -139,10 +139,27 @@ describe("a broken method writes only 校验 and scores nothing", () => {
     port.workbook.getWorksheet("考核办法")!.getCell("B29").value = 6;
     const output = await computeAll(withMethodFormats(port));
     expect(output.summary).toMatchObject({ unitsScored: 0, departmentsJudged: 0 });
-    expect(output.problems.map((p) => [p.sheet, p.severity, p.message])).toEqual([
-      ["考核办法", "error", "各扣分类别的类别分值合计101分，不等于总分100分（参数“总分”）。"],
+    expect(output.problems.map((p) => [p.sheet, p.cell, p.severity, p.message])).toEqual([
+      ["考核办法", "B3", "error", "各扣分类别的类别分值合计101分（工单办理30、退单率10、延期率10、群众满意率30、日常工作配合15、工单质量6），不等于总分100分（参数“总分”）。"],
     ]);
     expect(port.workbook.getWorksheet(SHEET.result)).toBeUndefined();
+  });
+
+  test("an earlier run's scores do not stay on show: the official table is emptied and says why, 便民化考核's 扣分 cleared", async () => {
+    const port = workbook();
+    await computeAll(withMethodFormats(port));
+    expect((await resultTable(port)).size).toBe(77);
+    port.workbook.getWorksheet("考核办法")!.getCell("E4").value = "96.5%"; // a gap between two 办结率 bands
+    const output = await computeAll(withMethodFormats(port));
+    expect(output.summary.unitsScored).toBe(0);
+    expect(output.problems.filter((p) => p.severity === "error").map((p) => p.sheet)).toEqual(["考核办法"]);
+    expect((await resultTable(port)).size).toBe(0);
+    const table = port.workbook.getWorksheet(SHEET.result)!;
+    expect(String(table.getCell("A1").value)).toContain("未计分");
+    expect(String(table.getCell("A1").value)).not.toContain("校验通过");
+    const approval = await sheetTable(port, SHEET.approval);
+    expect(approval.length).toBeGreaterThan(30);
+    expect(approval.every((r) => r[LABEL.deduction] === null && r[LABEL.explanation] === null)).toBe(true);
   });
 });
 
