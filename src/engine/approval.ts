@@ -74,6 +74,8 @@ export interface DepartmentResult {
   readonly failed: readonly number[];
   /** Evidence items marked done whose evidence came after the deadline, so counted as not done. */
   readonly late: readonly number[];
+  /** Evidence items marked done with no evidence date: counted as filed earlier, in time (spec G), worth a check. */
+  readonly filedEarlier: readonly number[];
   readonly lines: readonly ExplanationLine[];
   /** Errors (the department is not judged) and warnings. */
   readonly problems: readonly Problem[];
@@ -121,6 +123,7 @@ export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, inpu
   const lines: ExplanationLine[] = [];
   const failed: number[] = [];
   const late: number[] = [];
+  const filedEarlier: number[] = [];
   const derivedNo = derivedItem(rules);
   const derived = derivedNo && fromParts(rules, derivedNo, input, !isBlank(input.items[derivedNo.no - 1].raw), problems);
   for (const item of rules.items) {
@@ -163,6 +166,8 @@ export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, inpu
       status = "notDone";
       note = MSG.lateEvidence(item.no, date, rules.evidenceDeadline);
       late.push(item.no);
+    } else if (item.status === "evidence" && status === "done" && date === null) {
+      filedEarlier.push(item.no);
     }
     if (status === "notDone") failed.push(item.no);
     lines.push({
@@ -171,7 +176,7 @@ export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, inpu
       input: STATUS_TEXT[status], points: 0, note: note ?? (status === "notDone" ? `事项${item.no}（${item.name}）未完成` : undefined),
     }, ...extra);
   }
-  if (problems.some((p) => p.severity === "error")) return { deduction: 0, failed: [], late: [], lines: [], problems };
+  if (problems.some((p) => p.severity === "error")) return { deduction: 0, failed: [], late: [], filedEarlier: [], lines: [], problems };
   const deduction = failed.length > 0 ? rules.cap : 0;
   if (deduction > 0) {
     lines.push({
@@ -179,5 +184,5 @@ export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, inpu
       input: failed.map((n) => `事项${n}`).join("、") + "未完成", points: -deduction,
     });
   }
-  return { deduction, failed, late, lines, problems };
+  return { deduction, failed, late, filedEarlier, lines, problems };
 }

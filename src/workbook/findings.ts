@@ -15,7 +15,7 @@ export type Severity = "error" | "warning" | "info";
 export type FindingCode =
   | ProblemCode
   | "notHotlineUnit" | "notInUnits" | "noHotlineRow" | "dateOutsideYear" | "departmentMissing"
-  | "badParameter" | "duplicateHeader" | "typeBlank" | "nameBlank"
+  | "badParameter" | "duplicateHeader" | "typeBlank" | "nameBlank" | "blankEvidenceDate"
   // The workbook's method (考核办法, 便民化考核办法, 参数, 承办单位 names; spec G).
   | "badMethod"
   // A formula the file carries no result for; an error value (#N/A …); a unit without counts (spec E).

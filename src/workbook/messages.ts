@@ -42,6 +42,8 @@ export const WMSG = {
   dateOutsideYear: (field: string, iso: string, year: number) => `${field}${iso}不在考核年度${year}年内：已照常计入，请核对。`,
   lateEvidence: (date: string, deadline: string, items: readonly number[]) =>
     `印证资料报送日期${date}晚于截止日期${deadline}：${items.map((n) => `事项${n}`).join("、")}视为未完成，已计入扣分（见扣分说明）。`,
+  blankEvidenceDate: (items: readonly number[]) =>
+    `${items.map((n) => `事项${n}`).join("、")}已完成、需报送印证资料，印证资料报送日期为空白：按前期已报送备案计（视为按时报送），请核实。`,
   departmentMissing: (name: string) => `便民化考核中没有考核对象“${name}”的行：该部门未考核。请添加一行。`,
   yearUnknown: (value: unknown, known: readonly number[]) =>
     `考核年度的值${show(value)}没有对应的考核规则：目前提供${known.join("、")}年度规则。全部未计分。`,

@@ -14,7 +14,7 @@ import {
 import { approvalSpec, itemLabel } from "./inputs/approval";
 import { WMSG } from "./messages";
 import { workbookMethod } from "./method";
-import { APPROVAL_METHOD_LABEL, METHOD_PARAM, SCORING } from "./method/labels";
+import { ALIAS_LABEL, APPROVAL_METHOD_LABEL, METHOD_PARAM, SCORING } from "./method/labels";
 import { approvalMethodGrid, hotlineMethodGrid, methodParamRows, type Grid } from "./method/sheets";
 import { chooseRuleSet } from "./params";
 import type { CellValue, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
@@ -83,7 +83,10 @@ function prefill(spec: SheetSpec, ctx: Context): Record<string, CellValue>[] {
   const { registry } = rules;
   switch (spec.name) {
     case SHEET.units:
-      return registry.hotlineUnits().map((org) => ({ [LABEL.name]: org.name, [LABEL.type]: org.type }));
+      // 别名: the office's own spellings only; the built-in ones (spec C) are always known.
+      return registry.hotlineUnits().map((org) => ({
+        [LABEL.name]: org.name, [LABEL.type]: org.type, ...(org.officeAliases.length > 0 ? { [ALIAS_LABEL]: org.officeAliases.join("、") } : {}),
+      }));
     case SHEET.hotline:
       return registry.hotlineUnits().map((org) => ({ [LABEL.name]: org.name }));
     case SHEET.approval:

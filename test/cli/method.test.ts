@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EXIT, main } from "../../src/cli/assess";
 import { applies, type UnitType } from "../../src/engine";
-import { LABEL, PARAM, RESULT_LABEL, SHEET } from "../../src/workbook/contract";
+import { LABEL, PARAM, RESULT_LABEL, SHEET, type SheetName } from "../../src/workbook/contract";
 import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/exceljs-adapter";
 import { readMethod } from "../../src/workbook/method";
 import type { CellValue } from "../../src/workbook/port";
@@ -202,9 +202,43 @@ describe("--method OTHER.xlsx scores a workbook by that workbook's method", () =
     expect(approval.cap).toBe(0.3);
     expect(approval.items.map((i) => i.no)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(approval.evidenceDeadline).toBe(RULES.approval.evidenceDeadline);
-    const units = (await sheetTable(written, SHEET.units)).map((r) => r[LABEL.name]);
-    expect(units).toContain("市数据局");
-    expect(units).not.toContain("市审计局");
+    const units = await sheetTable(written, SHEET.units);
+    expect(units.map((r) => r[LABEL.name])).toContain("市数据局");
+    expect(units.map((r) => r[LABEL.name])).not.toContain("市审计局");
+    // 别名 carries the office's own spelling; the built-in ones (spec C, e.g. 汉滨区 for 汉滨区政府) are not written.
+    expect(units.find((r) => r[LABEL.name] === "市数据局")).toMatchObject({ 别名: "市大数据局" });
+    expect(units.find((r) => r[LABEL.name] === "汉滨区政府")?.别名 ?? null).toBeNull();
+
+    // The template, filled in: 市数据局's counts, and a 扣分登记 row naming it by its alias.
+    const u = unitOf(8, "市数据局", "市直");
+    const row = (sheet: string, name: string): number => {
+      const values = (written.workbook.getWorksheet(sheet)?.getSheetValues() ?? []) as unknown[][];
+      const at = values.findIndex((r) => Array.isArray(r) && r.includes(name));
+      if (at < 0) throw new Error(`no row ${name} in ${sheet}`);
+      return at;
+    };
+    const fill = async (sheet: SheetName, at: number, cells: Row) => {
+      const snap = (await written.read([sheet])).get(sheet);
+      const header = snap?.values.findIndex((r) => r.includes(LABEL.name)) ?? -1;
+      for (const [label, value] of Object.entries(cells)) {
+        const column = snap?.values[header].indexOf(label) ?? -1;
+        if (column < 0) throw new Error(`no column ${label} in ${sheet}`);
+        written.workbook.getWorksheet(sheet)!.getCell(at < 0 ? header + 2 : at, column + 1).value = value as never;
+      }
+    };
+    await fill(SHEET.hotline, row(SHEET.hotline, "市数据局"), {
+      [LABEL.total]: u.pairs[1][1], [LABEL.due]: u.pairs[0][1], [LABEL.onTime]: u.pairs[0][0], [LABEL.returned]: u.pairs[1][0],
+      [LABEL.extensions]: u.pairs[2][0], [LABEL.validCallbacks]: u.pairs[3][1], [LABEL.satisfied]: u.pairs[3][0],
+    });
+    await fill(SHEET.deductions, -1, { [LABEL.date]: serial("2026-06-01"), [LABEL.name]: "市大数据局", [LABEL.item]: "工单分类错误", [LABEL.quantity]: 3 });
+    const filled = join(dir, "模板2026-填写.xlsx");
+    await writeXlsx(written.workbook, filled);
+    const result = join(dir, "模板2026-计算.xlsx");
+    await main([filled, "-o", result], capture().io);
+    const computed = await ExcelJsWorkbookPort.fromFile(result);
+    const checks = await sheetTable(computed, SHEET.checks);
+    expect(checks.filter((c) => c.工作表 === SHEET.deductions)).toEqual([]);
+    expect((await resultTable(computed)).get("市数据局")?.[RESULT_LABEL.total]).toBe(reference({ ...u, cases: { 工单分类错误: 3 } }));
   });
 });
 

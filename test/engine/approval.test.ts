@@ -153,6 +153,13 @@ describe("便民化 考核细则2：事项3—5的印证资料须于2021-12-31�
     expect(result.failed).toEqual(failed);
     expect(result.problems).toEqual([]);
   });
+  test("空白日期：已完成的事项3—5按前期已报送计（filedEarlier，供校验说明）；有日期或未完成的不列", () => {
+    expect(fire(null).filedEarlier).toEqual([3, 4, 5]);
+    expect(fire("2021-12-31").filedEarlier).toEqual([]);
+    expect(fire("2022-01-01").filedEarlier).toEqual([]);
+    const partly = judge(row("市自然资源局", { items: [null, null, "未完成", null, "完成", "完成"], evidence: null }));
+    expect(partly.filedEarlier).toEqual([5]);
+  });
   test("逾期的说明写出日期与截止日期", () => {
     const result = fire("2022-01-01");
     expect(result.lines.find((l) => l.rule === "item3")?.note).toBe("事项3印证资料2022-01-01报送，晚于截止日期2021-12-31，视为未完成");

@@ -1,7 +1,15 @@
 import { LABEL, RESULT_LABEL, SEQ_LABEL, SHEET } from "../../src/workbook/contract";
 import { computeAll, computePlan } from "../../src/workbook/compute";
-import { APPROVAL_DOC, EXPECTED, EXPECTED_VETO, fixture } from "./fixtures";
-import { resultCell, resultTable, roundTrip, setCell, sheetTable } from "./helpers";
+import { APPROVAL, APPROVAL_DOC, EXPECTED, EXPECTED_VETO, fixture } from "./fixtures";
+import { resultCell, resultTable, roundTrip, setCell, sheetTable, withoutFiledEarlier } from "./helpers";
+
+/**
+ * Spec B/G: items 3–5 need 印证资料; a done one with a blank 印证资料报送日期 counts as filed earlier, with a 校验 note.
+ * The fixture's departments with such items, and which items.
+ */
+const FILED_EARLIER = APPROVAL.filter((r) => r[LABEL.evidenceDate] === undefined || r[LABEL.evidenceDate] === null)
+  .map((r) => [String(r[LABEL.name]), [3, 4, 5].filter((n) => r[`事项${n}`] === "完成")] as const)
+  .filter(([, items]) => items.length > 0);
 
 describe("compute-all on a fixture workbook with hand-computed answers", () => {
   let port: Awaited<ReturnType<typeof fixture>>;
@@ -20,7 +28,7 @@ describe("compute-all on a fixture workbook with hand-computed answers", () => {
     expect(rows.map((r) => r[SEQ_LABEL])).toEqual([1, 2, 3, 4, 5, 6]);
     const ranks = rows.map((r) => r[RESULT_LABEL.rank] as number);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-    expect(output.summary).toMatchObject({ units: 6, unitsScored: 6, unitsMarked: 0, errors: 0, warnings: 0, infos: 1 });
+    expect(output.summary).toMatchObject({ units: 6, unitsScored: 6, unitsMarked: 0, errors: 0, warnings: 0, infos: 1 + FILED_EARLIER.length });
   });
 
   it.each(Object.entries(EXPECTED))("%s: every category, the bonus, 总分 and both ranks", async (name, expected) => {
@@ -80,7 +88,7 @@ describe("compute-all on a fixture workbook with hand-computed answers", () => {
   });
 
   it("lists late evidence as an informational 校验 row, after the row saying no problem was found", async () => {
-    const checks = await sheetTable(port, SHEET.checks);
+    const checks = withoutFiledEarlier(await sheetTable(port, SHEET.checks));
     expect(checks).toEqual([
       { 工作表: "—", 单元格: "—", 问题: "未发现问题", 级别: null },
       {
@@ -88,6 +96,18 @@ describe("compute-all on a fixture workbook with hand-computed answers", () => {
         问题: "市公安局：印证资料报送日期2022-01-01晚于截止日期2021-12-31：事项3、事项4视为未完成，已计入扣分（见扣分说明）。",
       },
     ]);
+  });
+
+  it("notes once per department the done evidence items with a blank 印证资料报送日期 (counted as filed in time)", async () => {
+    expect(FILED_EARLIER.length).toBeGreaterThan(0);
+    const notes = (await sheetTable(port, SHEET.checks)).filter((c) => String(c.问题).includes("印证资料报送日期为空白"));
+    expect(notes).toEqual(FILED_EARLIER.map(([name, items]) => ({
+      工作表: SHEET.approval, 单元格: expect.stringMatching(/^P\d+$/), 级别: "说明",
+      问题: `${name}：${items.map((n) => `事项${n}`).join("、")}已完成、需报送印证资料，印证资料报送日期为空白：按前期已报送备案计（视为按时报送），请核实。`,
+    })));
+    // Counted in time: none of them is vetoed for evidence.
+    const rows = new Map((await sheetTable(port, SHEET.approval)).map((r) => [r[LABEL.name], r]));
+    for (const [name] of FILED_EARLIER) expect([name, rows.get(name)?.[LABEL.explanation]]).not.toEqual([name, expect.stringContaining("印证资料")]);
   });
 
   it("plans writes only to 12345热线考核表, 校验 and the 扣分 / 扣分说明 columns of 便民化考核", async () => {

@@ -14,6 +14,8 @@ export interface Organization {
   readonly approvalName?: string;
   /** Every accepted spelling, the official one first. */
   readonly names: readonly string[];
+  /** The office's own spellings (承办单位's 别名, spec G) as written; the built-in ones (spec C) are not here. */
+  readonly officeAliases: readonly string[];
 }
 
 export class Registry {
@@ -27,6 +29,7 @@ export class Registry {
       hotline: row.hotline,
       approvalName: row.approvalName,
       names: unique([row.name, ...(row.approvalName ? [row.approvalName] : []), ...(row.aliases ?? [])]),
+      officeAliases: unique([...(row.officeAliases ?? [])]),
     }));
     for (const org of this.organizations) {
       for (const spelling of org.names) {

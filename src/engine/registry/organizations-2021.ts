@@ -11,6 +11,8 @@ export interface OrganizationRow {
   readonly hotline: boolean;
   readonly approvalName?: string;
   readonly aliases?: readonly string[];
+  /** The office's own spellings (a 别名 cell of the workbook's 承办单位), as written; none for built-in rows. */
+  readonly officeAliases?: readonly string[];
 }
 
 export const COUNTY_NAMES: readonly string[] = [

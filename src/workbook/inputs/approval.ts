@@ -160,6 +160,13 @@ export function assessApproval(snapshots: Snapshots, rules: RuleSet, blocked: bo
         unit, message: `${unit}：${WMSG.lateEvidence(parsed.evidenceDate.value as string, rules.approval.evidenceDeadline, late)}`,
       });
     }
+    // Without the column, 校验 already says once that evidence counts as filed in time (missingOptionalHeader).
+    if (result.filedEarlier.length > 0 && row.has(LABEL.evidenceDate)) {
+      findings.add({
+        severity: "info", code: "blankEvidenceDate", ...row.at(LABEL.evidenceDate), field: LABEL.evidenceDate, value: parsed.evidenceDate.raw,
+        unit, message: `${unit}：${WMSG.blankEvidenceDate(result.filedEarlier)}`,
+      });
+    }
     judged.set(org, { row: row.row, result });
     results.set(row.row, { row: row.row, deduction: result.deduction, explanation: vetoExplanation(result) });
   }

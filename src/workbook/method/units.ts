@@ -20,7 +20,8 @@ interface Draft {
   type: UnitType;
   hotline: boolean;
   approvalName?: string;
-  aliases: string[];
+  /** Spellings from a 别名 cell (as written): the template writes them back; built-in ones are always known. */
+  officeAliases: string[];
 }
 
 /** A registry of the workbook's units and departments, or undefined (and problems) when names collide. */
@@ -59,17 +60,17 @@ export function readRegistry(
         problems.error(SHEET.units, row.at(LABEL.name), MMSG.unitDuplicate(written, taken.at));
         continue;
       }
-      const draft: Draft = { name: written, type, hotline: true, approvalName: known?.approvalName, aliases: [] };
+      const draft: Draft = { name: written, type, hotline: true, approvalName: known?.approvalName, officeAliases: [] };
       drafts.push(draft);
       claim(draft, written, SHEET.units, row.at(LABEL.name));
       for (const spelling of fromBuiltIn(known)) if (!owner.has(normalizeName(spelling))) claim(draft, spelling, SHEET.units, row.at(LABEL.name));
       const aliasCell = row.at(ALIAS_LABEL);
-      for (const alias of splitNames(row.text(ALIAS_LABEL))) if (claim(draft, alias, SHEET.units, aliasCell)) draft.aliases.push(alias);
+      for (const alias of splitNames(row.text(ALIAS_LABEL))) if (claim(draft, alias, SHEET.units, aliasCell)) draft.officeAliases.push(alias);
     }
     if (drafts.length === 0) return problems.error(SHEET.units, undefined, MMSG.noUnits());
   } else {
     for (const org of builtIn.hotlineUnits()) {
-      const draft: Draft = { name: org.name, type: org.type, hotline: true, approvalName: org.approvalName, aliases: [...org.names] };
+      const draft: Draft = { name: org.name, type: org.type, hotline: true, approvalName: org.approvalName, officeAliases: [...org.officeAliases] };
       drafts.push(draft);
       for (const n of org.names) owner.set(normalizeName(n), { draft, at: "内置单位表" });
     }
@@ -87,7 +88,7 @@ export function readRegistry(
       const spellings = known ? [...known.names] : [written];
       draft = spellings.map((s) => owner.get(normalizeName(s))?.draft).find((d) => d !== undefined);
       if (!draft) {
-        draft = { name: known?.name ?? written, type: known?.type ?? "其他", hotline: false, aliases: [] };
+        draft = { name: known?.name ?? written, type: known?.type ?? "其他", hotline: false, officeAliases: [] };
         drafts.push(draft);
         for (const s of spellings) if (!owner.has(normalizeName(s))) claim(draft, s, SHEET.approval, cell);
       }
@@ -106,6 +107,7 @@ export function readRegistry(
   const rows: OrganizationRow[] = drafts.map((d) => ({
     name: d.name, type: d.type, hotline: d.hotline, approvalName: seen.has(d) ? d.approvalName : undefined,
     aliases: [...owner].filter(([, o]) => o.draft === d).map(([key]) => key),
+    officeAliases: d.officeAliases,
   }));
   return new Registry(rows, order);
 }

@@ -134,6 +134,20 @@ describe("compute-all by the workbook's 2026 method", () => {
     expect(vetoed).toEqual([["市公安局", 0.3], ["市民政局", 0.3]]);
     expect(REGISTRY_2021.resolve("市民政局")).toBeDefined();
   });
+  test("a 校验 note per department whose done evidence items (需报送印证资料 是: 事项3, 4, 5, 7) have a blank date", async () => {
+    const evidence = APPROVAL_METHOD_2026.slice(1).filter((r) => r[3] === "是").map((r) => String(r[0]));
+    expect(evidence).toEqual(["事项3", "事项4", "事项5", "事项7"]);
+    const rows = (await sheetTable(port, SHEET.approval)).filter((r) => r[LABEL.evidenceDate] === null);
+    const expected = rows.map((r) => [String(r[LABEL.name]), evidence.filter((label) => r[label] === "完成")] as const)
+      .filter(([, items]) => items.length > 0)
+      .map(([name, items]) => `${name}：${items.join("、")}已完成、需报送印证资料，印证资料报送日期为空白：按前期已报送备案计（视为按时报送），请核实。`);
+    expect(expected).toContain("市税务局：事项7已完成、需报送印证资料，印证资料报送日期为空白：按前期已报送备案计（视为按时报送），请核实。");
+    const notes = output.problems.filter((p) => p.code === "blankEvidenceDate");
+    expect(notes.map((p) => p.message)).toEqual(expected);
+    expect(notes.every((p) => p.severity === "info" && p.sheet === SHEET.approval && p.field === LABEL.evidenceDate)).toBe(true);
+    // 市民政局's 事项7 is not done: not named; 市公安局 has a date: no note.
+    expect(notes.some((p) => p.unit === "市公安局" || (p.unit === "市民政局" && p.message.includes("事项7")))).toBe(false);
+  });
 });
 
 describe("a broken method writes only 校验 and scores nothing", () => {
