@@ -20,7 +20,7 @@ import { WMSG } from "./messages";
 import { chooseRuleSet, readParameters } from "./params";
 import type { WorkbookPort, WriteOp, WritePlan } from "./port";
 import { writeApprovalColumns, writeChecks, writeHotlineTable } from "./result-writers";
-import { findHeader, type Snapshots } from "./tables";
+import { findHeader, usedHeight, usedWidth, type Snapshots } from "./tables";
 
 export interface RankedUnit {
   readonly name: string;
@@ -171,12 +171,20 @@ async function planWithMethod(port: WorkbookPort, snapshots: Snapshots, given?: 
 
 /**
  * A refused method scores nothing, so the scores of an earlier run must not stay on show as if they were its
- * results: 12345热线考核表 keeps its header and says why it is empty, and 便民化考核's 扣分/扣分说明 are emptied.
+ * results: 12345热线考核表 keeps its title row and header, says why it is empty, and 便民化考核's 扣分/扣分说明 are
+ * emptied.
  */
 function clearedResults(snapshots: Snapshots): WritePlan {
   const plan: WriteOp[] = [];
+  // Only the rows under the header: the table keeps the shape of the method that wrote it.
   const result = snapshots.get(SHEET.result);
-  if (result) plan.push(...writeHotlineTable(result, [], defaultRuleSet(), MMSG.refused, MMSG.notScored));
+  const table = result ? findHeader(result, sheetSpec(SHEET.result)) : undefined;
+  if (result && table) {
+    const first = table.row + 1;
+    const rows = usedHeight(result) - first;
+    if (rows > 0) plan.push({ kind: "clear", range: { sheet: SHEET.result, row: first, col: 0, rows, cols: usedWidth(result) } });
+    if (table.row > 0) plan.push({ kind: "values", sheet: SHEET.result, row: 0, col: 0, values: [[MMSG.notScored]] });
+  }
   const approval = snapshots.get(SHEET.approval);
   const spec = sheetSpec(SHEET.approval);
   const header = approval ? findHeader(approval, spec) : undefined;

@@ -21,8 +21,11 @@ export function titleHeight(lines: number): number {
 
 /** The height (points) of a row showing `lines` lines of 11 pt text (CJK glyphs need a little more than Latin). */
 export function lineHeight(lines: number): number {
-  return Math.max(1, lines) * 15 + (lines > 1 ? 2 : 0);
+  return Math.min(MAX_ROW_HEIGHT, Math.max(1, lines) * 15 + (lines > 1 ? 2 : 0));
 }
+
+/** Excel's largest row height in points: a taller row is refused (Office.js) or clipped. */
+export const MAX_ROW_HEIGHT = 409;
 
 /** Footer of every printed page: 第 N 页 共 M 页, centred. */
 export const PAGE_FOOTER = "&C第 &P 页 共 &N 页";

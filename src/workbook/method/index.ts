@@ -104,7 +104,7 @@ function builtInMethod(sheets: MethodSheets, year: number, problems: MethodProbl
     problems.error(SHEET.params, params.yearCell, MMSG.yearBuiltIn(params.year, [...RULE_SETS.keys()]));
     return { ok: false, problems: problems.list };
   }
-  paramsNeedingMethod(params, ruleSet(asked), problems);
+  paramsNeedingMethod(sheets.get(SHEET.params), ruleSet(asked), problems);
   return { ok: true, source: "builtIn", label: BUILT_IN_LABEL(asked), rules: ruleSet(asked), problems: problems.list };
 }
 
@@ -129,7 +129,7 @@ export async function workbookMethod(
   if (!hasMethodSheets(sheets)) {
     const rules = fallback();
     const warnings = new MethodProblems();
-    paramsNeedingMethod(readMethodParams(sheets.get(SHEET.params), rules, new MethodProblems()), rules, warnings);
+    paramsNeedingMethod(sheets.get(SHEET.params), rules, warnings);
     return { ok: true, source: "builtIn", label: BUILT_IN_LABEL(rules.year), rules, problems: warnings.list };
   }
   return readMethod(sheets);

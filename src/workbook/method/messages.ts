@@ -45,6 +45,7 @@ export const MMSG = {
   noDepartments: () => "涉及部门为空白：应填写部门名称（以、，或,分隔）或“全部”。",
   paramNeedsMethod: (name: string) =>
     `参数“${name}”只在工作簿带有办法表“考核办法”“便民化考核办法”时生效，本次按内置办法计算，未采用：如需改用，请点“创建/补全模板”写入办法表后修改。`,
+  notUsed: (message: string) => `${message}（工作簿没有办法表，本次按内置办法计算，此参数未采用）`,
   unknownParam: (name: string) => `参数“${name}”不是已知参数，已忽略。`,
   yearBuiltIn: (v: unknown, known: readonly number[]) =>
     `考核年度${show(v)}没有内置办法（内置：${known.join("、")}）：请创建/补全模板写入办法表“考核办法”“便民化考核办法”，或改为内置年度。`,

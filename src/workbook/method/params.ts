@@ -100,7 +100,15 @@ export function readMethodParams(snapshot: SheetSnapshot | undefined, builtIn: R
  * 参数 rows that only a workbook's own method reads: filled in with a value other than the built-in one and
  * without method sheets, they would be ignored, so each is a warning at its cell. (办法名称 is only a label.)
  */
-export function paramsNeedingMethod(params: MethodParams, builtIn: RuleSet, problems: MethodProblems): void {
+export function paramsNeedingMethod(snapshot: SheetSnapshot | undefined, builtIn: RuleSet, problems: MethodProblems): void {
+  const found = new MethodProblems();
+  const params = readMethodParams(snapshot, builtIn, found);
+  // A bad value in such a row is not used either, but the office should still hear of it. 考核年度 and 考核月数
+  // are read (and checked) by compute-all itself; unknown rows are its warning too.
+  const ownRows = new Set(params.given.filter((p) => p.name === METHOD_PARAM.year || p.name === METHOD_PARAM.months).map((p) => p.cell));
+  for (const p of found.list) {
+    if (p.severity === "error" && (p.cell === undefined || !ownRows.has(p.cell))) problems.warning(p.sheet, p.cell, MMSG.notUsed(p.message));
+  }
   const defaults = readMethodParams(undefined, builtIn, new MethodProblems());
   const read: Record<string, unknown> = {
     [METHOD_PARAM.total]: params.total, [METHOD_PARAM.vetoCap]: params.vetoCap,

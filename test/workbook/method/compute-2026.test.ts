@@ -150,7 +150,7 @@ describe("compute-all by the workbook's 2026 method", () => {
   });
 });
 
-describe("a broken method writes only 校验 and scores nothing", () => {
+describe("a broken method scores nothing: 校验 lists it, an earlier run's results are cleared", () => {
   test("caps that do not sum to 总分", async () => {
     const port = workbook();
     port.workbook.getWorksheet("考核办法")!.getCell("B29").value = 6;
@@ -174,6 +174,9 @@ describe("a broken method writes only 校验 and scores nothing", () => {
     const table = port.workbook.getWorksheet(SHEET.result)!;
     expect(String(table.getCell("A1").value)).toContain("未计分");
     expect(String(table.getCell("A1").value)).not.toContain("校验通过");
+    // The table keeps the shape of the method that wrote it (not the built-in 2021 columns).
+    const header = (await port.read([SHEET.result])).get(SHEET.result)!.values.find((r) => r.includes(RESULT_LABEL.name))!;
+    expect(header).toContain("工单质量扣分");
     const approval = await sheetTable(port, SHEET.approval);
     expect(approval.length).toBeGreaterThan(30);
     expect(approval.every((r) => r[LABEL.deduction] === null && r[LABEL.explanation] === null)).toBe(true);

@@ -88,6 +88,13 @@ describe("without method sheets: the built-in method of 考核年度", () => {
     const port = { read: async () => new Map([["参数", params]]) };
     expect((await workbookMethod(port, () => BUILT_IN)).problems).toEqual(expected);
   });
+  test("a bad value in such a row is not silently dropped either: a warning saying it was not used", () => {
+    const params = snap("参数", [["参数", "值"], ["印证资料截止日期", "2022年3月底"], ["考核月数", "十二"]]);
+    const read = readMethod(new Map([["参数", params]]));
+    expect(read.ok).toBe(true);
+    // 考核月数 is compute-all's own row (checked there); 印证资料截止日期 only a method reads.
+    expect(read.problems).toEqual([{ severity: "warning", sheet: "参数", cell: "B2", message: expect.stringMatching(/2022年3月底.*未采用/) }]);
+  });
   test("one method sheet without the other is refused", () => {
     const s = sheets2021();
     s.delete("便民化考核办法");
