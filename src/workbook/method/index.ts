@@ -74,7 +74,7 @@ export function readMethod(sheets: MethodSheets, builtInYear = 2021): MethodRead
   };
   const approvalRules: ApprovalRuleSet = {
     ...base.approval, year, title: retitle(base.approval.title), source,
-    cap: params.vetoCap, capClause: `${source} 一票否决：任一适用事项未完成，按上限（${params.vetoCap}分）扣分`,
+    cap: params.vetoCap, capClause: `参数“一票否决扣分”（${params.vetoCap}分）：任一适用事项未完成，按此上限扣分`,
     items: approval.items, evidenceDeadline: params.evidenceDeadline,
     evidenceClause: `参数“印证资料截止日期”：${params.evidenceDeadline}前报送印证资料，前期已报送备案的可不再重复报送`,
     derived: {
