@@ -1,5 +1,5 @@
 /** What `npm run assess` prints: the ranking table, the 37 departments' veto results, then the problems. */
-import { formatPoints } from "../engine";
+import { formatPoints, hotlineExplanation, vetoExplanation } from "../engine";
 import type { ComputeResults, ComputeSummary, Finding } from "../workbook";
 import { WMSG } from "../workbook/messages";
 import { CLI_MSG } from "./messages";
@@ -7,6 +7,15 @@ import { padToWidth, textWidth, truncateToWidth } from "../text/width";
 import { qualified } from "../workbook/address";
 
 const EXPLANATION_WIDTH = 60;
+
+/**
+ * 扣分说明 without its quoted clauses, for a terminal line that shows only its start (the result file has it
+ * whole). Built from the same result lines; a note the run added after them (e.g. open ledger problems) is kept.
+ */
+function brief(explanation: string, whole: string | undefined, plain: string | undefined): string {
+  if (whole === undefined || plain === undefined || !explanation.startsWith(whole)) return explanation;
+  return plain + explanation.slice(whole.length);
+}
 
 /** The units by rank (ties in 承办单位 order), the unscored ones last. */
 export function rankingLines(results: ComputeResults, summary: ComputeSummary): string[] {
@@ -18,7 +27,8 @@ export function rankingLines(results: ComputeResults, summary: ComputeSummary): 
     u.name,
     u.type ?? "—",
     u.score ? formatPoints(u.score.total) : CLI_MSG.notScored,
-    truncateToWidth(u.explanation, EXPLANATION_WIDTH),
+    truncateToWidth(brief(u.explanation, u.score && hotlineExplanation(u.score.categories, u.score.bonus),
+      u.score && hotlineExplanation(u.score.categories, u.score.bonus, { clauses: false })), EXPLANATION_WIDTH),
   ]);
   const header = [...CLI_MSG.rankingColumns];
   const widths = header.map((h, c) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[c]))));
@@ -34,7 +44,8 @@ export function vetoLines(results: ComputeResults, summary: ComputeSummary): str
     CLI_MSG.vetoHeading(summary.departments, summary.departmentsVetoed),
     ...results.departments.map((d) => {
       const deduction = d.status === "judged" ? CLI_MSG.deductionText(d.deduction ?? 0) : CLI_MSG.notScored;
-      return CLI_MSG.vetoLine(padToWidth(d.name, width), padToWidth(deduction, 8), truncateToWidth(d.explanation, 80));
+      return CLI_MSG.vetoLine(padToWidth(d.name, width), padToWidth(deduction, 8), truncateToWidth(
+        brief(d.explanation, d.result && vetoExplanation(d.result), d.result && vetoExplanation(d.result, { clauses: false })), 80));
     }),
   ];
 }

@@ -35,7 +35,13 @@ describe("npm run assess (main)", () => {
     expect(text).toContain("校验：未发现问题");
     expect(text).toContain(`结果已写入：${output}`);
     const written = await ExcelJsWorkbookPort.fromFile(output);
-    expect(await sheetTable(written, SHEET.result)).toHaveLength(77);
+    const table = await sheetTable(written, SHEET.result);
+    expect(table).toHaveLength(77);
+    // The terminal shows the start of each 扣分说明 without its quoted clauses; the file quotes them (spec G).
+    expect(text).toMatch(/\n\s+2\s+汉滨区政府\s+县区\s+118\s+未第一时间联系诉求人3件扣3分；反馈内容不规范2件扣4分/);
+    expect(text).not.toContain("依据：");
+    const hanbin = table.find((r) => r["单位名称"] === "汉滨区政府");
+    expect(String(hanbin?.["扣分说明"])).toMatch(/^未第一时间联系诉求人3件扣3分（依据：/);
   });
 
   it("exit 1: the input has errors; the workbook is still written with 校验 filled", async () => {
