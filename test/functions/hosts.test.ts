@@ -6,39 +6,15 @@
 import fc from "fast-check";
 import * as F from "../../src/functions/functions";
 import { singleCell } from "../../src/functions/blank-or-zero";
-import { ACCEPTANCE_ROWS, type AcceptanceRow } from "../../scripts/acceptance-rows";
+import { ACCEPTANCE_ROWS } from "../../scripts/acceptance-rows";
+import { expectedOutcome, fn, letter, on, sheetOf } from "./acceptance-cells";
 import { installCustomFunctionsStub } from "./custom-functions-stub";
 import {
   EXPORTS, HOSTS, Sheet, excelArguments, fakeExcel, installExcel, metadataOf, outcomeOf, type Cell, type FormulaArg, type Host,
-  type Outcome,
 } from "./excel-host";
 
 installCustomFunctionsStub();
 afterEach(() => installExcel(undefined));
-
-const fn = (id: string) => (F as unknown as Record<string, (...args: unknown[]) => unknown>)[EXPORTS[id]];
-const letter = (i: number) => String.fromCharCode(66 + i); // inputs in B, C, D, …
-
-/** One row's inputs on a sheet named 考核, in B2, C2, …; the formula's arguments reference them. */
-function sheetOf(row: AcceptanceRow): { sheet: Sheet; args: FormulaArg[] } {
-  const sheet = new Sheet("考核");
-  row.inputs.forEach((v, i) => sheet.set(`${letter(i)}2`, v));
-  const args = (row.args ?? row.inputs.map((_, i) => i)).map((a): FormulaArg => {
-    if (typeof a === "number") return { ref: `${letter(a)}2` };
-    if ("range" in a) return { range: `${letter(a.range[0])}2:${letter(a.range[1])}2` };
-    return { constant: a.constant };
-  });
-  return { sheet, args };
-}
-
-async function on(host: Host, sheet: Sheet, id: string, args: FormulaArg[]): Promise<Outcome> {
-  const excel = fakeExcel([sheet]);
-  installExcel(excel.api);
-  return outcomeOf(() => fn(id)(...excelArguments(host, sheet, id, args)));
-}
-
-const expectedOutcome = (row: AcceptanceRow) =>
-  typeof row.expected === "object" ? { code: row.expected.error } : { value: row.expected };
 
 describe("规则D 每个函数在桌面版（空白→0）与网页版（空白→null）结果相同，且符合规则", () => {
   test.each(ACCEPTANCE_ROWS.map((row) => [row.fn, row.case, row] as const))("ASSESS.%s %s", async (id, _case, row) => {

@@ -4,13 +4,13 @@
  * the rules require, on both hosts' conventions.
  */
 import { ruleSet } from "../../src/engine";
-import * as F from "../../src/functions/functions";
 import { methodSource } from "../../src/functions/method-source";
 import { approvalMethodGrid, hotlineMethodGrid, methodParamRows } from "../../src/workbook/method/sheets";
-import { ACCEPTANCE_ROWS, type AcceptanceRow } from "../../scripts/acceptance-rows";
+import { ACCEPTANCE_ROWS } from "../../scripts/acceptance-rows";
 import { fakeWorkbook, runtimeOver } from "../taskpane/method-workbook";
+import { expectedOutcome, on, sheetOf } from "./acceptance-cells";
 import { installCustomFunctionsStub } from "./custom-functions-stub";
-import { EXPORTS, HOSTS, Sheet, excelArguments, fakeExcel, installExcel, outcomeOf, type FormulaArg } from "./excel-host";
+import { HOSTS, installExcel } from "./excel-host";
 
 installCustomFunctionsStub();
 const source = methodSource();
@@ -29,18 +29,6 @@ afterAll(() => {
   installExcel(undefined);
 });
 
-const letter = (i: number) => String.fromCharCode(66 + i);
-function sheetOf(row: AcceptanceRow): { sheet: Sheet; args: FormulaArg[] } {
-  const sheet = new Sheet("考核");
-  row.inputs.forEach((v, i) => sheet.set(`${letter(i)}2`, v));
-  const args = (row.args ?? row.inputs.map((_, i) => i)).map((a): FormulaArg => {
-    if (typeof a === "number") return { ref: `${letter(a)}2` };
-    if ("range" in a) return { range: `${letter(a.range[0])}2:${letter(a.range[1])}2` };
-    return { constant: a.constant };
-  });
-  return { sheet, args };
-}
-
 test("the functions score by the workbook's own method sheets", () => {
   expect(source.current()).toMatchObject({ kind: "loaded", label: "2021年度考核办法" });
 });
@@ -48,9 +36,6 @@ test("the functions score by the workbook's own method sheets", () => {
 describe.each(HOSTS)("验收工作簿的每一行（%s）", (host) => {
   test.each(ACCEPTANCE_ROWS.map((row) => [row.fn, row.case, row] as const))("ASSESS.%s %s", async (id, _case, row) => {
     const { sheet, args } = sheetOf(row);
-    installExcel(fakeExcel([sheet]).api);
-    const fn = (F as unknown as Record<string, (...a: unknown[]) => unknown>)[EXPORTS[id]];
-    const outcome = await outcomeOf(() => fn(...excelArguments(host, sheet, id, args)));
-    expect(outcome).toMatchObject(typeof row.expected === "object" ? { code: row.expected.error } : { value: row.expected });
+    expect(await on(host, sheet, id, args)).toMatchObject(expectedOutcome(row));
   });
 });
