@@ -13,7 +13,7 @@ import { amount, arg, count, errorOf, excelError, omitted, rate, rateOrCounts, u
 import { sameOnEveryHost } from "./blank-or-zero";
 import { HOST_MSG } from "./messages";
 import {
-  caseByName, caseKinds, methodCategory, methodCounts, methodDeductions, methodRate, rateByName, type CountArg,
+  caseByName, caseKinds, countArgs, methodCategory, methodCounts, methodDeductions, methodRate, rateByName,
 } from "./method-shape";
 import { withMethod } from "./method-source";
 
@@ -118,8 +118,7 @@ export function hotlineHandlingDeduct(
     methodRate(rules, fn, "completion", "办结率", "handling");
     return sameOnEveryHost(args, invocation, fields, ([completionRate, ...counts]) => {
       const completion = { kind: "rate" as const, rate: rate(completionRate, "completion_rate", "按期办结率") };
-      const given = HANDLING_ARGS.map(([id, name, meaning, label], i): CountArg =>
-        ({ id, label, field: arg(name, meaning), count: count(counts[i], name, meaning) }));
+      const given = countArgs(HANDLING_ARGS, counts);
       return handlingResult(rules.hotline, completion, methodCounts(rules.hotline.cases, "handling", given)).deduction;
     });
   });
@@ -149,8 +148,7 @@ export function hotlineCooperationDeduct(
   knowledge_base?: any, duty_roster?: any, leader_day?: any, whistle?: any, training?: any, shirking?: any,
 ) {
   const raw = [knowledge_base, duty_roster, leader_day, whistle, training, shirking];
-  const given = COOPERATION_ARGS.map(([id, name, meaning, label], i): CountArg =>
-    ({ id, label, field: arg(name, meaning), count: count(raw[i], name, meaning) }));
+  const given = countArgs(COOPERATION_ARGS, raw);
   return withMethod((rules) => {
     methodCategory(rules, "HOTLINE_COOPERATION_DEDUCT", "cooperation", "日常工作配合", []);
     return cooperationResult(rules.hotline, methodCounts(rules.hotline.cases, "cooperation", given)).deduction;
@@ -190,8 +188,7 @@ export function hotlineBonus(
   const type = unitType(zeroAsBlank(unit_type), "unit_type");
   const average = amount(monthly_average, "monthly_average", "月平均办件量");
   const raw = [praises, banners, media_national, media_provincial, media_city, honor_national, honor_provincial, honor_city];
-  const given = BONUS_ARGS.map(([id, name, meaning, label], i): CountArg =>
-    ({ id, label, field: arg(name, meaning), count: count(raw[i], name, meaning) }));
+  const given = countArgs(BONUS_ARGS, raw);
   return withMethod((rules) => bonusResult(rules.hotline, type, average, methodCounts(rules.hotline.bonus.cases, undefined, given)).points);
 }
 

@@ -5,7 +5,7 @@
  * number that silently leaves something out. RATE_DEDUCT and CASE_POINTS take the method's own names.
  */
 import { normalizeName, type CaseCounts, type CaseRule, type HotlineRuleSet, type RateRule, type RuleSet } from "../engine";
-import { errorOf } from "./arguments";
+import { arg, count, errorOf } from "./arguments";
 import { HOST_MSG } from "./messages";
 
 /** The rate rule `id` of the method, or #N/A naming what is missing. */
@@ -34,6 +34,14 @@ export interface CountArg {
   readonly field: string;
   /** The 2021 label, named when the method lacks the kind. */
   readonly label: string;
+}
+
+/** A function's count parameters: [case id, parameter name, meaning, 2021 label] per parameter. */
+export type CountParams = readonly (readonly [id: string, name: string, meaning: string, label: string])[];
+
+/** The count arguments as Excel passed them (`raw`, in parameter order), converted. */
+export function countArgs(params: CountParams, raw: readonly unknown[]): CountArg[] {
+  return params.map(([id, name, meaning, label], i) => ({ id, label, field: arg(name, meaning), count: count(raw[i], name, meaning) }));
 }
 
 /** Counts by case id; a count given for a kind the method lacks (in `category`, or as a bonus) is #N/A. */
