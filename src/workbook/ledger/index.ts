@@ -16,4 +16,5 @@ export {
   importLedger, importLedgerSheet, ledgerFromSheet, writeDrillDown, LEDGER_READS,
   type ImportLedgerOptions, type ImportLedgerResult,
 } from "./import";
+export { readLedgerSheet, LEDGER_HEAD_ROWS, type LedgerSheetPart, type ReadLedgerSheetOptions } from "./read-sheet";
 export { simulate } from "./simulate";
