@@ -16,6 +16,7 @@ import { JUDGMENT_SHEET, LEDGER_SHEET } from "./contract";
 import { drillDownPlan, type DrillDownOutput } from "./drill-down";
 import { ledgerPlan, type LedgerImportSummary } from "./fill";
 import type { MonthlyResults } from "./monthly";
+import { readLedgerSheet } from "./read-sheet";
 import { readRememberedHeaders, rememberHeadersPlan } from "./remembered";
 import { consentCovers, type ReplaceConsent, type TypedValue } from "./typed-values";
 
@@ -156,11 +157,11 @@ export function* ledgerFromSheet(snapshot: SheetSnapshot, batchSize = 10_000): I
   }
 }
 
-/** 导入工单 from a sheet of the workbook (default 工单明细): one read of it, then importLedger. */
+/** 导入工单 from a sheet of the workbook (default 工单明细): read as readLedgerSheet reads it, then importLedger. */
 export async function importLedgerSheet(port: WorkbookPort, options: ImportLedgerOptions & { readonly sheet?: string } = {}):
   Promise<ImportLedgerResult | { readonly status: "noSheet"; readonly sheet: string }> {
   const sheet = options.sheet ?? LEDGER_SHEET.ledger;
-  const snapshot = (await port.read([sheet])).get(sheet);
+  const snapshot = await readLedgerSheet(port, { sheet, remembered: options.remembered });
   if (!snapshot) return { status: "noSheet", sheet };
   return importLedger(port, ledgerFromSheet(snapshot), options);
 }

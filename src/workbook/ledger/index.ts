@@ -18,6 +18,7 @@ export {
   importLedger, importLedgerSheet, ledgerFromSheet, writeDrillDown, LEDGER_READS,
   type ImportLedgerOptions, type ImportLedgerResult,
 } from "./import";
+export { readLedgerSheet, LEDGER_HEAD_ROWS, type LedgerSheetPart, type ReadLedgerSheetOptions } from "./read-sheet";
 export { simulate } from "./simulate";
 export { readImportRecord, importRecordOps, judgmentFingerprint, judgmentChangedSinceImport, type ImportRecord, type WrittenValues } from "./import-record";
 export { typedValues, consentCovers, type TypedValue, type ReplaceConsent } from "./typed-values";
