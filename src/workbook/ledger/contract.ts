@@ -2,7 +2,7 @@
  * The sheets and labels of the ledger import (issue 4). None is in spec E's table (extra sheets are free):
  * the import fills 热线数据's count columns and owns these result sheets, rewriting them on every import.
  */
-import { COUNT_FIELDS, LEDGER_SHEET_NAME } from "../../ledger";
+import { COUNT_FIELDS, DECISION_KEY_COLUMNS, LEDGER_SHEET_NAME } from "../../ledger";
 import type { HotlineRuleSet } from "../../engine";
 import { LABEL, SEQ_LABEL, resultColumns, type ResultColumn } from "../contract";
 
@@ -26,7 +26,7 @@ export const LEDGER_SHEET = {
  * compute-all a draft. The register itself (reading, checks, effects) is the judgment part's.
  */
 export const JUDGMENT_SHEET = "工单研判";
-export const JUDGMENT_DECISION_LABELS = ["工单编号", "承办单位", "研判事项", "更正为", "结论"] as const;
+export const JUDGMENT_DECISION_LABELS: readonly string[] = DECISION_KEY_COLUMNS;
 
 /** _工单导入记录: a 项目 | 值 table (the 工单研判 fingerprint), then 单位名称 with the values written. */
 export const RECORD_LABEL = { item: "项目", value: "值", judgment: "工单研判指纹" } as const;
