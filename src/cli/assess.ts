@@ -42,6 +42,7 @@ import { readMethodFile, type MethodFromFile } from "./method";
 import type { XlsxLimits } from "../xlsx/limits";
 import { terminalProgress, type ProgressSink } from "./progress";
 import { writePdf } from "./pdf";
+import { prepareDocuments, writeDocuments } from "./documents";
 import { problemLines, rankingLines, vetoLines } from "./report";
 
 export interface Io {
@@ -196,6 +197,12 @@ async function computeAndWrite(
   const problems = c.input === null ? computed.problems.filter((p) => p.sheet !== SHEET.approval) : computed.problems;
   const counts = countBySeverity(problems);
   const summary = { ...computed.summary, errors: counts.error, warnings: counts.warning, infos: counts.info };
+  // Before anything is written: a month 月度考核 does not hold stops the run (exit 2, nothing written).
+  const documents = await prepareDocuments(c.documents ?? {}, { port, output: c.output, results, summary, problems, ledgerProblemRows, rules: method?.rules });
+  if (!documents.ok) {
+    io.err(documents.message);
+    return EXIT.usage;
+  }
   try {
     await writeAtomically(at(c.output), (temporary) =>
       port instanceof PackageWorkbookPort ? port.save(temporary) : writeXlsx(port.workbook, temporary));
@@ -231,13 +238,17 @@ async function computeAndWrite(
       io.err(pdf.status === "noLibreOffice" ? CLI_MSG.pdfNoLibreOffice : CLI_MSG.pdfFailed(pdf.reason));
     }
   }
+  const docs = await writeDocuments(documents.jobs, at, c.pdf === true);
+  for (const line of docs.out) io.out(line);
+  for (const line of docs.err) io.err(line);
+  pdfFailed ||= docs.pdfFailed;
   // The open problems of a ledger import (工单导入校验) leave the units scored: they are not input errors.
   const ledgerOpen = problems.filter((p) => p.code === "ledgerOpen").length;
   if (ledgerProblemRows > 0) io.err(LEDGER_CLI_MSG.ledgerHasProblems(ledgerProblemRows));
   else if (ledgerOpen > 0) io.err(LEDGER_CLI_MSG.ledgerStillOpen);
   if (summary.errors > ledgerOpen) io.err(CLI_MSG.inputHasProblems(summary.errors - ledgerOpen));
   if (pdfFailed) return EXIT.usage;
-  return summary.errors > 0 || ledgerProblemRows > 0 || ledgerEmpty ? EXIT.problems : EXIT.ok;
+  return summary.errors > 0 || ledgerProblemRows > 0 || ledgerEmpty || docs.draft ? EXIT.problems : EXIT.ok;
 }
 
 /** The PDF's path written as the user wrote the output's (same folder, .pdf instead of .xlsx). */

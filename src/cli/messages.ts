@@ -23,7 +23,9 @@ export const CLI_MSG = {
     "                   加此项时替换并逐个记入“工单导入校验”（说明）。对单个工单的研判请登记在“工单研判”表",
     "  --method 文件    按另一工作簿的考核办法计分：读取其“考核办法”“便民化考核办法”“参数”“承办单位”（该文件只读，不写入）；",
     "                   输入工作簿自带办法表时以 --method 为准，结果中注明；办法有问题时列出工作表和单元格，不写出任何文件",
-    "  --pdf            同时把结果另存为 PDF（与输出文件同名、同目录；需要安装 LibreOffice）",
+    "  --pdf            同时把结果另存为 PDF（与输出文件同名、同目录；需要安装 LibreOffice）；与 --bulletin、--report 同用时通报、报告也另存为 PDF",
+    "  --bulletin 月份  写出该月的月度通报 <输出文件名>-2021-03-通报.docx（来自“月度考核”，需已导入工单明细；可与 --ledger 同用）",
+    "  --report         写出报送考核办的报告 <输出文件名>-报告.docx（附件1 考核表，附件2 便民化考核结果）",
     "  --template       写出空白考核模板（带内置2021年度办法的办法表；加 --method 时带该文件的办法、单位和部门）",
     "  --max-part-mb N  工作簿中单个部件解压后的上限（MB，默认 4096；整体读入内存的部件为其 1/16），确属正常的大文件才需提高",
     "  -h, --help       显示本说明",
@@ -79,11 +81,12 @@ export const CLI_MSG = {
   problemLine: (level: string, where: string, text: string) => `[${level}] ${where}　${text}`,
   written: (path: string) => `结果已写入：${path}`,
   pdfWithTemplate: "--pdf 只用于计算结果：空白模板不生成 PDF。",
+  documentsWithTemplate: "--bulletin、--report 只用于计算结果：空白模板没有可通报的结果。",
   pdfConverting: "正在用 LibreOffice 生成 PDF…",
   pdfWritten: (path: string) => `PDF 已写入：${path}（可直接打印或报送考核办）`,
   pdfNoLibreOffice: [
     "未找到 LibreOffice，PDF 未生成（结果工作簿已照常写出）。",
-    "安装方法：Debian / Ubuntu 执行 sudo apt-get install libreoffice-calc；Windows 或 Mac 从 LibreOffice 官网（libreoffice.org）下载安装。",
+    "安装方法：Debian / Ubuntu 执行 sudo apt-get install libreoffice-calc libreoffice-writer；Windows 或 Mac 从 LibreOffice 官网（libreoffice.org）下载安装。",
     "安装后重新运行；或在 Excel 中打开结果文件，选“文件 → 导出 → 创建 PDF”。",
   ].join("\n"),
   pdfFailed: (reason: string) => `PDF 未生成：LibreOffice 转换失败（${reason}）。结果工作簿已照常写出，可在 Excel 中“导出 → 创建 PDF”。`,
@@ -125,4 +128,20 @@ export const LEDGER_CLI_MSG = {
   drillWritten: (unit: string, period: Period, orders: number) => `已写出${unit}${period.name}的工单核查表（${orders}行）。`,
   progress: (rows: number, fraction: number | undefined) =>
     fraction === undefined ? `读取工单明细：${rows}行` : `读取工单明细：${rows}行 ${(fraction * 100).toFixed(0)}%`,
+} as const;
+
+/** The command line's documents (--bulletin, --report; spec J). */
+export const DOC_CLI_MSG = {
+  badMonth: (text: string) => `--bulletin 的值“${text}”不是月份：应写作 2021-03。`,
+  written: (kind: "bulletin" | "report", path: string, draft: boolean) =>
+    `${kind === "bulletin" ? "月度通报" : "报告"}已写入：${path}${draft ? "（草稿：有未解决的问题，见下）" : ""}`,
+  pdfWritten: (path: string) => `PDF 已写入：${path}（Linux 上为替代字体的预览，正式字体以 Windows 上的 Word/WPS 为准）`,
+  noWriter: [
+    "未找到 LibreOffice，通报或报告的 PDF 未生成（.docx 已照常写出）。",
+    "安装方法：Debian / Ubuntu 执行 sudo apt-get install libreoffice-writer；或在 Word、WPS 中打开 .docx 另存为 PDF。",
+  ].join("\n"),
+  pdfFailed: (path: string, reason: string) => `“${path}”的 PDF 未生成：LibreOffice 转换失败（${reason}）。.docx 已照常写出，可在 Word 或 WPS 中另存为 PDF。`,
+  problem: (where: string, message: string) => `[文档] ${where ? `${where}　` : ""}${message}`,
+  ledgerRows: (rows: number) => `工单明细有${rows}行存在问题（见“工单导入校验”）`,
+  draft: "通报或报告为草稿（标题注明“草稿”）：请解决上列问题后重新生成。",
 } as const;

@@ -45,11 +45,14 @@ export const IMPORT_PARAM = {
   result: "工单导入结果",
 } as const;
 
+/** The 参数 row of 工单研判 (spec I): days after the end of an order's dispatch month to propose a decision. */
+export const JUDGMENT_PARAM = { appealDays: "申诉期限（天）" } as const;
+
 /**
  * 工单导入校验 columns. 单位名称: the official name of the row's unit when it is a hotline unit, so that
  * compute-all can name the problem in that unit's result row (blank for an unknown unit).
  */
-export const PROBLEM_LABEL = { row: "行号", column: "列", value: "值", problem: "问题", unit: "单位名称" } as const;
+export const PROBLEM_LABEL = { row: "行号", column: "列", value: "值", problem: "问题", unit: "单位名称", level: "级别" } as const;
 
 /** 行号 of the last 工单导入校验 row counting the problems beyond the listing limit (值 holds their number). */
 export const NOT_LISTED_MARK = "…";
