@@ -4,7 +4,7 @@
  */
 import { COUNT_FIELDS, DECISION_KEY_COLUMNS, LEDGER_SHEET_NAME } from "../../ledger";
 import type { HotlineRuleSet } from "../../engine";
-import { LABEL, SEQ_LABEL, resultColumns, type ResultColumn } from "../contract";
+import { LABEL, SEQ_LABEL, SHEET, resultColumns, type ResultColumn } from "../contract";
 
 export const LEDGER_SHEET = {
   /** A 工单明细 sheet pasted into the workbook (the task pane reads it through the port). */
@@ -25,7 +25,7 @@ export const LEDGER_SHEET = {
  * 工单研判 (spec I) as the import record needs it: the columns whose change since the last import makes
  * compute-all a draft. The register itself (reading, checks, effects) is the judgment part's.
  */
-export const JUDGMENT_SHEET = "工单研判";
+export const JUDGMENT_SHEET: string = SHEET.judgment;
 export const JUDGMENT_DECISION_LABELS: readonly string[] = DECISION_KEY_COLUMNS;
 
 /** _工单导入记录: a 项目 | 值 table (the 工单研判 fingerprint), then 单位名称 with the values written. */
