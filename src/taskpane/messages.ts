@@ -138,12 +138,13 @@ export const IMPORT_TEXT = {
   noOrdersProblems: (total: number, rows: number, listed: number) =>
     total === 0 ? "" : `工单明细中有${total}个问题，涉及${rows}行（整行未计入，或只计入不依赖出错字段的计数）${listed < total ? `，仅列出前${listed}个` : ""}。`,
   done: (text: string) => `导入完成：${text}。请点“全部计算”更新考核结果。`,
-  problemsNote: (total: number, rows: number, listed: number, others: number) => {
-    if (total === 0 && others === 0) return "未发现问题，全部工单已计入。";
+  problemsNote: (total: number, rows: number, listed: number, others: number, replaced = 0) => {
+    if (total === 0 && others === 0 && replaced === 0) return "未发现问题，全部工单已计入。";
     const parts: string[] = [];
     if (total > 0) parts.push(`工单明细中有${total}个问题，涉及${rows}行（整行未计入，或只计入不依赖出错字段的计数）`);
     if (others > 0) parts.push(`填入时另有${others}个问题`);
-    const cut = listed < total + others ? `，仅列出前${listed}个` : "";
+    if (replaced > 0) parts.push(`经确认替换了热线数据中${replaced}个手工填写的数字（说明）`);
+    const cut = listed < total + others + replaced ? `，仅列出前${listed}个` : "";
     return `${parts.join("；")}${cut}。完整列表见“工单导入校验”表；点击一条可选中对应单元格。`;
   },
   noData: "请先导入工单，再生成核查表。",
