@@ -6,12 +6,14 @@
  * its used columns, and 参数 only the method's rows it lacks, below its used rows. An existing method sheet
  * gains no rule row: that would change the office's method.
  */
+import { CONCLUSIONS, JUDGMENT_WORDS } from "../ledger";
 import { RULE_SETS, applies, ruleSet as defaultRuleSet, type RuleSet } from "../engine";
 import {
   COMPUTE_READS, FORMAT, LABEL, METHOD_SHEETS, NEW_SHEET_LAYOUT, PARAM, PART_LIST, SHEET, SHEETS, SPARE_ROWS, STATUS_LIST,
   UNIT_TYPE_LIST, resultSpec, type ColumnSpec, type SheetName, type SheetSpec,
 } from "./contract";
 import { approvalSpec, itemLabel } from "./inputs/approval";
+import { JUDGMENT_PARAM } from "./ledger/contract";
 import { WMSG } from "./messages";
 import { workbookMethod } from "./method";
 import { ALIAS_LABEL, APPROVAL_METHOD_LABEL, METHOD_PARAM, SCORING } from "./method/labels";
@@ -60,12 +62,18 @@ function records(grid: Grid): Record<string, CellValue>[] {
   return rows.map((row) => Object.fromEntries(header.map((label, i) => [String(label), row[i] ?? null])));
 }
 
-/** The method's 参数 rows (参数, 值, 说明): 办法名称 only when this run writes the method. */
+/**
+ * The method's 参数 rows (参数, 值, 说明): 办法名称 only when this run writes the method; then 申诉期限（天）,
+ * blank (spec I: no time limit until the office sets one).
+ */
 function methodParams(ctx: Context): Record<string, CellValue>[] {
   const notes = paramNotes(ctx.rules, [...RULE_SETS.keys()]);
-  return records(methodParamRows(ctx.rules, ctx.methodName ?? ""))
-    .filter((r) => ctx.methodName !== undefined || r[LABEL.param] !== METHOD_PARAM.name)
-    .map((r) => ({ ...r, [LABEL.note]: notes[String(r[LABEL.param])] ?? null }));
+  return [
+    ...records(methodParamRows(ctx.rules, ctx.methodName ?? ""))
+      .filter((r) => ctx.methodName !== undefined || r[LABEL.param] !== METHOD_PARAM.name)
+      .map((r) => ({ ...r, [LABEL.note]: notes[String(r[LABEL.param])] ?? null })),
+    { [LABEL.param]: JUDGMENT_PARAM.appealDays, [LABEL.value]: null, [LABEL.note]: TMSG.appealDaysNote },
+  ];
 }
 
 /** The title row of each sheet. */
@@ -155,6 +163,10 @@ function listOf(spec: SheetSpec, column: ColumnSpec, rules: RuleSet): readonly s
       return Object.values(SCORING);
     case "yesNo":
       return YES_NO;
+    case "judgmentKind":
+      return JUDGMENT_WORDS;
+    case "conclusion":
+      return CONCLUSIONS;
     default:
       return undefined;
   }
@@ -215,7 +227,7 @@ function columnOps(sheet: string, spec: SheetSpec, column: ColumnSpec, col: numb
 
 function spareRows(spec: SheetSpec, prefilled: number): number {
   if (spec.role === "result") return 0;
-  if (spec.name === SHEET.deductions || spec.name === SHEET.bonuses) return SPARE_ROWS.register;
+  if (spec.name === SHEET.deductions || spec.name === SHEET.bonuses || spec.name === SHEET.judgment) return SPARE_ROWS.register;
   if (spec.name === SHEET.params) return 0;
   return prefilled + SPARE_ROWS.prefilled;
 }
@@ -235,6 +247,7 @@ function wrappedRowOps(sheet: string, spec: SheetSpec, first: number, rows: read
 /** Sheets printed landscape (wide tables); the others print portrait. Every one fits one A4 page wide. */
 const LANDSCAPE: readonly SheetName[] = [
   SHEET.hotline, SHEET.deductions, SHEET.bonuses, SHEET.approval, SHEET.result, SHEET.hotlineMethod, SHEET.approvalMethod,
+  SHEET.judgment, SHEET.judgmentSummary,
 ];
 
 /**
@@ -436,7 +449,7 @@ function missingParamRows(snapshot: SheetSnapshot, headerRow: number, columns: R
     const name = normalizeLabel(cellOf(snapshot, r, nameCol));
     if (name) present.add(name);
   }
-  const rows = methodParams(ctx).filter((r) => !present.has(String(r[LABEL.param])));
+  const rows = methodParams(ctx).filter((r) => !present.has(normalizeLabel(String(r[LABEL.param])) as string));
   let row = Math.max(usedHeight(snapshot), headerRow + 1);
   for (const r of rows) {
     for (const label of [LABEL.param, LABEL.value, LABEL.note]) {
