@@ -17,6 +17,7 @@ import { workbookMethod } from "./method";
 import { ALIAS_LABEL, APPROVAL_METHOD_LABEL, METHOD_PARAM, SCORING } from "./method/labels";
 import { approvalMethodGrid, hotlineMethodGrid, methodParamRows, type Grid } from "./method/sheets";
 import { chooseRuleSet } from "./params";
+import { docParamRows } from "../documents/params";
 import type { CellValue, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
 import { ROW_HEIGHT, STYLE, lineHeight, printOp, range, titleOps } from "./styles";
 import { cellOf, findHeader, isEmptySheet, normalizeLabel, usedHeight, usedWidth, type Snapshots } from "./tables";
@@ -63,9 +64,13 @@ function records(grid: Grid): Record<string, CellValue>[] {
 /** The method's 参数 rows (参数, 值, 说明): 办法名称 only when this run writes the method. */
 function methodParams(ctx: Context): Record<string, CellValue>[] {
   const notes = paramNotes(ctx.rules, [...RULE_SETS.keys()]);
-  return records(methodParamRows(ctx.rules, ctx.methodName ?? ""))
-    .filter((r) => ctx.methodName !== undefined || r[LABEL.param] !== METHOD_PARAM.name)
-    .map((r) => ({ ...r, [LABEL.note]: notes[String(r[LABEL.param])] ?? null }));
+  return [
+    ...records(methodParamRows(ctx.rules, ctx.methodName ?? ""))
+      .filter((r) => ctx.methodName !== undefined || r[LABEL.param] !== METHOD_PARAM.name)
+      .map((r) => ({ ...r, [LABEL.note]: notes[String(r[LABEL.param])] ?? null })),
+    // The documents' rows (spec J: 通报标题 …), with their defaults.
+    ...docParamRows().map((r) => ({ [LABEL.param]: r.name, [LABEL.value]: r.value, [LABEL.note]: r.note })),
+  ];
 }
 
 /** The title row of each sheet. */
