@@ -32,6 +32,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { names: ["--period"], key: "period", value: true },
   { names: ["--drill"], key: "drill", value: true },
   { names: ["--map"], key: "map", value: true, repeatable: true },
+  { names: ["--replace-typed"], key: "replaceTyped", value: false },
   { names: ["--max-part-mb"], key: "maxPartMb", value: true },
   { names: ["--pdf"], key: "pdf", value: false },
   { names: ["--method"], key: "method", value: true },
@@ -40,7 +41,7 @@ export const OPTIONS: readonly OptionSpec[] = [
 ];
 
 /** The options that only make sense with --ledger. */
-const LEDGER_ONLY = [["period", "--period"], ["drill", "--drill"], ["map", "--map"]] as const;
+const LEDGER_ONLY = [["period", "--period"], ["drill", "--drill"], ["map", "--map"], ["replaceTyped", "--replace-typed"]] as const;
 
 export interface ParsedArgs {
   readonly positionals: readonly string[];
@@ -96,6 +97,8 @@ export interface LedgerRequest {
   readonly drill?: string;
   /** --map answers: header as written → ledger column (or 忽略). */
   readonly map?: Readonly<Record<string, string>>;
+  /** --replace-typed: consent to replace 热线数据 values no import wrote (typed by hand or changed since). */
+  readonly replaceTyped?: boolean;
 }
 
 export type Command =
@@ -194,7 +197,8 @@ function parseLedgerRequest(file: string, options: Readonly<Record<string, strin
     map = parsed.value;
   }
   const drill = typeof options.drill === "string" ? options.drill : undefined;
-  return { ok: true, value: { file, ...(period ? { period } : {}), ...(drill ? { drill } : {}), ...(map ? { map } : {}) } };
+  const replaceTyped = options.replaceTyped === true ? { replaceTyped: true } : {};
+  return { ok: true, value: { file, ...(period ? { period } : {}), ...(drill ? { drill } : {}), ...(map ? { map } : {}), ...replaceTyped } };
 }
 
 /** "受理号=工单编号,处理部门=承办单位" (，and ＝ accepted) → {受理号: 工单编号, 处理部门: 承办单位}. */
