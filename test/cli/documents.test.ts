@@ -78,7 +78,7 @@ describe("npm run assess -- --bulletin / --report", () => {
   const output = join(dir, "r.xlsx");
 
   beforeAll(async () => {
-    await writeLedgerCsv(ledger, { rows: 3000, seed: 41 });
+    await writeLedgerCsv(ledger, { rows: 3000, seed: 41, spread: true });
   });
 
   test("--ledger with --bulletin and --report in one run: the lists equal the reference from 月度考核", async () => {
