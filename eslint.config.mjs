@@ -10,6 +10,8 @@ const HOST_GLOBALS = ["Office", "Excel", "CustomFunctions", "OfficeExtension", "
   .map((name) => ({ name, message: "The engine works on plain values: no Office, Excel or DOM." }));
 const ENGINE_MSG = "src/engine is pure and self-contained: it imports nothing outside src/engine (no packages, no Node).";
 const TEXT_MSG = "src/text is shared by the workbook layer, the task pane and the CLI: it imports nothing outside src/text.";
+const DOCS_MSG = "src/documents builds documents from plain data: it imports only src/engine and src/text (no workbook, Office, DOM or Node).";
+const DOCX_MSG = "src/documents/docx is the thin .docx writer: the `docx` package and the document model only (no Node, no Office).";
 
 export default defineConfig(
   { ignores: ["dist/**", "build/**", "out/**", "coverage/**", "node_modules/**", "test-results/**"] },
@@ -26,6 +28,15 @@ export default defineConfig(
   // src/text (display widths of Chinese text): a leaf every layer may use; it uses none of them.
   layer(["src/text/*.ts"], [{ regex: "^\\.\\./", message: TEXT_MSG }, { regex: "^[^.]", message: TEXT_MSG }]),
   { files: ["src/text/**/*.ts"], rules: { "no-restricted-globals": ["error", ...HOST_GLOBALS] } },
+  // src/documents: pure builders of the 通报 and 报告 (plain data in, a document model out); docx/ writes the model
+  // with the `docx` package. Neither knows the workbook, its hosts or Node.
+  layer(["src/documents/*.ts"], [
+    { regex: "^\\.\\./(?!(engine|text)(/|$))", message: DOCS_MSG }, { regex: "^[^.]", message: DOCS_MSG },
+  ]),
+  layer(["src/documents/docx/*.ts"], [
+    { regex: "^\\.\\./\\.\\./(?!(engine|text)(/|$))", message: DOCX_MSG }, { regex: "^(?!docx$)[^.]", message: DOCX_MSG },
+  ]),
+  { files: ["src/documents/**/*.ts"], rules: { "no-restricted-globals": ["error", ...HOST_GLOBALS] } },
   // src/functions only converts Excel's values and calls the engine.
   layer(["src/functions/**/*.ts"], [{ regex: into(["workbook", "ledger", "taskpane", "cli"]), message: "Custom functions call the engine only." }]),
   // src/ledger reads work-order exports; it knows the engine, not the workbook or its hosts.
