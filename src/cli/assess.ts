@@ -23,8 +23,8 @@ import { computeAll, templateAll } from "../workbook";
 import { qualified } from "../workbook/address";
 import { SHEET } from "../workbook/contract";
 import { countBySeverity } from "../workbook/findings";
-import { ExcelJsWorkbookPort, writeXlsx } from "../workbook/exceljs-adapter";
-import { PackageWorkbookPort } from "../workbook/package-adapter";
+import { ExcelJsWorkbookPort, writeXlsx } from "../workbook/adapters/exceljs";
+import { PackageWorkbookPort } from "../workbook/adapters/package";
 import type { WorkbookPort } from "../workbook/port";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import {

@@ -15,7 +15,7 @@ import { aggregateLedger, arrayRows, parsePeriod, type HeaderMapping, type Ledge
 import type { Finding } from "../workbook/findings";
 import { LEDGER_SHEET as WORKBOOK_LEDGER_SHEETS } from "../workbook/ledger/contract";
 import type { importLedger, ImportLedgerResult, ledgerFromSheet, readRememberedHeaders, writeDrillDown } from "../workbook/ledger";
-import type { SyncEvent } from "../workbook/office-adapter";
+import type { SyncEvent } from "../workbook/adapters/office";
 import type { SheetSnapshot, WorkbookPort } from "../workbook/port";
 import type { StatusKind } from "./controller";
 import { ActionLock, errorText } from "./lock";

@@ -6,7 +6,7 @@
 
 import { currentYear } from "../engine/rules";
 import { readLedgerBlob } from "../ledger";
-import { OfficeWorkbookPort, selectCell, type SyncEvent } from "../workbook/office-adapter";
+import { OfficeWorkbookPort, selectCell, type SyncEvent } from "../workbook/adapters/office";
 import { TaskpaneController } from "./controller";
 import { ImportController } from "./import-controller";
 import { LEDGER_API } from "./ledger-api";

@@ -1,7 +1,7 @@
 // The task pane controller with the workbook core, the Office.js adapter and the in-memory Office.js fake
 // of the end-to-end test: what each button does to the workbook and what the pane is told to show.
 import { TEXT, TaskpaneController, type PaneParameters, type PaneProblem, type PaneSummary, type PaneView } from "../../src/taskpane/controller";
-import { OfficeWorkbookPort } from "../../src/workbook/office-adapter";
+import { OfficeWorkbookPort } from "../../src/workbook/adapters/office";
 import type { CellValue } from "../../src/workbook/port";
 import { RecordingActionView } from "./import-fakes";
 

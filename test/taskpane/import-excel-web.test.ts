@@ -7,7 +7,7 @@ import { aggregateLedger, arrayRows, COUNT_FIELDS, type LedgerCell } from "../..
 import { ImportController, LEDGER_HEAD_ROWS, LEDGER_SHEET, type PeriodInput } from "../../src/taskpane/import-controller";
 import { LEDGER_API } from "../../src/taskpane/ledger-api";
 import { LABEL, SHEET } from "../../src/workbook/contract";
-import { OfficeWorkbookPort } from "../../src/workbook/office-adapter";
+import { OfficeWorkbookPort } from "../../src/workbook/adapters/office";
 import type { CellValue } from "../../src/workbook/port";
 import { RecordingImportView } from "./import-fakes";
 
