@@ -7,11 +7,9 @@ import type ExcelJS from "exceljs";
 import { cellAddress } from "../../address";
 import { WMSG } from "../../messages";
 import type { CellFormat } from "../../port";
+import { NARROW_MARGINS, PAPER_SIZE_A4 } from "../../../sheet/print";
 import type { WriteOpHandlers } from "../handlers";
 import { isCovered, type ExcelJsSheets } from "./sheets";
-
-/** Narrow margins in inches (Excel's "窄" preset), used when a page setup names none. */
-const NARROW_MARGINS = { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75 } as const;
 
 const argb = (color: string) => `FF${color.replace(/^#/, "").toUpperCase()}`;
 
@@ -72,18 +70,17 @@ export const EXCELJS_OPS: WriteOpHandlers<ExcelJsSheets> = {
   pageSetup(op, s) {
     const ws = s.sheet(op.sheet);
     const { setup } = op;
-    const m = setup.margins ?? NARROW_MARGINS;
     const { printArea: _old, printTitlesRow: _titles, ...kept } = ws.pageSetup;
     ws.pageSetup = {
       ...kept,
-      paperSize: 9, // A4
+      paperSize: PAPER_SIZE_A4,
       orientation: setup.orientation,
       // Fit to width only: fitToHeight 0 is "automatic" (as many pages tall as needed).
       ...(setup.fitToWidth !== undefined
         ? { fitToPage: true, fitToWidth: setup.fitToWidth, fitToHeight: 0 }
         : { fitToPage: false }),
       horizontalCentered: setup.centerHorizontally ?? false,
-      margins: { ...m, header: 0.3, footer: 0.3 },
+      margins: { ...NARROW_MARGINS },
       // exceljs writes these two as the sheet's _xlnm.Print_Titles and _xlnm.Print_Area defined names.
       ...(setup.repeatRows ? { printTitlesRow: `${setup.repeatRows.first + 1}:${setup.repeatRows.last + 1}` } : {}),
       ...(setup.printArea && setup.printArea.rows > 0 && setup.printArea.cols > 0

@@ -2,13 +2,11 @@
 import { cellAddress } from "../../address";
 import { fitCellText } from "../../cell-text";
 import type { CellFormat, PageSetup, RangeRef } from "../../port";
+import { marginsInPoints, NARROW_MARGINS } from "../../../sheet/print";
 import type { WriteOpHandlers } from "../handlers";
 import { ACTION_BYTES, cellIn, chartKey, charsToPoints, footerSections, guardedCellText, jsonBytes, noteKey } from "./cells";
 import type { WriteSession } from "./write";
 
-/** Narrow margins in inches (Excel's "窄" preset), used when a page setup names none; header and footer 0.3. */
-const NARROW_MARGINS = { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75 } as const;
-const POINTS_PER_INCH = 72;
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
 
 export const WRITE_OPS: WriteOpHandlers<WriteSession, Promise<void>> = {
@@ -157,15 +155,15 @@ async function format(ref: RangeRef, format: CellFormat, s: WriteSession): Promi
 /** Queues everything of a page setup but the zoom (ExcelApi 1.9 page layout; margins in points). */
 function pageLayout(sheet: Excel.Worksheet, setup: PageSetup): void {
   const layout = sheet.pageLayout;
-  const m = setup.margins ?? NARROW_MARGINS;
+  const m = marginsInPoints(NARROW_MARGINS);
   layout.paperSize = "A4";
   layout.orientation = setup.orientation === "landscape" ? "Landscape" : "Portrait";
-  layout.leftMargin = m.left * POINTS_PER_INCH;
-  layout.rightMargin = m.right * POINTS_PER_INCH;
-  layout.topMargin = m.top * POINTS_PER_INCH;
-  layout.bottomMargin = m.bottom * POINTS_PER_INCH;
-  layout.headerMargin = 0.3 * POINTS_PER_INCH;
-  layout.footerMargin = 0.3 * POINTS_PER_INCH;
+  layout.leftMargin = m.left;
+  layout.rightMargin = m.right;
+  layout.topMargin = m.top;
+  layout.bottomMargin = m.bottom;
+  layout.headerMargin = m.header;
+  layout.footerMargin = m.footer;
   layout.centerHorizontally = setup.centerHorizontally ?? false;
   if (setup.repeatRows) layout.setPrintTitleRows(`$${setup.repeatRows.first + 1}:$${setup.repeatRows.last + 1}`);
   if (setup.printArea && setup.printArea.rows > 0 && setup.printArea.cols > 0) {
