@@ -13,7 +13,7 @@
  */
 import type { HeaderMapping, LedgerColumn, LedgerData, LedgerImport, Period } from "../../ledger";
 import type { ImportLedgerResult, LedgerSheetPart } from "../../workbook/ledger";
-import type { SyncEvent } from "../../workbook/office-adapter";
+import type { SyncEvent } from "../../workbook/adapters/office";
 import type { SheetSnapshot } from "../../workbook/port";
 import { IMPORT_TEXT } from "../messages";
 import { ActionLock, errorText } from "../shared/lock";
