@@ -9,9 +9,9 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { marginsInPoints, NARROW_MARGINS } from "../../src/sheet/print";
-import { ExcelJsWorkbookPort, writeXlsx, xlsxBuffer } from "../../src/workbook/exceljs-adapter";
-import { OfficeWorkbookPort } from "../../src/workbook/office-adapter";
-import { PackageWorkbookPort } from "../../src/workbook/package-adapter";
+import { ExcelJsWorkbookPort, writeXlsx, xlsxBuffer } from "../../src/workbook/adapters/exceljs";
+import { OfficeWorkbookPort } from "../../src/workbook/adapters/office";
+import { PackageWorkbookPort } from "../../src/workbook/adapters/package";
 import type { PageSetup, WriteOp } from "../../src/workbook/port";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
