@@ -156,3 +156,16 @@ export const IMPORT_TEXT = {
   selectFailed: (where: string, reason: string) => `无法选中 ${where}：${reason}`,
   failed: (action: string, reason: string) => `${action}失败：${reason}`,
 } as const;
+
+/** 生成月度通报 (spec J): the sheet 月度通报 and, on Excel on the web, the .docx download. */
+export const BULLETIN_TEXT = {
+  busy: "另一项操作正在进行，请稍候。",
+  failed: (reason: string) => `生成月度通报失败：${reason}`,
+  working: "正在生成月度通报…",
+  badMonth: (text: string) => `“${text}”不是月份：请选择或填写如 2021-03 的月份。`,
+  fileName: (year: number, month: number) => `${year}-${String(month).padStart(2, "0")}-通报.docx`,
+  writtenWeb: "已写出“月度通报”表（A4纵向打印）；点下方链接下载通报文档（.docx）。",
+  writtenDesktop:
+    "已写出“月度通报”表（A4纵向打印）。桌面版 Excel 的任务窗格不能下载文件：通报文档（.docx）请用网页版 Excel、浏览器页面（网页版）或命令行 npm run assess -- 工作簿.xlsx --bulletin 月份 生成。",
+  draft: (n: number) => `注意：尚有${n}个问题未解决，通报标题注明“草稿”。`,
+} as const;
