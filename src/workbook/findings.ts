@@ -24,7 +24,9 @@ export type FindingCode =
   // orders of a unit missing from 承办单位, a period outside 考核年度.
   | "ledgerRow" | "ledgerNotFilled" | "ledgerUnitNotAssessed" | "ledgerYear"
   // Compute-all: problems still listed in 工单导入校验 by the last import (the results are a draft).
-  | "ledgerOpen";
+  | "ledgerOpen"
+  // 工单研判 (spec I): a problem of a decision row, or of the sheet as a whole.
+  | "judgmentRow" | "judgmentSheet";
 
 export interface Finding {
   readonly severity: Severity;

@@ -25,6 +25,7 @@ import { LEDGER_WMSG } from "./messages";
 import { monthlyPlan, monthlyScores, type MonthlyResults } from "./monthly";
 import { problemsSheetOps, sourceSheetOf } from "./problems-sheet";
 import { simulate } from "./simulate";
+import { judgmentSummaryOps } from "./judgment-summary";
 
 export interface LedgerPlanOptions {
   /** The file (or sheet) the ledger came from, as 参数 and 工单导入校验 name it. */
@@ -33,6 +34,8 @@ export interface LedgerPlanOptions {
   readonly now?: Date;
   /** The method the rules came from, named on 月度考核 (default: the built-in method of the rules' year). */
   readonly method?: string;
+  /** Problems of 工单研判 as a whole and of 申诉期限（天） (readDecisionRegister), listed in 工单导入校验. */
+  readonly registerFindings?: readonly Finding[];
 }
 
 export interface LedgerImportSummary {
@@ -224,11 +227,12 @@ export function ledgerPlan(snapshots: Snapshots, data: LedgerData, period: Perio
   });
   const monthly = monthlyScores(sheets, data, period.year, rules);
   const monthlyOps = monthlyPlan(snapshots.get(LEDGER_SHEET.monthly), monthly, rules, options.method ?? BUILT_IN_LABEL(rules.year));
-  const problems = problemsSheetOps(snapshots.get(LEDGER_SHEET.problems), data, period, source);
+  const problems = problemsSheetOps(snapshots.get(LEDGER_SHEET.problems), data, period, source, options.registerFindings);
+  const judgment = judgmentSummaryOps(snapshots.get(SHEET.judgmentSummary), data, period, rules);
 
   const text = [LEDGER_WMSG.filled(period, hotline.filled, hotline.added.length), data.summary.text].join("；");
   return {
-    plan: [...template.plan, ...hotline.ops, ...provenance, ...monthlyOps, ...problems.ops],
+    plan: [...template.plan, ...hotline.ops, ...provenance, ...monthlyOps, ...problems.ops, ...judgment],
     summary: {
       period, source, ledger: data.summary, unitsFilled: hotline.filled, unitsAdded: hotline.added, totals: hotline.totals, text,
     },
