@@ -119,6 +119,19 @@ export class LedgerJudgment {
     return this.outcome.orders.get(id);
   }
 
+  /** A unit's judged orders that count in the period, in ledger row order. */
+  ordersOf(unit: number, period: Period): JudgedOrder[] {
+    return this.inPeriod(period).filter((o) => o.unit === unit).sort((a, b) => a.order.row - b.order.row);
+  }
+
+  /** An order's decisions as 工单核查 shows them: 超期免责：待定（工单研判第7行）；… */
+  decisionText(o: JudgedOrder): string {
+    return o.decisions.map((i) => {
+      const d = this.outcome.decisions[i];
+      return LEDGER_MESSAGES.judgment.listed(d.kind ?? "?", d.conclusion ?? "?", d.row, this.errorRows.has(d.row));
+    }).join("；");
+  }
+
   /** Pending rows on orders counted in the period (all units). */
   pendingCount(period: Period): number {
     let n = 0;

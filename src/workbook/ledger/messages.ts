@@ -22,8 +22,9 @@ export const LEDGER_WMSG = {
   noProblems: "未发现问题：全部工单均已计入",
   notListed: (count: number) => `另有${count}个问题未逐条列出（已计入汇总）`,
   drillTitle: (unit: string, period: Period) => `${unit}${period.name}工单核查（申诉用）：各项扣分所依据的工单`,
-  drillNote: "以下件数与热线数据及12345热线考核表中该单位该期间的数字一致；同一工单可能属于多个类别。",
+  drillNote: "以下件数与热线数据及12345热线考核表中该单位该期间的数字一致（已按工单研判中成立的研判调整）；同一工单可能属于多个类别；“已研判工单”列出本期有研判的全部工单及其结论。",
   drillNone: "（无）",
+  judgedSection: "已研判工单",
   column: (header: string, letter: string) => `${header}（${letter}列）`,
 
   // --- 工单核查 summary basis ------------------------------------------------------------------------------------
