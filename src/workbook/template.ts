@@ -20,7 +20,7 @@ import { ALIAS_LABEL, APPROVAL_METHOD_LABEL, METHOD_PARAM, SCORING } from "./met
 import { approvalMethodGrid, hotlineMethodGrid, methodParamRows, type Grid } from "./method/sheets";
 import { chooseRuleSet } from "./params";
 import type { CellValue, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
-import { ROW_HEIGHT, STYLE, lineHeight, printOp, range, titleOps } from "./styles";
+import { EXPLANATION_WIDTH, ROW_HEIGHT, STYLE, lineHeight, printOp, range, titleOps } from "./styles";
 import { cellOf, findHeader, isEmptySheet, normalizeLabel, usedHeight, usedWidth, type Snapshots } from "./tables";
 import { GUIDE, TMSG, columnHelp, noteText, paramNotes } from "./template-messages";
 import { fitWidth, wrappedLines } from "../text/width";
@@ -184,10 +184,22 @@ function registeredNames(spec: SheetSpec, rules: RuleSet): string[] {
   return rules.registry.hotlineUnits().map((o) => o.name);
 }
 
-/** A column width that fits its label, values, list words and registered names (CJK counted double). */
+/**
+ * Header labels wrap over up to two lines (the header row is two lines high), so a column is as wide as the
+ * longer half of its label: 便民化考核's seventeen columns then print one A4 page wide at a legible size.
+ */
+const HEADER_LINES = 2;
+
+function labelLines(label: string): string[] {
+  const chars = [...label];
+  const per = Math.ceil(chars.length / HEADER_LINES);
+  return Array.from({ length: HEADER_LINES }, (_, i) => chars.slice(i * per, (i + 1) * per).join(""));
+}
+
+/** A column width that fits its label (on two lines), values, list words and registered names (CJK counted double). */
 function width(spec: SheetSpec, column: ColumnSpec, values: readonly CellValue[], list: readonly string[] | undefined, rules: RuleSet): number {
-  const texts = [column.label, ...values.map((v) => (v === null ? "" : String(v))), ...(list ?? [])];
-  if (column.kind === "explanation") return 40;
+  const texts = [...labelLines(column.label), ...values.map((v) => (v === null ? "" : String(v))), ...(list ?? [])];
+  if (column.kind === "explanation") return EXPLANATION_WIDTH;
   if (column.kind === "date") return fitWidth([...texts, "2021-12-31"]);
   if (column.kind === "rate") return fitWidth([...texts, "100.00%"]);
   if (column.kind === "name") return fitWidth([...texts, ...registeredNames(spec, rules)], 8, 40);
@@ -292,6 +304,7 @@ function newSheetOps(spec: SheetSpec, ctx: Context, add: boolean): WriteOp[] {
   });
   ops.push({ kind: "freeze", sheet, rows: headerRow + 1, cols: spec.name === SHEET.params || METHOD_SHEETS.includes(spec) ? 0 : 1 });
   ops.push({ kind: "rowHeight", sheet, row: titleRow, height: ROW_HEIGHT.title });
+  ops.push({ kind: "rowHeight", sheet, row: headerRow, height: lineHeight(HEADER_LINES) });
   ops.push(printOp(sheet, LANDSCAPE.includes(sheet) ? "landscape" : "portrait", { first: titleRow, last: headerRow }));
   return ops;
 }

@@ -14,7 +14,7 @@ import { JUDGMENT_PARAM } from "./contract";
 import { LEDGER_WMSG } from "./messages";
 
 /** How far down the header may be (title and note lines above it). */
-const HEADER_SEARCH_ROWS = 20;
+const HEADER_SEARCH_ROWS = 10;
 const MAX_APPEAL_DAYS = 3660;
 
 export interface RegisterRead {
