@@ -25,6 +25,7 @@ import { SHEET } from "../workbook/contract";
 import { countBySeverity } from "../workbook/findings";
 import { ExcelJsWorkbookPort, writeXlsx } from "../workbook/exceljs-adapter";
 import { PackageWorkbookPort } from "../workbook/package-adapter";
+import { nodeFile, writeFileFrom } from "../xlsx/node-file";
 import type { WorkbookPort } from "../workbook/port";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import {
@@ -134,7 +135,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
     await templateAll(port, method?.rules, method?.label);
   } else {
     try {
-      port = await PackageWorkbookPort.open(at(c.input), c.limits);
+      port = await PackageWorkbookPort.open(await nodeFile(at(c.input)), c.limits);
     } catch (error) {
       if (!(error instanceof XlsxError) && !(error as NodeJS.ErrnoException)?.code) throw error;
       io.err(XLSX_MSG.cannotRead(c.input, reason(error)));
@@ -198,7 +199,7 @@ async function computeAndWrite(
   const summary = { ...computed.summary, errors: counts.error, warnings: counts.warning, infos: counts.info };
   try {
     await writeAtomically(at(c.output), (temporary) =>
-      port instanceof PackageWorkbookPort ? port.save(temporary) : writeXlsx(port.workbook, temporary));
+      port instanceof PackageWorkbookPort ? writeFileFrom(temporary, (sink) => port.save(sink)) : writeXlsx(port.workbook, temporary));
   } catch (error) {
     if (error instanceof XlsxError) throw error;
     io.err(CLI_MSG.cannotWrite(c.output, reason(error)));

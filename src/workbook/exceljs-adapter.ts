@@ -15,16 +15,15 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import ExcelJS from "exceljs";
 import { unzipSync, zipSync } from "fflate";
-import { cellAddress } from "./address";
+import { cellAddress, columnIndex, serialOfUnixMs } from "../sheet";
 import { fitCellText } from "./cell-text";
 import { WMSG } from "./messages";
 import type { CellFormat, CellValue, RangeRef, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
 
-const MS_PER_DAY = 86400000;
 
 /** A JS date (as exceljs reads a date cell: the wall-clock time in UTC) → Excel serial, 1900 system. */
 export function dateToSerial(date: Date): number {
-  return 25569 + date.getTime() / MS_PER_DAY;
+  return serialOfUnixMs(date.getTime());
 }
 
 function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
@@ -319,9 +318,7 @@ export function compactValidations(model: ValidationModel): Record<string, Excel
 function decode(address: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
   if (!m) throw new Error(`bad address ${address}`);
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }
 
 /** A fixed time for the workbook's document properties, so that the same inputs give the same file contents. */

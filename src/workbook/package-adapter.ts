@@ -11,31 +11,29 @@
  * headless adds no notes, the blank template made with exceljs and the Office.js path have them, and
  * 填写说明 carries the same text).
  */
-import { mkdir } from "node:fs/promises";
-import { dirname } from "node:path";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
-import { DEFAULT_LIMITS, EXCEL_MAX_ROWS, snapshotCellLimit, type XlsxLimits } from "../xlsx/limits";
-import { nodeFile, type NodeFile } from "../xlsx/node-file";
+import { cellKey, columnIndex, DATE1904_OFFSET, EXCEL_MAX_ROWS, keyCol, keyRow } from "../sheet";
+import { DEFAULT_LIMITS, snapshotCellLimit, type XlsxLimits } from "../xlsx/limits";
 import { openPackage, readSharedStrings, wholeStylesText, type XlsxPackage } from "../xlsx/package";
 import { readSheetCells, type SheetCell } from "../xlsx/sheet-cells";
-import { cellKey, SheetEdit } from "../xlsx/sheet-edit";
-import { setValidationError } from "../xlsx/sheet-patch";
+import { SheetEdit } from "../xlsx/sheet-edit";
 import { readCellStyles, type CellStyles } from "../xlsx/styles";
 import { writePatchedPackage } from "../xlsx/write-package";
-import { verifyEntry } from "../xlsx/zip";
+import type { ByteSink } from "../xlsx/zip-writer";
+import { verifyEntry, type RandomAccessFile } from "../xlsx/zip";
 import { WMSG } from "./messages";
 import type { CellFormat, CellValue, RangeRef, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
 
-const DATE1904_OFFSET = 1462;
 /** Characters of text and formulas held per cell of the limit, on average (a register's notes are far shorter). */
 const TEXT_PER_CELL = 128;
+
+/** The workbook's bytes: a file (src/xlsx/node-file), a browser File (blobFile) or bytes (bytesFile); closed by close(). */
+export type PackageFile = RandomAccessFile & { close?(): Promise<void> };
 
 interface BaseSheet {
   readonly cells: readonly SheetCell[];
   readonly merges: readonly string[];
 }
-
-setValidationError((list) => WMSG.validationError(list));
 
 export class PackageWorkbookPort implements WorkbookPort {
   private readonly edits = new Map<string, SheetEdit>();
@@ -47,33 +45,31 @@ export class PackageWorkbookPort implements WorkbookPort {
   private cellsHeld = 0;
   private charsHeld = 0;
 
-  private constructor(private readonly file: NodeFile, readonly pkg: XlsxPackage) {}
+  private constructor(private readonly file: PackageFile, readonly pkg: XlsxPackage) {}
 
   /**
    * Opens a workbook file. The whole package is checked first (every part's size against the limit,
    * its length and CRC-32 against the directory), so a damaged file is refused before anything is written.
    */
-  static async open(path: string, limits: XlsxLimits = DEFAULT_LIMITS): Promise<PackageWorkbookPort> {
-    const file = await nodeFile(path);
+  static async open(file: PackageFile, limits: XlsxLimits = DEFAULT_LIMITS): Promise<PackageWorkbookPort> {
     try {
       const pkg = await openPackage(file, limits);
       if (pkg.sheets.length === 0) throw new XlsxError(XLSX_MSG.noWorksheet);
       for (const entry of pkg.entries.values()) if (!entry.name.endsWith("/")) await verifyEntry(file, entry, limits.maxPartBytes);
       return new PackageWorkbookPort(file, pkg);
     } catch (error) {
-      await file.close();
+      await file.close?.();
       throw error;
     }
   }
 
   async close(): Promise<void> {
-    await this.file.close();
+    await this.file.close?.();
   }
 
-  /** Writes the patched package to `path` (never the file it was read from). */
-  async save(path: string): Promise<void> {
-    await mkdir(dirname(path), { recursive: true });
-    await writePatchedPackage(this.pkg, this.order, path);
+  /** Writes the patched package to `sink` (a file other than the one read, or bytes to download). */
+  async save(sink: ByteSink): Promise<void> {
+    await writePatchedPackage(this.pkg, this.order, sink);
   }
 
   private current(): { name: string; hidden: boolean }[] {
@@ -163,10 +159,10 @@ export class PackageWorkbookPort implements WorkbookPort {
       const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
       if (!m) continue;
       const [top, bottom] = [Number(m[2]) - 1, Number(m[4]) - 1];
-      const [left, right] = [colOf(m[1]), colOf(m[3])];
+      const [left, right] = [columnIndex(m[1]), columnIndex(m[3])];
       const covers = (key: number) => {
-        const r = Math.floor(key / 16384);
-        const c = key % 16384;
+        const r = keyRow(key);
+        const c = keyCol(key);
         return r >= top && r <= bottom && c >= left && c <= right && (r !== top || c !== left);
       };
       const size = (bottom - top + 1) * (right - left + 1);
@@ -184,10 +180,10 @@ export class PackageWorkbookPort implements WorkbookPort {
     const rowsWithCells = new Set<number>();
     for (const [key, cell] of cells) {
       if (!kept(cell)) continue;
-      const r = Math.floor(key / 16384);
+      const r = keyRow(key);
       rowsWithCells.add(r);
       rows = Math.max(rows, r + 1);
-      cols = Math.max(cols, (key % 16384) + 1);
+      cols = Math.max(cols, keyCol(key) + 1);
     }
     // The grid (rows with a cell × columns) may be sparser than the cells: a note far to the right.
     const area = 4 * snapshotCellLimit(this.pkg.limits);
@@ -201,8 +197,8 @@ export class PackageWorkbookPort implements WorkbookPort {
     const uncalculated: { row: number; col: number }[] = [];
     for (const [key, cell] of cells) {
       if (!kept(cell)) continue;
-      const r = Math.floor(key / 16384);
-      const c = key % 16384;
+      const r = keyRow(key);
+      const c = keyCol(key);
       (values[r] as CellValue[])[c] = cell.value;
       if (formulas) (formulas[r] as (string | null)[])[c] = cell.formula;
       if (formats) (formats[r] as (string | null)[])[c] = cell.format;
@@ -302,7 +298,7 @@ export class PackageWorkbookPort implements WorkbookPort {
         return;
       case "listValidation": {
         const { row, col, rows, cols } = op.range;
-        this.edit(op.range.sheet).validations.push({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1, list: op.list });
+        this.edit(op.range.sheet).validations.push({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1, list: op.list, error: WMSG.validationError(op.list) });
         return;
       }
       case "deleteSheet": {
@@ -333,10 +329,4 @@ export class PackageWorkbookPort implements WorkbookPort {
       }
     }
   }
-}
-
-function colOf(letters: string): number {
-  let col = 0;
-  for (const ch of letters) col = col * 26 + ch.charCodeAt(0) - 64;
-  return col - 1;
 }

@@ -2,7 +2,9 @@
  * The layering of src/ is enforced by ESLint's no-restricted-imports (eslint.config.mjs): the engine imports
  * nothing outside itself and uses no Office, Excel or DOM; the functions call only the engine; the ledger knows
  * the engine only; the workbook layer never imports its callers; the task pane and the CLI stay apart; src/text
- * (text widths, shared by the workbook layer and the CLI) imports nothing outside itself. Each rule
+ * (text widths, shared by the workbook layer and the CLI) imports nothing outside itself; src/sheet (Excel facts)
+ * imports nothing outside itself and every layer may use it; src/xlsx imports only src/sheet and fflate; the core
+ * (engine, ledger, workbook, xlsx, sheet, documents) imports no Node module except in named edge files. Each rule
  * is checked here on a line that breaks it (and one that keeps it), so the configuration cannot silently lapse.
  */
 import { execFileSync } from "child_process";
@@ -53,6 +55,31 @@ const REFUSED: readonly (readonly [string, string])[] = [
     ["src/text/x.ts", 'import { MSG } from "../engine/messages";'],
     ["src/text/x.ts", 'import * as fs from "node:fs";'],
     ["src/text/x.ts", "export const w = window.innerWidth;"],
+    ["src/engine/x.ts", 'import { cellAddress } from "../workbook/address";'],
+    ["src/sheet/x.ts", 'import { MSG } from "../engine/messages";'],
+    ["src/sheet/x.ts", 'import { textWidth } from "../text/width";'],
+    ["src/sheet/x.ts", 'import * as fs from "node:fs";'],
+    ["src/sheet/x.ts", 'import { unzipSync } from "fflate";'],
+    ["src/sheet/x.ts", "export const host = Office.context;"],
+    ["src/xlsx/x.ts", 'import type { CellValue } from "../workbook/port";'],
+    ["src/xlsx/x.ts", 'import { columnLetter } from "../workbook/address";'],
+    ["src/xlsx/x.ts", 'import { MSG } from "../engine/messages";'],
+    ["src/xlsx/x.ts", 'import ExcelJS from "exceljs";'],
+    ["src/xlsx/x.ts", 'import { deflateRawSync } from "node:zlib";'],
+    ["src/xlsx/zip-writer.ts", 'import { open } from "node:fs/promises";'],
+    ["src/xlsx/x.ts", 'import { open } from "fs/promises";'],
+    ["src/xlsx/node-file.ts", 'import { SHEET } from "../workbook/contract";'],
+    ["src/engine/x.ts", 'import { readFileSync } from "fs";'],
+    ["src/ledger/x.ts", 'import { createReadStream } from "node:fs";'],
+    ["src/ledger/x.ts", 'import { Readable } from "stream";'],
+    ["src/workbook/x.ts", 'import { mkdir } from "node:fs/promises";'],
+    ["src/workbook/package-adapter.ts", 'import { dirname } from "node:path";'],
+    ["src/workbook/ledger/x.ts", 'import * as path from "path";'],
+    ["src/documents/x.ts", 'import { writeFile } from "node:fs/promises";'],
+    ["src/workbook/x.ts", 'import { nodeFile } from "../xlsx/node-file";'],
+    ["src/workbook/ledger/x.ts", 'import { readLedgerFile } from "../../ledger/node";'],
+    ["src/ledger/x.ts", 'import { nodeFile } from "../xlsx/node-file";'],
+    ["src/xlsx/zip-writer.ts", 'import { writeFileFrom } from "./node-file";'],
 ];
 const ALLOWED: readonly (readonly [string, string])[] = [
     ["src/engine/x.ts", 'import { MSG } from "./messages";'],
@@ -67,6 +94,21 @@ const ALLOWED: readonly (readonly [string, string])[] = [
     ["src/workbook/x.ts", 'import { fitWidth } from "../text/width";'],
     ["src/workbook/ledger/x.ts", 'import { fitWidth } from "../../text/width";'],
     ["src/text/x.ts", 'import { textWidth } from "./width";'],
+    ["src/engine/x.ts", 'import { unixMsOfSerial } from "../sheet";'],
+    ["src/engine/rules/x.ts", 'import { columnLetter } from "../../sheet/address";'],
+    ["src/sheet/x.ts", 'import { EXCEL_MAX_COLS } from "./limits";'],
+    ["src/xlsx/x.ts", 'import { columnLetter, type CellValue } from "../sheet";'],
+    ["src/xlsx/x.ts", 'import { cellKey } from "../sheet/address";'],
+    ["src/xlsx/x.ts", 'import { Inflate } from "fflate";'],
+    ["src/xlsx/x.ts", 'import { crc32 } from "./crc32";'],
+    ["src/xlsx/node-file.ts", 'import * as zlib from "node:zlib";'],
+    ["src/ledger/x.ts", 'import { columnLetter } from "../sheet";'],
+    ["src/ledger/node.ts", 'import { createReadStream } from "node:fs";'],
+    ["src/workbook/x.ts", 'import { cellAddress } from "../sheet";'],
+    ["src/cli/x.ts", 'import { nodeFile } from "../xlsx/node-file";'],
+    ["src/ledger/node.ts", 'import { nodeFile } from "../xlsx/node-file";'],
+    ["src/functions/x.ts", 'import { columnLetter } from "../sheet";'],
+    ["src/taskpane/x.ts", 'import { cellAddress } from "../sheet";'],
 ];
 
 describe("src/ layering (ESLint no-restricted-imports)", () => {
