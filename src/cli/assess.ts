@@ -2,8 +2,8 @@
  * npm run assess -- [input.xlsx] [-o output.xlsx] [--ledger FILE [--period P] [--drill UNIT] [--map H=C]]
  *                 | --template -o FILE | --help
  * Computes an assessment workbook headlessly with the same compute-all as the task pane: an input workbook
- * is read and patched as a package (src/workbook/package-adapter: every part the product does not write is
- * copied byte for byte); a fresh template is made with exceljs. With
+ * is read and patched as a package (src/workbook/adapters/package: every part the product does not write
+ * is copied byte for byte); so is a fresh template, built once per content (./template-cache). With
  * --ledger it first fills 热线数据 for the period from a 工单明细 export (CSV streamed, .xlsx read part by part
  * by src/ledger — never loaded whole with exceljs), writes 月度考核 and 工单导入校验 (and 工单核查 with --drill);
  * without an input workbook it starts from a fresh template.
@@ -11,25 +11,23 @@
  * carries method sheets of its own: the command line names the method file on purpose, the heading says so,
  * and 校验 in the output warns that its own method sheets were set aside.
  * Exit codes: 0 success; 1 the input or the ledger has problems (the workbook is still written, with 校验 and
- * 工单导入校验 filled); 2 wrong usage, or an input or method file that cannot be used (nothing written); 3 an
- * unexpected exception (a bug).
+ * 工单导入校验 filled); 2 wrong usage, an input or method file that cannot be used, or an import that would
+ * replace values typed into 热线数据 without --replace-typed (nothing written); 3 an unexpected exception (a bug).
  */
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import ExcelJS from "exceljs";
 import { LedgerError } from "../ledger";
 import { readLedgerFile } from "../ledger/node";
-import { computeAll, templateAll } from "../workbook";
+import { computeAll } from "../workbook";
 import { qualified } from "../workbook/address";
 import { SHEET } from "../workbook/contract";
 import { countBySeverity } from "../workbook/findings";
-import { ExcelJsWorkbookPort, writeXlsx } from "../workbook/exceljs-adapter";
-import { PackageWorkbookPort } from "../workbook/package-adapter";
+import { PackageWorkbookPort } from "../workbook/adapters/package";
 import { nodeFile, writeFileFrom } from "../xlsx/node-file";
 import type { WorkbookPort } from "../workbook/port";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import {
-  LEDGER_SHEET, LEDGER_WMSG, importLedger, readRememberedHeaders, writeDrillDown,
+  JUDGMENT_SHEET, LEDGER_SHEET, LEDGER_WMSG, importLedger, readRememberedHeaders, writeDrillDown,
 } from "../workbook/ledger";
 import { WMSG } from "../workbook/messages";
 import { CLI_MSG, LEDGER_CLI_MSG } from "./messages";
@@ -40,9 +38,11 @@ import { ruleSet, type RuleSet } from "../engine";
 import { parseCommand, type Command, type LedgerRequest } from "./args";
 import { exists, sameFile, terminalSafe, workbookKind, writeAtomically } from "./files";
 import { readMethodFile, type MethodFromFile } from "./method";
+import { blankTemplateFile } from "./template-cache";
 import type { XlsxLimits } from "../xlsx/limits";
 import { terminalProgress, type ProgressSink } from "./progress";
 import { writePdf } from "./pdf";
+import { prepareDocuments, writeDocuments } from "./documents";
 import { problemLines, rankingLines, vetoLines } from "./report";
 
 export interface Io {
@@ -87,14 +87,15 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
     }
     const method = await methodOf(c, io, at);
     if (method === null) return EXIT.usage;
-    const port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
     // A template of another workbook's method: its method sheets, units and departments, written from its rules.
-    await templateAll(port, method?.rules, method?.label);
+    const port = await PackageWorkbookPort.open(await nodeFile(await blankTemplateFile(method?.rules, method?.label)));
     try {
-      await writeAtomically(at(c.output), (temporary) => writeXlsx(port.workbook, temporary));
+      await writeAtomically(at(c.output), (temporary) => writeFileFrom(temporary, (sink) => port.save(sink)));
     } catch (error) {
       io.err(CLI_MSG.cannotWrite(c.output, reason(error)));
       return EXIT.usage;
+    } finally {
+      await port.close();
     }
     io.out(CLI_MSG.templateWritten(c.output, method?.label ?? BUILT_IN_LABEL(ruleSet().year)));
     return EXIT.ok;
@@ -128,11 +129,10 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
       return EXIT.usage;
     }
   }
-  let port: ExcelJsWorkbookPort | PackageWorkbookPort;
+  let port: PackageWorkbookPort;
   if (c.input === null) {
-    port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
     // A fresh template of the method's year and units, so that the ledger fills exactly those units.
-    await templateAll(port, method?.rules, method?.label);
+    port = await PackageWorkbookPort.open(await nodeFile(await blankTemplateFile(method?.rules, method?.label)));
   } else {
     try {
       port = await PackageWorkbookPort.open(await nodeFile(at(c.input)), c.limits);
@@ -150,7 +150,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
     io.err(XLSX_MSG.cannotRead(c.input ?? c.output, error.message));
     return EXIT.usage;
   } finally {
-    if (port instanceof PackageWorkbookPort) await port.close();
+    await port.close();
   }
 }
 
@@ -172,7 +172,7 @@ async function methodOf(
 }
 
 async function computeAndWrite(
-  port: ExcelJsWorkbookPort | PackageWorkbookPort, c: Extract<Command, { kind: "assess" }>, io: Io, at: (path: string) => string,
+  port: PackageWorkbookPort, c: Extract<Command, { kind: "assess" }>, io: Io, at: (path: string) => string,
   method?: MethodFromFile,
 ): Promise<number> {
   const ownSetAside = method !== undefined && c.input !== null
@@ -197,9 +197,14 @@ async function computeAndWrite(
   const problems = c.input === null ? computed.problems.filter((p) => p.sheet !== SHEET.approval) : computed.problems;
   const counts = countBySeverity(problems);
   const summary = { ...computed.summary, errors: counts.error, warnings: counts.warning, infos: counts.info };
+  // Before anything is written: a month 月度考核 does not hold stops the run (exit 2, nothing written).
+  const documents = await prepareDocuments(c.documents ?? {}, { port, output: c.output, results, summary, problems, ledgerProblemRows, rules: method?.rules });
+  if (!documents.ok) {
+    io.err(documents.message);
+    return EXIT.usage;
+  }
   try {
-    await writeAtomically(at(c.output), (temporary) =>
-      port instanceof PackageWorkbookPort ? writeFileFrom(temporary, (sink) => port.save(sink)) : writeXlsx(port.workbook, temporary));
+    await writeAtomically(at(c.output), (temporary) => writeFileFrom(temporary, (sink) => port.save(sink)));
   } catch (error) {
     if (error instanceof XlsxError) throw error;
     io.err(CLI_MSG.cannotWrite(c.output, reason(error)));
@@ -232,13 +237,17 @@ async function computeAndWrite(
       io.err(pdf.status === "noLibreOffice" ? CLI_MSG.pdfNoLibreOffice : CLI_MSG.pdfFailed(pdf.reason));
     }
   }
+  const docs = await writeDocuments(documents.jobs, at, c.pdf === true);
+  for (const line of docs.out) io.out(line);
+  for (const line of docs.err) io.err(line);
+  pdfFailed ||= docs.pdfFailed;
   // The open problems of a ledger import (工单导入校验) leave the units scored: they are not input errors.
   const ledgerOpen = problems.filter((p) => p.code === "ledgerOpen").length;
   if (ledgerProblemRows > 0) io.err(LEDGER_CLI_MSG.ledgerHasProblems(ledgerProblemRows));
   else if (ledgerOpen > 0) io.err(LEDGER_CLI_MSG.ledgerStillOpen);
   if (summary.errors > ledgerOpen) io.err(CLI_MSG.inputHasProblems(summary.errors - ledgerOpen));
   if (pdfFailed) return EXIT.usage;
-  return summary.errors > 0 || ledgerProblemRows > 0 || ledgerEmpty ? EXIT.problems : EXIT.ok;
+  return summary.errors > 0 || ledgerProblemRows > 0 || ledgerEmpty || docs.draft ? EXIT.problems : EXIT.ok;
 }
 
 /** The PDF's path written as the user wrote the output's (same folder, .pdf instead of .xlsx). */
@@ -290,7 +299,15 @@ async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: 
   }
   const imported = await importLedger(port, read.data, {
     period: request.period, remembered: request.map, sourceName: basename(request.file), ruleSet: rules, methodName: label,
+    replaceTyped: request.replaceTyped === true,
   });
+  // Values typed into 热线数据 are replaced only with --replace-typed (spec I): without it, nothing is written.
+  if (imported.status === "typedValues") {
+    io.err(LEDGER_CLI_MSG.typedRefused(imported.typed.length, !imported.recorded));
+    for (const t of imported.typed) io.err(LEDGER_CLI_MSG.typedLine(qualified(t.sheet, t.cell), t.unit, t.label, LEDGER_WMSG.typedValue(t.typed), t.imported));
+    io.err(LEDGER_CLI_MSG.typedAdvice(JUDGMENT_SHEET));
+    return EXIT.usage;
+  }
   // importLedger's rule: a ledger without a single order in the period (only a header, every row unreadable,
   // another year) fills nothing, since zeros would score every unit 100. Here that is also exit 1.
   if (imported.status === "noOrders") {

@@ -7,3 +7,4 @@ export * from "./cells";
 export * from "./dates";
 export * from "./limits";
 export * from "./page-setup";
+export * from "./print";

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { EXIT, main } from "../../src/cli/assess";
 import { applies, type UnitType } from "../../src/engine";
 import { LABEL, PARAM, RESULT_LABEL, SHEET, type SheetName } from "../../src/workbook/contract";
-import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/exceljs-adapter";
+import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/adapters/exceljs";
 import { readMethod } from "../../src/workbook/method";
 import type { CellValue } from "../../src/workbook/port";
 import {
@@ -258,7 +258,8 @@ describe("--ledger by the input workbook's own method (no --method)", () => {
     writeFileSync(ledger, ORDERS);
     const output = join(dir, "r.xlsx");
     const { io, out } = capture();
-    await main([input, "--ledger", ledger, "-o", output], io);
+    // The workbook's counts were typed by hand (no import record): replacing them needs consent (spec I).
+    await main([input, "--ledger", ledger, "--replace-typed", "-o", output], io);
     expect(out.join("\n")).toContain("考核办法：2026年度考核办法");
     const written = await ExcelJsWorkbookPort.fromFile(output);
     const hotline = new Map((await sheetTable(written, SHEET.hotline)).map((r) => [r[LABEL.name], r]));
