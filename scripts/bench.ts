@@ -37,11 +37,7 @@ import { runCommand, type CommandRun } from "./bench/run";
 const ROOT = resolve(__dirname, "..");
 const YEAR = 2021;
 const SEED = 2021;
-<<<<<<< HEAD
-const TARGET = { ratio: 10, engineSeconds: 0.5, cliSeconds: 10, cliPeakMB: 1024, documentsSeconds: 0.5 } as const;
-=======
-const TARGET = { ratio: 10, directRatio: 25, fixedCostTimes: 6, engineSeconds: 0.5, cliSeconds: 10, cliPeakMB: 1024 } as const;
->>>>>>> adapters
+const TARGET = { ratio: 10, directRatio: 25, fixedCostTimes: 6, engineSeconds: 0.5, cliSeconds: 10, cliPeakMB: 1024, documentsSeconds: 0.5 } as const;
 const ISSUE_SIZES = { xlsx: 200_000, engine: 1_000_000, csv: 1_000_000 } as const;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
