@@ -17,6 +17,8 @@
  *           process (scripts/bench/engine.ts), best of 3, against a plain counting loop over the same rows.
  *   cli1m   `npm run assess -- --ledger` end to end on a 1,000,000-row CSV: seconds and peak memory,
  *           against `node` streaming the same file and counting its lines.
+ *   docs    writing the 月度通报 and the 报告 (.docx) for 77 units beyond the computation (scripts/bench/documents.ts,
+ *           in a child process, best of 3), against compute-all on the same workbook.
  *
  * Options: --work DIR (default out/bench-work), --rows-xlsx N, --rows-engine N, --rows-csv N (smaller
  * sizes for a quick check; targets are judged on the issue's sizes only), --ratio-runs N (default 2).
@@ -36,7 +38,7 @@ import { printTable } from "./bench/table";
 const ROOT = resolve(__dirname, "..");
 const YEAR = 2021;
 const SEED = 2021;
-const TARGET = { ratio: 10, directRatio: 25, fixedCostTimes: 6, engineSeconds: 0.5, cliSeconds: 10, cliPeakMB: 1024 } as const;
+const TARGET = { ratio: 10, directRatio: 25, fixedCostTimes: 6, engineSeconds: 0.5, cliSeconds: 10, cliPeakMB: 1024, documentsSeconds: 0.5 } as const;
 const ISSUE_SIZES = { xlsx: 200_000, engine: 1_000_000, csv: 1_000_000 } as const;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -212,6 +214,16 @@ async function measureCli(work: string, csv: string, rows: number) {
   return { cli, cliOut, baseline };
 }
 
+/** Writing the 月度通报 and the 报告 beyond the computation, in its own process. */
+function runDocuments(work: string) {
+  log("文档：月度通报与报告（.docx，77 个单位），计算之外的用时（子进程，3 次取最好）…");
+  const docsRun = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/documents.ts", "--runs", "3", "--work", work], {
+    cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24,
+  });
+  if (docsRun.status !== 0) throw new Error(`documents benchmark failed:\n${docsRun.stderr}`);
+  return JSON.parse(docsRun.stdout.trim().split("\n").pop()!);
+}
+
 interface Measured {
   readonly rows: Sizes;
   readonly issueSizes: boolean;
@@ -222,6 +234,7 @@ interface Measured {
   readonly ratio: Awaited<ReturnType<typeof measureRatio>>;
   readonly direct: Awaited<ReturnType<typeof measureDirect>>;
   readonly cli: Awaited<ReturnType<typeof measureCli>>;
+  readonly docsResult: ReturnType<typeof runDocuments>;
 }
 
 function ratioSection(m: Measured, met: (ok: boolean | null) => boolean | null) {
@@ -284,6 +297,7 @@ function report(m: Measured) {
   const { xlsx, csv, generationSeconds } = m.inputs;
   const { fixedCost } = m.direct;
   const { cli, cliOut, baseline } = m.cli;
+  const { docsResult } = m;
   return {
     date: startedAt.toISOString(),
     machine: {
@@ -323,6 +337,17 @@ function report(m: Measured) {
       baseline: { what: "node reading the same file as a stream and counting its newlines", ...commandFigures(baseline) },
       timesBaseline: round(cli.seconds / baseline.seconds, 1),
     },
+    documents: {
+      what: "prepare and write the 月度通报 (2021-03) and the 报告 as .docx for 77 units after compute-all on the same workbook (made from samples/ankang-2021-ledger.csv); best of 3",
+      units: docsResult.units,
+      seconds: round(docsResult.documents),
+      docxSeconds: docsResult.docx.map((x: number) => round(x)),
+      bytes: docsResult.bytes,
+      target: `<= ${TARGET.documentsSeconds} s beyond the computation`,
+      met: docsResult.documents <= TARGET.documentsSeconds,
+      baseline: { what: "compute-all on the same workbook (the computation the documents follow)", seconds: round(docsResult.compute) },
+      runs: docsResult.runs.map((r: { compute: number; documents: number }) => ({ compute: round(r.compute), documents: round(r.documents) })),
+    },
   };
 }
 
@@ -344,7 +369,8 @@ async function main(): Promise<void> {
   const ratio = await measureRatio(work, inputs, ratioRuns);
   const direct = await measureDirect(work, inputs);
   const cli = await measureCli(work, inputs.csv, rows.csv);
-  const result = report({ rows, issueSizes, startedAt, loadAtStart, inputs, engineResult, ratio, direct, cli });
+  const docsResult = runDocuments(work);
+  const result = report({ rows, issueSizes, startedAt, loadAtStart, inputs, engineResult, ratio, direct, cli, docsResult });
   const out = join(ROOT, "out", "bench.json");
   mkdirSync(join(ROOT, "out"), { recursive: true });
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);

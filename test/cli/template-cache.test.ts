@@ -14,6 +14,7 @@ import { ruleSet } from "../../src/engine";
 import { templateAll, TEMPLATE_READS } from "../../src/workbook";
 import { ExcelJsWorkbookPort, xlsxBuffer } from "../../src/workbook/adapters/exceljs";
 import { PackageWorkbookPort } from "../../src/workbook/adapters/package";
+import { nodeFile } from "../../src/xlsx/node-file";
 
 jest.setTimeout(120_000);
 
@@ -21,7 +22,7 @@ describe("blank template cache", () => {
   test("the cached template reads back as templateAll writes an empty workbook, values, formulas and formats alike", async () => {
     const reference = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
     await templateAll(reference);
-    const cached = await PackageWorkbookPort.open(await blankTemplateFile());
+    const cached = await PackageWorkbookPort.open(await nodeFile(await blankTemplateFile()));
     try {
       expect(await cached.sheetNames()).toEqual(await reference.sheetNames());
       const options = { formulas: true, numberFormats: true };
@@ -56,7 +57,7 @@ describe("blank template cache", () => {
     expect(statSync(first).mtimeMs).toBe(stamp);
     const other = await blankTemplateFile(ruleSet(), "另一个办法（测试）");
     expect(other).not.toBe(first);
-    const port = await PackageWorkbookPort.open(other);
+    const port = await PackageWorkbookPort.open(await nodeFile(other));
     try {
       const params = (await port.read(["参数"])).get("参数");
       expect(params?.values.flat()).toContain("另一个办法（测试）");

@@ -3,6 +3,7 @@
  * are not written (see port.ts).
  */
 import { SheetEdit } from "../../../xlsx/sheet-edit";
+import { WMSG } from "../../messages";
 import type { CellFormat, RangeRef } from "../../port";
 import type { WriteOpHandlers } from "../handlers";
 import type { PackageEdits } from "./edits";
@@ -69,7 +70,7 @@ export const PACKAGE_OPS: WriteOpHandlers<PackageEdits> = {
   },
   listValidation(op, s) {
     const { row, col, rows, cols } = op.range;
-    s.edit(op.range.sheet).validations.push({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1, list: op.list });
+    s.edit(op.range.sheet).validations.push({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1, list: op.list, error: WMSG.validationError(op.list) });
   },
   deleteSheet(op, s) {
     const existing = s.byName.get(op.sheet);
