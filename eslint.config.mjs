@@ -9,6 +9,9 @@ const layer = (files, patterns) => ({ files, rules: { "no-restricted-imports": [
 const HOST_GLOBALS = ["Office", "Excel", "CustomFunctions", "OfficeExtension", "document", "window", "navigator", "HTMLElement"]
   .map((name) => ({ name, message: "The engine works on plain values: no Office, Excel or DOM." }));
 const ENGINE_MSG = "src/engine is pure and self-contained: it imports nothing outside src/engine (no packages, no Node).";
+const WORKBOOK_MSG = "src/workbook must not depend on its callers.";
+const ADAPTER_MSG = "Workbook logic talks to the WorkbookPort only: exceljs, src/xlsx and the adapters are for src/workbook/adapters.";
+const SIBLING_MSG = "An adapter does not import another adapter (shared code lives in src/workbook/adapters/*.ts).";
 const TEXT_MSG = "src/text is shared by the workbook layer, the task pane and the CLI: it imports nothing outside src/text.";
 const DOCS_MSG = "src/documents builds documents from plain data: it imports only src/engine and src/text (no workbook, Office, DOM or Node).";
 const DOCX_MSG = "src/documents/docx is the thin .docx writer: the `docx` package and the document model only (no Node, no Office).";
@@ -42,7 +45,33 @@ export default defineConfig(
   // src/ledger reads work-order exports; it knows the engine, not the workbook or its hosts.
   layer(["src/ledger/**/*.ts"], [{ regex: into(["workbook", "functions", "taskpane", "cli"]), message: "src/ledger depends on the engine only." }]),
   // src/workbook reaches workbooks through its port; the hosts (task pane, CLI) call it, never the reverse.
-  layer(["src/workbook/**/*.ts"], [{ regex: into(["functions", "taskpane", "cli"]), message: "src/workbook must not depend on its callers." }]),
+  // Only the adapters (src/workbook/adapters/<host>/) know a host: Office.js, exceljs or the .xlsx package;
+  // the host picks its adapter, the workbook logic never imports one, and no adapter imports another.
+  {
+    ...layer(["src/workbook/**/*.ts"], [
+      { regex: into(["functions", "taskpane", "cli"]), message: WORKBOOK_MSG },
+      { regex: into(["xlsx"]), message: ADAPTER_MSG },
+      { regex: "(^|/)adapters(/|$)", message: ADAPTER_MSG },
+      { regex: "^exceljs$", message: ADAPTER_MSG },
+    ]),
+    ignores: ["src/workbook/adapters/**"],
+  },
+  layer(["src/workbook/adapters/office/**/*.ts"], [
+    { regex: into(["functions", "taskpane", "cli"]), message: WORKBOOK_MSG },
+    { regex: "^\\.\\./(exceljs|package)(/|$)", message: SIBLING_MSG },
+    { regex: into(["xlsx"]), message: "The Office.js adapter talks to Excel, not to an .xlsx package." },
+    { regex: "^(exceljs|node:.*)$", message: "The Office.js adapter runs in the task pane: no exceljs, no Node modules." },
+  ]),
+  layer(["src/workbook/adapters/exceljs/**/*.ts"], [
+    { regex: into(["functions", "taskpane", "cli"]), message: WORKBOOK_MSG },
+    { regex: "^\\.\\./(office|package)(/|$)", message: SIBLING_MSG },
+    { regex: into(["xlsx"]), message: "The exceljs adapter writes through exceljs; the package patch is the package adapter's." },
+  ]),
+  layer(["src/workbook/adapters/package/**/*.ts"], [
+    { regex: into(["functions", "taskpane", "cli"]), message: WORKBOOK_MSG },
+    { regex: "^\\.\\./(office|exceljs)(/|$)", message: SIBLING_MSG },
+    { regex: "^exceljs$", message: "The package adapter patches the package through src/xlsx, never through exceljs." },
+  ]),
   // The one exception: the task pane runtime feeds the functions' method holder (shared runtime, issue 10).
   layer(["src/taskpane/**/*.ts"], [
     { regex: into(["cli"]), message: "The task pane uses the workbook layer, not the CLI." },

@@ -8,7 +8,7 @@ import { basename } from "node:path";
 import type { RuleSet } from "../engine";
 import { qualified } from "../workbook/address";
 import { METHOD_READS, hasMethodSheets, readMethod, type MethodProblem } from "../workbook/method";
-import { PackageWorkbookPort } from "../workbook/package-adapter";
+import { PackageWorkbookPort } from "../workbook/adapters/package";
 import { WMSG } from "../workbook/messages";
 import type { XlsxLimits } from "../xlsx/limits";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";

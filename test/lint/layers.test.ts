@@ -3,7 +3,8 @@
  * nothing outside itself and uses no Office, Excel or DOM; the functions call only the engine; the ledger knows
  * the engine only; the workbook layer never imports its callers; the task pane and the CLI stay apart; src/text
  * (text widths, shared by the workbook layer and the CLI) imports nothing outside itself; src/documents (the 通报 and
- * 报告 builders) imports only the engine and src/text, and its docx/ writer only the `docx` package besides. Each rule
+ * 报告 builders) imports only the engine and src/text, and its docx/ writer only the `docx` package besides; only the adapters
+ * (src/workbook/adapters/<host>) know exceljs or src/xlsx, none imports another, and the Office.js one no Node. Each rule
  * is checked here on a line that breaks it (and one that keeps it), so the configuration cannot silently lapse.
  */
 import { execFileSync } from "child_process";
@@ -47,7 +48,7 @@ const REFUSED: readonly (readonly [string, string])[] = [
     ["src/taskpane/x.ts", 'import * as fs from "node:fs";'],
     ["src/taskpane/x.ts", 'import { hotlineScore } from "../functions/functions";'],
     ["src/taskpane/x.ts", 'import { HOST_MSG } from "../functions/messages";'],
-    ["src/functions/x.ts", 'import { OfficeWorkbookPort } from "../workbook/office-adapter";'],
+    ["src/functions/x.ts", 'import { OfficeWorkbookPort } from "../workbook/adapters/office";'],
     ["src/functions/x.ts", 'import { readMethod } from "../workbook/method";'],
     ["src/cli/x.ts", 'import { Controller } from "../taskpane/controller";'],
     ["src/text/x.ts", 'import { SHEET } from "../workbook/contract";'],
@@ -62,6 +63,19 @@ const REFUSED: readonly (readonly [string, string])[] = [
     ["src/documents/docx/x.ts", 'import { writeFile } from "node:fs/promises";'],
     ["src/documents/docx/x.ts", 'import ExcelJS from "exceljs";'],
     ["src/documents/docx/x.ts", 'import { main } from "../../cli/assess";'],
+    ["src/workbook/x.ts", 'import ExcelJS from "exceljs";'],
+    ["src/workbook/x.ts", 'import { openPackage } from "../xlsx/package";'],
+    ["src/workbook/ledger/x.ts", 'import { PackageWorkbookPort } from "../adapters/package";'],
+    ["src/workbook/x.ts", 'import { OfficeWorkbookPort } from "./adapters/office";'],
+    ["src/workbook/adapters/office/x.ts", 'import * as fs from "node:fs";'],
+    ["src/workbook/adapters/office/x.ts", 'import ExcelJS from "exceljs";'],
+    ["src/workbook/adapters/office/x.ts", 'import { openPackage } from "../../../xlsx/package";'],
+    ["src/workbook/adapters/office/x.ts", 'import { xlsxBuffer } from "../exceljs/file";'],
+    ["src/workbook/adapters/exceljs/x.ts", 'import { PackageEdits } from "../package/edits";'],
+    ["src/workbook/adapters/exceljs/x.ts", 'import { openPackage } from "../../../xlsx/package";'],
+    ["src/workbook/adapters/package/x.ts", 'import ExcelJS from "exceljs";'],
+    ["src/workbook/adapters/package/x.ts", 'import { jsonBytes } from "../office/cells";'],
+    ["src/workbook/adapters/package/x.ts", 'import { main } from "../../../cli/assess";'],
 ];
 const ALLOWED: readonly (readonly [string, string])[] = [
     ["src/engine/x.ts", 'import { MSG } from "./messages";'],
@@ -81,6 +95,11 @@ const ALLOWED: readonly (readonly [string, string])[] = [
     ["src/documents/docx/x.ts", 'import { Packer } from "docx";'],
     ["src/documents/docx/x.ts", 'import type { DocModel } from "../model";'],
     ["src/workbook/documents/x.ts", 'import { buildBulletin } from "../../documents/bulletin";'],
+    ["src/workbook/adapters/office/x.ts", 'import { handleOp } from "../handlers";'],
+    ["src/workbook/adapters/office/x.ts", 'import type { WritePlan } from "../../port";'],
+    ["src/workbook/adapters/exceljs/x.ts", 'import ExcelJS from "exceljs";'],
+    ["src/workbook/adapters/package/x.ts", 'import { openPackage } from "../../../xlsx/package";'],
+    ["src/cli/x.ts", 'import { PackageWorkbookPort } from "../workbook/adapters/package";'],
 ];
 
 describe("src/ layering (ESLint no-restricted-imports)", () => {

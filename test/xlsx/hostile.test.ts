@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { EXIT, main } from "../../src/cli/assess";
-import { PackageWorkbookPort } from "../../src/workbook/package-adapter";
+import { PackageWorkbookPort } from "../../src/workbook/adapters/package";
 import { limitsOfMb } from "../../src/xlsx/limits";
 import * as corpus from "../../scripts/hostile/corpus";
 

@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { strFromU8, strToU8, unzipSync } from "fflate";
 import { EXIT, main } from "../../src/cli/assess";
 import { LABEL, SHEET } from "../../src/workbook/contract";
-import { PackageWorkbookPort } from "../../src/workbook/package-adapter";
+import { PackageWorkbookPort } from "../../src/workbook/adapters/package";
 import type { SheetSnapshot } from "../../src/workbook/port";
 import { sampleParts, sheetPart, zip, type Parts } from "../../scripts/hostile/corpus";
 

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join, posix, resolve } from "node:path";
 import { unzipSync } from "fflate";
 import { EXIT, main } from "../../src/cli/assess";
-import { PackageWorkbookPort } from "../../src/workbook/package-adapter";
+import { PackageWorkbookPort } from "../../src/workbook/adapters/package";
 import { SAMPLE, sheetPart } from "../../scripts/hostile/corpus";
 
 jest.setTimeout(300_000);
