@@ -12,7 +12,7 @@ import { EXIT, main } from "../../src/cli/assess";
 import { prepareDocuments } from "../../src/cli/documents";
 import { writeDocx } from "../../src/documents/docx/write";
 import { computeAll } from "../../src/workbook";
-import { PackageWorkbookPort } from "../../src/workbook/package-adapter";
+import { PackageWorkbookPort } from "../../src/workbook/adapters/package";
 
 const ROOT = resolve(__dirname, "..", "..");
 const arg = (name: string, fallback: string) => {

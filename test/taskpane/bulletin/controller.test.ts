@@ -6,7 +6,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EXIT, main } from "../../../src/cli/assess";
-import { ExcelJsWorkbookPort } from "../../../src/workbook/exceljs-adapter";
+import { ExcelJsWorkbookPort } from "../../../src/workbook/adapters/exceljs";
 import { BulletinController, type BulletinView, type Platform } from "../../../src/taskpane/bulletin/controller";
 import { ActionLock } from "../../../src/taskpane/shared/lock";
 
