@@ -13,6 +13,7 @@ import { prepareDocuments } from "../../src/cli/documents";
 import { writeDocx } from "../../src/documents/docx/write";
 import { computeAll } from "../../src/workbook";
 import { PackageWorkbookPort } from "../../src/workbook/adapters/package";
+import { nodeFile } from "../../src/xlsx/node-file";
 
 const ROOT = resolve(__dirname, "..", "..");
 const arg = (name: string, fallback: string) => {
@@ -21,7 +22,7 @@ const arg = (name: string, fallback: string) => {
 };
 
 async function once(workbook: string, output: string) {
-  const port = await PackageWorkbookPort.open(workbook);
+  const port = await PackageWorkbookPort.open(await nodeFile(workbook));
   try {
     const t0 = performance.now();
     const computed = await computeAll(port);

@@ -23,6 +23,7 @@ import { qualified } from "../workbook/address";
 import { SHEET } from "../workbook/contract";
 import { countBySeverity } from "../workbook/findings";
 import { PackageWorkbookPort } from "../workbook/adapters/package";
+import { nodeFile, writeFileFrom } from "../xlsx/node-file";
 import type { WorkbookPort } from "../workbook/port";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import {
@@ -87,9 +88,9 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
     const method = await methodOf(c, io, at);
     if (method === null) return EXIT.usage;
     // A template of another workbook's method: its method sheets, units and departments, written from its rules.
-    const port = await PackageWorkbookPort.open(await blankTemplateFile(method?.rules, method?.label));
+    const port = await PackageWorkbookPort.open(await nodeFile(await blankTemplateFile(method?.rules, method?.label)));
     try {
-      await writeAtomically(at(c.output), (temporary) => port.save(temporary));
+      await writeAtomically(at(c.output), (temporary) => writeFileFrom(temporary, (sink) => port.save(sink)));
     } catch (error) {
       io.err(CLI_MSG.cannotWrite(c.output, reason(error)));
       return EXIT.usage;
@@ -131,10 +132,10 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
   let port: PackageWorkbookPort;
   if (c.input === null) {
     // A fresh template of the method's year and units, so that the ledger fills exactly those units.
-    port = await PackageWorkbookPort.open(await blankTemplateFile(method?.rules, method?.label));
+    port = await PackageWorkbookPort.open(await nodeFile(await blankTemplateFile(method?.rules, method?.label)));
   } else {
     try {
-      port = await PackageWorkbookPort.open(at(c.input), c.limits);
+      port = await PackageWorkbookPort.open(await nodeFile(at(c.input)), c.limits);
     } catch (error) {
       if (!(error instanceof XlsxError) && !(error as NodeJS.ErrnoException)?.code) throw error;
       io.err(XLSX_MSG.cannotRead(c.input, reason(error)));
@@ -205,7 +206,7 @@ async function computeAndWrite(
     return EXIT.usage;
   }
   try {
-    await writeAtomically(at(c.output), (temporary) => port.save(temporary));
+    await writeAtomically(at(c.output), (temporary) => writeFileFrom(temporary, (sink) => port.save(sink)));
   } catch (error) {
     if (error instanceof XlsxError) throw error;
     io.err(CLI_MSG.cannotWrite(c.output, reason(error)));

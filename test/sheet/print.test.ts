@@ -12,6 +12,7 @@ import { marginsInPoints, NARROW_MARGINS } from "../../src/sheet/print";
 import { ExcelJsWorkbookPort, writeXlsx, xlsxBuffer } from "../../src/workbook/adapters/exceljs";
 import { OfficeWorkbookPort } from "../../src/workbook/adapters/office";
 import { PackageWorkbookPort } from "../../src/workbook/adapters/package";
+import { nodeFile, writeFileFrom } from "../../src/xlsx/node-file";
 import type { PageSetup, WriteOp } from "../../src/workbook/port";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -45,10 +46,10 @@ describe("the print setup every path writes", () => {
   });
 
   it.each(SETUPS)("package patch: <pageMargins> of the 窄 preset and A4 (%o)", async (setup) => {
-    const port = await PackageWorkbookPort.open(await userFile());
+    const port = await PackageWorkbookPort.open(await nodeFile(await userFile()));
     await port.apply(ops(setup));
     const out = join(mkdtempSync(join(tmpdir(), "print-")), "out.xlsx");
-    await port.save(out);
+    await writeFileFrom(out, (sink) => port.save(sink));
     await port.close();
     const sheet = strFromU8(unzipSync(readFileSync(out))["xl/worksheets/sheet1.xml"]);
     const margins = /<pageMargins ([^>]*)\/>/.exec(sheet)?.[1] ?? "";

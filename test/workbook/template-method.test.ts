@@ -153,7 +153,8 @@ describe("补全模板 on a workbook that has some of it", () => {
     expect(changes.addedColumns).toEqual(expect.arrayContaining([
       { sheet: "考核办法", labels: ["依据"] }, { sheet: SHEET.approval, labels: expect.arrayContaining(["事项7"]) },
     ]));
-    expect(changes.addedRows).toEqual([{ sheet: SHEET.params, labels: ["比率保留小数位", "加分上限", "申诉期限（天）", "通报标题", "红榜人数", "黑榜人数", "黑榜范围", "发文单位", "通报日期", "主送机关"] }]);
+    expect(changes.addedRows).toEqual([{ sheet: SHEET.params, labels: ["比率保留小数位", "加分上限", "申诉期限（天）",
+      "通报标题", "红榜人数", "黑榜人数", "黑榜范围", "发文单位", "通报日期", "主送机关"] }]);
     const after = await everything(port);
     for (const [name, snap] of before) {
       snap.values.forEach((row, r) => row.forEach((v, c) => expect([name, r, c, after.get(name)!.values[r][c]]).toEqual([name, r, c, v])));

@@ -6,7 +6,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import ExcelJS from "exceljs";
 import { unzipSync, zipSync } from "fflate";
-import { cellAddress } from "../../address";
+import { cellAddress, columnIndex } from "../../../sheet";
 
 type ValidationModel = Record<string, ExcelJS.DataValidation | undefined>;
 
@@ -51,9 +51,7 @@ export function compactValidations(model: ValidationModel): Record<string, Excel
 function decode(address: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
   if (!m) throw new Error(`bad address ${address}`);
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }
 
 /** A fixed time for the workbook's document properties, so that the same inputs give the same file contents. */

@@ -12,16 +12,15 @@
  * cannot write charts, so the barChart op is ignored here (the Office.js adapter draws it).
  */
 import ExcelJS from "exceljs";
+import { serialOfUnixMs } from "../../../sheet";
 import type { CellValue, SheetSnapshot, WorkbookPort, WritePlan } from "../../port";
 import { handleOp } from "../handlers";
 import { EXCELJS_OPS } from "./ops";
 import { ExcelJsSheets, isCovered } from "./sheets";
 
-const MS_PER_DAY = 86400000;
-
 /** A JS date (as exceljs reads a date cell: the wall-clock time in UTC) → Excel serial, 1900 system. */
 export function dateToSerial(date: Date): number {
-  return 25569 + date.getTime() / MS_PER_DAY;
+  return serialOfUnixMs(date.getTime());
 }
 
 function plainValue(value: ExcelJS.CellValue | undefined): CellValue {

@@ -3,6 +3,7 @@
  * are not written (see port.ts).
  */
 import { SheetEdit } from "../../../xlsx/sheet-edit";
+import { WMSG } from "../../messages";
 import type { CellFormat, RangeRef } from "../../port";
 import type { WriteOpHandlers } from "../handlers";
 import type { PackageEdits } from "./edits";
@@ -49,7 +50,8 @@ export const PACKAGE_OPS: WriteOpHandlers<PackageEdits> = {
     const edit = s.edit(op.range.sheet);
     eachCell(op.range, (r, c) => {
       const cell = edit.cell(r, c);
-      cell.format = { ...cell.format, ...op.format } as CellFormat;
+      // Formats are never changed in place: a cell without one shares the op's (one styles key per op).
+      cell.format = cell.format ? ({ ...cell.format, ...op.format } as CellFormat) : op.format;
     });
   },
   merge(op, s) {
@@ -68,7 +70,7 @@ export const PACKAGE_OPS: WriteOpHandlers<PackageEdits> = {
   },
   listValidation(op, s) {
     const { row, col, rows, cols } = op.range;
-    s.edit(op.range.sheet).validations.push({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1, list: op.list });
+    s.edit(op.range.sheet).validations.push({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1, list: op.list, error: WMSG.validationError(op.list) });
   },
   deleteSheet(op, s) {
     const existing = s.byName.get(op.sheet);

@@ -11,29 +11,26 @@
  * headless adds no notes, the blank template made with exceljs and the Office.js path have them, and
  * 填写说明 carries the same text).
  */
-import { mkdir } from "node:fs/promises";
-import { dirname } from "node:path";
 import { XLSX_MSG, XlsxError } from "../../../xlsx/messages";
 import { DEFAULT_LIMITS, snapshotCellLimit, type XlsxLimits } from "../../../xlsx/limits";
-import { nodeFile, type NodeFile } from "../../../xlsx/node-file";
 import { openPackage, readSharedStrings, wholeStylesText, type XlsxPackage } from "../../../xlsx/package";
 import { readSheetCells, type SheetCell } from "../../../xlsx/sheet-cells";
-import { setValidationError } from "../../../xlsx/sheet-patch";
 import { readCellStyles, type CellStyles } from "../../../xlsx/styles";
 import { writePatchedPackage } from "../../../xlsx/write-package";
-import { verifyEntry } from "../../../xlsx/zip";
-import { WMSG } from "../../messages";
+import type { ByteSink } from "../../../xlsx/zip-writer";
+import { verifyEntry, type RandomAccessFile } from "../../../xlsx/zip";
+import { DATE1904_OFFSET } from "../../../sheet";
 import type { SheetSnapshot, WorkbookPort, WritePlan } from "../../port";
 import { handleOp } from "../handlers";
 import { PackageEdits } from "./edits";
 import { PACKAGE_OPS } from "./ops";
 import { sheetSnapshot, type BaseSheet } from "./snapshot";
 
-const DATE1904_OFFSET = 1462;
 /** Characters of text and formulas held per cell of the limit, on average (a register's notes are far shorter). */
 const TEXT_PER_CELL = 128;
 
-setValidationError((list) => WMSG.validationError(list));
+/** The workbook's bytes: a file (src/xlsx/node-file), a browser File (blobFile) or bytes (bytesFile); closed by close(). */
+export type PackageFile = RandomAccessFile & { close?(): Promise<void> };
 
 export class PackageWorkbookPort implements WorkbookPort {
   private readonly edits: PackageEdits;
@@ -44,7 +41,7 @@ export class PackageWorkbookPort implements WorkbookPort {
   private cellsHeld = 0;
   private charsHeld = 0;
 
-  private constructor(private readonly file: NodeFile, readonly pkg: XlsxPackage) {
+  private constructor(private readonly file: PackageFile, readonly pkg: XlsxPackage) {
     this.edits = new PackageEdits(pkg);
   }
 
@@ -52,27 +49,25 @@ export class PackageWorkbookPort implements WorkbookPort {
    * Opens a workbook file. The whole package is checked first (every part's size against the limit,
    * its length and CRC-32 against the directory), so a damaged file is refused before anything is written.
    */
-  static async open(path: string, limits: XlsxLimits = DEFAULT_LIMITS): Promise<PackageWorkbookPort> {
-    const file = await nodeFile(path);
+  static async open(file: PackageFile, limits: XlsxLimits = DEFAULT_LIMITS): Promise<PackageWorkbookPort> {
     try {
       const pkg = await openPackage(file, limits);
       if (pkg.sheets.length === 0) throw new XlsxError(XLSX_MSG.noWorksheet);
       for (const entry of pkg.entries.values()) if (!entry.name.endsWith("/")) await verifyEntry(file, entry, limits.maxPartBytes);
       return new PackageWorkbookPort(file, pkg);
     } catch (error) {
-      await file.close();
+      await file.close?.();
       throw error;
     }
   }
 
   async close(): Promise<void> {
-    await this.file.close();
+    await this.file.close?.();
   }
 
-  /** Writes the patched package to `path` (never the file it was read from). */
-  async save(path: string): Promise<void> {
-    await mkdir(dirname(path), { recursive: true });
-    await writePatchedPackage(this.pkg, this.edits.order, path);
+  /** Writes the patched package to `sink` (a file other than the one read, or bytes to download). */
+  async save(sink: ByteSink): Promise<void> {
+    await writePatchedPackage(this.pkg, this.edits.order, sink);
   }
 
   async sheetNames(): Promise<string[]> {

@@ -3,9 +3,9 @@
  * edits recorded so far, covered cells of merged areas dropped, laid out from A1.
  */
 import { XLSX_MSG, XlsxError } from "../../../xlsx/messages";
-import { EXCEL_MAX_ROWS } from "../../../xlsx/limits";
 import type { SheetCell } from "../../../xlsx/sheet-cells";
-import { cellKey, type SheetEdit } from "../../../xlsx/sheet-edit";
+import { cellKey, columnIndex, EXCEL_MAX_ROWS, keyCol, keyRow } from "../../../sheet";
+import type { SheetEdit } from "../../../xlsx/sheet-edit";
 import type { CellStyles } from "../../../xlsx/styles";
 import type { CellValue, SheetSnapshot } from "../../port";
 
@@ -66,10 +66,10 @@ function dropCovered(name: string, cells: Map<number, Cell>, merges: readonly st
     const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
     if (!m) continue;
     const [top, bottom] = [Number(m[2]) - 1, Number(m[4]) - 1];
-    const [left, right] = [colOf(m[1]), colOf(m[3])];
+    const [left, right] = [columnIndex(m[1]), columnIndex(m[3])];
     const covers = (key: number) => {
-      const r = Math.floor(key / 16384);
-      const c = key % 16384;
+      const r = keyRow(key);
+      const c = keyCol(key);
       return r >= top && r <= bottom && c >= left && c <= right && (r !== top || c !== left);
     };
     const size = (bottom - top + 1) * (right - left + 1);
@@ -93,10 +93,10 @@ function laidOut(name: string, cells: Map<number, Cell>, request: SnapshotReques
   const rowsWithCells = new Set<number>();
   for (const [key, cell] of cells) {
     if (!kept(cell)) continue;
-    const r = Math.floor(key / 16384);
+    const r = keyRow(key);
     rowsWithCells.add(r);
     rows = Math.max(rows, r + 1);
-    cols = Math.max(cols, (key % 16384) + 1);
+    cols = Math.max(cols, keyCol(key) + 1);
   }
   // The grid (rows with a cell × columns) may be sparser than the cells: a note far to the right.
   const area = 4 * request.cellLimit;
@@ -111,8 +111,8 @@ function laidOut(name: string, cells: Map<number, Cell>, request: SnapshotReques
   const uncalculated: { row: number; col: number }[] = [];
   for (const [key, cell] of cells) {
     if (!kept(cell)) continue;
-    const r = Math.floor(key / 16384);
-    const c = key % 16384;
+    const r = keyRow(key);
+    const c = keyCol(key);
     (values[r] as CellValue[])[c] = cell.value;
     if (formulas) (formulas[r] as (string | null)[])[c] = cell.formula;
     if (formats) (formats[r] as (string | null)[])[c] = cell.format;
@@ -125,10 +125,4 @@ function laidOut(name: string, cells: Map<number, Cell>, request: SnapshotReques
     ...(uncalculated.length > 0 ? { uncalculated } : {}),
     ...(formats ? { numberFormats: formats } : {}),
   };
-}
-
-function colOf(letters: string): number {
-  let col = 0;
-  for (const ch of letters) col = col * 26 + ch.charCodeAt(0) - 64;
-  return col - 1;
 }
