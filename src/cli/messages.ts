@@ -1,4 +1,5 @@
 /** Every text of the command line (npm run assess): usage, errors, the run's report; the ledger options' too. */
+import { currentYear } from "../engine";
 import type { Period } from "../ledger";
 
 const list = (names: readonly string[]) => names.map((n) => `“${n}”`).join("、");
@@ -21,7 +22,7 @@ export const CLI_MSG = {
     "  --method 文件    按另一工作簿的考核办法计分：读取其“考核办法”“便民化考核办法”“参数”“承办单位”（该文件只读，不写入）；",
     "                   输入工作簿自带办法表时以 --method 为准，结果中注明；办法有问题时列出工作表和单元格，不写出任何文件",
     "  --pdf            同时把结果另存为 PDF（与输出文件同名、同目录；需要安装 LibreOffice）",
-    "  --template       写出空白考核模板（带内置2021年度办法的办法表；加 --method 时带该文件的办法、单位和部门）",
+    `  --template       写出空白考核模板（带内置${currentYear}年度办法的办法表；加 --method 时带该文件的办法、单位和部门）`,
     "  --max-part-mb N  工作簿中单个部件解压后的上限（MB，默认 4096；整体读入内存的部件为其 1/16），确属正常的大文件才需提高",
     "  -h, --help       显示本说明",
     "",

@@ -11,9 +11,8 @@
  * unusual (blank, padded, a number where text is expected) takes the general path, which decides
  * every value exactly as before. The counting itself (`OrderCounter`) takes parsed orders only.
  */
-import { REGISTRY_2021, type Organization, type Registry } from "../engine/registry";
+import type { Organization, Registry } from "../engine/registry";
 import { callbackClass } from "../engine/rules/callbacks";
-import { HOTLINE_2021 } from "../engine/rules/hotline-2021";
 import type { CallbackRule } from "../engine/rules/types";
 import { LEDGER_COLUMNS, type HeaderMapping, type LedgerColumn } from "./columns";
 import { SLOT, SLOTS } from "./counts";
@@ -22,14 +21,13 @@ import { OrderStore } from "./order-store";
 import { LEDGER_MESSAGES, LedgerError } from "./messages";
 import { summaryText, type LedgerProblem, type LedgerProblemCode, type SourceInfo } from "./problems";
 import { OrderIdSet } from "./order-ids";
+import type { LedgerRules } from "./rules";
 import { END_SECOND, FIRST_SECOND, formatTimestamp, monthIndexOf, parseDateCell, type LedgerCell } from "./timestamps";
 import { Callback, CALLBACK_RESULTS, cellText, detach, isBlank, parseCallback, parseYesNo } from "./values";
 
 export interface AggregatorOptions {
-  /** Defaults to REGISTRY_2021. */
-  readonly registry?: Registry;
-  /** Which 回访结果 are valid and which satisfied; defaults to the 2021 method's (基本满意计为满意). */
-  readonly callbacks?: CallbackRule;
+  /** The method in force: its units, which 回访结果 are valid and which satisfied, its title. */
+  readonly rules: LedgerRules;
   /** Problems listed one by one (all are counted); default 10,000 keeps memory bounded on a bad file. */
   readonly maxListedProblems?: number;
   /** Row number of the header, for the summary. */
@@ -75,7 +73,7 @@ export class OrderCounter {
   private readonly valid: Uint8Array;
   private readonly satisfied: Uint8Array;
 
-  constructor(readonly unitCount: number, callbacks: CallbackRule = HOTLINE_2021.callbacks) {
+  constructor(readonly unitCount: number, callbacks: CallbackRule) {
     this.bucketSize = unitCount * SLOTS;
     const classes = CALLBACK_RESULTS.map((word) => callbackClass(callbacks, word));
     this.valid = Uint8Array.from(classes, (c) => (c === "satisfied" || c === "unsatisfied" ? 1 : 0));
@@ -163,9 +161,10 @@ export interface ParsedOrders {
 
 /** Counts already-parsed orders (no checks: they are assumed valid, unique and of hotline units). */
 export function aggregateOrders(
-  orders: ParsedOrders, registry: Registry = REGISTRY_2021, callbacks: CallbackRule = HOTLINE_2021.callbacks,
+  orders: ParsedOrders, rules: LedgerRules,
 ): LedgerData {
-  const units = registry.hotlineUnits();
+  const callbacks = rules.hotline.callbacks;
+  const units = rules.registry.hotlineUnits();
   const counter = new OrderCounter(units.length, callbacks);
   const { unit, dispatched, deadline, closed, returned, extended, callback, id, row } = orders;
   for (let i = 0; i < orders.length; i++) {
@@ -221,7 +220,7 @@ export class LedgerAggregator {
   private finished = false;
   private readonly date1904: boolean;
 
-  constructor(private readonly mapping: HeaderMapping, private readonly options: AggregatorOptions = {}) {
+  constructor(private readonly mapping: HeaderMapping, private readonly options: AggregatorOptions) {
     if (!mapping.complete) throw new LedgerError(LEDGER_MESSAGES.missingColumns(mapping.missing));
     this.col = mapping.columns as Record<LedgerColumn, number>;
     this.cId = this.col.工单编号;
@@ -232,10 +231,10 @@ export class LedgerAggregator {
     this.cReturned = this.col.是否退单;
     this.cExtended = this.col.是否申请延期;
     this.cCallback = this.col.回访结果;
-    this.registry = options.registry ?? REGISTRY_2021;
+    this.registry = options.rules.registry;
     this.units = this.registry.hotlineUnits();
     this.units.forEach((unit, i) => this.unitIndex.set(unit, i));
-    this.counter = new OrderCounter(this.units.length, options.callbacks);
+    this.counter = new OrderCounter(this.units.length, options.rules.hotline.callbacks);
     this.maxListed = options.maxListedProblems ?? 10_000;
     this.date1904 = options.source?.date1904 === true;
   }
@@ -379,7 +378,7 @@ export class LedgerAggregator {
       source: this.options.source,
     };
     return new LedgerData(this.units, this.counter.monthBuckets(), this.counter.orders, this.problems, { ...base, text: summaryText(base) },
-      this.mapping, this.options.callbacks);
+      this.mapping, this.options.rules.hotline.callbacks);
   }
 
   /** The general path for a unit cell: blanks, non-text cells, first sight of a spelling, and problems. */
@@ -395,7 +394,7 @@ export class LedgerAggregator {
       index = org === undefined ? UNKNOWN : org.hotline ? this.unitIndex.get(org)! : NOT_HOTLINE;
       if (this.unitCache.size < UNIT_CACHE_LIMIT) this.unitCache.set(detach(key), index);
     }
-    if (index === UNKNOWN) this.problem("unknownUnit", rowNumber, "承办单位", cell, LEDGER_MESSAGES.unknownUnit(cell));
+    if (index === UNKNOWN) this.problem("unknownUnit", rowNumber, "承办单位", cell, LEDGER_MESSAGES.unknownUnit(cell, this.options.rules.hotline.title));
     else if (index === NOT_HOTLINE) {
       const official = this.registry.resolve(cellText(cell))!.name;
       this.problem("notHotlineUnit", rowNumber, "承办单位", cell, LEDGER_MESSAGES.notHotlineUnit(cell, official));

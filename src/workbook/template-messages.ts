@@ -3,9 +3,8 @@
  * from and an example — written as the header cells' notes and listed on 填写说明 — and the steps of the
  * work. Figures (points, thresholds, deadlines, item names) come from the rule set, never literals.
  */
-import type { RuleSet } from "../engine";
-import { LABEL, SHEET } from "./contract";
-import { itemLabel } from "./inputs/approval";
+import { currentYear, type RuleSet } from "../engine";
+import { itemLabel, LABEL, SHEET } from "./contract";
 import {
   ALIAS_LABEL, ALL_DEPARTMENTS, APPROVAL_METHOD_LABEL as A, BONUS_CATEGORY, HOTLINE_METHOD_LABEL as H, METHOD_PARAM as P, METHOD_SHEET,
   SCORING, VOLUME_ITEM,
@@ -126,7 +125,7 @@ export function columnHelp(rules: RuleSet): Readonly<Record<string, Readonly<Rec
     },
     [SHEET.params]: {
       [LABEL.param]: { meaning: "参数名称（请勿修改）。", source: "模板", example: "考核月数" },
-      [LABEL.value]: { meaning: "参数的值（各行含义见“说明”列）；空白按内置2021年度办法的值。", source: "考核办法、考核办通知", example: "12" },
+      [LABEL.value]: { meaning: `参数的值（各行含义见“说明”列）；空白按内置${currentYear}年度办法的值。`, source: "考核办法、考核办通知", example: "12" },
       [LABEL.note]: { meaning: "参数的说明。", source: "模板", example: "" },
     },
     ...methodHelp(rules),

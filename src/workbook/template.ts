@@ -233,7 +233,7 @@ function bands(spec: SheetSpec, rules: RuleSet): { label: string; from: number; 
   if (spec.name !== SHEET.approval) return [];
   const cols = (pick: (c: ColumnSpec) => boolean) => spec.columns.flatMap((c, i) => (pick(c) ? [i] : []));
   const items = cols((c) => c.kind === "status");
-  const parts = cols((c) => c.group === "item6");
+  const parts = cols((c) => c.group === "derived");
   const derived = rules.approval.items.find((i) => i.status === "derived");
   return [
     { label: TMSG.bandItems(rules.approval.items.length), from: Math.min(...items), to: Math.max(...items) },

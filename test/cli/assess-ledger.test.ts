@@ -13,6 +13,10 @@ import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/exceljs-adapt
 import { fixture } from "../workbook/fixtures";
 import { everything, sheetTable } from "../workbook/helpers";
 import { COUNT_LABELS, hotlineRows } from "../workbook/ledger/helpers";
+import { ruleSet } from "../../src/engine";
+
+/** The rules the ledger counts by in these tests: the built-in 2021 method. */
+const LEDGER_RULES = ruleSet(2021);
 
 function capture() {
   const out: string[] = [];
@@ -23,7 +27,7 @@ function capture() {
 const tmp = () => mkdtempSync(join(tmpdir(), "assess-ledger-"));
 
 async function expectCounts(output: string, ledger: string, period: string, remembered?: Record<string, string>): Promise<void> {
-  const read = await readLedgerFile(ledger, { remembered });
+  const read = await readLedgerFile(ledger, { rules: LEDGER_RULES, remembered });
   if (read.status !== "ok") throw new Error("ledger not ok");
   const written = await ExcelJsWorkbookPort.fromFile(output);
   const rows = await hotlineRows(written);
