@@ -11,8 +11,8 @@
  * carries method sheets of its own: the command line names the method file on purpose, the heading says so,
  * and 校验 in the output warns that its own method sheets were set aside.
  * Exit codes: 0 success; 1 the input or the ledger has problems (the workbook is still written, with 校验 and
- * 工单导入校验 filled); 2 wrong usage, or an input or method file that cannot be used (nothing written); 3 an
- * unexpected exception (a bug).
+ * 工单导入校验 filled); 2 wrong usage, an input or method file that cannot be used, or an import that would
+ * replace values typed into 热线数据 without --replace-typed (nothing written); 3 an unexpected exception (a bug).
  */
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -28,7 +28,7 @@ import { PackageWorkbookPort } from "../workbook/package-adapter";
 import type { WorkbookPort } from "../workbook/port";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import {
-  LEDGER_SHEET, LEDGER_WMSG, importLedger, readRememberedHeaders, writeDrillDown,
+  JUDGMENT_SHEET, LEDGER_SHEET, LEDGER_WMSG, importLedger, readRememberedHeaders, writeDrillDown,
 } from "../workbook/ledger";
 import { WMSG } from "../workbook/messages";
 import { CLI_MSG, LEDGER_CLI_MSG } from "./messages";
@@ -42,6 +42,7 @@ import { readMethodFile, type MethodFromFile } from "./method";
 import type { XlsxLimits } from "../xlsx/limits";
 import { terminalProgress, type ProgressSink } from "./progress";
 import { writePdf } from "./pdf";
+import { prepareDocuments, writeDocuments } from "./documents";
 import { problemLines, rankingLines, vetoLines } from "./report";
 
 export interface Io {
@@ -196,6 +197,12 @@ async function computeAndWrite(
   const problems = c.input === null ? computed.problems.filter((p) => p.sheet !== SHEET.approval) : computed.problems;
   const counts = countBySeverity(problems);
   const summary = { ...computed.summary, errors: counts.error, warnings: counts.warning, infos: counts.info };
+  // Before anything is written: a month 月度考核 does not hold stops the run (exit 2, nothing written).
+  const documents = await prepareDocuments(c.documents ?? {}, { port, output: c.output, results, summary, problems, ledgerProblemRows, rules: method?.rules });
+  if (!documents.ok) {
+    io.err(documents.message);
+    return EXIT.usage;
+  }
   try {
     await writeAtomically(at(c.output), (temporary) =>
       port instanceof PackageWorkbookPort ? port.save(temporary) : writeXlsx(port.workbook, temporary));
@@ -231,13 +238,17 @@ async function computeAndWrite(
       io.err(pdf.status === "noLibreOffice" ? CLI_MSG.pdfNoLibreOffice : CLI_MSG.pdfFailed(pdf.reason));
     }
   }
+  const docs = await writeDocuments(documents.jobs, at, c.pdf === true);
+  for (const line of docs.out) io.out(line);
+  for (const line of docs.err) io.err(line);
+  pdfFailed ||= docs.pdfFailed;
   // The open problems of a ledger import (工单导入校验) leave the units scored: they are not input errors.
   const ledgerOpen = problems.filter((p) => p.code === "ledgerOpen").length;
   if (ledgerProblemRows > 0) io.err(LEDGER_CLI_MSG.ledgerHasProblems(ledgerProblemRows));
   else if (ledgerOpen > 0) io.err(LEDGER_CLI_MSG.ledgerStillOpen);
   if (summary.errors > ledgerOpen) io.err(CLI_MSG.inputHasProblems(summary.errors - ledgerOpen));
   if (pdfFailed) return EXIT.usage;
-  return summary.errors > 0 || ledgerProblemRows > 0 || ledgerEmpty ? EXIT.problems : EXIT.ok;
+  return summary.errors > 0 || ledgerProblemRows > 0 || ledgerEmpty || docs.draft ? EXIT.problems : EXIT.ok;
 }
 
 /** The PDF's path written as the user wrote the output's (same folder, .pdf instead of .xlsx). */
@@ -289,7 +300,15 @@ async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: 
   }
   const imported = await importLedger(port, read.data, {
     period: request.period, remembered: request.map, sourceName: basename(request.file), ruleSet: rules, methodName: label,
+    replaceTyped: request.replaceTyped === true,
   });
+  // Values typed into 热线数据 are replaced only with --replace-typed (spec I): without it, nothing is written.
+  if (imported.status === "typedValues") {
+    io.err(LEDGER_CLI_MSG.typedRefused(imported.typed.length, !imported.recorded));
+    for (const t of imported.typed) io.err(LEDGER_CLI_MSG.typedLine(qualified(t.sheet, t.cell), t.unit, t.label, LEDGER_WMSG.typedValue(t.typed), t.imported));
+    io.err(LEDGER_CLI_MSG.typedAdvice(JUDGMENT_SHEET));
+    return EXIT.usage;
+  }
   // importLedger's rule: a ledger without a single order in the period (only a header, every row unreadable,
   // another year) fills nothing, since zeros would score every unit 100. Here that is also exit 1.
   if (imported.status === "noOrders") {
