@@ -17,7 +17,7 @@ import { itemLabel, LABEL, SHEET, sheetSpec } from "../src/workbook/contract";
 const SAMPLE_APPROVAL = ruleSet(2021).approval;
 const ITEM_LABELS = SAMPLE_APPROVAL.items.map((item) => itemLabel(item.no));
 const DERIVED = Object.fromEntries([...SAMPLE_APPROVAL.derived.targets, ...SAMPLE_APPROVAL.derived.parts].map((d) => [d.id, d.label]));
-import { ExcelJsWorkbookPort, writeXlsx } from "../src/workbook/exceljs-adapter";
+import { ExcelJsWorkbookPort, writeXlsx } from "../src/workbook/adapters/exceljs";
 import type { CellValue, WriteOp } from "../src/workbook/port";
 import { findHeader } from "../src/workbook/tables";
 import { templateAll } from "../src/workbook/template";

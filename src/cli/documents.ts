@@ -5,7 +5,6 @@
  */
 import { writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import { writeDocx } from "../documents/docx/write";
 import type { DocModel } from "../documents/model";
 import type { DocProblem } from "../documents/params";
 import { ruleSet, type RuleSet } from "../engine";
@@ -90,6 +89,8 @@ export async function writeDocuments(jobs: readonly DocumentJob[], at: (path: st
   const err: string[] = [];
   let pdfFailed = false;
   for (const job of jobs) {
+    // docx (a large package) is loaded only by a run that writes a document.
+    const { writeDocx } = await import("../documents/docx/write");
     const bytes = await writeDocx(job.document);
     await writeAtomically(at(job.path), (temporary) => writeFile(temporary, bytes));
     for (const p of job.problems) err.push(DOC_CLI_MSG.problem(p.sheet ? qualified(p.sheet, p.cell) : "", p.message));

@@ -108,7 +108,10 @@ export function resolveJudgment(parsed: readonly ParsedDecision[], rowProblems: 
     const hit = ctx.found.get(id) as { unit: number; order: StoredOrder };
     orders.set(id, { unit: hit.unit, order: hit.order, decisions: rows, actual: effects.actual.get(id)!, pending: effects.pending.get(id)! });
   }
-  return { decisions, orders, problems: problems.sort((a, b) => a.row - b.row) };
+  // A row's own problems name the unit of the order it found, so that the unit's result row can say so.
+  const unitOfRow = new Map(decisions.flatMap((d) => (d.unit === undefined ? [] : [[d.row, ctx.units[d.unit].name] as const])));
+  const named = problems.map((p) => (p.unit === undefined && unitOfRow.has(p.row) ? { ...p, unit: unitOfRow.get(p.row) } : p));
+  return { decisions, orders, problems: named.sort((a, b) => a.row - b.row) };
 }
 
 type Report = (column: JudgmentProblem["column"], level: JudgmentLevel, message: string) => void;

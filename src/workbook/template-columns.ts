@@ -104,7 +104,7 @@ function width(spec: SheetSpec, column: ColumnSpec, values: readonly CellValue[]
   if (column.kind === "date") return fitWidth([...texts, "2021-12-31"]);
   if (column.kind === "rate") return fitWidth([...texts, "100.00%"]);
   if (column.kind === "name") return fitWidth([...texts, ...registeredNames(spec, rules)], 8, 40);
-  if (column.kind === "text") return fitWidth(texts, 30, 60);
+  if (column.kind === "text") return fitWidth(texts, 30, TEXT_WIDTH);
   if (column.kind === "clause") return CLAUSE_WIDTH;
   if (column.kind === "label") return fitWidth(texts, 8, 30);
   return fitWidth(texts, 8, 44);
@@ -112,6 +112,8 @@ function width(spec: SheetSpec, column: ColumnSpec, values: readonly CellValue[]
 
 /** Width of a wrapped column of the method sheets (依据, 涉及部门). */
 const CLAUSE_WIDTH = 70;
+/** The widest a text column grows (参数 说明); longer pre-filled text wraps. */
+const TEXT_WIDTH = 60;
 
 /** Formats, validation list and width of one column over rows [first, first + rows). */
 export function columnOps(sheet: string, spec: SheetSpec, column: ColumnSpec, col: number, first: number, rows: number,
@@ -133,13 +135,22 @@ export function spareRows(spec: SheetSpec, prefilled: number): number {
   return prefilled + SPARE_ROWS.prefilled;
 }
 
-/** Heights of pre-filled rows whose wrapped cells (依据, 涉及部门) take several lines. */
+/**
+ * Pre-filled text that wraps (依据, 涉及部门; a 参数 说明 longer than its column, which would otherwise spill to
+ * the right and shrink the printed page): wrapped, and the rows that take several lines heightened.
+ */
 export function wrappedRowOps(sheet: string, spec: SheetSpec, first: number, rows: readonly Record<string, CellValue>[]): WriteOp[] {
-  const wrapped = spec.columns.filter((c) => c.kind === "clause");
-  if (wrapped.length === 0) return [];
-  return rows.flatMap((r, i) => {
-    // A little narrower than the column: the estimate must not fall a line short (the row would cut the text).
-    const lines = Math.max(...wrapped.map((c) => wrappedLines(String(r[c.label] ?? ""), CLAUSE_WIDTH - 8)));
-    return lines > 1 ? [{ kind: "rowHeight" as const, sheet, row: first + i, height: lineHeight(lines) }] : [];
+  const widths = new Map<ColumnSpec, number>();
+  for (const c of spec.columns) if (c.kind === "clause" || c.kind === "text") widths.set(c, c.kind === "clause" ? CLAUSE_WIDTH : TEXT_WIDTH);
+  if (widths.size === 0) return [];
+  const ops: WriteOp[] = [];
+  spec.columns.forEach((c, col) => {
+    if (c.kind === "text" && rows.length > 0) ops.push({ kind: "format", range: range(sheet, first, col, rows.length, 1), format: STYLE.wrap });
   });
+  rows.forEach((r, i) => {
+    // A little narrower than the column: the estimate must not fall a line short (the row would cut the text).
+    const lines = Math.max(...[...widths].map(([c, w]) => wrappedLines(String(r[c.label] ?? ""), w - 8)));
+    if (lines > 1) ops.push({ kind: "rowHeight", sheet, row: first + i, height: lineHeight(lines) });
+  });
+  return ops;
 }

@@ -6,15 +6,18 @@
  * its used columns, and 参数 only the method's rows it lacks, below its used rows. An existing method sheet
  * gains no rule row: that would change the office's method.
  */
+import { JUDGMENT_KINDS } from "../ledger";
 import { RULE_SETS, applies, ruleSet as defaultRuleSet, type RuleSet } from "../engine";
 import { COMPUTE_READS, LABEL, METHOD_SHEETS, NEW_SHEET_LAYOUT, PARAM, SHEET, type ColumnSpec, type SheetName, type SheetSpec } from "./contract";
-import { itemLabel } from "./inputs/approval";
+import { bandedWidth, prefixBands, shownLabel, showTextFormat, type Band } from "./header-bands";
+import { itemLabel } from "./contract";
 import { JUDGMENT_PARAM } from "./ledger/contract";
 import { WMSG } from "./messages";
 import { workbookMethod } from "./method";
 import { ALIAS_LABEL, APPROVAL_METHOD_LABEL, METHOD_PARAM } from "./method/labels";
 import { approvalMethodGrid, hotlineMethodGrid, methodParamRows, type Grid } from "./method/sheets";
 import { chooseRuleSet } from "./params";
+import { docParamRows } from "../documents/params";
 import type { CellValue, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
 import { ROW_HEIGHT, STYLE, lineHeight, printOp, range, titleOps } from "./styles";
 import { cellOf, findHeader, isEmptySheet, normalizeLabel, usedHeight, usedWidth, type Snapshots } from "./tables";
@@ -61,6 +64,8 @@ function methodParams(ctx: Context): Record<string, CellValue>[] {
       .filter((r) => ctx.methodName !== undefined || r[LABEL.param] !== METHOD_PARAM.name)
       .map((r) => ({ ...r, [LABEL.note]: notes[String(r[LABEL.param])] ?? null })),
     { [LABEL.param]: JUDGMENT_PARAM.appealDays, [LABEL.value]: null, [LABEL.note]: TMSG.appealDaysNote },
+    // The documents' rows (spec J: 通报标题 …), with their defaults.
+    ...docParamRows().map((r) => ({ [LABEL.param]: r.name, [LABEL.value]: r.value, [LABEL.note]: r.note })),
   ];
 }
 
@@ -117,9 +122,10 @@ const LANDSCAPE: readonly SheetName[] = [
 
 /**
  * Column groups labelled in a row between the title and the header (the header labels themselves are the
- * contract): 便民化考核's 事项1—N, and the parts of the derived item (2021: 事项6).
+ * contract): 便民化考核's 事项1—N, and the parts of the derived item (2021: 事项6); 研判汇总's 研判事项.
  */
-function bands(spec: SheetSpec, rules: RuleSet): { label: string; from: number; to: number }[] {
+function bands(spec: SheetSpec, rules: RuleSet): Band[] {
+  if (spec.name === SHEET.judgmentSummary) return prefixBands(spec.columns.map((c) => c.label), JUDGMENT_KINDS);
   if (spec.name !== SHEET.approval) return [];
   const cols = (pick: (c: ColumnSpec) => boolean) => spec.columns.flatMap((c, i) => (pick(c) ? [i] : []));
   const items = cols((c) => c.kind === "status");
@@ -152,11 +158,13 @@ function newSheetOps(spec: SheetSpec, ctx: Context, add: boolean): WriteOp[] {
     const row = headerRow - 1;
     ops.push({ kind: "values", sheet, row, col: band.from, values: [[band.label]] });
     if (band.to > band.from) ops.push({ kind: "merge", range: range(sheet, row, band.from, 1, band.to - band.from + 1) });
-    ops.push({ kind: "format", range: range(sheet, row, band.from, 1, band.to - band.from + 1), format: STYLE.inputHeader });
+    ops.push({ kind: "format", range: range(sheet, row, band.from, 1, band.to - band.from + 1), format: spec.role === "result" ? STYLE.resultHeader : STYLE.inputHeader });
   }
   ops.push({ kind: "values", sheet, row: headerRow, col: 0, values: [labels] });
   spec.columns.forEach((c, i) => {
     ops.push({ kind: "format", range: range(sheet, headerRow, i), format: c.result || spec.role === "result" ? STYLE.resultHeader : STYLE.inputHeader });
+    const shown = shownLabel(c.label, i, groups);
+    if (shown !== undefined) ops.push({ kind: "format", range: range(sheet, headerRow, i), format: { numberFormat: showTextFormat(shown) } });
     ops.push(...noteOps(sheet, c.label, headerRow, i, rules));
   });
   if (rows.length > 0) {
@@ -166,6 +174,8 @@ function newSheetOps(spec: SheetSpec, ctx: Context, add: boolean): WriteOp[] {
   const dataRows = spareRows(spec, rows.length);
   spec.columns.forEach((c, i) => {
     ops.push(...columnOps(sheet, spec, c, i, headerRow + 1, dataRows, rows.map((r) => r[c.label] ?? null), rules));
+    const shown = shownLabel(c.label, i, groups);
+    if (shown !== undefined) ops.push({ kind: "columnWidth", sheet, col: i, width: bandedWidth(shown) });
   });
   ops.push({ kind: "freeze", sheet, rows: headerRow + 1, cols: spec.name === SHEET.params || METHOD_SHEETS.includes(spec) ? 0 : 1 });
   ops.push({ kind: "rowHeight", sheet, row: titleRow, height: ROW_HEIGHT.title });

@@ -11,7 +11,7 @@ import { type Organization, type RuleSet } from "../../engine";
 import { monthsOfYear, yearPeriod, type LedgerData, type Period, type UnitPeriodCounts } from "../../ledger";
 import { FORMAT, LABEL, RESULT_LABEL, SHEET } from "../contract";
 import { Findings } from "../findings";
-import { scoreUnits, type UnitOutcome } from "../hotline-scores";
+import { scoreUnits, type ScoreMemo, type UnitOutcome } from "../hotline-scores";
 import type { HotlineCounts, HotlineRead } from "../inputs/hotline-data";
 import { readRegister, type Counts, type RegisterRead } from "../inputs/registers";
 import { readUnits, type UnitEntry } from "../inputs/units";
@@ -77,6 +77,7 @@ export function monthlyScores(snapshots: Snapshots, data: LedgerData, year: numb
   const bonuses = readRegister(snapshots, SHEET.bonuses, rules.hotline.bonus.cases, rules.registry, unitSet, year, findings, errors);
   const blocked = allBlocked || unitsRead.blocked || deductions.blocked || bonuses.blocked;
 
+  const memo: ScoreMemo = new Map(); // thirteen scorings of the same units under the same rules
   const score = (period: Period, average: (c: UnitPeriodCounts) => number, cases: RegisterRead, bonusCases: RegisterRead) => {
     const counts = data.counts(period);
     const rows = new Map<Organization, HotlineCounts>();
@@ -90,7 +91,7 @@ export function monthlyScores(snapshots: Snapshots, data: LedgerData, year: numb
     const outcomes = scoreUnits(rules, {
       units: entries, data: hotline, deductions: cases, bonuses: bonusCases, params: { ...params, months: period.months },
       errors, blocked,
-    }, findings);
+    }, findings, memo);
     return entries.map((e, i): MonthlyScore => {
       const c = counts[position.get((e.org as Organization).name) as number];
       return { period, counts: c, monthlyAverage: average(c), outcome: outcomes[i] };

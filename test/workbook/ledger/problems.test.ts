@@ -51,7 +51,7 @@ describe("工单导入校验", () => {
     await importLedger(port, await importRows(ROWS), { period: "2021", now: NOW });
     await importLedger(port, await importRows(ROWS.slice(0, 2)), { period: "2021", now: NOW });
     const rows = await ownedTable(port, LEDGER_SHEET.problems, PROBLEM_LABEL.row);
-    expect(rows).toEqual([{ 行号: "—", 列: "—", 值: null, 问题: "未发现问题：全部工单均已计入", 单位名称: null }]);
+    expect(rows).toEqual([{ 行号: "—", 列: "—", 值: null, 问题: "未发现问题：全部工单均已计入", 单位名称: null, 级别: null }]);
   });
 
   it("from a 工单明细 sheet pasted into the workbook: dates as serials, problems point at its cells", async () => {
