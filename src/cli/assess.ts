@@ -289,7 +289,7 @@ async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: 
   let read;
   try {
     read = await readLedgerFile(at(request.file), {
-      remembered, fileName: request.file, onProgress: io.progress?.update, limits, registry: rules.registry, callbacks: rules.hotline.callbacks,
+      remembered, fileName: request.file, onProgress: io.progress?.update, limits, rules,
     });
   } catch (error) {
     if (!(error instanceof LedgerError) && !(error as NodeJS.ErrnoException)?.code) throw error;

@@ -313,10 +313,13 @@ export class ImportController {
     const { port, ledger } = this.deps;
     this.show(IMPORT_TEXT.reading(IMPORT_TEXT.storedHeaders), 0, 0.02, null);
     const stored = ledger.readRememberedHeaders(await port.read(ledger.rememberedSheets));
+    // The workbook's method decides the units and the callback rule the file is counted by.
+    const rules = await ledger.ledgerRules(port);
     const text = IMPORT_TEXT.reading(IMPORT_TEXT.fileSource(file.name));
     this.show(text, 0.02, 0.85, null);
     const read = await this.deps.readFile(file, {
       fileName: file.name,
+      rules,
       remembered: { ...stored, ...answers },
       onProgress: (p) => this.counted(p, text, 0.02, 0.85, false),
     }).catch((error: unknown) => {

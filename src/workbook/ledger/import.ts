@@ -121,7 +121,7 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
   if (source instanceof LedgerData) data = source;
   else {
     const result = await aggregateLedger(source, {
-      remembered, onProgress: options.onProgress, registry: rules.registry, callbacks: rules.hotline.callbacks, judgment,
+      remembered, onProgress: options.onProgress, rules, judgment,
     });
     if (result.status === "needsMapping") {
       return { status: "needsMapping", mapping: result.mapping, headerRow: result.headerRow, message: result.message, remembered };
@@ -137,6 +137,14 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
   const changed = Object.entries(fresh).some(([header, column]) => stored[header] !== column);
   await port.apply(changed ? [...out.plan, ...rememberHeadersPlan(fresh, snapshots)] : out.plan);
   return { status: "ok", summary: out.summary, findings: out.findings, data, period, monthly: out.monthly };
+}
+
+/**
+ * The rules a ledger read outside importLedger (a file the task pane reads) is counted by: the workbook's method,
+ * else the built-in one of 考核年度. Throws LedgerError (Chinese message) when the workbook's method is refused.
+ */
+export async function ledgerRules(port: WorkbookPort): Promise<RuleSet> {
+  return (await methodRules(port, await port.read([SHEET.params]))).rules;
 }
 
 /** The workbook's method, else the built-in one of 考核年度; a refused method stops the import (LedgerError). */
