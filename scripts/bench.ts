@@ -30,7 +30,7 @@ import { runCommand, type CommandRun } from "./bench/run";
 const ROOT = resolve(__dirname, "..");
 const YEAR = 2021;
 const SEED = 2021;
-const TARGET = { ratio: 10, engineSeconds: 0.5, cliSeconds: 10, cliPeakMB: 1024 } as const;
+const TARGET = { ratio: 10, engineSeconds: 0.5, cliSeconds: 10, cliPeakMB: 1024, judgedRatio: 1.1 } as const;
 const ISSUE_SIZES = { xlsx: 200_000, engine: 1_000_000, csv: 1_000_000 } as const;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -247,6 +247,12 @@ async function main(): Promise<void> {
       },
       rowsCounted: engineResult.rowsCounted,
       yearTotals: engineResult.yearTotals,
+      judged: {
+        what: "issue 14: the same engine run with a 10,000-row 工单研判 register applied (every 研判事项, 成立 and 待定); ratio = best judged run / best run without decisions",
+        ...engineResult.judged,
+        target: `<= ${TARGET.judgedRatio}`,
+        met: met(engineResult.judged.ratio <= TARGET.judgedRatio),
+      },
     },
     cli1m: {
       what: "npm run assess -- --ledger on a 1,000,000-row UTF-8 CSV, end to end",
@@ -278,7 +284,10 @@ interface Printable {
     breakdown: { oursOn300Rows: number; withoutNpm: { seconds: number }; ratioWithoutNpm: number | null };
   };
   inputs: { xlsx: { rows: number }; csv: { rows: number } };
-  engine: { orders: number; seconds: number; met: boolean | null; baseline: { seconds: number }; timesBaseline: number; typedCore: { seconds: number } };
+  engine: {
+    orders: number; seconds: number; met: boolean | null; baseline: { seconds: number }; timesBaseline: number; typedCore: { seconds: number };
+    judged: { decisions: number; seconds: number; ratio: number; met: boolean | null };
+  };
   cli1m: { seconds: number; peakRssMB: number | null; metSeconds: boolean | null; metMemory: boolean | null; baseline: { seconds: number }; timesBaseline: number };
   machine: { cpus: number; node: string };
   date: string;
@@ -298,6 +307,8 @@ function printTable(r: Printable): void {
     [`engine 聚合+计分 ${r.engine.orders} 条`, s(r.engine.seconds), `≤ ${TARGET.engineSeconds} s`, mark(r.engine.met)],
     ["engine 基线（只按单位计数）", s(r.engine.baseline.seconds), `×${r.engine.timesBaseline}`, ""],
     ["engine 计数核心（已解析）", s(r.engine.typedCore.seconds), "", ""],
+    [`engine 加 ${r.engine.judged.decisions} 条工单研判`, s(r.engine.judged.seconds), "", ""],
+    ["engine 工单研判倍数", s(r.engine.judged.ratio, "×"), `≤ ${TARGET.judgedRatio}×`, mark(r.engine.judged.met)],
     [`cli1m  ${r.inputs.csv.rows} 行 CSV 端到端`, s(r.cli1m.seconds), `≤ ${TARGET.cliSeconds} s`, mark(r.cli1m.metSeconds)],
     ["cli1m  峰值内存", s(r.cli1m.peakRssMB, " MB"), `≤ ${TARGET.cliPeakMB} MB`, mark(r.cli1m.metMemory)],
     ["cli1m  基线（流式读文件数行）", s(r.cli1m.baseline.seconds), `×${r.cli1m.timesBaseline}`, ""],
