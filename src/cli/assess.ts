@@ -2,8 +2,8 @@
  * npm run assess -- [input.xlsx] [-o output.xlsx] [--ledger FILE [--period P] [--drill UNIT] [--map H=C]]
  *                 | --template -o FILE | --help
  * Computes an assessment workbook headlessly with the same compute-all as the task pane: an input workbook
- * is read and patched as a package (src/workbook/package-adapter: every part the product does not write is
- * copied byte for byte); a fresh template is made with exceljs. With
+ * is read and patched as a package (src/workbook/adapters/package: every part the product does not write
+ * is copied byte for byte); so is a fresh template, built once per content (./template-cache). With
  * --ledger it first fills 热线数据 for the period from a 工单明细 export (CSV streamed, .xlsx read part by part
  * by src/ledger — never loaded whole with exceljs), writes 月度考核 and 工单导入校验 (and 工单核查 with --drill);
  * without an input workbook it starts from a fresh template.
@@ -16,15 +16,14 @@
  */
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import ExcelJS from "exceljs";
 import { LedgerError } from "../ledger";
 import { readLedgerFile } from "../ledger/node";
-import { computeAll, templateAll } from "../workbook";
+import { computeAll } from "../workbook";
 import { qualified } from "../workbook/address";
 import { SHEET } from "../workbook/contract";
 import { countBySeverity } from "../workbook/findings";
-import { ExcelJsWorkbookPort, writeXlsx } from "../workbook/exceljs-adapter";
-import { PackageWorkbookPort } from "../workbook/package-adapter";
+import { PackageWorkbookPort } from "../workbook/adapters/package";
+import { nodeFile, writeFileFrom } from "../xlsx/node-file";
 import type { WorkbookPort } from "../workbook/port";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import {
@@ -39,6 +38,7 @@ import { ruleSet, type RuleSet } from "../engine";
 import { parseCommand, type Command, type LedgerRequest } from "./args";
 import { exists, sameFile, terminalSafe, workbookKind, writeAtomically } from "./files";
 import { readMethodFile, type MethodFromFile } from "./method";
+import { blankTemplateFile } from "./template-cache";
 import type { XlsxLimits } from "../xlsx/limits";
 import { terminalProgress, type ProgressSink } from "./progress";
 import { writePdf } from "./pdf";
@@ -80,25 +80,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
     io.out(CLI_MSG.usage);
     return EXIT.ok;
   }
-  if (c.kind === "template") {
-    if (!c.force && await exists(at(c.output))) {
-      io.err(CLI_MSG.outputExists(c.output));
-      return EXIT.usage;
-    }
-    const method = await methodOf(c, io, at);
-    if (method === null) return EXIT.usage;
-    const port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
-    // A template of another workbook's method: its method sheets, units and departments, written from its rules.
-    await templateAll(port, method?.rules, method?.label);
-    try {
-      await writeAtomically(at(c.output), (temporary) => writeXlsx(port.workbook, temporary));
-    } catch (error) {
-      io.err(CLI_MSG.cannotWrite(c.output, reason(error)));
-      return EXIT.usage;
-    }
-    io.out(CLI_MSG.templateWritten(c.output, method?.label ?? BUILT_IN_LABEL(ruleSet().year)));
-    return EXIT.ok;
-  }
+  if (c.kind === "template") return writeTemplate(c, io, at);
   if (c.input !== null && !existsSync(at(c.input))) {
     io.err(CLI_MSG.inputMissing(c.input));
     return EXIT.usage;
@@ -128,14 +110,13 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
       return EXIT.usage;
     }
   }
-  let port: ExcelJsWorkbookPort | PackageWorkbookPort;
+  let port: PackageWorkbookPort;
   if (c.input === null) {
-    port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
     // A fresh template of the method's year and units, so that the ledger fills exactly those units.
-    await templateAll(port, method?.rules, method?.label);
+    port = await PackageWorkbookPort.open(await nodeFile(await blankTemplateFile(method?.rules, method?.label)));
   } else {
     try {
-      port = await PackageWorkbookPort.open(at(c.input), c.limits);
+      port = await PackageWorkbookPort.open(await nodeFile(at(c.input)), c.limits);
     } catch (error) {
       if (!(error instanceof XlsxError) && !(error as NodeJS.ErrnoException)?.code) throw error;
       io.err(XLSX_MSG.cannotRead(c.input, reason(error)));
@@ -150,8 +131,30 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
     io.err(XLSX_MSG.cannotRead(c.input ?? c.output, error.message));
     return EXIT.usage;
   } finally {
-    if (port instanceof PackageWorkbookPort) await port.close();
+    await port.close();
   }
+}
+
+/** --template: the blank template of the built-in method, or of the --method file's, written to the output. */
+async function writeTemplate(c: Extract<Command, { kind: "template" }>, io: Io, at: (path: string) => string): Promise<number> {
+  if (!c.force && await exists(at(c.output))) {
+    io.err(CLI_MSG.outputExists(c.output));
+    return EXIT.usage;
+  }
+  const method = await methodOf(c, io, at);
+  if (method === null) return EXIT.usage;
+  // A template of another workbook's method: its method sheets, units and departments, written from its rules.
+  const port = await PackageWorkbookPort.open(await nodeFile(await blankTemplateFile(method?.rules, method?.label)));
+  try {
+    await writeAtomically(at(c.output), (temporary) => writeFileFrom(temporary, (sink) => port.save(sink)));
+  } catch (error) {
+    io.err(CLI_MSG.cannotWrite(c.output, reason(error)));
+    return EXIT.usage;
+  } finally {
+    await port.close();
+  }
+  io.out(CLI_MSG.templateWritten(c.output, method?.label ?? BUILT_IN_LABEL(ruleSet().year)));
+  return EXIT.ok;
 }
 
 /** The --method file's method (undefined without --method); null when it stops the run (already said why). */
@@ -172,7 +175,7 @@ async function methodOf(
 }
 
 async function computeAndWrite(
-  port: ExcelJsWorkbookPort | PackageWorkbookPort, c: Extract<Command, { kind: "assess" }>, io: Io, at: (path: string) => string,
+  port: PackageWorkbookPort, c: Extract<Command, { kind: "assess" }>, io: Io, at: (path: string) => string,
   method?: MethodFromFile,
 ): Promise<number> {
   const ownSetAside = method !== undefined && c.input !== null
@@ -198,14 +201,15 @@ async function computeAndWrite(
   const counts = countBySeverity(problems);
   const summary = { ...computed.summary, errors: counts.error, warnings: counts.warning, infos: counts.info };
   // Before anything is written: a month 月度考核 does not hold stops the run (exit 2, nothing written).
-  const documents = await prepareDocuments(c.documents ?? {}, { port, output: c.output, results, summary, problems, ledgerProblemRows, rules: method?.rules });
+  const documents = await prepareDocuments(c.documents ?? {}, {
+    port, output: c.output, results, summary, problems, ledgerProblemRows, rules: method?.rules, approvalAssessed: c.input !== null,
+  });
   if (!documents.ok) {
     io.err(documents.message);
     return EXIT.usage;
   }
   try {
-    await writeAtomically(at(c.output), (temporary) =>
-      port instanceof PackageWorkbookPort ? port.save(temporary) : writeXlsx(port.workbook, temporary));
+    await writeAtomically(at(c.output), (temporary) => writeFileFrom(temporary, (sink) => port.save(sink)));
   } catch (error) {
     if (error instanceof XlsxError) throw error;
     io.err(CLI_MSG.cannotWrite(c.output, reason(error)));

@@ -8,7 +8,8 @@ import { basename } from "node:path";
 import type { RuleSet } from "../engine";
 import { qualified } from "../workbook/address";
 import { METHOD_READS, hasMethodSheets, readMethod, type MethodProblem } from "../workbook/method";
-import { PackageWorkbookPort } from "../workbook/package-adapter";
+import { PackageWorkbookPort } from "../workbook/adapters/package";
+import { nodeFile } from "../xlsx/node-file";
 import { WMSG } from "../workbook/messages";
 import type { XlsxLimits } from "../xlsx/limits";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
@@ -40,7 +41,7 @@ export async function readMethodFile(file: string, path: string, limits?: XlsxLi
   if (kind !== "xlsx") return refuse(kind === "xls" ? CLI_MSG.oldXls(file) : CLI_MSG.notWorkbook(file));
   let sheets;
   try {
-    const port = await PackageWorkbookPort.open(path, limits);
+    const port = await PackageWorkbookPort.open(await nodeFile(path), limits);
     try {
       sheets = await port.read(METHOD_READS, { numberFormats: true });
     } finally {

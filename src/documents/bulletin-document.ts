@@ -4,7 +4,7 @@ import { DOC_MSG } from "./messages";
 import type { Block, Column, DocModel } from "./model";
 
 /** Column widths in millimetres of the 156 mm text block: a rate ("100.00%" at 10.5 pt) needs about 17 mm. */
-const WIDTHS = [8, 32, 13, 17, 17, 17, 17, 13, 10, 12];
+const WIDTHS = [8, 28, 13, 19, 18, 18, 19, 13, 10, 14];
 const COLUMNS: readonly Column[] = DOC_MSG.tableColumns.map((label, i) => ({
   label, width: WIDTHS[i], align: i === 1 ? "left" : "center",
 }));
@@ -17,10 +17,10 @@ export function bulletinDocument(b: Bulletin): DocModel {
   const blocks: Block[] = [{ kind: "title", text: b.title }];
   if (b.draft) blocks.push({ kind: "paragraph", text: DOC_MSG.draftNote(b.problems.length) });
   blocks.push({ kind: "paragraph", text: b.opening }, { kind: "heading", text: DOC_MSG.headingRanking });
-  for (const t of b.tables) {
-    blocks.push({ kind: "paragraph", text: DOC_MSG.categoryTable(t.type, t.rows.length) });
+  b.tables.forEach((t, i) => {
+    blocks.push({ kind: "paragraph", text: DOC_MSG.categoryTable(i, t.type, t.rows.length) });
     blocks.push({ kind: "table", columns: COLUMNS, rows: t.rows.map(bulletinCells) });
-  }
+  });
   if (b.notScored.length > 0) blocks.push({ kind: "paragraph", text: DOC_MSG.notScored(b.notScored) });
   blocks.push({ kind: "heading", text: DOC_MSG.headingRed }, { kind: "paragraph", text: DOC_MSG.redIntro(b.settings.red) }, ...listBlocks(b.red));
   blocks.push({ kind: "heading", text: DOC_MSG.headingBlack });

@@ -126,17 +126,25 @@ export const IMPORT_TEXT = {
   mappingIncomplete: (column: string) => `请为“${column}”选择一列表头。`,
   mappingDuplicate: (header: string) => `表头“${header}”被选给了多个列：每个表头只能对应一列。`,
   mappingCancelled: "已取消导入，工作簿未改动。",
+  typedAsk: (count: number, recorded: boolean) =>
+    `“热线数据”中有${count}个数字不是上次导入写入的（手工填写，或导入后修改过${recorded ? "" : "；本工作簿尚无导入记录，非空的数字都视为手工填写"}），` +
+    "导入将用工单明细统计的数字替换它们。替换的数字会逐个记入“工单导入校验”。" +
+    "对单个工单的研判（不合理诉求、退单合理、申诉成立等）请登记在“工单研判”表后重新导入，不要直接修改热线数据中的数字。",
+  typedNeedsConfirm: "导入会替换“热线数据”中手工填写的数字：请在下方确认或取消。",
+  typedCell: (typed: string, imported: number) => `手工值 ${typed} → 导入值 ${imported}`,
+  typedCancelled: "已取消导入：“热线数据”中手工填写的数字保持不变，工作簿未改动。",
   noOrders: (source: string, period: string, rows: number) =>
     `${source}在考核期间${period}没有可计入的工单（读取${rows}行）：未填入“热线数据”，工作簿未改动。请确认导出的期间和文件内容。`,
   noOrdersProblems: (total: number, rows: number, listed: number) =>
     total === 0 ? "" : `工单明细中有${total}个问题，涉及${rows}行（整行未计入，或只计入不依赖出错字段的计数）${listed < total ? `，仅列出前${listed}个` : ""}。`,
   done: (text: string) => `导入完成：${text}。请点“全部计算”更新考核结果。`,
-  problemsNote: (total: number, rows: number, listed: number, others: number) => {
-    if (total === 0 && others === 0) return "未发现问题，全部工单已计入。";
+  problemsNote: (total: number, rows: number, listed: number, others: number, replaced = 0) => {
+    if (total === 0 && others === 0 && replaced === 0) return "未发现问题，全部工单已计入。";
     const parts: string[] = [];
     if (total > 0) parts.push(`工单明细中有${total}个问题，涉及${rows}行（整行未计入，或只计入不依赖出错字段的计数）`);
     if (others > 0) parts.push(`填入时另有${others}个问题`);
-    const cut = listed < total + others ? `，仅列出前${listed}个` : "";
+    if (replaced > 0) parts.push(`经确认替换了热线数据中${replaced}个手工填写的数字（说明）`);
+    const cut = listed < total + others + replaced ? `，仅列出前${listed}个` : "";
     return `${parts.join("；")}${cut}。完整列表见“工单导入校验”表；点击一条可选中对应单元格。`;
   },
   noData: "请先导入工单，再生成核查表。",
@@ -147,4 +155,17 @@ export const IMPORT_TEXT = {
   selected: (where: string) => `已选中 ${where}`,
   selectFailed: (where: string, reason: string) => `无法选中 ${where}：${reason}`,
   failed: (action: string, reason: string) => `${action}失败：${reason}`,
+} as const;
+
+/** 生成月度通报 (spec J): the sheet 月度通报 and, on Excel on the web, the .docx download. */
+export const BULLETIN_TEXT = {
+  busy: "另一项操作正在进行，请稍候。",
+  failed: (reason: string) => `生成月度通报失败：${reason}`,
+  working: "正在生成月度通报…",
+  badMonth: (text: string) => `“${text}”不是月份：请选择或填写如 2021-03 的月份。`,
+  fileName: (year: number, month: number) => `${year}-${String(month).padStart(2, "0")}-通报.docx`,
+  writtenWeb: "已写出“月度通报”表（A4纵向打印）；点下方链接下载通报文档（.docx）。",
+  writtenDesktop:
+    "已写出“月度通报”表（A4纵向打印）。桌面版 Excel 的任务窗格不能下载文件：通报文档（.docx）请用网页版 Excel、浏览器页面（网页版）或命令行 npm run assess -- 工作簿.xlsx --bulletin 月份 生成。",
+  draft: (n: number) => `注意：尚有${n}个问题未解决，通报标题注明“草稿”。`,
 } as const;

@@ -25,8 +25,8 @@ export const LEDGER_SHEET = {
  * 工单研判 (spec I) as the import record needs it: the columns whose change since the last import makes
  * compute-all a draft. The register itself (reading, checks, effects) is the judgment part's.
  */
-export const JUDGMENT_SHEET = SHEET.judgment;
-export const JUDGMENT_DECISION_LABELS = DECISION_KEY_COLUMNS;
+export const JUDGMENT_SHEET: string = SHEET.judgment;
+export const JUDGMENT_DECISION_LABELS: readonly string[] = DECISION_KEY_COLUMNS;
 
 /** _工单导入记录: a 项目 | 值 table (the 工单研判 fingerprint), then 单位名称 with the values written. */
 export const RECORD_LABEL = { item: "项目", value: "值", judgment: "工单研判指纹" } as const;

@@ -5,7 +5,7 @@
 import { arrayRows } from "../../../src/ledger";
 import { computeAll, importLedger } from "../../../src/workbook";
 import { SHEET } from "../../../src/workbook/contract";
-import type { ExcelJsWorkbookPort } from "../../../src/workbook/exceljs-adapter";
+import type { ExcelJsWorkbookPort } from "../../../src/workbook/adapters/exceljs";
 import type { CellValue } from "../../../src/workbook/port";
 import { LEDGER_SHEET, PROBLEM_LABEL } from "../../../src/workbook/ledger";
 import { resultTable } from "../helpers";
