@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateLedger, writeLedgerCsv } from "../../scripts/gen-ledger";
 import { EXIT, main } from "../../src/cli/assess";
+import { ruleSet } from "../../src/engine";
 import { formatTimestamp, parsePeriod } from "../../src/ledger";
 import { readLedgerFile } from "../../src/ledger/node";
 import { LABEL, SHEET } from "../../src/workbook/contract";
@@ -59,7 +60,7 @@ describe("npm run assess -- --ledger FILE applies 工单研判 (spec I)", () => 
     // The monthly re-import from the file applies the decision, and the draft is gone.
     const again = join(dir, "again.xlsx");
     expect(await main([judged, "--ledger", ledger, "-o", again], capture().io)).toBe(EXIT.ok);
-    const read = await readLedgerFile(ledger);
+    const read = await readLedgerFile(ledger, { rules: ruleSet(2021) });
     if (read.status !== "ok") throw new Error("ledger not ok");
     const before = read.data.counts(parsePeriod("2021")).find((c) => c.单位名称 === UNIT)!;
     const row = (await sheetTable(await ExcelJsWorkbookPort.fromFile(again), SHEET.hotline)).find((r) => r[LABEL.name] === UNIT)!;

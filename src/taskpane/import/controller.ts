@@ -308,10 +308,13 @@ export class ImportController {
     this.show(IMPORT_TEXT.reading(IMPORT_TEXT.storedHeaders), 0, 0.02, null);
     const sheets = await port.read([...ledger.rememberedSheets, ...ledger.judgmentSheets]);
     const stored = ledger.readRememberedHeaders(sheets);
+    // The workbook's method decides the units and the callback rule the file is counted by.
+    const rules = await ledger.ledgerRules(port);
     const text = IMPORT_TEXT.reading(IMPORT_TEXT.fileSource(file.name));
     this.show(text, 0.02, 0.85, null);
     const read = await this.deps.readFile(file, {
       fileName: file.name,
+      rules,
       remembered: { ...stored, ...answers },
       judgment: ledger.judgmentOption(sheets, period),
       onProgress: (p) => this.counted(p, text, 0.02, 0.85, false),

@@ -1,6 +1,6 @@
 // The workbook-side ledger functions (src/workbook/ledger) as the 工单导入 controller takes them.
 import {
-  importLedger, JUDGMENT_READS, judgmentOption, ledgerFromSheet, readLedgerSheet, readRememberedHeaders, REMEMBERED_SHEETS, writeDrillDown,
+  importLedger, JUDGMENT_READS, judgmentOption, ledgerFromSheet, ledgerRules, readLedgerSheet, readRememberedHeaders, REMEMBERED_SHEETS, writeDrillDown,
 } from "../../workbook/ledger";
 import type { LedgerWorkbookApi } from "./types";
 
@@ -10,6 +10,7 @@ export const LEDGER_API: LedgerWorkbookApi = {
   ledgerFromSheet,
   readRememberedHeaders,
   readLedgerSheet,
+  ledgerRules,
   rememberedSheets: REMEMBERED_SHEETS,
   judgmentOption,
   judgmentSheets: JUDGMENT_READS,

@@ -122,7 +122,7 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
   if (source instanceof LedgerData) data = source;
   else {
     const result = await aggregateLedger(source, {
-      remembered, onProgress: options.onProgress, registry: rules.registry, callbacks: rules.hotline.callbacks, judgment,
+      remembered, onProgress: options.onProgress, rules, judgment,
     });
     if (result.status === "needsMapping") {
       return { status: "needsMapping", mapping: result.mapping, headerRow: result.headerRow, message: result.message, remembered };
@@ -151,6 +151,14 @@ export const JUDGMENT_READS: readonly string[] = [SHEET.judgment, SHEET.params];
 export function judgmentOption(snapshots: Snapshots, period: Period): ImportOptions["judgment"] {
   const { register } = readDecisionRegister(snapshots);
   return register ? { register, scope: period.kind === "year" ? "year" : "part" } : undefined;
+}
+
+/**
+ * The rules a ledger read outside importLedger (a file the task pane reads) is counted by: the workbook's method,
+ * else the built-in one of 考核年度. Throws LedgerError (Chinese message) when the workbook's method is refused.
+ */
+export async function ledgerRules(port: WorkbookPort): Promise<RuleSet> {
+  return (await methodRules(port, await port.read([SHEET.params]))).rules;
 }
 
 /** The workbook's method, else the built-in one of 考核年度; a refused method stops the import (LedgerError). */
