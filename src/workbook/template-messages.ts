@@ -3,10 +3,9 @@
  * from and an example — written as the header cells' notes and listed on 填写说明 — and the steps of the
  * work. Figures (points, thresholds, deadlines, item names) come from the rule set, never literals.
  */
-import type { RuleSet } from "../engine";
+import { currentYear, type RuleSet } from "../engine";
 import { CONCLUSIONS, JUDGMENT_KINDS, JUDGMENT_SYNONYMS } from "../ledger";
-import { LABEL, SHEET } from "./contract";
-import { itemLabel } from "./inputs/approval";
+import { itemLabel, LABEL, SHEET } from "./contract";
 import {
   ALIAS_LABEL, ALL_DEPARTMENTS, APPROVAL_METHOD_LABEL as A, BONUS_CATEGORY, HOTLINE_METHOD_LABEL as H, METHOD_PARAM as P, METHOD_SHEET,
   SCORING, VOLUME_ITEM,
@@ -127,16 +126,16 @@ export function columnHelp(rules: RuleSet): Readonly<Record<string, Readonly<Rec
     },
     [SHEET.params]: {
       [LABEL.param]: { meaning: "参数名称（请勿修改）。", source: "模板", example: "考核月数" },
-      [LABEL.value]: { meaning: "参数的值（各行含义见“说明”列）；空白按内置2021年度办法的值。", source: "考核办法、考核办通知", example: "12" },
+      [LABEL.value]: { meaning: `参数的值（各行含义见“说明”列）；空白按内置${currentYear}年度办法的值。`, source: "考核办法、考核办通知", example: "12" },
       [LABEL.note]: { meaning: "参数的说明。", source: "模板", example: "" },
     },
-    [SHEET.judgment]: judgmentHelp(rules.year),
+    [SHEET.judgment]: judgmentHelp(rules.year, rules.hotline.source),
     ...methodHelp(rules),
   };
 }
 
 /** 工单研判's columns (spec I): the catalogue's words come from src/ledger. */
-function judgmentHelp(year: number): Record<string, ColumnHelp> {
+function judgmentHelp(year: number, methodSource: string): Record<string, ColumnHelp> {
   const from = "申诉材料、核查记录、二次回访记录";
   return {
     工单编号: { meaning: "被研判工单的编号，与工单明细一致（前后空格、全角数字字母不影响识别）。", source: "工单明细、工单核查", example: `AK${year}03150087` },
@@ -153,7 +152,7 @@ function judgmentHelp(year: number): Record<string, ColumnHelp> {
     提出日期: { meaning: "单位提出申诉或研判的日期；参数“申诉期限（天）”填写后，超过期限的标注“逾期提出”。", source: from, example: `${year}-04-06` },
     决定日期: { meaning: "作出结论的日期，不得早于提出日期；结论为成立或不成立时应填写。", source: "考核办决定", example: `${year}-04-12` },
     理由: { meaning: "研判的理由（不参与计算，供核对）。", source: from, example: "诉求人要求超出政策规定，属不合理诉求" },
-    依据: { meaning: "政策或考核办法的依据（不参与计算）。", source: "考核办法、相关政策", example: "安行审函〔2021〕73号附件2" },
+    依据: { meaning: "政策或考核办法的依据（不参与计算）。", source: "考核办法、相关政策", example: `${methodSource}附件2` },
     经办人: { meaning: "经办或审核人（不参与计算）。", source: "热线中心", example: "张三" },
   };
 }

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { REGISTRY_2021, applies, ruleSet } from "../../src/engine";
-import { ITEM_LABELS, LABEL, RESULT_LABEL, SEQ_LABEL, SHEET, SHEETS, sheetSpec } from "../../src/workbook/contract";
+import { LABEL, RESULT_LABEL, SEQ_LABEL, SHEET, SHEETS, sheetSpec } from "../../src/workbook/contract";
 import { strFromU8, unzipSync } from "fflate";
 import { parseAddress } from "../../src/workbook/address";
 import { ExcelJsWorkbookPort, xlsxBuffer } from "../../src/workbook/adapters/exceljs";
@@ -8,7 +8,7 @@ import { findHeader } from "../../src/workbook/tables";
 import { TEMPLATE_READS, templateAll, templateChanges, templatePlan } from "../../src/workbook/template";
 import { computeAll } from "../../src/workbook/compute";
 import { fixture } from "./fixtures";
-import { everything, roundTrip, sheetTable, workbookOf } from "./helpers";
+import { everything, ITEM_LABELS, roundTrip, sheetTable, workbookOf } from "./helpers";
 
 async function blankTemplate(): Promise<ExcelJsWorkbookPort> {
   const port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
@@ -28,8 +28,10 @@ describe("创建模板 on an empty workbook, saved and read back", () => {
       const snap = snapshots.get(spec.name);
       expect(snap).toBeDefined();
       const header = findHeader(snap!, spec);
-      // 便民化考核 has a row naming its column groups (事项1—6, the parts of 事项6) between title and header.
-      expect([spec.name, header?.row, header?.missing]).toEqual([spec.name, spec.name === SHEET.approval ? 2 : 1, []]);
+      // 便民化考核 and 研判汇总 have a row naming their column groups (事项1—6, the parts of 事项6; the 研判事项)
+      // between title and header.
+      const banded: string[] = [SHEET.approval, SHEET.judgmentSummary];
+      expect([spec.name, header?.row, header?.missing]).toEqual([spec.name, banded.includes(spec.name) ? 2 : 1, []]);
       expect(typeof snap!.values[0][0]).toBe("string");
     }
     expect(snapshots.get(SHEET.result)?.values[0][0]).toBe("2021年度12345热线工单办理情况减分指标考核表");
@@ -61,6 +63,9 @@ describe("创建模板 on an empty workbook, saved and read back", () => {
       ["一票否决扣分", 0.5], ["印证资料截止日期", "2021-12-31"], ["基本满意计为满意", "是"], ["比率保留小数位", null],
       ["加分上限", null], ["减时间比例不低于", "70%"], ["最多跑一次占比不低于", "95%"], ["即办事项占比不低于", "50%"],
       ["网上可办率不低于", "95%"], ["全程网办率不低于", "70%"], ["申诉期限（天）", null],
+      // spec J: the documents' rows, with their defaults (通报日期 blank = the day the 通报 is written)
+      ["通报标题", "安康市12345政务服务便民热线工单办理情况通报（{年}年第{月}期）"], ["红榜人数", 5], ["黑榜人数", 3],
+      ["黑榜范围", "分类"], ["发文单位", "安康市行政审批服务局"], ["通报日期", null], ["主送机关", "市考核办"],
     ]);
     expect(rows.every((r) => typeof r[LABEL.note] === "string" && r[LABEL.note] !== "")).toBe(true);
   });
@@ -74,7 +79,11 @@ describe("创建模板 on an empty workbook, saved and read back", () => {
     expect(list("E500")).toEqual(["成立", "不成立", "待定"]);
     expect(sheet.getCell("F3").numFmt).toBe("yyyy-mm-dd");
     const summary = port.workbook.getWorksheet(SHEET.judgmentSummary) as ExcelJS.Worksheet;
-    expect(summary.getRow(2).values).toEqual(expect.arrayContaining(["单位名称", "不合理诉求成立", "不予考核待定", "有误"]));
+    expect(summary.getRow(3).values).toEqual(expect.arrayContaining(["单位名称", "不合理诉求成立", "不予考核待定", "有误"]));
+    // Each 研判事项 names its band; its header cells keep their labels and show 成立 / 不成立 / 待定.
+    expect(summary.getCell("B2").value).toBe("不合理诉求");
+    expect(["B3", "C3", "D3"].map((a) => [summary.getCell(a).value, summary.getCell(a).numFmt]))
+      .toEqual([["不合理诉求成立", ';;;"成立"'], ["不合理诉求不成立", ';;;"不成立"'], ["不合理诉求待定", ';;;"待定"']]);
   });
 
   it("carries validation lists, frozen headers, percent and date formats, widths that fit Chinese text", () => {

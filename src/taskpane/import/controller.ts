@@ -146,10 +146,7 @@ export class ImportController {
     this.deps.view.status(IMPORT_TEXT.mappingCancelled, "info");
   }
 
-  /**
-   * 替换: the user agrees to replace the typed values shown. The ledger is not read again; a value typed or
-   * changed since the question was asked is asked about again (importLedger checks the consent cell by cell).
-   */
+  /** 替换并导入: consent to the values shown, the ledger not read again (a value changed since is asked about again). */
   async confirmTyped(): Promise<void> {
     const asked = this.typedAsked;
     if (!asked) return;
@@ -316,10 +313,13 @@ export class ImportController {
     const { port, ledger } = this.deps;
     this.show(IMPORT_TEXT.reading(IMPORT_TEXT.storedHeaders), 0, 0.02, null);
     const stored = ledger.readRememberedHeaders(await port.read(ledger.rememberedSheets));
+    // The workbook's method decides the units and the callback rule the file is counted by.
+    const rules = await ledger.ledgerRules(port);
     const text = IMPORT_TEXT.reading(IMPORT_TEXT.fileSource(file.name));
     this.show(text, 0.02, 0.85, null);
     const read = await this.deps.readFile(file, {
       fileName: file.name,
+      rules,
       remembered: { ...stored, ...answers },
       onProgress: (p) => this.counted(p, text, 0.02, 0.85, false),
     }).catch((error: unknown) => {
@@ -385,8 +385,9 @@ export class ImportController {
       text: summary.text,
     });
     this.listed = problemViews(data.problems, result.findings);
-    const others = result.findings.filter((f) => f.code !== "ledgerRow").length;
-    view.problems(this.listed, IMPORT_TEXT.problemsNote(ledger.problemCount, ledger.rowsWithProblems, this.listed.length, others));
+    const replaced = result.findings.filter((f) => f.code === "ledgerReplacedTyped").length;
+    const others = result.findings.filter((f) => f.code !== "ledgerRow").length - replaced;
+    view.problems(this.listed, IMPORT_TEXT.problemsNote(ledger.problemCount, ledger.rowsWithProblems, this.listed.length, others, replaced));
     view.drillDown({ units: data.units.map((u) => ({ name: u.name, type: u.type })), period: period.name });
     const bad = ledger.rowsWithProblems > 0 || result.findings.some((f) => f.severity === "error");
     view.status(IMPORT_TEXT.done(summary.text), bad ? "error" : "ok");

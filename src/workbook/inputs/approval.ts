@@ -7,7 +7,7 @@ import {
   type Cell, type DepartmentResult, type Organization, type RuleSet, type Status,
 } from "../../engine";
 import { parseAddress, qualified } from "../address";
-import { LABEL, SHEET, sheetSpec, type ColumnSpec, type SheetSpec } from "../contract";
+import { itemLabel, LABEL, SHEET, sheetSpec, type ColumnSpec, type SheetSpec } from "../contract";
 import type { Finding, Findings } from "../findings";
 import { WMSG } from "../messages";
 import { rowIssues } from "./row-issues";
@@ -40,8 +40,7 @@ export interface ApprovalRead {
   readonly rows: readonly ApprovalRowResult[];
 }
 
-/** The 便民化考核 status column of an item (事项1 …). */
-export const itemLabel = (no: number) => `事项${no}`;
+export { itemLabel };
 
 /**
  * 便民化考核's columns for a method: one status column 事项N per item (spec G: N may differ from 6) where the
@@ -128,7 +127,7 @@ export function assessApproval(snapshots: Snapshots, rules: RuleSet, blocked: bo
     if (!named?.org) continue;
     const { raw, at, org } = named;
     if (org.approvalName === undefined) {
-      findings.problem(problem("notApprovalDepartment", "na", MSG.notApprovalDepartment(LABEL.name, raw), LABEL.name, raw, at), sheet);
+      findings.problem(problem("notApprovalDepartment", "na", MSG.notApprovalDepartment(LABEL.name, raw, rules.approval.title, registry.approvalDepartments().length), LABEL.name, raw, at), sheet);
       continue;
     }
     rowsOf.set(org, [...(rowsOf.get(org) ?? []), row]);

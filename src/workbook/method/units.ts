@@ -2,8 +2,7 @@
  * The unit list of a year (spec G): 承办单位 with its 单位类别 and 别名, and the departments of 便民化考核.
  * Built-in spellings (spec C) stay accepted for the units they name; 别名 adds the office's own.
  */
-import { Registry, isBlank, normalizeName, parseUnitType, type Organization, type UnitType } from "../../engine";
-import type { OrganizationRow } from "../../engine/registry/organizations-2021";
+import { Registry, isBlank, normalizeName, parseUnitType, type Organization, type OrganizationRow, type UnitType } from "../../engine";
 import { LABEL, SHEET } from "../contract";
 import type { SheetSnapshot } from "../port";
 import { MethodProblems, methodTable } from "./cells";

@@ -11,6 +11,7 @@ import { IMPORT_PARAM, LEDGER_SHEET as LEDGER_SHEETS } from "../../../src/workbo
 import { OfficeWorkbookPort } from "../../../src/workbook/adapters/office";
 import type { CellValue } from "../../../src/workbook/port";
 import { RecordingImportView } from "../shared/fakes";
+import { ruleSet } from "../../../src/engine";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fakeOffice = require("../../e2e/fake-office.js") as {
@@ -31,7 +32,7 @@ function setup(rows: LedgerCell[][], fileRows = rows) {
   const selected: string[] = [];
   const controller = new ImportController({
     port, view, ledger: LEDGER_API,
-    readFile: async () => aggregateLedger(arrayRows(fileRows)),
+    readFile: async (_file, options) => aggregateLedger(arrayRows(fileRows), { rules: options.rules }),
     selectCell: async (sheet, cell) => { selected.push(`${sheet}!${cell}`); },
   });
   return { wb: fake.workbook, port, view, controller, selected };
@@ -60,7 +61,7 @@ describe("the task pane asks before an import replaces values typed into 热线�
   const rows = generatedRows({ rows: 3000, seed: 61 });
   let data: LedgerData;
   beforeAll(async () => {
-    const read = await aggregateLedger(arrayRows(rows));
+    const read = await aggregateLedger(arrayRows(rows), { rules: ruleSet(2021) });
     if (read.status !== "ok") throw new Error("ledger not ok");
     data = read.data;
   });

@@ -53,7 +53,8 @@ export const PACKAGE_OPS: WriteOpHandlers<PackageEdits> = {
     const edit = s.edit(op.range.sheet);
     eachCell(op.range, (r, c) => {
       const cell = edit.cell(r, c);
-      cell.format = { ...cell.format, ...op.format } as CellFormat;
+      // Formats are never changed in place: a cell without one shares the op's (one styles key per op).
+      cell.format = cell.format ? ({ ...cell.format, ...op.format } as CellFormat) : op.format;
     });
   },
   merge(op, s) {
