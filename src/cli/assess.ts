@@ -201,7 +201,9 @@ async function computeAndWrite(
   const counts = countBySeverity(problems);
   const summary = { ...computed.summary, errors: counts.error, warnings: counts.warning, infos: counts.info };
   // Before anything is written: a month 月度考核 does not hold stops the run (exit 2, nothing written).
-  const documents = await prepareDocuments(c.documents ?? {}, { port, output: c.output, results, summary, problems, ledgerProblemRows, rules: method?.rules });
+  const documents = await prepareDocuments(c.documents ?? {}, {
+    port, output: c.output, results, summary, problems, ledgerProblemRows, rules: method?.rules, approvalAssessed: c.input !== null,
+  });
   if (!documents.ok) {
     io.err(documents.message);
     return EXIT.usage;
