@@ -49,6 +49,8 @@ export interface RunFacts {
   readonly ledgerProblemRows: number;
   readonly rules?: RuleSet;
   readonly today?: Date;
+  /** False for a ledger without an input workbook: 便民化考核 was not assessed. */
+  readonly approvalAssessed?: boolean;
 }
 
 function openProblems(facts: RunFacts): DocProblem[] {
@@ -77,7 +79,7 @@ export async function prepareDocuments(request: DocumentsRequest, facts: RunFact
       const method = await workbookMethod(facts.port, () => chooseRuleSet(snapshots));
       rules = method.ok ? method.rules : ruleSet();
     }
-    const made = reportFrom(snapshots, facts.results, { rules, method: facts.summary.method, ...options });
+    const made = reportFrom(snapshots, facts.results, { rules, method: facts.summary.method, approvalAssessed: facts.approvalAssessed ?? true, ...options });
     jobs.push({ path: documentPath(facts.output, "报告"), kind: "report", document: made.document, draft: made.draft, problems: made.problems });
   }
   return { ok: true, jobs };

@@ -17,7 +17,7 @@ import { LedgerData } from "./ledger-data";
 import { LEDGER_MESSAGES, LedgerError } from "./messages";
 import { OrderCounter } from "./order-counter";
 import { summaryText, type LedgerProblem, type LedgerProblemCode, type SourceInfo } from "./problems";
-import { OrderIdSet } from "./order-ids";
+import { FIRST_MARKED, OrderIdSet } from "./order-ids";
 import type { LedgerRules } from "./rules";
 import { hasWideCharacters, normalizeOrderIdText } from "./order-id";
 import { JudgmentWatch } from "./judgment-watch";
@@ -106,6 +106,8 @@ export class LedgerAggregator {
     this.maxListed = options.maxListedProblems ?? 10_000;
     this.date1904 = options.source?.date1904 === true;
     this.watch = options.judgment ? new JudgmentWatch(options.judgment.register, options.judgment.scope ?? "year") : undefined;
+    // The register's ids are marked in the duplicate table: the one lookup per row also catches them.
+    for (const id of this.watch?.ids ?? []) this.ids!.mark(id);
   }
 
   /**
@@ -143,8 +145,10 @@ export class LedgerAggregator {
     }
     // The id rule of spec I (full-width forms as ASCII) holds for the ledger too, duplicates included.
     if (hasWideCharacters(id)) id = normalizeOrderIdText(id);
+    let watched = false;
     if (id !== "") {
       const first = this.ids!.firstRowOrAdd(id, rowNumber);
+      watched = first === FIRST_MARKED;
       if (first >= 0) this.problem("duplicateOrder", rowNumber, "工单编号", idCell, LEDGER_MESSAGES.duplicateOrder(id, first), first);
     }
 
@@ -188,7 +192,7 @@ export class LedgerAggregator {
     if (this.problems.length > listed) this.attribute(listed, unit);
     if (this.rowBad) {
       this.rowsWithProblems++;
-      if (this.watch !== undefined && id !== "") this.watch.uncounted(id, rowNumber);
+      if (watched) this.watch!.uncounted(id, rowNumber);
       return;
     }
     if (this.rowPartial) {
@@ -197,7 +201,7 @@ export class LedgerAggregator {
     }
     this.rowsCounted++;
     this.counter.count(unit, dispatched, deadline, closed, returned, extended, callback, rowNumber, id);
-    if (this.watch !== undefined && this.watch.has(id)) this.watch.counted(id, unit, { row: rowNumber, id, dispatched, deadline, closed, returned, extended, callback });
+    if (watched) this.watch!.counted(id, unit, { row: rowNumber, id, dispatched, deadline, closed, returned, extended, callback });
   }
 
   /** A mapped cell holding undecodable bytes: its value is unknown, so the row is listed and not counted. */

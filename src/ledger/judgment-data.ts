@@ -44,19 +44,28 @@ export class LedgerJudgment {
    * order was counted as in the ledger), and the two difference maps are filled.
    */
   apply(adjust: (month: number, index: number, delta: number) => void): void {
+    const events: number[] = [];
+    const { before, ifPending } = this;
     for (const o of this.outcome.orders.values()) {
       const base = o.unit * SLOTS;
-      const plain = noEffect(o.order);
-      orderEvents(o.order, plain, this.classes, (m, slot) => {
-        adjust(m, base + slot, -1);
-        this.bump(this.before, m, base + slot, 1);
-      });
-      orderEvents(o.order, o.actual, this.classes, (m, slot) => {
-        adjust(m, base + slot, 1);
-        this.bump(this.before, m, base + slot, -1);
-        this.bump(this.ifPending, m, base + slot, -1);
-      });
-      orderEvents(o.order, o.pending, this.classes, (m, slot) => this.bump(this.ifPending, m, base + slot, 1));
+      // Each scenario's events, with the sign it adds: ledger (−1 after, +1 before), actual (+1 after, −1 before,
+      // −1 pending), pending (+1 pending).
+      events.length = 0;
+      orderEvents(o.order, noEffect(o.order), this.classes, events);
+      for (let i = 0; i < events.length; i += 2) {
+        adjust(events[i], base + events[i + 1], -1);
+        this.bump(before, events[i], base + events[i + 1], 1);
+      }
+      events.length = 0;
+      orderEvents(o.order, o.actual, this.classes, events);
+      for (let i = 0; i < events.length; i += 2) {
+        adjust(events[i], base + events[i + 1], 1);
+        this.bump(before, events[i], base + events[i + 1], -1);
+        this.bump(ifPending, events[i], base + events[i + 1], -1);
+      }
+      events.length = 0;
+      orderEvents(o.order, o.pending, this.classes, events);
+      for (let i = 0; i < events.length; i += 2) this.bump(ifPending, events[i], base + events[i + 1], 1);
     }
   }
 

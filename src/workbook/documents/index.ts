@@ -74,11 +74,13 @@ export interface ReportOutcome {
 }
 
 /** The 报告 of a compute-all run. */
-export function reportFrom(snapshots: Snapshots, results: ComputeResults, ctx: { rules: RuleSet; method: string } & DocumentOptions): ReportOutcome {
+export function reportFrom(
+  snapshots: Snapshots, results: ComputeResults, ctx: { rules: RuleSet; method: string; approvalAssessed: boolean } & DocumentOptions,
+): ReportOutcome {
   const { settings, problems } = readDocParams(snapshots.get(SHEET.params));
   const pending = pendingDecisions(snapshots.get(JUDGMENT_SHEET));
   const input = reportInput(results, {
-    rules: ctx.rules, method: ctx.method, pending, problems: [...ctx.openProblems, ...problems], settings, date: signDate(settings, ctx.today),
+    rules: ctx.rules, method: ctx.method, approvalAssessed: ctx.approvalAssessed, pending, problems: [...ctx.openProblems, ...problems], settings, date: signDate(settings, ctx.today),
   });
   return { document: reportDocument(input), draft: reportDraft(input), problems, pending };
 }

@@ -18,7 +18,7 @@ import { readUnits, type UnitEntry } from "../inputs/units";
 import { readParameters } from "../params";
 import type { CellValue, SheetSnapshot, WriteOp } from "../port";
 import { percentFormat } from "../rate-format";
-import { hotlineTableValues, resultTitle } from "../result-writers";
+import { hotlineTableValues, monthlyColumnWidth, resultTitle } from "../result-writers";
 import { range, titleHeight } from "../styles";
 import type { Snapshots } from "../tables";
 import { FILLED_COUNT_LABELS, LEDGER_SHEET, MONTHLY_LABEL, monthlyColumns } from "./contract";
@@ -139,7 +139,8 @@ export function monthlyPlan(previous: SheetSnapshot | undefined, results: Monthl
     label: c.label,
     numberFormat: c.rateId !== undefined ? FORMAT.percent : undefined,
     center: c.label !== LABEL.name && c.label !== RESULT_LABEL.explanation,
-    maxWidth: c.label === RESULT_LABEL.explanation ? 80 : 30,
+    width: monthlyColumnWidth(c),
+    wrap: c.label === LABEL.name || c.label === RESULT_LABEL.explanation,
   }));
   const { ops, layout } = ownedSheetOps(previous, {
     sheet: LEDGER_SHEET.monthly, title: resultTitle(LEDGER_WMSG.monthlyTitle(results.year), method), notes: [LEDGER_WMSG.monthlyNote],
