@@ -121,6 +121,23 @@ export default defineConfig(
     { regex: "^node:", message: "The task pane runs in the browser: no Node modules." },
   ]),
   layer(["src/cli/**/*.ts"], [{ regex: into(["functions", "taskpane"]), message: "The CLI uses the workbook layer, not the task pane or the functions." }]),
+  // Small rooms (issue 16): no src file over 400 lines, no function over 80 (blank lines and comments count).
+  {
+    files: ["src/**/*.ts"],
+    rules: {
+      "max-lines": ["error", { max: 400, skipBlankLines: false, skipComments: false }],
+      "max-lines-per-function": ["error", { max: 80, skipBlankLines: false, skipComments: false }],
+    },
+  },
+  {
+    // Still to split by their owners (issue 16): each file here holds a function over 80 lines. Remove a file
+    // from this list once it is split; the file-length limit applies to them all the same.
+    files: [
+      "src/cli/assess.ts", "src/functions/descriptions.ts", "src/ledger/aggregator.ts", "src/ledger/timestamps.ts",
+      "src/xlsx/sheet-cells.ts", "src/xlsx/write-package.ts", "src/xlsx/zip.ts",
+    ],
+    rules: { "max-lines-per-function": "off" },
+  },
   {
     // Custom-function parameters typed `any` are Excel's "any" cell-value type in the generated
     // functions.json (custom-functions-metadata has no equivalent for `unknown`).

@@ -18,7 +18,7 @@ import type { SheetSnapshot } from "../../workbook/port";
 import { IMPORT_TEXT } from "../messages";
 import { ActionLock, errorText } from "../shared/lock";
 import { readPeriod } from "./period";
-import { problemViews, sourceText, typedForm, unitsWithOrders } from "./problems";
+import { problemViews, sourceText, summaryView, typedForm } from "./problems";
 import { DRILL_DOWN_SHEET, LEDGER_SHEET, type ImportControllerDeps, type ImportProblemView, type ImportSource, type PeriodInput, type PickedFile } from "./types";
 
 /** The part of the progress bar the head's read fills. */
@@ -369,17 +369,7 @@ export class ImportController {
     const ledger = summary.ledger;
     this.imported = { data, period, source };
     this.deps.onImported?.();
-    view.summary({
-      period: period.name,
-      source: sourceText(source),
-      rowsRead: ledger.rowsRead,
-      rowsCounted: ledger.rowsCounted,
-      rowsWithProblems: ledger.rowsWithProblems,
-      problemCount: ledger.problemCount,
-      unitsFilled: summary.unitsFilled,
-      unitsWithOrders: unitsWithOrders(data, period),
-      text: summary.text,
-    });
+    view.summary(summaryView(result, source));
     this.listed = problemViews(data.problems, result.findings);
     const replaced = result.findings.filter((f) => f.code === "ledgerReplacedTyped").length;
     const others = result.findings.filter((f) => f.code !== "ledgerRow").length - replaced;
