@@ -8,6 +8,7 @@ interface Targets {
   readonly cliSeconds: number;
   readonly cliPeakMB: number;
   readonly documentsSeconds: number;
+  readonly judgedRatio: number;
 }
 
 interface Printable {
@@ -17,7 +18,10 @@ interface Printable {
   };
   fixedCost: { seconds: number; baseline: { seconds: number }; timesNodeStart: number; met: boolean };
   inputs: { xlsx: { rows: number }; csv: { rows: number } };
-  engine: { orders: number; seconds: number; met: boolean | null; baseline: { seconds: number }; timesBaseline: number; typedCore: { seconds: number } };
+  engine: {
+    orders: number; seconds: number; met: boolean | null; baseline: { seconds: number }; timesBaseline: number; typedCore: { seconds: number };
+    judged: { decisions: number; seconds: number; ratio: number; met: boolean | null };
+  };
   documents: { seconds: number; met: boolean; baseline: { seconds: number } };
   cli1m: { seconds: number; peakRssMB: number | null; metSeconds: boolean | null; metMemory: boolean | null; baseline: { seconds: number }; timesBaseline: number };
   machine: { cpus: number; node: string };
@@ -42,6 +46,8 @@ export function printTable(r: Printable, target: Targets): void {
     [`engine 聚合+计分 ${r.engine.orders} 条`, s(r.engine.seconds), `≤ ${target.engineSeconds} s`, mark(r.engine.met)],
     ["engine 基线（只按单位计数）", s(r.engine.baseline.seconds), `×${r.engine.timesBaseline}`, ""],
     ["engine 计数核心（已解析）", s(r.engine.typedCore.seconds), "", ""],
+    [`engine 加 ${r.engine.judged.decisions} 条工单研判`, s(r.engine.judged.seconds), "", ""],
+    ["engine 工单研判倍数", s(r.engine.judged.ratio, "×"), `≤ ${target.judgedRatio}×`, mark(r.engine.judged.met)],
     [`cli1m  ${r.inputs.csv.rows} 行 CSV 端到端`, s(r.cli1m.seconds), `≤ ${target.cliSeconds} s`, mark(r.cli1m.metSeconds)],
     ["cli1m  峰值内存", s(r.cli1m.peakRssMB, " MB"), `≤ ${target.cliPeakMB} MB`, mark(r.cli1m.metMemory)],
     ["cli1m  基线（流式读文件数行）", s(r.cli1m.baseline.seconds), `×${r.cli1m.timesBaseline}`, ""],

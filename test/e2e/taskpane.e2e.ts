@@ -459,11 +459,12 @@ describe("task pane in Chromium against the Office.js fake", () => {
     expect(await page.locator("#ledger-typed").isHidden()).toBe(true);
     expect(await page.evaluate(() => window.__fakeExcel.read("热线数据"))).toEqual(typed);
 
-    const start = await page.evaluate(() => window.__fakeExcel.requests.length);
     await page.getByRole("button", { name: "导入", exact: true }).click();
     // The progress bar shows while the sheet is read and counted.
     await page.locator("#import-progress").waitFor({ state: "visible" });
     await page.locator("#ledger-typed").waitFor({ state: "visible", timeout: 120000 });
+    // With consent the import runs again (工单明细 and 工单研判 read afresh) and replaces them.
+    const start = await page.evaluate(() => window.__fakeExcel.requests.length);
     await page.getByRole("button", { name: "替换并导入" }).click();
     await page.getByText("导入完成：已按2021年度填入77个单位").waitFor({ timeout: 120000 });
     expect(await page.locator("#import-progress").isHidden()).toBe(true);

@@ -4,13 +4,15 @@
  */
 import type { RuleSet } from "../../engine";
 import {
-  LedgerData, LedgerError, aggregateLedger, arrayRows, parsePeriod, yearPeriod, type HeaderMapping, type ImportProgress, type Period, type RowBatch, type RowSource,
+  LedgerData, LedgerError, aggregateLedger, arrayRows, parsePeriod, yearPeriod,
+  type HeaderMapping, type ImportOptions, type ImportProgress, type Period, type RowBatch, type RowSource,
 } from "../../ledger";
 import { COMPUTE_READS, SHEET } from "../contract";
 import type { Finding } from "../findings";
 import { workbookMethod } from "../method";
 import { MMSG } from "../method/messages";
 import { chooseRuleSet } from "../params";
+import type { Snapshots } from "../tables";
 import type { SheetSnapshot, WorkbookPort } from "../port";
 import { JUDGMENT_SHEET, LEDGER_SHEET } from "./contract";
 import { drillDownPlan, type DrillDownOutput } from "./drill-down";
@@ -114,9 +116,8 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
   // The assessment year of 参数 (the rule set's year), not the busiest year of the export: an export starting
   // in late December must not turn a 2021 assessment into a 2020 one.
   const period = given ?? yearPeriod(rules.year);
-  // 工单研判 is applied as the ledger is counted (spec I); a year's import must hold every judged order.
   const decisions = readDecisionRegister(snapshots);
-  const judgment = decisions.register ? { register: decisions.register, scope: period.kind === "year" ? "year" as const : "part" as const } : undefined;
+  const judgment = judgmentOption(snapshots, period);
   let data: LedgerData;
   if (source instanceof LedgerData) data = source;
   else {
@@ -137,6 +138,19 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
   const changed = Object.entries(fresh).some(([header, column]) => stored[header] !== column);
   await port.apply(changed ? [...out.plan, ...rememberHeadersPlan(fresh, snapshots)] : out.plan);
   return { status: "ok", summary: out.summary, findings: out.findings, data, period, monthly: out.monthly };
+}
+
+/** The sheets judgmentOption reads (for a port.read before it). */
+export const JUDGMENT_READS: readonly string[] = [SHEET.judgment, SHEET.params];
+
+/**
+ * 工单研判 as the ledger's aggregation applies it for `period` (spec I), undefined without a register: a reader
+ * of a ledger file (the CLI, the task pane) passes it on, so that the decisions apply on every path. A year's
+ * import must hold every judged order.
+ */
+export function judgmentOption(snapshots: Snapshots, period: Period): ImportOptions["judgment"] {
+  const { register } = readDecisionRegister(snapshots);
+  return register ? { register, scope: period.kind === "year" ? "year" : "part" } : undefined;
 }
 
 /**

@@ -88,3 +88,35 @@ describe("工单研判 in the workbook: import, 全部计算, 扣分说明", () 
     expect(summary).toEqual([expect.objectContaining({ 单位名称: HB, 不合理诉求成立: 2, 退单合理成立: 1, 超期免责成立: 1, 超期免责待定: 0, 有误: 0 })]);
   });
 });
+
+describe("工单研判 missing, moved or unreadable (never silent, never a crash)", () => {
+  it("without 工单研判 the import counts the ledger as it is", async () => {
+    const port = await templatePort();
+    await port.apply([{ kind: "deleteSheet", sheet: SHEET.judgment }]);
+    await importAndCompute(port);
+    expect((await hotlineRows(port)).get(HB)).toMatchObject({ 退单数: 2, 有效回访数: 4 });
+  });
+
+  it("headers moved (title lines above, columns in another order) are found", async () => {
+    const port = await templatePort();
+    await port.apply([{ kind: "deleteSheet", sheet: SHEET.judgment }, { kind: "addSheet", sheet: SHEET.judgment }, {
+      kind: "values", sheet: SHEET.judgment, row: 0, col: 0, values: [
+        ["研判登记（自制表）", null, null, null], [null, null, null, null], ["说明：见附件", null, null, null],
+        ["结论", "研判事项", " 工单编号 ", "备注"], ["成立", "退单合理", "AK001", "核实"],
+      ],
+    }]);
+    await importAndCompute(port);
+    expect((await hotlineRows(port)).get(HB)).toMatchObject({ 退单数: 1 });
+  });
+
+  it("a register whose header cannot be found: an error in 工单导入校验, the result a draft", async () => {
+    const port = await templatePort();
+    await port.apply([{ kind: "deleteSheet", sheet: SHEET.judgment }, { kind: "addSheet", sheet: SHEET.judgment },
+      { kind: "values", sheet: SHEET.judgment, row: 0, col: 0, values: [["单号", "处理"], ["AK001", "退单合理"]] }]);
+    const { result } = await importAndCompute(port);
+    expect(result.status === "ok" && result.findings.some((f) => f.sheet === SHEET.judgment && f.severity === "error")).toBe(true);
+    expect((await hotlineRows(port)).get(HB)).toMatchObject({ 退单数: 2 });
+    const title = String((await port.read([SHEET.result])).get(SHEET.result)!.values[0][0]);
+    expect(title).toContain("草稿");
+  });
+});
