@@ -11,24 +11,27 @@
  * headless adds no notes, the blank template made with exceljs and the Office.js path have them, and
  * 填写说明 carries the same text).
  */
-import { mkdir } from "node:fs/promises";
-import { dirname } from "node:path";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import { DEFAULT_LIMITS, EXCEL_MAX_ROWS, snapshotCellLimit, type XlsxLimits } from "../xlsx/limits";
-import { nodeFile, type NodeFile } from "../xlsx/node-file";
 import { openPackage, readSharedStrings, wholeStylesText, type XlsxPackage } from "../xlsx/package";
 import { readSheetCells, type SheetCell } from "../xlsx/sheet-cells";
 import { cellKey, SheetEdit } from "../xlsx/sheet-edit";
 import { setValidationError } from "../xlsx/sheet-patch";
 import { readCellStyles, type CellStyles } from "../xlsx/styles";
 import { writePatchedPackage } from "../xlsx/write-package";
-import { verifyEntry } from "../xlsx/zip";
+import { verifyEntry, type RandomAccessFile } from "../xlsx/zip";
+import type { ByteSink } from "../xlsx/zip-writer";
 import { WMSG } from "./messages";
 import type { CellFormat, CellValue, RangeRef, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
 
 const DATE1904_OFFSET = 1462;
 /** Characters of text and formulas held per cell of the limit, on average (a register's notes are far shorter). */
 const TEXT_PER_CELL = 128;
+
+/** The file a package is read from: a Node file (./package-file) or a browser File (blobFile). */
+export interface PackageFile extends RandomAccessFile {
+  close(): Promise<void>;
+}
 
 interface BaseSheet {
   readonly cells: readonly SheetCell[];
@@ -47,14 +50,14 @@ export class PackageWorkbookPort implements WorkbookPort {
   private cellsHeld = 0;
   private charsHeld = 0;
 
-  private constructor(private readonly file: NodeFile, readonly pkg: XlsxPackage) {}
+  private constructor(private readonly file: PackageFile, readonly pkg: XlsxPackage) {}
 
   /**
-   * Opens a workbook file. The whole package is checked first (every part's size against the limit,
-   * its length and CRC-32 against the directory), so a damaged file is refused before anything is written.
+   * Opens a workbook file (closed again when it cannot be used). The whole package is checked first (every
+   * part's size against the limit, its length and CRC-32 against the directory), so a damaged file is refused
+   * before anything is written.
    */
-  static async open(path: string, limits: XlsxLimits = DEFAULT_LIMITS): Promise<PackageWorkbookPort> {
-    const file = await nodeFile(path);
+  static async fromFile(file: PackageFile, limits: XlsxLimits = DEFAULT_LIMITS): Promise<PackageWorkbookPort> {
     try {
       const pkg = await openPackage(file, limits);
       if (pkg.sheets.length === 0) throw new XlsxError(XLSX_MSG.noWorksheet);
@@ -70,10 +73,9 @@ export class PackageWorkbookPort implements WorkbookPort {
     await this.file.close();
   }
 
-  /** Writes the patched package to `path` (never the file it was read from). */
-  async save(path: string): Promise<void> {
-    await mkdir(dirname(path), { recursive: true });
-    await writePatchedPackage(this.pkg, this.order, path);
+  /** Writes the patched package to `sink` (never the file it was read from). */
+  async save(sink: ByteSink): Promise<void> {
+    await writePatchedPackage(this.pkg, this.order, sink);
   }
 
   private current(): { name: string; hidden: boolean }[] {

@@ -3,6 +3,7 @@ import { open } from "node:fs/promises";
 import { pipeline, Readable } from "node:stream";
 import * as zlib from "node:zlib";
 import type { RandomAccessFile, RawInflater } from "./zip";
+import type { ByteSink } from "./zip-writer";
 
 export interface NodeFile extends RandomAccessFile {
   close(): Promise<void>;
@@ -38,6 +39,18 @@ export async function nodeFile(path: string): Promise<NodeFile> {
         done += bytesRead;
       }
       return buffer.subarray(0, done);
+    },
+    close: () => handle.close(),
+  };
+}
+
+/** A new file at `path` (replaced if it exists) as the package writer's sink. */
+export async function fileSink(path: string): Promise<ByteSink> {
+  const handle = await open(path, "w");
+  return {
+    async write(bytes) {
+      let done = 0;
+      while (done < bytes.length) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
     },
     close: () => handle.close(),
   };

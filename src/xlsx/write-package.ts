@@ -12,7 +12,7 @@ import type { SheetEdit } from "./sheet-edit";
 import { applyReplacements, MINIMAL_STYLES, StylesPatch } from "./styles-patch";
 import { attribute, decodeXmlText } from "./xml-text";
 import { childElements, escapeXml, localName, rootElement, setAttribute, type Slice } from "./xml-tree";
-import { writeZip, type OutEntry } from "./zip-writer";
+import { writeZip, type ByteSink, type OutEntry } from "./zip-writer";
 
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
@@ -27,8 +27,8 @@ interface SheetPlan {
   readonly name: string;
 }
 
-/** The package with `edits` applied, written to `path`. `edits` in the order sheets were added. */
-export async function writePatchedPackage(pkg: XlsxPackage, edits: readonly SheetEdit[], path: string): Promise<void> {
+/** The package with `edits` applied, written to `sink`. `edits` in the order sheets were added. */
+export async function writePatchedPackage(pkg: XlsxPackage, edits: readonly SheetEdit[], sink: ByteSink): Promise<void> {
   const replaced = new Map<string, string>(); // part name (lower case) → new text
   const added: { name: string; text: string }[] = [];
   const removed = new Set<string>();
@@ -166,7 +166,7 @@ export async function writePatchedPackage(pkg: XlsxPackage, edits: readonly Shee
     out.push(text === undefined ? { kind: "copy", entry } : { kind: "data", name: entry.name, data: encoder.encode(text), like: entry });
   }
   for (const a of added) out.push({ kind: "data", name: a.name, data: encoder.encode(a.text) });
-  await writeZip(pkg.file, path, out);
+  await writeZip(pkg.file, sink, out);
 }
 
 function relativeTarget(base: string, path: string): string {

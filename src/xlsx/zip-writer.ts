@@ -1,10 +1,9 @@
 /**
  * Writes a ZIP whose entries are either copied from another ZIP as they were (local header and
  * compressed bytes, byte for byte) or new data deflated here. ZIP64 records are written when the
- * archive needs them. Node only (the command line).
+ * archive needs them. No platform API: the bytes go to a ByteSink (a file at the Node edge, memory in a browser).
  */
-import { open } from "node:fs/promises";
-import { deflateRawSync } from "node:zlib";
+import { deflateSync } from "fflate";
 import { crc32 } from "./crc32";
 import { entryData, type RandomAccessFile, type ZipEntry } from "./zip";
 
@@ -27,12 +26,39 @@ interface Written {
   readonly offset: number;
 }
 
-export async function writeZip(source: RandomAccessFile, path: string, entries: readonly OutEntry[]): Promise<void> {
-  const handle = await open(path, "w");
+/** Where a written package goes, in order: a file (Node edge, ./node-file) or memory (memorySink). */
+export interface ByteSink {
+  write(bytes: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A sink collecting the bytes in memory (a browser's download); `bytes()` after the write. */
+export function memorySink(): ByteSink & { bytes(): Uint8Array } {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  return {
+    async write(bytes) {
+      // The writer reuses no buffer, but a caller's chunk may be a view of a larger one: copy.
+      chunks.push(bytes.slice());
+      length += bytes.length;
+    },
+    async close() { /* nothing held open */ },
+    bytes() {
+      const out = new Uint8Array(length);
+      let at = 0;
+      for (const c of chunks) {
+        out.set(c, at);
+        at += c.length;
+      }
+      return out;
+    },
+  };
+}
+
+export async function writeZip(source: RandomAccessFile, sink: ByteSink, entries: readonly OutEntry[]): Promise<void> {
   let offset = 0;
   const write = async (bytes: Uint8Array) => {
-    let done = 0;
-    while (done < bytes.length) done += (await handle.write(bytes, done, bytes.length - done, offset + done)).bytesWritten;
+    await sink.write(bytes);
     offset += bytes.length;
   };
   const written: Written[] = [];
@@ -59,7 +85,7 @@ export async function writeZip(source: RandomAccessFile, path: string, entries: 
         written.push({ ...e.entry, offset: at });
         continue;
       }
-      const compressed = deflateRawSync(e.data);
+      const compressed = deflateSync(e.data, { level: 6 });
       const nameBytes = e.like?.record.nameBytes ?? new TextEncoder().encode(e.name);
       const record: ZipEntry["record"] = e.like?.record ?? {
         versionMadeBy: 20, versionNeeded: 20, time: 0, date: DOS_DATE, internalAttributes: 0, externalAttributes: 0,
@@ -95,7 +121,7 @@ export async function writeZip(source: RandomAccessFile, path: string, entries: 
       const eocd64At = offset;
       const r = new DataView(new ArrayBuffer(56));
       r.setUint32(0, 0x06064b50, true);
-      r.setBigUint64(4, 44n, true);
+      r.setBigUint64(4, BigInt(44), true);
       r.setUint16(12, 45, true);
       r.setUint16(14, 45, true);
       r.setBigUint64(24, BigInt(written.length), true);
@@ -117,7 +143,7 @@ export async function writeZip(source: RandomAccessFile, path: string, entries: 
     end.setUint32(16, Math.min(cdStart, MAX32), true);
     await write(new Uint8Array(end.buffer));
   } finally {
-    await handle.close();
+    await sink.close();
   }
 }
 

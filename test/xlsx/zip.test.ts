@@ -6,6 +6,7 @@ import { strToU8, zipSync } from "fflate";
 import { crc32 } from "../../src/xlsx/crc32";
 import { bytesFile, entryChunks, readZipDirectory, verifyEntry } from "../../src/xlsx/zip";
 import { writeZip } from "../../src/xlsx/zip-writer";
+import { fileSink } from "../../src/xlsx/node-file";
 
 const parts = { "a.xml": strToU8("<a>甲</a>".repeat(1000)), "b/c.bin": new Uint8Array([0, 1, 2, 255]) };
 
@@ -28,7 +29,7 @@ describe("zip", () => {
     const source = bytesFile(zipSync(parts));
     const entries = await readZipDirectory(source);
     const path = join(mkdtempSync(join(tmpdir(), "zip-")), "out.zip");
-    await writeZip(source, path, [
+    await writeZip(source, await fileSink(path), [
       { kind: "copy", entry: entries.get("a.xml")! },
       { kind: "data", name: "new.xml", data: strToU8("<新/>") },
       { kind: "copy", entry: entries.get("b/c.bin")! },
