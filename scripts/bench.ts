@@ -11,6 +11,8 @@
  *           our command wrote into 热线数据 must equal LibreOffice's for all 77 units, or the bench fails.
  *   engine  aggregating and scoring 1,000,000 generated orders for 77 units × 12 months, in a child
  *           process (scripts/bench/engine.ts), best of 3, against a plain counting loop over the same rows.
+ *   web     the page 网页版 in Chromium on the same 200,000-row .xlsx (scripts/bench/web.ts), against the
+ *           command started with node directly on it: within 2× (issue 17). Skipped without a built dist/web.
  *   cli1m   `npm run assess -- --ledger` end to end on a 1,000,000-row CSV: seconds and peak memory,
  *           against `node` streaming the same file and counting its lines.
  *
@@ -26,11 +28,12 @@ import { REGISTRY_2021 } from "../src/engine/registry";
 import { writeLedgerCsv } from "./gen-ledger";
 import { convertSheetToCsv, COUNT_LABELS, ensureLibreOffice, parseCountsCsv, writeCountifsLedger, type Counts } from "./bench/libreoffice";
 import { runCommand, type CommandRun } from "./bench/run";
+import { benchWebPage } from "./bench/web";
 
 const ROOT = resolve(__dirname, "..");
 const YEAR = 2021;
 const SEED = 2021;
-const TARGET = { ratio: 10, engineSeconds: 0.5, cliSeconds: 10, cliPeakMB: 1024 } as const;
+const TARGET = { ratio: 10, engineSeconds: 0.5, cliSeconds: 10, cliPeakMB: 1024, webTimesCli: 2 } as const;
 const ISSUE_SIZES = { xlsx: 200_000, engine: 1_000_000, csv: 1_000_000 } as const;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -177,6 +180,11 @@ async function main(): Promise<void> {
   }
   const ratio = libreOffice ? libreOffice.seconds / ours.seconds : null;
 
+  // The page 网页版 in Chromium on the same .xlsx, against the command started with node directly (issue 17).
+  log("网页版：Chromium 中计算同一 .xlsx 工单明细 …");
+  const web = await benchWebPage(xlsx, warmXlsx, YEAR);
+  log(web ? `  网页版 ${web.seconds.toFixed(2)} 秒（命令行直接运行 ${direct.seconds.toFixed(2)} 秒）` : "  未构建 dist/web，跳过（先 npm run build）");
+
   // The command on a million-row CSV, against reading the file and counting its lines.
   log(`命令行：npm run assess -- --ledger ${rows.csv} 行 CSV …`);
   const cliOut = join(work, "cli1m-result.xlsx");
@@ -205,6 +213,12 @@ async function main(): Promise<void> {
       xlsx: { file: rel(xlsx), rows: rows.xlsx, sizeMB: fileMB(xlsx), aliasShare: 0 },
       csv: { file: rel(csv), rows: rows.csv, sizeMB: fileMB(csv), encoding: "utf8", aliasShare: 0.1 },
       generationSeconds: round(generationSeconds, 1),
+    },
+    web: web && {
+      what: "the page 网页版 in Chromium (dist/web over http on 127.0.0.1): the same .xlsx ledger, period, no workbook; from 全部计算 to the download offered, best run, against the command started with node directly",
+      seconds: round(web.seconds), runs: web.runs.map((x) => round(x)), cliSeconds: round(direct.seconds),
+      timesCli: round(web.seconds / direct.seconds, 2), target: `<= ${TARGET.webTimesCli}× the CLI`,
+      met: met(web.seconds <= TARGET.webTimesCli * direct.seconds),
     },
     ratio: {
       what: "LibreOffice headless recalculating a sheet of COUNTIFS (section-F counts for 77 units, year 2021) vs npm run assess -- --ledger on the same .xlsx; runs alternate, ratio = best LibreOffice run / best run of ours",
@@ -278,6 +292,7 @@ interface Printable {
     breakdown: { oursOn300Rows: number; withoutNpm: { seconds: number }; ratioWithoutNpm: number | null };
   };
   inputs: { xlsx: { rows: number }; csv: { rows: number } };
+  web: { seconds: number; cliSeconds: number; timesCli: number; met: boolean | null } | null;
   engine: { orders: number; seconds: number; met: boolean | null; baseline: { seconds: number }; timesBaseline: number; typedCore: { seconds: number } };
   cli1m: { seconds: number; peakRssMB: number | null; metSeconds: boolean | null; metMemory: boolean | null; baseline: { seconds: number }; timesBaseline: number };
   machine: { cpus: number; node: string };
@@ -295,6 +310,7 @@ function printTable(r: Printable): void {
     ["  其中：同一命令处理 300 行（固定开销）", s(r.ratio.breakdown.oursOn300Rows), "", ""],
     ["  参考：不经 npm，直接 node 运行", s(r.ratio.breakdown.withoutNpm.seconds), `${r.ratio.breakdown.ratioWithoutNpm ?? "null"}×`, ""],
     ["ratio  计数一致（77 个单位）", String(r.ratio.countsMatch), "true", r.ratio.countsMatch === null ? "—" : r.ratio.countsMatch ? "一致" : "不一致"],
+    ["web    网页版（Chromium，同一 .xlsx）", s(r.web?.seconds), `≤ ${TARGET.webTimesCli}× 命令行 ${s(r.web?.cliSeconds)}`, r.web ? `${r.web.timesCli}× ${mark(r.web.met)}` : "—"],
     [`engine 聚合+计分 ${r.engine.orders} 条`, s(r.engine.seconds), `≤ ${TARGET.engineSeconds} s`, mark(r.engine.met)],
     ["engine 基线（只按单位计数）", s(r.engine.baseline.seconds), `×${r.engine.timesBaseline}`, ""],
     ["engine 计数核心（已解析）", s(r.engine.typedCore.seconds), "", ""],
