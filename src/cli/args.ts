@@ -5,7 +5,9 @@
 import { basename, extname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { IGNORED_HEADER, LEDGER_COLUMNS, LedgerError, normalizeHeader, parsePeriod, type Period } from "../ledger";
-import { CLI_MSG, LEDGER_CLI_MSG } from "./messages";
+import { CLI_MSG, DOC_CLI_MSG, LEDGER_CLI_MSG } from "./messages";
+import { parseMonth } from "../workbook/documents";
+import type { DocumentsRequest } from "./documents";
 import { limitsOfMb, type XlsxLimits } from "../xlsx/limits";
 import { XLSX_MSG } from "../xlsx/messages";
 
@@ -30,13 +32,16 @@ export const OPTIONS: readonly OptionSpec[] = [
   { names: ["--period"], key: "period", value: true },
   { names: ["--drill"], key: "drill", value: true },
   { names: ["--map"], key: "map", value: true, repeatable: true },
+  { names: ["--replace-typed"], key: "replaceTyped", value: false },
   { names: ["--max-part-mb"], key: "maxPartMb", value: true },
   { names: ["--pdf"], key: "pdf", value: false },
   { names: ["--method"], key: "method", value: true },
+  { names: ["--bulletin"], key: "bulletin", value: true },
+  { names: ["--report"], key: "report", value: false },
 ];
 
 /** The options that only make sense with --ledger. */
-const LEDGER_ONLY = [["period", "--period"], ["drill", "--drill"], ["map", "--map"]] as const;
+const LEDGER_ONLY = [["period", "--period"], ["drill", "--drill"], ["map", "--map"], ["replaceTyped", "--replace-typed"]] as const;
 
 export interface ParsedArgs {
   readonly positionals: readonly string[];
@@ -92,6 +97,8 @@ export interface LedgerRequest {
   readonly drill?: string;
   /** --map answers: header as written → ledger column (or 忽略). */
   readonly map?: Readonly<Record<string, string>>;
+  /** --replace-typed: consent to replace 热线数据 values no import wrote (typed by hand or changed since). */
+  readonly replaceTyped?: boolean;
 }
 
 export type Command =
@@ -108,6 +115,8 @@ export type Command =
       readonly pdf?: boolean;
       /** --method FILE: the workbook whose method sheets score this run (read only). */
       readonly method?: string;
+      /** --bulletin MONTH / --report: the documents of spec J beside the output. */
+      readonly documents?: DocumentsRequest;
     };
 
 /** out/<input-name>-result.xlsx */
@@ -130,13 +139,16 @@ export function parseCommand(argv: readonly string[]): ParseResult<Command> {
   if (method.method !== undefined && !isXlsxName(method.method)) return { ok: false, message: CLI_MSG.methodNotXlsx(method.method) };
   if (options.template) {
     if (options.pdf) return { ok: false, message: CLI_MSG.pdfWithTemplate };
+    if (options.bulletin || options.report) return { ok: false, message: CLI_MSG.documentsWithTemplate };
     if (positionals.length > 0) return { ok: false, message: CLI_MSG.templateTakesNoInput };
     if (options.ledger || LEDGER_ONLY.some(([key]) => options[key])) return { ok: false, message: LEDGER_CLI_MSG.ledgerWithTemplate };
     return { ok: true, value: { kind: "template", output: output ?? DEFAULT_TEMPLATE_OUTPUT, force: options.force === true, ...method } };
   }
   const limits = parseLimits(options.maxPartMb);
   if (!limits.ok) return limits;
-  const withLimits = limits.value ? { limits: limits.value } : {};
+  const documents = parseDocuments(options);
+  if (!documents.ok) return documents;
+  const withLimits = { ...(limits.value ? { limits: limits.value } : {}), ...(documents.value ? { documents: documents.value } : {}) };
   if (positionals.length > 1) return { ok: false, message: CLI_MSG.tooManyInputs(positionals) };
   if (positionals[0] !== undefined && !isXlsxName(positionals[0])) return { ok: false, message: CLI_MSG.notXlsx(positionals[0]) };
   if (typeof options.ledger !== "string") {
@@ -149,6 +161,15 @@ export function parseCommand(argv: readonly string[]): ParseResult<Command> {
   if (!ledger.ok) return ledger;
   const input = positionals[0] ?? null;
   return { ok: true, value: { kind: "assess", input, output: output ?? defaultOutput(input ?? options.ledger), ledger: ledger.value, ...withLimits, ...pdf, ...method } };
+}
+
+/** --bulletin 2021-03 and --report. */
+function parseDocuments(options: Readonly<Record<string, string | true>>): ParseResult<DocumentsRequest | undefined> {
+  const report = options.report === true ? { report: true } : {};
+  if (typeof options.bulletin !== "string") return { ok: true, value: options.report === true ? report : undefined };
+  const month = parseMonth(options.bulletin);
+  if (!month) return { ok: false, message: DOC_CLI_MSG.badMonth(options.bulletin) };
+  return { ok: true, value: { bulletin: month, ...report } };
 }
 
 /** --max-part-mb N: a positive number of megabytes. */
@@ -176,7 +197,8 @@ function parseLedgerRequest(file: string, options: Readonly<Record<string, strin
     map = parsed.value;
   }
   const drill = typeof options.drill === "string" ? options.drill : undefined;
-  return { ok: true, value: { file, ...(period ? { period } : {}), ...(drill ? { drill } : {}), ...(map ? { map } : {}) } };
+  const replaceTyped = options.replaceTyped === true ? { replaceTyped: true } : {};
+  return { ok: true, value: { file, ...(period ? { period } : {}), ...(drill ? { drill } : {}), ...(map ? { map } : {}), ...replaceTyped } };
 }
 
 /** "受理号=工单编号,处理部门=承办单位" (，and ＝ accepted) → {受理号: 工单编号, 处理部门: 承办单位}. */

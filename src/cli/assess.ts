@@ -11,8 +11,8 @@
  * carries method sheets of its own: the command line names the method file on purpose, the heading says so,
  * and 校验 in the output warns that its own method sheets were set aside.
  * Exit codes: 0 success; 1 the input or the ledger has problems (the workbook is still written, with 校验 and
- * 工单导入校验 filled); 2 wrong usage, or an input or method file that cannot be used (nothing written); 3 an
- * unexpected exception (a bug).
+ * 工单导入校验 filled); 2 wrong usage, an input or method file that cannot be used, or an import that would
+ * replace values typed into 热线数据 without --replace-typed (nothing written); 3 an unexpected exception (a bug).
  */
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -26,7 +26,7 @@ import { PackageWorkbookPort } from "../workbook/package-adapter";
 import { openWorkbookFile, saveWorkbookFile } from "../workbook/package-file";
 import type { WorkbookPort } from "../workbook/port";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
-import { LEDGER_WMSG } from "../workbook/ledger";
+import { JUDGMENT_SHEET, LEDGER_WMSG } from "../workbook/ledger";
 import { computeStep, importLedgerStep } from "../job";
 import { WMSG } from "../workbook/messages";
 import { CLI_MSG, LEDGER_CLI_MSG } from "./messages";
@@ -39,6 +39,7 @@ import { readMethodFile, type MethodFromFile } from "./method";
 import type { XlsxLimits } from "../xlsx/limits";
 import { terminalProgress, type ProgressSink } from "./progress";
 import { writePdf } from "./pdf";
+import { prepareDocuments, writeDocuments } from "./documents";
 import { problemLines, rankingLines, vetoLines } from "./report";
 
 export interface Io {
@@ -184,6 +185,12 @@ async function computeAndWrite(
   const { results, problems, summary, ownSetAside, ledgerOpen } = await computeStep(port, {
     blank: c.input === null, method, setAside: (m) => CLI_MSG.methodSetAside(m.label, basename(m.file)),
   });
+  // Before anything is written: a month 月度考核 does not hold stops the run (exit 2, nothing written).
+  const documents = await prepareDocuments(c.documents ?? {}, { port, output: c.output, results, summary, problems, ledgerProblemRows, rules: method?.rules });
+  if (!documents.ok) {
+    io.err(documents.message);
+    return EXIT.usage;
+  }
   try {
     await writeAtomically(at(c.output), (temporary) =>
       port instanceof PackageWorkbookPort ? saveWorkbookFile(port, temporary) : writeXlsx(port.workbook, temporary));
@@ -219,12 +226,16 @@ async function computeAndWrite(
       io.err(pdf.status === "noLibreOffice" ? CLI_MSG.pdfNoLibreOffice : CLI_MSG.pdfFailed(pdf.reason));
     }
   }
+  const docs = await writeDocuments(documents.jobs, at, c.pdf === true);
+  for (const line of docs.out) io.out(line);
+  for (const line of docs.err) io.err(line);
+  pdfFailed ||= docs.pdfFailed;
   // The open problems of a ledger import (工单导入校验) leave the units scored: they are not input errors.
   if (ledgerProblemRows > 0) io.err(LEDGER_CLI_MSG.ledgerHasProblems(ledgerProblemRows));
   else if (ledgerOpen > 0) io.err(LEDGER_CLI_MSG.ledgerStillOpen);
   if (summary.errors > ledgerOpen) io.err(CLI_MSG.inputHasProblems(summary.errors - ledgerOpen));
   if (pdfFailed) return EXIT.usage;
-  return summary.errors > 0 || ledgerProblemRows > 0 || ledgerEmpty ? EXIT.problems : EXIT.ok;
+  return summary.errors > 0 || ledgerProblemRows > 0 || ledgerEmpty || docs.draft ? EXIT.problems : EXIT.ok;
 }
 
 /** The PDF's path written as the user wrote the output's (same folder, .pdf instead of .xlsx). */
@@ -244,6 +255,7 @@ async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: 
   try {
     step = await importLedgerStep(port, {
       sourceName: basename(request.file), period: request.period, map: request.map, drill: request.drill,
+      replaceTyped: request.replaceTyped === true,
       read: (options) => readLedgerFile(at(request.file), { ...options, fileName: request.file, onProgress: io.progress?.update, limits }),
     }, given);
   } catch (error) {
@@ -263,6 +275,12 @@ async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: 
       return EXIT.usage;
     case "needsMapping":
       io.err(LEDGER_CLI_MSG.needsMapping(step.message, step.mapping.unrecognized.map((h) => h.header), step.mapping.missing));
+      return EXIT.usage;
+    case "typedValues":
+      // Values typed into 热线数据 are replaced only with --replace-typed (spec I): without it, nothing is written.
+      io.err(LEDGER_CLI_MSG.typedRefused(step.typed.length, !step.recorded));
+      for (const t of step.typed) io.err(LEDGER_CLI_MSG.typedLine(qualified(t.sheet, t.cell), t.unit, t.label, LEDGER_WMSG.typedValue(t.typed), t.imported));
+      io.err(LEDGER_CLI_MSG.typedAdvice(JUDGMENT_SHEET));
       return EXIT.usage;
     case "noOrders": {
       // importLedger's rule: a ledger without a single order in the period fills nothing; here that is also exit 1.

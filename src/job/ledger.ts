@@ -8,7 +8,7 @@ import type { RuleSet } from "../engine";
 import type { HeaderMapping, LedgerImport, Period, ReadLedgerOptions } from "../ledger";
 import { SHEET } from "../workbook/contract";
 import {
-  LEDGER_SHEET, importLedger, readRememberedHeaders, writeDrillDown, type ImportLedgerResult,
+  LEDGER_SHEET, importLedger, readRememberedHeaders, writeDrillDown, type ImportLedgerResult, type ReplaceConsent,
 } from "../workbook/ledger";
 import { workbookMethod, type MethodProblem } from "../workbook/method";
 import { chooseRuleSet } from "../workbook/params";
@@ -25,6 +25,8 @@ export interface LedgerJob {
   readonly map?: Readonly<Record<string, string>>;
   /** Unit whose 工单核查 is written. */
   readonly drill?: string;
+  /** Consent to replace 热线数据 values no import wrote (spec I): true, or the list the user agreed to. */
+  readonly replaceTyped?: ReplaceConsent;
 }
 
 export type LedgerStep =
@@ -34,6 +36,8 @@ export type LedgerStep =
   /** Required columns missing: ask (mapping.unrecognized, mapping.missing) and run again with `map`. */
   | { readonly status: "needsMapping"; readonly message: string; readonly mapping: HeaderMapping }
   | Extract<ImportLedgerResult, { status: "noOrders" }>
+  /** 热线数据 holds values no import wrote: nothing written; ask, then run again with `replaceTyped`. */
+  | Extract<ImportLedgerResult, { status: "typedValues" }>
   | (Extract<ImportLedgerResult, { status: "ok" }> & { readonly drill?: { readonly unit: string; readonly rows: number } });
 
 /**
@@ -55,10 +59,11 @@ export async function importLedgerStep(port: WorkbookPort, job: LedgerJob, given
   const read = await job.read({ remembered, registry: rules.registry, callbacks: rules.hotline.callbacks });
   if (read.status === "needsMapping") return { status: "needsMapping", message: read.message, mapping: read.mapping };
   const imported = await importLedger(port, read.data, {
-    period: job.period, remembered: job.map, sourceName: job.sourceName, ruleSet: rules, methodName: label,
+    period: job.period, remembered: job.map, sourceName: job.sourceName, ruleSet: rules, methodName: label, replaceTyped: job.replaceTyped,
   });
-  // importLedger's rule: a ledger without a single order in the period fills nothing (zeros would score every unit 100).
-  if (imported.status === "noOrders") return imported;
+  // importLedger's rules: a ledger without a single order in the period fills nothing (zeros would score every
+  // unit 100), nor does one that would replace typed values without consent.
+  if (imported.status === "noOrders" || imported.status === "typedValues") return imported;
   if (imported.status !== "ok") throw new Error(`importLedger: ${imported.status} for a ledger already read`);
   if (job.drill === undefined) return imported;
   const drill = await writeDrillDown(port, imported.data, job.drill, imported.period, { ruleSet: rules });

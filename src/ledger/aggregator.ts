@@ -12,17 +12,18 @@
  * every value exactly as before. The counting itself (`OrderCounter`) takes parsed orders only.
  */
 import { REGISTRY_2021, type Organization, type Registry } from "../engine/registry";
-import { callbackClass } from "../engine/rules/callbacks";
-import { HOTLINE_2021 } from "../engine/rules/hotline-2021";
 import type { CallbackRule } from "../engine/rules/types";
 import { LEDGER_COLUMNS, type HeaderMapping, type LedgerColumn } from "./columns";
-import { SLOT, SLOTS } from "./counts";
 import { LedgerData } from "./ledger-data";
-import { OrderStore } from "./order-store";
 import { LEDGER_MESSAGES, LedgerError } from "./messages";
+import { OrderCounter } from "./order-counter";
 import { summaryText, type LedgerProblem, type LedgerProblemCode, type SourceInfo } from "./problems";
 import { OrderIdSet } from "./order-ids";
-import { END_SECOND, FIRST_SECOND, formatTimestamp, monthIndexOf, parseDateCell, type LedgerCell } from "./timestamps";
+import { hasWideCharacters, normalizeOrderIdText } from "./order-id";
+import { JudgmentWatch } from "./judgment-watch";
+import type { DecisionRegister } from "./judgment-rows";
+import type { JudgmentScope } from "./judgment-resolve";
+import { formatTimestamp, parseDateCell, type LedgerCell } from "./timestamps";
 import { Callback, CALLBACK_RESULTS, cellText, detach, isBlank, parseCallback, parseYesNo } from "./values";
 
 export interface AggregatorOptions {
@@ -35,155 +36,21 @@ export interface AggregatorOptions {
   /** Row number of the header, for the summary. */
   readonly headerRow?: number;
   readonly source?: SourceInfo;
+  /** 工单研判 (spec I): its decisions are applied to the counts; `scope` "year" unless the import is for a month or quarter. */
+  readonly judgment?: { readonly register: DecisionRegister; readonly scope?: JudgmentScope };
 }
 
 const UNKNOWN = -1;
 const NOT_HOTLINE = -2;
 const UNIT_CACHE_LIMIT = 20_000;
 const VALUE_CACHE_LIMIT = 1_000;
-const MIN_MONTH = monthIndexOf(FIRST_SECOND);
-const MONTH_SPAN = monthIndexOf(END_SECOND) - MIN_MONTH + 1;
 
 // tsx, which runs the CLI, compiles an imported binding to a getter call on every use; the functions
 // and constants used per row are therefore read once here.
 const parseDate = parseDateCell;
-const monthOf = monthIndexOf;
 const isBlankCell = isBlank;
-const S_TOTAL = SLOT.total;
-const S_DUE = SLOT.due;
-const S_ON_TIME = SLOT.onTime;
-const S_RETURNED = SLOT.returned;
-const S_EXTENDED = SLOT.extended;
-const S_VALID = SLOT.validCallback;
-const S_SATISFIED = SLOT.satisfied;
 const C_NONE = Callback.None;
 const CALLBACK_BY_NAME = new Map<string, Callback>(CALLBACK_RESULTS.map((name, i) => [name, i as Callback]));
-
-/**
- * The counting core: one parsed order at a time into month buckets, plus the drill-down records.
- * Orders reach it already checked (unit index, timestamps in naive seconds, flags); the row path
- * (`LedgerAggregator.add`) parses and checks, then counts here.
- */
-export class OrderCounter {
-  /** Month buckets by month index − MIN_MONTH; created on first use. */
-  private readonly buckets: (Int32Array | undefined)[] = new Array(MONTH_SPAN).fill(undefined);
-  /** Month indexes in the order their buckets were created (LedgerData breaks ties by it). */
-  private readonly created: number[] = [];
-  private readonly bucketSize: number;
-  readonly orders = new OrderStore();
-  /** Per Callback value: 1 when it is a valid callback / counted as satisfied (from the method's rule). */
-  private readonly valid: Uint8Array;
-  private readonly satisfied: Uint8Array;
-
-  constructor(readonly unitCount: number, callbacks: CallbackRule = HOTLINE_2021.callbacks) {
-    this.bucketSize = unitCount * SLOTS;
-    const classes = CALLBACK_RESULTS.map((word) => callbackClass(callbacks, word));
-    this.valid = Uint8Array.from(classes, (c) => (c === "satisfied" || c === "unsatisfied" ? 1 : 0));
-    this.satisfied = Uint8Array.from(classes, (c) => (c === "satisfied" ? 1 : 0));
-  }
-
-  /**
-   * Counts one order. `closed` is NaN while open (or unreadable: then it is not on time). A field that could
-   * not be read leaves the order out of the counts that need it only (spec F): `dispatched` NaN → not in
-   * 工单总量, 退单数 or 延期申请数 (they place the order in a period by its 派单时间); `returned` undefined →
-   * neither in 退单数 nor in 应办结数; `extended` undefined → not in 延期申请数; `deadline` NaN → not in 应办结数.
-   * `id` is read only when the order is kept for the drill-down (a few percent of orders).
-   */
-  count(unit: number, dispatched: number, deadline: number, closed: number, returned: boolean | undefined, extended: boolean | undefined,
-    callback: Callback, row: number, id: string): void {
-    const base = unit * SLOTS;
-    let b: Int32Array;
-    if (dispatched === dispatched) {
-      b = this.bucket(monthOf(dispatched));
-      b[base + S_TOTAL]++;
-      if (returned) b[base + S_RETURNED]++;
-      if (extended) b[base + S_EXTENDED]++;
-    }
-
-    const isOpen = closed !== closed; // NaN
-    const onTime = !isOpen && closed <= deadline;
-    if (returned === false && deadline === deadline) {
-      b = this.bucket(monthOf(deadline));
-      b[base + S_DUE]++;
-      if (onTime) b[base + S_ON_TIME]++;
-    }
-    const valid = this.valid[callback] === 1;
-    const unsatisfied = valid && this.satisfied[callback] === 0;
-    if (!isOpen && valid) {
-      b = this.bucket(monthOf(closed));
-      b[base + S_VALID]++;
-      if (!unsatisfied) b[base + S_SATISFIED]++;
-    }
-
-    // Drill-down keeps only orders that can appear in an appeal list (late, returned, extended, not
-    // satisfied): a few percent of a normal ledger, so memory stays far below the rows read. The
-    // alternative, a second filtered pass, is impossible for a sheet the task pane has already read in chunks.
-    if (returned || extended || !onTime || unsatisfied) {
-      this.orders.push(unit, row, id, dispatched, deadline, closed, returned, extended, callback);
-    }
-  }
-
-  /** Buckets by month index, for LedgerData. */
-  monthBuckets(): Map<number, Int32Array> {
-    return new Map(this.created.map((month) => [month, this.buckets[month - MIN_MONTH]!]));
-  }
-
-  private bucket(month: number): Int32Array {
-    return this.buckets[month - MIN_MONTH] ?? this.newBucket(month);
-  }
-
-  private newBucket(month: number): Int32Array {
-    const b = new Int32Array(this.bucketSize);
-    this.buckets[month - MIN_MONTH] = b;
-    this.created.push(month);
-    return b;
-  }
-}
-
-/** Parsed orders in columns, for `aggregateOrders` (the benchmark's engine figure; tests). */
-export interface ParsedOrders {
-  readonly length: number;
-  /** Index into the registry's hotline units. */
-  readonly unit: Int32Array | readonly number[];
-  /**
-   * Naive seconds (see timestamps.ts); closed NaN while open; deadline NaN allowed when returned; dispatched
-   * NaN when unreadable (the order then counts only by its deadline and its closing).
-   */
-  readonly dispatched: Float64Array | readonly number[];
-  readonly deadline: Float64Array | readonly number[];
-  readonly closed: Float64Array | readonly number[];
-  readonly returned: Uint8Array | readonly boolean[];
-  readonly extended: Uint8Array | readonly boolean[];
-  readonly callback: Uint8Array | readonly Callback[];
-  /** 工单编号 per order; kept only for orders listed in drill-downs. */
-  readonly id: readonly string[];
-  /** Row numbers; default order index + 2 (below a header line). */
-  readonly row?: Int32Array | readonly number[];
-}
-
-/** Counts already-parsed orders (no checks: they are assumed valid, unique and of hotline units). */
-export function aggregateOrders(
-  orders: ParsedOrders, registry: Registry = REGISTRY_2021, callbacks: CallbackRule = HOTLINE_2021.callbacks,
-): LedgerData {
-  const units = registry.hotlineUnits();
-  const counter = new OrderCounter(units.length, callbacks);
-  const { unit, dispatched, deadline, closed, returned, extended, callback, id, row } = orders;
-  for (let i = 0; i < orders.length; i++) {
-    counter.count(unit[i], dispatched[i], deadline[i], closed[i], !!returned[i], !!extended[i], callback[i] as Callback,
-      row ? row[i] : i + 2, id[i]);
-  }
-  const base = {
-    rowsRead: orders.length, rowsCounted: orders.length, rowsWithProblems: 0, blankRows: 0, headerRow: 1,
-    problemCount: 0, problemsByCode: {}, problemsNotListed: 0, source: { format: "rows" as const },
-  };
-  const headers = [...LEDGER_COLUMNS];
-  const columns = Object.fromEntries(headers.map((h, i) => [h, i])) as Record<LedgerColumn, number>;
-  const mapping: HeaderMapping = {
-    columns, headers, recognized: headers.map((h, i) => ({ index: i, header: h, column: h, via: "synonym" as const })),
-    unrecognized: [], shadowed: [], ignored: [], missing: [], complete: true,
-  };
-  return new LedgerData(units, counter.monthBuckets(), counter.orders, [], { ...base, text: summaryText(base) }, mapping, callbacks);
-}
 
 export class LedgerAggregator {
   private readonly units: readonly Organization[];
@@ -220,6 +87,8 @@ export class LedgerAggregator {
   private rowPartial = false;
   private finished = false;
   private readonly date1904: boolean;
+  /** The orders 工单研判 names, caught as they pass; undefined without a register. */
+  private readonly watch: JudgmentWatch | undefined;
 
   constructor(private readonly mapping: HeaderMapping, private readonly options: AggregatorOptions = {}) {
     if (!mapping.complete) throw new LedgerError(LEDGER_MESSAGES.missingColumns(mapping.missing));
@@ -238,6 +107,7 @@ export class LedgerAggregator {
     this.counter = new OrderCounter(this.units.length, options.callbacks);
     this.maxListed = options.maxListedProblems ?? 10_000;
     this.date1904 = options.source?.date1904 === true;
+    this.watch = options.judgment ? new JudgmentWatch(options.judgment.register, options.judgment.scope ?? "year") : undefined;
   }
 
   /**
@@ -273,6 +143,8 @@ export class LedgerAggregator {
         this.problem("missingValue", rowNumber, "工单编号", idCell, LEDGER_MESSAGES.missingValue("工单编号"));
       } else id = cellText(idCell);
     }
+    // The id rule of spec I (full-width forms as ASCII) holds for the ledger too, duplicates included.
+    if (hasWideCharacters(id)) id = normalizeOrderIdText(id);
     if (id !== "") {
       const first = this.ids!.firstRowOrAdd(id, rowNumber);
       if (first >= 0) this.problem("duplicateOrder", rowNumber, "工单编号", idCell, LEDGER_MESSAGES.duplicateOrder(id, first), first);
@@ -318,6 +190,7 @@ export class LedgerAggregator {
     if (this.problems.length > listed) this.attribute(listed, unit);
     if (this.rowBad) {
       this.rowsWithProblems++;
+      if (this.watch !== undefined && id !== "") this.watch.uncounted(id, rowNumber);
       return;
     }
     if (this.rowPartial) {
@@ -326,6 +199,7 @@ export class LedgerAggregator {
     }
     this.rowsCounted++;
     this.counter.count(unit, dispatched, deadline, closed, returned, extended, callback, rowNumber, id);
+    if (this.watch !== undefined && this.watch.has(id)) this.watch.counted(id, unit, { row: rowNumber, id, dispatched, deadline, closed, returned, extended, callback });
   }
 
   /** A mapped cell holding undecodable bytes: its value is unknown, so the row is listed and not counted. */
@@ -378,8 +252,9 @@ export class LedgerAggregator {
       problemsNotListed: this.problemCount - this.problems.length,
       source: this.options.source,
     };
+    const judgment = this.watch?.finish(this.units, this.registry, this.counter);
     return new LedgerData(this.units, this.counter.monthBuckets(), this.counter.orders, this.problems, { ...base, text: summaryText(base) },
-      this.mapping, this.options.callbacks);
+      this.mapping, this.options.callbacks, judgment);
   }
 
   /** The general path for a unit cell: blanks, non-text cells, first sight of a spelling, and problems. */

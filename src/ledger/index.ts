@@ -11,8 +11,10 @@ export { LEDGER_COLUMNS, HEADER_SYNONYMS, IGNORED_HEADER, mapHeaders, normalizeH
 export type { HeaderMapping, LedgerColumn, RecognizedHeader } from "./columns";
 export { COUNT_FIELDS, zeroCounts } from "./counts";
 export type { CountField, UnitCounts, UnitPeriodCounts } from "./counts";
-export { LedgerAggregator, aggregateOrders } from "./aggregator";
-export type { AggregatorOptions, ParsedOrders } from "./aggregator";
+export { LedgerAggregator } from "./aggregator";
+export type { AggregatorOptions } from "./aggregator";
+export { aggregateOrders, OrderCounter } from "./order-counter";
+export type { ParsedOrders } from "./order-counter";
 export { LedgerData, DRILL_DOWN_HEADERS, drillDownRow } from "./ledger-data";
 export type { DrillDown, DrillDownOrder, LedgerReport, MonthlyCounts, StoredOrder } from "./ledger-data";
 export { aggregateLedger, arrayRows } from "./import";
@@ -34,3 +36,10 @@ export { formatTimestamp, parseDateCell, parseDateText, civilSeconds } from "./t
 export type { LedgerCell } from "./timestamps";
 export { CALLBACK_RESULTS, parseCallback, parseYesNo } from "./values";
 export type { CallbackResult } from "./values";
+export { DECISION_COLUMNS, DECISION_KEY_COLUMNS, JUDGMENT_KINDS, JUDGMENT_SYNONYMS, JUDGMENT_WORDS, CONCLUSIONS, CORRECTION_WORDS, judgmentKindOf, conclusionOf } from "./judgment-catalogue";
+export type { Conclusion, DecisionColumn, JudgmentKind } from "./judgment-catalogue";
+export type { DecisionRegister, DecisionRow, JudgmentLevel, JudgmentProblem } from "./judgment-rows";
+export type { JudgmentScope, ResolvedDecision, JudgedOrder } from "./judgment-resolve";
+export { LedgerJudgment } from "./judgment-data";
+export type { CountScenario, UnitJudgment } from "./judgment-data";
+export { orderIdOf } from "./order-id";

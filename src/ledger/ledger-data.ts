@@ -10,6 +10,7 @@ import { monthsOfYear, periodMonthIndexes, yearPeriod, type Period } from "./per
 import type { LedgerProblem, LedgerSummary } from "./problems";
 import { formatTimestamp, monthIndexOf } from "./timestamps";
 import { OrderStore, type StoredOrder } from "./order-store";
+import type { CountScenario, LedgerJudgment } from "./judgment-data";
 import { CALLBACK_RESULTS, type CallbackResult } from "./values";
 
 export type { StoredOrder } from "./order-store";
@@ -74,16 +75,21 @@ export class LedgerData {
     readonly mapping: HeaderMapping,
     /** The method's callback rule the counts were made with (which 回访结果 are not satisfied). */
     private readonly callbacks: CallbackRule = HOTLINE_2021.callbacks,
+    /** The 工单研判 decisions applied (the buckets hold the counts after judgment). */
+    readonly judgment?: LedgerJudgment,
   ) {
     this.orders = orders instanceof OrderStore ? orders : storeOf(orders);
   }
 
-  /** Per-unit counts for a period (77 rows). */
-  counts(period: Period): UnitPeriodCounts[] {
+  /**
+   * Per-unit counts for a period (77 rows): after judgment (spec I: ledger ⊕ decisions), or before it, or with
+   * every pending decision 成立.
+   */
+  counts(period: Period, scenario: CountScenario = "after"): UnitPeriodCounts[] {
     const sums = new Float64Array(this.units.length * SLOTS);
+    const delta = scenario === "before" ? this.judgment?.before : scenario === "ifPending" ? this.judgment?.ifPending : undefined;
     for (const month of periodMonthIndexes(period)) {
-      const b = this.buckets.get(month);
-      if (b) for (let i = 0; i < b.length; i++) sums[i] += b[i];
+      for (const b of [this.buckets.get(month), delta?.get(month)]) if (b) for (let i = 0; i < b.length; i++) sums[i] += b[i];
     }
     return this.units.map((unit, u) => {
       const counts = zeroCounts();

@@ -19,6 +19,10 @@ export function visibleControls(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
+function isBlankText(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
 export const LEDGER_MESSAGES = {
   // Row problems
   missingValue: (column: string) => `${column}为空`,
@@ -70,6 +74,40 @@ export const LEDGER_MESSAGES = {
   zipEntryDamaged: (path: string) => `工作簿部件 ${path} 解压后长度与目录记载不符，文件可能已损坏或被截断`,
   noWorksheet: "工作簿中没有工作表",
 
+
+  /** 工单研判 (spec I): each problem says what to do. */
+  judgment: {
+    missingId: "工单编号为空：请填写被研判工单的编号（与工单明细一致）",
+    missingKind: (kinds: readonly string[]) => `研判事项为空：请从下拉列表选择（${kinds.join("、")}）`,
+    unknownKind: (value: unknown, kinds: readonly string[]) => `研判事项“${show(value)}”无法识别，应为：${kinds.join("、")}`,
+    unknownConclusion: (value: unknown) => `结论“${show(value)}”无法识别，应为 成立、不成立 或 待定（空白视为待定）`,
+    badCorrection: (value: unknown) =>
+      `回访更正的“更正为”${isBlankText(value) ? "为空" : `“${show(value)}”无法识别`}：应填二次回访的结果（满意、基本满意、不满意、拒访、无法联系 或 未回访）`,
+    missingParent: "重复工单的“更正为”为空：请填写并入的工单编号",
+    selfParent: (id: string) => `重复工单“${id}”不能并入它自己：“更正为”应填另一件工单的编号`,
+    correctionIgnored: (kind: string, value: unknown) => `研判事项${kind}不使用“更正为”（“${show(value)}”不起作用）：请清空该单元格`,
+    badDate: (column: string, value: unknown) => `${column}“${show(value)}”无法识别为日期，应写作如 2021-03-05`,
+    decidedBeforeProposed: "决定日期早于提出日期：请核对两个日期",
+    missingDecisionDate: (conclusion: string) => `结论为${conclusion}但决定日期为空：请填写作出决定的日期`,
+    notInLedger: (id: string, year: boolean) => year
+      ? `工单“${id}”不在导入的工单明细中，本行研判未生效：年度导入的明细应包含全部研判过的工单，请核对工单编号或导入完整的年度明细`
+      : `工单“${id}”不在本次导入的工单明细中（可能属于其他月份），本次不起作用`,
+    orderNotCounted: (id: string, row: number) => `工单“${id}”在工单明细第${row}行有问题未计入，本行研判不起作用：请先更正工单明细`,
+    wrongUnit: (written: string, id: string, unit: string) =>
+      `承办单位“${show(written)}”与工单“${id}”的承办单位（${unit}）不一致，本行研判未生效：请核对工单编号或承办单位`,
+    parentNotInLedger: (id: string, year: boolean) => year
+      ? `并入的工单“${id}”不在导入的工单明细中，本行研判未生效：请核对“更正为”中的工单编号`
+      : `并入的工单“${id}”不在本次导入的工单明细中（可能属于其他月份），请核对工单编号`,
+    parentOtherUnit: (id: string, parentUnit: string, unit: string) =>
+      `并入的工单“${id}”属于${parentUnit}，不是${unit}的工单，本行研判未生效：重复工单只能并入同一单位的工单`,
+    parentMerged: (id: string) => `并入的工单“${id}”本身已被并单（另有成立的重复工单研判），本行研判未生效：请改为并入最终保留的工单`,
+    twice: (kind: string, rows: readonly number[]) =>
+      `同一工单有多条成立的“${kind}”研判（另见第${rows.join("、")}行），均未生效：请只保留一条`,
+    overridden: (kind: string, leaving: string, row: number) => `该工单已按${leaving}（第${row}行）不计入任何计数，本行“${kind}”不起作用`,
+    noEffect: (kind: string) => `研判事项“${kind}”对该工单的计数没有影响（如工单并无此情形），请核对工单编号或研判事项`,
+    lateAppeal: (days: number) => `逾期提出：提出日期晚于派单当月月底后${days}天（参数“申诉期限（天）”），研判仍按结论执行`,
+    outsidePeriod: (period: string) => `该工单不计入${period}的任何计数，本次导入中本行研判不改变计数`,
+  },
 
   // Summary and drill-down labels
   summary: (read: number, counted: number, withProblems: number) =>

@@ -1,39 +1,24 @@
 // Task pane entry point (bundled as taskpane.js and loaded by taskpane.html after functions.js).
-// The shell (add-in name, rule-set year, Office status, the custom functions read from functions.json) and
-// the assessment controls: DOM events go to the controllers (controller.ts for 全部计算 and friends,
-// import-controller.ts for 工单导入), which work on the workbook through the Office.js adapter of the
-// workbook port; rendering is in view.ts and view-import.ts.
+// The shell (add-in name, rule-set year, Office status, the custom functions read from functions.json;
+// shared/) and the two features: assess/ (全部计算 and friends) and import/ (工单导入). Each feature has a
+// controller working on the workbook through the Office.js adapter of the workbook port, a view over the
+// DOM and the wiring of its DOM events; every text is in messages.ts.
 
 import { currentYear } from "../engine/rules";
 import { readLedgerBlob } from "../ledger";
 import { OfficeWorkbookPort, selectCell, type SyncEvent } from "../workbook/office-adapter";
-import { TaskpaneController } from "./controller";
-import { ImportController } from "./import-controller";
-import { LEDGER_API } from "./ledger-api";
-import { ActionLock } from "./lock";
-import { startMethodRuntime } from "./method-runtime";
-import { ADDIN_NAME, loadFunctionSummaries } from "./metadata";
-import {
-  IMPORT_IDS,
-  createImportView,
-  readMappingAnswers,
-  readPeriodInput,
-  readSource,
-  renderFileName,
-  renderImportBusy,
-  renderPeriodKind,
-} from "./view-import";
-import {
-  PANE_IDS,
-  createPaneView,
-  describeHost,
-  renderFunctionList,
-  renderFunctionListError,
-  renderBusy,
-  renderHeader,
-  renderStatus,
-  renderSummary,
-} from "./view";
+import { TaskpaneController } from "./assess/controller";
+import { createPaneView, PANE_IDS, renderBusy, renderSummary } from "./assess/view";
+import { wireControls } from "./assess/wire";
+import { ImportController } from "./import/controller";
+import { LEDGER_API } from "./import/ledger-api";
+import { createImportView, renderImportBusy } from "./import/view";
+import { wireImportControls } from "./import/wire";
+import { SHELL_TEXT } from "./messages";
+import { ActionLock } from "./shared/lock";
+import { ADDIN_NAME, loadFunctionSummaries } from "./shared/metadata";
+import { startMethodRuntime } from "./shared/method-runtime";
+import { describeHost, renderFunctionList, renderFunctionListError, renderHeader, renderStatus } from "./shared/shell";
 
 type FetchLike = Parameters<typeof loadFunctionSummaries>[0];
 
@@ -53,88 +38,6 @@ export async function initTaskpane(
   }
 }
 
-/** Connects the pane's buttons, list and fields to the controller (keyboard included). */
-export function wireControls(doc: Document, controller: TaskpaneController): void {
-  const on = (id: string, type: string, handler: (event: Event) => void) => {
-    const element = doc.getElementById(id);
-    if (!element) throw new Error(`task pane: missing element #${id}`);
-    element.addEventListener(type, handler);
-  };
-  on(PANE_IDS.compute, "click", () => void controller.computeAll());
-  on(PANE_IDS.template, "click", () => void controller.createTemplate());
-  on(PANE_IDS.finalize, "click", () => controller.requestFinalize());
-  on(PANE_IDS.confirmFinalize, "click", () => void controller.confirmFinalize());
-  on(PANE_IDS.cancelFinalize, "click", () => controller.cancelFinalize());
-  on(PANE_IDS.confirm, "keydown", (event) => {
-    if ((event as KeyboardEvent).key === "Escape") {
-      event.preventDefault();
-      controller.cancelFinalize();
-    }
-  });
-  on(PANE_IDS.restore, "click", () => void controller.restoreFormulas());
-  const months = () => (doc.getElementById(PANE_IDS.paramMonths) as HTMLInputElement).value;
-  on(PANE_IDS.paramSave, "click", () => void controller.saveMonths(months()));
-  on(PANE_IDS.paramMonths, "keydown", (event) => {
-    if ((event as KeyboardEvent).key === "Enter") {
-      event.preventDefault();
-      void controller.saveMonths(months());
-    }
-  });
-  // One listener for the whole problem list: each problem is a <button data-index>.
-  on(PANE_IDS.problemList, "click", (event) => {
-    const target = event.target as Element | null;
-    const button = target?.closest("button[data-index]");
-    if (button) void controller.selectProblem(Number(button.getAttribute("data-index")));
-  });
-}
-
-/** Connects the 工单导入 controls to the import controller (keyboard included). */
-export function wireImportControls(doc: Document, importer: ImportController): void {
-  const element = (id: string): HTMLElement => {
-    const found = doc.getElementById(id);
-    if (!found) throw new Error(`task pane: missing element #${id}`);
-    return found;
-  };
-  const on = (id: string, type: string, handler: (event: Event) => void) => element(id).addEventListener(type, handler);
-  const startImport = () => void importer.importLedger(readSource(doc), readPeriodInput(doc));
-  const checkPeriod = () => void importer.checkPeriod(readPeriodInput(doc));
-  on(IMPORT_IDS.import, "click", startImport);
-  on(IMPORT_IDS.periodKind, "change", () => {
-    renderPeriodKind(doc, readPeriodInput(doc).kind);
-    checkPeriod();
-  });
-  on(IMPORT_IDS.periodYear, "input", () => {
-    element(IMPORT_IDS.periodYear).setAttribute("data-default", "false");
-    checkPeriod();
-  });
-  on(IMPORT_IDS.periodYear, "keydown", (event) => {
-    if ((event as KeyboardEvent).key === "Enter") {
-      event.preventDefault();
-      startImport();
-    }
-  });
-  // Picking a file means importing from it.
-  on(IMPORT_IDS.file, "change", () => {
-    const files = (element(IMPORT_IDS.file) as HTMLInputElement).files;
-    const picked = files && files.length > 0 ? files[0] : undefined;
-    if (picked) (element(IMPORT_IDS.sourceFile) as HTMLInputElement).checked = true;
-    renderFileName(doc, picked?.name);
-  });
-  on(IMPORT_IDS.mappingSave, "click", () => void importer.submitMapping(readMappingAnswers(doc)));
-  on(IMPORT_IDS.mappingCancel, "click", () => importer.cancelMapping());
-  on(IMPORT_IDS.mapping, "keydown", (event) => {
-    if ((event as KeyboardEvent).key === "Escape") {
-      event.preventDefault();
-      importer.cancelMapping();
-    }
-  });
-  on(IMPORT_IDS.problemList, "click", (event) => {
-    const button = (event.target as Element | null)?.closest("button[data-index]");
-    if (button) void importer.selectProblem(Number(button.getAttribute("data-index")));
-  });
-  on(IMPORT_IDS.drillButton, "click", () => void importer.writeDrillDown((element(IMPORT_IDS.drillUnit) as HTMLSelectElement).value));
-}
-
 /** The Excel API the adapter needs (getRangeByIndexes, freezePanes, ChartSeries.setXAxisValues). */
 export const REQUIRED_EXCEL_API = "1.7";
 
@@ -142,7 +45,7 @@ export const REQUIRED_EXCEL_API = "1.7";
 export function startAssessment(doc: Document): TaskpaneController | undefined {
   const supports = (version: string) => Office.context.requirements.isSetSupported("ExcelApi", version);
   if (!supports(REQUIRED_EXCEL_API)) {
-    renderStatus(doc, `此版本的 Excel 不支持考核计算所需的接口（ExcelApi ${REQUIRED_EXCEL_API}）：请更新 Office 或使用网页版 Excel。`, "error");
+    renderStatus(doc, SHELL_TEXT.unsupportedApi(REQUIRED_EXCEL_API), "error");
     return undefined;
   }
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
@@ -173,8 +76,8 @@ export function startAssessment(doc: Document): TaskpaneController | undefined {
     button.addEventListener("click", () => {
       const sheet = button.getAttribute("data-open-sheet") as string;
       select(sheet, "A3").then(
-        () => renderStatus(doc, `已打开“${sheet}”。`, "info"),
-        () => renderStatus(doc, `工作簿中没有“${sheet}”表：请先点“创建/补全模板”。`, "error"),
+        () => renderStatus(doc, SHELL_TEXT.sheetOpened(sheet), "info"),
+        () => renderStatus(doc, SHELL_TEXT.sheetMissing(sheet), "error"),
       );
     });
   }

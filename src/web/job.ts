@@ -7,7 +7,7 @@ import { templateAll } from "../workbook/template";
 import { computeStep, importLedgerStep, methodOfPort, workbookKindOf, type LedgerStep, type MethodFromFile } from "../job";
 import { LedgerError, parsePeriod, readLedgerBlob, type Period } from "../ledger";
 import { qualified } from "../workbook/address";
-import { LEDGER_WMSG } from "../workbook/ledger";
+import { JUDGMENT_SHEET, LEDGER_WMSG } from "../workbook/ledger";
 import { PackageWorkbookPort, type PackageFile } from "../workbook/package-adapter";
 import { WMSG } from "../workbook/messages";
 import { MMSG } from "../workbook/method/messages";
@@ -16,7 +16,7 @@ import { blobFile, bytesFile } from "../xlsx/zip";
 import { memorySink } from "../xlsx/zip-writer";
 import { doneMessage } from "./outcome";
 import { WEB_MSG, pageAdvice } from "./messages";
-import type { MappingMessage, ProgressMessage, RefusedMessage, RunRequest, WorkerMessage } from "./protocol";
+import type { MappingMessage, ProgressMessage, RefusedMessage, RunRequest, TypedMessage, WorkerMessage } from "./protocol";
 
 /** Ledger problems listed with the import's lines (all of them are in 工单导入校验), as on the terminal. */
 const LEDGER_LINES = 20;
@@ -80,7 +80,7 @@ function periodOf(request: RunRequest): Period | undefined {
 }
 
 /** The import's lines (as the CLI prints them), or the message that stops the run. */
-function ledgerLines(step: LedgerStep, name: string): { lines: string[]; problemRows: number; empty: boolean } | MappingMessage {
+function ledgerLines(step: LedgerStep, name: string): { lines: string[]; problemRows: number; empty: boolean } | MappingMessage | TypedMessage {
   switch (step.status) {
     case "methodRefused": {
       const first = `${qualified(step.errors[0].sheet, step.errors[0].cell)}：${step.errors[0].message}`;
@@ -92,6 +92,15 @@ function ledgerLines(step: LedgerStep, name: string): { lines: string[]; problem
       return {
         type: "needsMapping", message: step.message,
         headers: step.mapping.unrecognized.map((h) => h.header), missing: [...step.mapping.missing],
+      };
+    case "typedValues":
+      return {
+        type: "typedValues", typed: step.typed,
+        lines: [
+          WEB_MSG.typedRefused(step.typed.length, !step.recorded),
+          ...step.typed.map((t) => WEB_MSG.typedLine(qualified(t.sheet, t.cell), t.unit, t.label, LEDGER_WMSG.typedValue(t.typed), t.imported)),
+          WEB_MSG.typedAdvice(JUDGMENT_SHEET),
+        ],
       };
     case "noOrders": {
       const { summary, problems } = step.data;
@@ -113,7 +122,7 @@ async function importLedgerFile(port: PackageWorkbookPort, request: RunRequest, 
   report({ type: "progress", stage: "ledger", rows: 0 });
   try {
     const step = await importLedgerStep(port, {
-      sourceName: ledger.name, period, map: request.map,
+      sourceName: ledger.name, period, map: request.map, replaceTyped: request.replaceTyped,
       read: (options) => readLedgerBlob(ledger, {
         ...options, fileName: ledger.name, onProgress: (p) => report({ type: "progress", stage: "ledger", rows: p.rowsRead, fraction: p.fraction }),
       }),

@@ -4,8 +4,11 @@
  * the controls, shows progress, results and problems, and offers the result as a download.
  */
 import { WEB_MSG } from "./messages";
+import type { TypedValue } from "../workbook/ledger";
 import type { MappingMessage, RunRequest, WorkerMessage } from "./protocol";
-import { byId, clearResults, readMapping, setBusy, showMapping, showMappingError, showMessage, showProgress, showResults } from "./view";
+import {
+  byId, clearResults, readMapping, setBusy, showMapping, showMappingError, showMessage, showProgress, showResults, showTyped, typedConsent,
+} from "./view";
 import { startWorker } from "./worker-client";
 
 interface State {
@@ -13,9 +16,11 @@ interface State {
   /** The open mapping question (unknown ledger headers) and the answers given so far. */
   question: MappingMessage | null;
   map: Record<string, string>;
+  /** Typed 热线数据 values the last run would have replaced (asked for consent). */
+  typed: readonly TypedValue[] | null;
 }
 
-const state: State = { question: null, map: {} };
+const state: State = { question: null, map: {}, typed: null };
 
 const picked = (id: string): File | undefined => byId<HTMLInputElement>(id).files?.[0] ?? undefined;
 
@@ -37,6 +42,12 @@ function onWorkerMessage(message: WorkerMessage | { type: "error"; message: stri
       showMessage([]);
       showMapping(message, state.map);
       return;
+    case "typedValues":
+      finish();
+      state.typed = message.typed;
+      showMessage([]);
+      showTyped(message);
+      return;
     case "refused":
       finish();
       showMessage(message.lines);
@@ -48,7 +59,9 @@ function onWorkerMessage(message: WorkerMessage | { type: "error"; message: stri
     case "done":
       finish();
       state.question = null;
+      state.typed = null;
       showMapping(null, state.map);
+      showTyped(null);
       showMessage([]);
       showResults(message);
   }
@@ -68,6 +81,7 @@ async function run(): Promise<void> {
   const request: RunRequest = {
     type: "run", workbook: picked("workbook"), ledger: picked("ledger"), method: picked("method"),
     period: byId<HTMLInputElement>("period").value, map: state.map,
+    ...(state.typed && typedConsent() ? { replaceTyped: state.typed } : {}),
   };
   setBusy(true);
   showProgress({ type: "progress", stage: request.method ? "method" : "workbook" });
@@ -95,10 +109,12 @@ function cancel(): void {
   byId("run").focus();
 }
 
-/** New files make the last results and the mapping question stale. */
+/** New files make the last results, the consent and the mapping question stale. */
 function inputsChanged(ledgerChanged: boolean): void {
   clearResults();
   showMessage([]);
+  state.typed = null;
+  showTyped(null);
   if (ledgerChanged) {
     state.question = null;
     state.map = {};

@@ -1,5 +1,6 @@
 /** The messages between the page (page.ts) and its worker (worker.ts): plain data, structured-cloneable. */
 import type { Severity } from "../workbook/findings";
+import type { TypedValue } from "../workbook/ledger";
 
 export interface RunRequest {
   readonly type: "run";
@@ -12,6 +13,8 @@ export interface RunRequest {
   readonly method?: File;
   /** Answers for unrecognized ledger headers: header as written → ledger column (or 忽略). */
   readonly map: Readonly<Record<string, string>>;
+  /** The typed 热线数据 values the user agreed to replace (the list of an earlier TypedMessage). */
+  readonly replaceTyped?: readonly TypedValue[];
 }
 
 export type Stage = "workbook" | "method" | "ledger" | "compute" | "write";
@@ -81,4 +84,12 @@ export interface MappingMessage {
   readonly missing: readonly string[];
 }
 
-export type WorkerMessage = ProgressMessage | DoneMessage | RefusedMessage | MappingMessage;
+/** 热线数据 holds values no import wrote: nothing computed; ask for consent, then run again with replaceTyped. */
+export interface TypedMessage {
+  readonly type: "typedValues";
+  /** The CLI's lines (what would be replaced, one line each) and the page's advice. */
+  readonly lines: readonly string[];
+  readonly typed: readonly TypedValue[];
+}
+
+export type WorkerMessage = ProgressMessage | DoneMessage | RefusedMessage | MappingMessage | TypedMessage;

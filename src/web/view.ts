@@ -3,7 +3,7 @@
  * textContent, never parsed as HTML: a unit named <img src=x onerror=alert(1)> shows as those characters.
  */
 import { WEB_MSG } from "./messages";
-import type { DoneMessage, MappingMessage, ProgressMessage } from "./protocol";
+import type { DoneMessage, MappingMessage, ProgressMessage, TypedMessage } from "./protocol";
 
 export const byId = <T extends HTMLElement = HTMLElement>(id: string): T => {
   const element = document.getElementById(id);
@@ -39,7 +39,7 @@ export function showProgress(p: ProgressMessage | null): void {
 }
 
 export function setBusy(busy: boolean): void {
-  for (const id of ["workbook", "ledger", "period", "method", "run"]) byId<HTMLInputElement>(id).disabled = busy;
+  for (const id of ["workbook", "ledger", "period", "method", "run", "typed-consent"]) byId<HTMLInputElement>(id).disabled = busy;
   byId("cancel").hidden = !busy;
   for (const select of Array.from(byId("mapping-fields").querySelectorAll("select"))) select.disabled = busy;
 }
@@ -145,3 +145,19 @@ export function readMapping(): { ok: true; map: Record<string, string> } | { ok:
 export function showMappingError(message: string): void {
   byId("mapping-error").textContent = message;
 }
+
+/** The consent question: the values an import would replace, each with its cell; unchecked until the user agrees. */
+export function showTyped(question: TypedMessage | null): void {
+  byId("typed").hidden = question === null;
+  byId<HTMLInputElement>("typed-consent").checked = false;
+  const list = byId("typed-list");
+  clear(list);
+  if (!question) return;
+  const lines = question.lines;
+  byId("typed-text").textContent = lines[0];
+  for (const line of lines.slice(1, -1)) list.appendChild(el("li", line.trim()));
+  byId("typed-advice").textContent = lines[lines.length - 1];
+  byId<HTMLInputElement>("typed-consent").focus();
+}
+
+export const typedConsent = (): boolean => byId<HTMLInputElement>("typed-consent").checked;

@@ -13,7 +13,8 @@ import { readHotlineData } from "./inputs/hotline-data";
 import { readRegister } from "./inputs/registers";
 import { readUnits } from "./inputs/units";
 import { scoreUnits, type UnitOutcome } from "./hotline-scores";
-import { LEDGER_SHEET } from "./ledger/contract";
+import { JUDGMENT_SHEET, LEDGER_SHEET } from "./ledger/contract";
+import { judgmentChangedSinceImport } from "./ledger/import-record";
 import { LEDGER_WMSG } from "./ledger/messages";
 import { openLedgerProblems, withLedgerNotes } from "./ledger/open-problems";
 import { WMSG } from "./messages";
@@ -104,11 +105,15 @@ export function computePlan(
   // The last ledger import's problems stay open until a clean import replaces 工单导入校验 (spec E).
   const ledger = openLedgerProblems(snapshots.get(LEDGER_SHEET.problems), rules.registry);
   for (const f of ledger.findings) findings.add(f);
+  // 热线数据 holds the counts of the last import: decisions changed since are not in them yet (spec I).
+  const judgmentChanged = judgmentChangedSinceImport(snapshots);
+  if (judgmentChanged) findings.add({ severity: "error", code: "judgmentChanged", sheet: JUDGMENT_SHEET, message: LEDGER_WMSG.judgmentChanged });
   const units = withLedgerNotes(scored, ledger);
   const problems = findings.sorted();
   const errorCount = countBySeverity(problems).error;
-  const status = ledger.count > 0 ? LEDGER_WMSG.draft(errorCount, ledger.count)
-    : errorCount > 0 ? WMSG.draft(errorCount) : WMSG.checked(localMinute(now));
+  const status = judgmentChanged ? LEDGER_WMSG.judgmentChangedDraft(errorCount)
+    : ledger.count > 0 ? LEDGER_WMSG.draft(errorCount, ledger.count)
+      : errorCount > 0 ? WMSG.draft(errorCount) : WMSG.checked(localMinute(now));
 
   const label = method?.label ?? BUILT_IN_LABEL(rules.year);
   const plan: WritePlan = [
@@ -198,7 +203,7 @@ function clearedResults(snapshots: Snapshots): WritePlan {
 export async function computeAll(port: WorkbookPort, options: ComputeOptions = {}): Promise<Omit<ComputeOutput, "plan">> {
   const progress = options.onProgress ?? (() => undefined);
   progress(WMSG.progress.read, 0);
-  const snapshots = await port.read([...COMPUTE_READS, LEDGER_SHEET.problems]);
+  const snapshots = await port.read([...COMPUTE_READS, LEDGER_SHEET.problems, LEDGER_SHEET.record, JUDGMENT_SHEET]);
   progress(WMSG.progress.compute, 0.3);
   const { plan, ...output } = await planWithMethod(port, snapshots, options.ruleSet, options.now, options.method);
   progress(WMSG.progress.write, 0.6);

@@ -4,6 +4,7 @@
  * so they are fixed; column order, styling, extra columns and extra sheets are free.
  */
 import { ruleSet, type Category, type HotlineRuleSet, type RateRuleId } from "../engine";
+import { CONCLUSIONS, DECISION_COLUMNS, JUDGMENT_KINDS, type DecisionColumn } from "../ledger";
 import { ALIAS_LABEL, APPROVAL_METHOD_LABEL as A, HOTLINE_METHOD_LABEL as H, METHOD_SHEET } from "./method/labels";
 
 export const SHEET = {
@@ -20,6 +21,10 @@ export const SHEET = {
   guide: "填写说明",
   /** Hidden: what 定稿 replaced, so that 恢复公式 can put it back. */
   formulaBackup: "_定稿公式备份",
+  /** The office's decisions on single orders (spec I): input, applied by the ledger import. */
+  judgment: "工单研判",
+  /** Per unit × 研判事项 × 结论, written by the ledger import (spec I). */
+  judgmentSummary: "研判汇总",
   /** The method sheets (spec G). */
   hotlineMethod: METHOD_SHEET.hotline,
   approvalMethod: METHOD_SHEET.approval,
@@ -38,7 +43,9 @@ export type ColumnKind =
   | "name" | "unitType" | "count" | "amount" | "rate" | "date" | "status" | "part" | "caseItem" | "text"
   | "points" | "rank" | "explanation" | "sheetName" | "cellAddress" | "level" | "paramValue"
   // The method sheets (spec G): a short label, 计分方式, 是/否, a clause or department list (wrapped).
-  | "label" | "scoring" | "yesNo" | "clause";
+  | "label" | "scoring" | "yesNo" | "clause"
+  // 工单研判 (spec I): 研判事项 and 结论 (drop-downs from src/ledger's catalogue).
+  | "judgmentKind" | "conclusion";
 
 export interface ColumnSpec {
   readonly label: string;
@@ -190,6 +197,17 @@ const registerColumns = [
   col(LABEL.note, "text"),
 ];
 
+/** What each 工单研判 column holds (its template format, drop-down and width). */
+const DECISION_KIND: Readonly<Record<DecisionColumn, ColumnKind>> = {
+  工单编号: "label", 承办单位: "name", 研判事项: "judgmentKind", 更正为: "label", 结论: "conclusion",
+  提出日期: "date", 决定日期: "date", 理由: "text", 依据: "text", 经办人: "label",
+};
+
+/** 研判汇总's count columns: one per 研判事项 and 结论 ("不合理诉求成立"), in catalogue order. */
+export const JUDGMENT_SUMMARY_LABELS: readonly string[] = JUDGMENT_KINDS.flatMap((k) => CONCLUSIONS.map((c) => `${k}${c}`));
+/** 研判汇总: rows with an error (they change no count until corrected). */
+export const JUDGMENT_ERRORS_LABEL = "有误";
+
 export const SHEETS: readonly SheetSpec[] = [
   {
     name: SHEET.units, role: "input", key: LABEL.name,
@@ -231,6 +249,15 @@ export const SHEETS: readonly SheetSpec[] = [
       // Not in spec E (extra columns are free): 错误 / 警告 / 说明.
       col(LABEL.level, "level", { result: true }),
     ],
+  },
+  {
+    name: SHEET.judgment, role: "input", key: "工单编号",
+    columns: DECISION_COLUMNS.map((label) => col(label, DECISION_KIND[label], { needed: label === "工单编号" || label === "研判事项" || label === "结论" })),
+  },
+  {
+    name: SHEET.judgmentSummary, role: "result", key: LABEL.name,
+    columns: [col(LABEL.name, "name"), ...JUDGMENT_SUMMARY_LABELS.map((label) => col(label, "count")), col(JUDGMENT_ERRORS_LABEL, "count")]
+      .map((c) => ({ ...c, result: true })),
   },
   {
     name: SHEET.params, role: "input", key: LABEL.param,

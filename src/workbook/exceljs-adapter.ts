@@ -19,6 +19,7 @@ import { cellAddress } from "./address";
 import { fitCellText } from "./cell-text";
 import { WMSG } from "./messages";
 import type { CellFormat, CellValue, RangeRef, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
+import { NARROW_MARGINS, PAPER_SIZE_A4 } from "../sheet/print";
 
 const MS_PER_DAY = 86400000;
 
@@ -72,9 +73,6 @@ function snapshotOf(ws: ExcelJS.Worksheet, withFormulas: boolean, withFormats = 
   }
   return { name: ws.name, values, ...(formulas ? { formulas } : {}), ...(formats ? { numberFormats: formats } : {}) };
 }
-
-/** Narrow margins in inches (Excel's "窄" preset), used when a page setup names none. */
-const NARROW_MARGINS = { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75 } as const;
 
 const argb = (color: string) => `FF${color.replace(/^#/, "").toUpperCase()}`;
 
@@ -216,18 +214,17 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
       case "pageSetup": {
         const ws = this.sheet(op.sheet);
         const { setup } = op;
-        const m = setup.margins ?? NARROW_MARGINS;
         const { printArea: _old, printTitlesRow: _titles, ...kept } = ws.pageSetup;
         ws.pageSetup = {
           ...kept,
-          paperSize: 9, // A4
+          paperSize: PAPER_SIZE_A4,
           orientation: setup.orientation,
           // Fit to width only: fitToHeight 0 is "automatic" (as many pages tall as needed).
           ...(setup.fitToWidth !== undefined
             ? { fitToPage: true, fitToWidth: setup.fitToWidth, fitToHeight: 0 }
             : { fitToPage: false }),
           horizontalCentered: setup.centerHorizontally ?? false,
-          margins: { ...m, header: 0.3, footer: 0.3 },
+          margins: { ...NARROW_MARGINS },
           // exceljs writes these two as the sheet's _xlnm.Print_Titles and _xlnm.Print_Area defined names.
           ...(setup.repeatRows ? { printTitlesRow: `${setup.repeatRows.first + 1}:${setup.repeatRows.last + 1}` } : {}),
           ...(setup.printArea && setup.printArea.rows > 0 && setup.printArea.cols > 0

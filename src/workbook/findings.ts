@@ -24,7 +24,10 @@ export type FindingCode =
   // orders of a unit missing from 承办单位, a period outside 考核年度.
   | "ledgerRow" | "ledgerNotFilled" | "ledgerUnitNotAssessed" | "ledgerYear"
   // Compute-all: problems still listed in 工单导入校验 by the last import (the results are a draft).
-  | "ledgerOpen";
+  | "ledgerOpen"
+  // The ledger import (spec I): a value typed into 热线数据, replaced with consent (说明); compute-all: 工单研判
+  // changed since the last import (the results are a draft until it is imported again).
+  | "ledgerReplacedTyped" | "judgmentChanged";
 
 export interface Finding {
   readonly severity: Severity;

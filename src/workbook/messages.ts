@@ -73,6 +73,8 @@ export const WMSG = {
     加分登记: (year: number) => `${year}年度12345热线加分登记（每行一件；数量为空按1计）`,
     校验: () => "校验结果（“全部计算”自动生成）",
     参数: () => "考核参数",
+    工单研判: (year: number) => `${year}年度工单研判与申诉登记（每行一项研判；结论为“成立”的在导入工单明细时计入，改动后请重新导入）`,
+    研判汇总: (year: number) => `${year}年度工单研判汇总（“导入工单明细”自动生成）`,
   } as Readonly<Record<string, (year: number) => string>>,
   paramYearNote: (known: readonly number[]) => `选用哪一年度的考核规则（目前提供：${known.join("、")}）`,
   paramMonthsNote: "月均办件量为空时，按“工单总量÷考核月数”计算（1—12）",

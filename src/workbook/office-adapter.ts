@@ -25,6 +25,7 @@
 import { cellAddress } from "./address";
 import { fitCellText, MAX_CELL_CHARS } from "./cell-text";
 import type { CellFormat, CellValue, PageSetup, RangeRef, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
+import { marginsInPoints, NARROW_MARGINS } from "../sheet/print";
 
 /** Runs a batch against a request context: Excel.run, or a context the caller already holds. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -244,10 +245,6 @@ export function guardedCellText(text: string): string {
   const guarded = guardText(text);
   return guarded.length <= MAX_CELL_CHARS ? guarded : guardText(fitCellText(text, guarded.length - text.length));
 }
-
-/** Narrow margins in inches (Excel's "窄" preset), used when a page setup names none; header and footer 0.3. */
-const NARROW_MARGINS = { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75 } as const;
-const POINTS_PER_INCH = 72;
 
 /**
  * A footer in the file format's codes ("&L…&C…&R…") split into the three parts Office.js sets one by one;
@@ -725,15 +722,15 @@ const noteKey = (sheet: string, row: number, col: number) => `${sheet}\u0000${ro
 /** Queues everything of a page setup but the zoom (ExcelApi 1.9 page layout; margins in points). */
 function pageLayout(sheet: Excel.Worksheet, setup: PageSetup): void {
   const layout = sheet.pageLayout;
-  const m = setup.margins ?? NARROW_MARGINS;
+  const m = marginsInPoints(NARROW_MARGINS);
   layout.paperSize = "A4";
   layout.orientation = setup.orientation === "landscape" ? "Landscape" : "Portrait";
-  layout.leftMargin = m.left * POINTS_PER_INCH;
-  layout.rightMargin = m.right * POINTS_PER_INCH;
-  layout.topMargin = m.top * POINTS_PER_INCH;
-  layout.bottomMargin = m.bottom * POINTS_PER_INCH;
-  layout.headerMargin = 0.3 * POINTS_PER_INCH;
-  layout.footerMargin = 0.3 * POINTS_PER_INCH;
+  layout.leftMargin = m.left;
+  layout.rightMargin = m.right;
+  layout.topMargin = m.top;
+  layout.bottomMargin = m.bottom;
+  layout.headerMargin = m.header;
+  layout.footerMargin = m.footer;
   layout.centerHorizontally = setup.centerHorizontally ?? false;
   if (setup.repeatRows) layout.setPrintTitleRows(`$${setup.repeatRows.first + 1}:$${setup.repeatRows.last + 1}`);
   if (setup.printArea && setup.printArea.rows > 0 && setup.printArea.cols > 0) {

@@ -30,7 +30,10 @@ export interface SheetSnapshot {
   readonly numberFormats?: readonly (readonly (string | null)[])[];
 }
 
-/** Print setup of a sheet (section H): A4, orientation, fit to pages, repeated title rows, footer. */
+/**
+ * Print setup of a sheet (section H): orientation, fit to pages, repeated title rows, footer. Paper (A4) and
+ * margins (Excel's 窄 preset) are the same on every sheet and every path: src/sheet/print.ts.
+ */
 export interface PageSetup {
   readonly orientation: "portrait" | "landscape";
   /** Pages wide (1 = fit to one page wide); pages tall is automatic. */
@@ -39,8 +42,6 @@ export interface PageSetup {
   readonly repeatRows?: { readonly first: number; readonly last: number };
   /** Footer text in Excel header/footer codes, e.g. "&C第 &P 页 共 &N 页". */
   readonly footer?: string;
-  /** Margins in inches; defaults are the adapter's narrow A4 margins. */
-  readonly margins?: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
   /** Centre horizontally on the page. */
   readonly centerHorizontally?: boolean;
   /**

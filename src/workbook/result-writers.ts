@@ -12,7 +12,7 @@ import { MMSG } from "./method/messages";
 import type { CellValue, SheetSnapshot, WriteOp } from "./port";
 import { prepareResultSheet, resultLayout, writeColumns, type ColumnWrite, type ResultLayout } from "./result-columns";
 import { percentFormat } from "./rate-format";
-import { ROW_HEIGHT, STYLE, printOp, range, titleHeight } from "./styles";
+import { EXPLANATION_WIDTH, ROW_HEIGHT, STYLE, printOp, range, titleHeight } from "./styles";
 import { findHeader, normalizeLabel, type Table } from "./tables";
 
 /**
@@ -195,6 +195,9 @@ export function writeHotlineTable(snapshot: SheetSnapshot | undefined, ranked: r
 /**
  * Only the 扣分 and 扣分说明 columns of 便民化考核: never another cell of that sheet. The method that produced
  * them is shown by the 扣分说明 header's number format (扣分说明（考核办法：…）): the cell keeps its label.
+ * 扣分说明 wraps within a fixed width and its rows grow to show it (the row height is the only thing of the
+ * user's rows it changes): unwrapped, a long 扣分说明 spills to the right and the sheet, fitted to one page
+ * wide, printed at a quarter of its size.
  */
 export function writeApprovalColumns(table: Pick<Table, "snapshot" | "spec">, rows: readonly ApprovalRowResult[], method: string): WriteOp[] {
   const layout = resultLayout(table.snapshot, table.spec, [LABEL.deduction, LABEL.explanation], false);
@@ -209,8 +212,7 @@ export function writeApprovalColumns(table: Pick<Table, "snapshot" | "spec">, ro
   return [
     ...writeColumns(layout, [
       { label: LABEL.deduction, values: deduction, center: true },
-      // Not wrapped: compute-all changes no row height of this input sheet; the column fits the longest text.
-      { label: LABEL.explanation, values: explanation, maxWidth: 60 },
+      { label: LABEL.explanation, values: explanation, width: EXPLANATION_WIDTH, wrap: true },
     ], { widths: true }),
     { kind: "format", range: header, format: { numberFormat: labelSuffixFormat(`（${MMSG.producedBy(method)}）`) } },
   ];

@@ -14,6 +14,12 @@ export const STYLE = {
 /** Row heights in points: a 14 pt title (merged cells never grow by themselves), a header of up to three lines. */
 export const ROW_HEIGHT = { title: 24, header: 45 } as const;
 
+/**
+ * Width (characters) of a wrapped 扣分说明 or 问题 column on a sheet that also holds input columns (便民化考核):
+ * narrow enough that the sheet, fitted to one A4 landscape page wide, prints legibly (spec H, J).
+ */
+export const EXPLANATION_WIDTH = 40;
+
 /** The height of a title row of `lines` lines of 14 pt text. */
 export function titleHeight(lines: number): number {
   return Math.max(1, lines) * 20 + 4;

@@ -4,6 +4,7 @@
  * work. Figures (points, thresholds, deadlines, item names) come from the rule set, never literals.
  */
 import type { RuleSet } from "../engine";
+import { CONCLUSIONS, JUDGMENT_KINDS, JUDGMENT_SYNONYMS } from "../ledger";
 import { LABEL, SHEET } from "./contract";
 import { itemLabel } from "./inputs/approval";
 import {
@@ -129,7 +130,31 @@ export function columnHelp(rules: RuleSet): Readonly<Record<string, Readonly<Rec
       [LABEL.value]: { meaning: "参数的值（各行含义见“说明”列）；空白按内置2021年度办法的值。", source: "考核办法、考核办通知", example: "12" },
       [LABEL.note]: { meaning: "参数的说明。", source: "模板", example: "" },
     },
+    [SHEET.judgment]: judgmentHelp(rules.year),
     ...methodHelp(rules),
+  };
+}
+
+/** 工单研判's columns (spec I): the catalogue's words come from src/ledger. */
+function judgmentHelp(year: number): Record<string, ColumnHelp> {
+  const from = "申诉材料、核查记录、二次回访记录";
+  return {
+    工单编号: { meaning: "被研判工单的编号，与工单明细一致（前后空格、全角数字字母不影响识别）。", source: "工单明细、工单核查", example: `AK${year}03150087` },
+    承办单位: { meaning: "可空；填写时须是该工单的承办单位，用来发现填错的工单编号。", source: "工单明细", example: "汉滨区政府" },
+    研判事项: {
+      meaning: `从下拉列表选择：${JUDGMENT_KINDS.join("、")}。也可写常用说法（${Object.entries(JUDGMENT_SYNONYMS).map(([w, k]) => `${w}=${k}`).join("，")}）。`,
+      source: "综合研判、申诉审核", example: "不合理诉求",
+    },
+    更正为: {
+      meaning: "回访更正填二次回访的结果（满意、基本满意、不满意、拒访、无法联系、未回访）；重复工单填并入的工单编号；其他研判事项不填。",
+      source: "二次回访记录、并单记录", example: "满意",
+    },
+    结论: { meaning: `${CONCLUSIONS.join("、")}；空白视为待定。只有“成立”改变计数，待定的在扣分说明中列出“若全部成立”的总分。`, source: "考核办决定", example: "成立" },
+    提出日期: { meaning: "单位提出申诉或研判的日期；参数“申诉期限（天）”填写后，超过期限的标注“逾期提出”。", source: from, example: `${year}-04-06` },
+    决定日期: { meaning: "作出结论的日期，不得早于提出日期；结论为成立或不成立时应填写。", source: "考核办决定", example: `${year}-04-12` },
+    理由: { meaning: "研判的理由（不参与计算，供核对）。", source: from, example: "诉求人要求超出政策规定，属不合理诉求" },
+    依据: { meaning: "政策或考核办法的依据（不参与计算）。", source: "考核办法、相关政策", example: "安行审函〔2021〕73号附件2" },
+    经办人: { meaning: "经办或审核人（不参与计算）。", source: "热线中心", example: "张三" },
   };
 }
 
@@ -188,6 +213,7 @@ function methodHelp(rules: RuleSet): Record<string, Record<string, ColumnHelp>> 
 
 /** Titles of the method sheets, the band rows of 便民化考核, the name of a method the template writes. */
 export const TMSG = {
+  appealDaysNote: "单位对工单提出申诉或研判的期限：派单当月月底后的天数（空白为不限）；超过期限提出的研判标注“逾期提出”，但仍按结论执行",
   hotlineMethodTitle: (year: number) => `${year}年度12345热线考核办法（每行一条计分规则；修改本表即修改考核办法，无需改程序）`,
   approvalMethodTitle: (year: number) => `${year}年度审批服务便民化考核办法（每行一个事项）`,
   bandItems: (items: number) => `考核内容：事项1—${items}的完成情况（完成 / 未完成 / 不涉及）`,
@@ -220,6 +246,7 @@ export const GUIDE = {
     "2. 导入工单明细：在任务窗格“导入工单明细”中选择12345平台导出的工单明细（CSV 或 .xlsx），自动填写“热线数据”；也可以直接在“热线数据”中填写各单位的统计数。",
     "3. 登记扣分、加分：在“扣分登记”“加分登记”中每行登记一件经查实的事项，事项从下拉列表选择；在“便民化考核”中填写各部门各事项及其分项的完成情况。",
     "4. 全部计算：在任务窗格点“全部计算”。结果写入“12345热线考核表”和“便民化考核”的扣分、扣分说明列；发现的问题列在“校验”表中，点问题可跳到对应单元格。",
+    "研判与申诉：单位对某件工单有异议时，在“工单研判”中登记（研判事项、结论从下拉列表选择），然后重新导入工单明细；结论为“成立”的研判按规定调整该工单的计数，扣分说明会写明研判前后的数字。",
     "5. 处理“校验”中的错误后再点一次“全部计算”，直到结果表标题不再显示“草稿”。",
     "6. 打印、导出：“12345热线考核表”已设为A4横向、每页重复标题和表头、页脚注明页码，可直接打印或另存为PDF；发送给考核办之前点“定稿”，把考核公式转换为数值。",
     "考核办法在“考核办法”“便民化考核办法”和“参数”表中：新年度办法有变化（档次、分值、类别、事项、涉及部门、截止日期）时直接修改这些单元格，不需要改程序；办法有误时“全部计算”不计分，并在“校验”表中逐格说明。",
@@ -235,6 +262,8 @@ export const GUIDE = {
     [SHEET.approval, "审批服务便民化（一票否决）各事项完成情况；右侧两列为计算结果", "各审批科室、市审改办"],
     [SHEET.result, "12345热线考核结果（正式考核表），按排名排列", "“全部计算”自动生成，请勿手工修改"],
     [SHEET.checks, "计算时发现的问题，及处理办法", "“全部计算”自动生成"],
+    [SHEET.judgment, "对单件工单的综合研判和申诉决定（不合理诉求、退单合理、派单错误等），每行一项；结论为“成立”的计入统计", "热线中心、考核办"],
+    [SHEET.judgmentSummary, "各单位各研判事项的成立、不成立、待定件数，以及研判前后的工单数据", "“导入工单明细”自动生成"],
     [SHEET.params, "考核年度、考核月数和考核办法的参数（总分、一票否决扣分、印证资料截止日期等）", "按考核办法和考核办通知填写"],
     [METHOD_SHEET.hotline, "12345热线考核办法：每行一条计分规则（档次、每件扣分、加分）；新年度的办法在此修改", "考核办（按当年印发的考核办法）"],
     [METHOD_SHEET.approval, "审批服务便民化考核办法：每行一个事项及其涉及部门", "考核办（按当年印发的考核办法）"],

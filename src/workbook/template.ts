@@ -6,19 +6,21 @@
  * its used columns, and 参数 only the method's rows it lacks, below its used rows. An existing method sheet
  * gains no rule row: that would change the office's method.
  */
+import { CONCLUSIONS, JUDGMENT_WORDS } from "../ledger";
 import { RULE_SETS, applies, ruleSet as defaultRuleSet, type RuleSet } from "../engine";
 import {
   COMPUTE_READS, FORMAT, LABEL, METHOD_SHEETS, NEW_SHEET_LAYOUT, PARAM, PART_LIST, SHEET, SHEETS, SPARE_ROWS, STATUS_LIST,
   UNIT_TYPE_LIST, resultSpec, type ColumnSpec, type SheetName, type SheetSpec,
 } from "./contract";
 import { approvalSpec, itemLabel } from "./inputs/approval";
+import { JUDGMENT_PARAM } from "./ledger/contract";
 import { WMSG } from "./messages";
 import { workbookMethod } from "./method";
 import { ALIAS_LABEL, APPROVAL_METHOD_LABEL, METHOD_PARAM, SCORING } from "./method/labels";
 import { approvalMethodGrid, hotlineMethodGrid, methodParamRows, type Grid } from "./method/sheets";
 import { chooseRuleSet } from "./params";
 import type { CellValue, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
-import { ROW_HEIGHT, STYLE, lineHeight, printOp, range, titleOps } from "./styles";
+import { EXPLANATION_WIDTH, ROW_HEIGHT, STYLE, lineHeight, printOp, range, titleOps } from "./styles";
 import { cellOf, findHeader, isEmptySheet, normalizeLabel, usedHeight, usedWidth, type Snapshots } from "./tables";
 import { GUIDE, TMSG, columnHelp, noteText, paramNotes } from "./template-messages";
 import { fitWidth, wrappedLines } from "../text/width";
@@ -60,12 +62,18 @@ function records(grid: Grid): Record<string, CellValue>[] {
   return rows.map((row) => Object.fromEntries(header.map((label, i) => [String(label), row[i] ?? null])));
 }
 
-/** The method's 参数 rows (参数, 值, 说明): 办法名称 only when this run writes the method. */
+/**
+ * The method's 参数 rows (参数, 值, 说明): 办法名称 only when this run writes the method; then 申诉期限（天）,
+ * blank (spec I: no time limit until the office sets one).
+ */
 function methodParams(ctx: Context): Record<string, CellValue>[] {
   const notes = paramNotes(ctx.rules, [...RULE_SETS.keys()]);
-  return records(methodParamRows(ctx.rules, ctx.methodName ?? ""))
-    .filter((r) => ctx.methodName !== undefined || r[LABEL.param] !== METHOD_PARAM.name)
-    .map((r) => ({ ...r, [LABEL.note]: notes[String(r[LABEL.param])] ?? null }));
+  return [
+    ...records(methodParamRows(ctx.rules, ctx.methodName ?? ""))
+      .filter((r) => ctx.methodName !== undefined || r[LABEL.param] !== METHOD_PARAM.name)
+      .map((r) => ({ ...r, [LABEL.note]: notes[String(r[LABEL.param])] ?? null })),
+    { [LABEL.param]: JUDGMENT_PARAM.appealDays, [LABEL.value]: null, [LABEL.note]: TMSG.appealDaysNote },
+  ];
 }
 
 /** The title row of each sheet. */
@@ -155,6 +163,10 @@ function listOf(spec: SheetSpec, column: ColumnSpec, rules: RuleSet): readonly s
       return Object.values(SCORING);
     case "yesNo":
       return YES_NO;
+    case "judgmentKind":
+      return JUDGMENT_WORDS;
+    case "conclusion":
+      return CONCLUSIONS;
     default:
       return undefined;
   }
@@ -172,10 +184,22 @@ function registeredNames(spec: SheetSpec, rules: RuleSet): string[] {
   return rules.registry.hotlineUnits().map((o) => o.name);
 }
 
-/** A column width that fits its label, values, list words and registered names (CJK counted double). */
+/**
+ * Header labels wrap over up to two lines (the header row is two lines high), so a column is as wide as the
+ * longer half of its label: 便民化考核's seventeen columns then print one A4 page wide at a legible size.
+ */
+const HEADER_LINES = 2;
+
+function labelLines(label: string): string[] {
+  const chars = [...label];
+  const per = Math.ceil(chars.length / HEADER_LINES);
+  return Array.from({ length: HEADER_LINES }, (_, i) => chars.slice(i * per, (i + 1) * per).join(""));
+}
+
+/** A column width that fits its label (on two lines), values, list words and registered names (CJK counted double). */
 function width(spec: SheetSpec, column: ColumnSpec, values: readonly CellValue[], list: readonly string[] | undefined, rules: RuleSet): number {
-  const texts = [column.label, ...values.map((v) => (v === null ? "" : String(v))), ...(list ?? [])];
-  if (column.kind === "explanation") return 40;
+  const texts = [...labelLines(column.label), ...values.map((v) => (v === null ? "" : String(v))), ...(list ?? [])];
+  if (column.kind === "explanation") return EXPLANATION_WIDTH;
   if (column.kind === "date") return fitWidth([...texts, "2021-12-31"]);
   if (column.kind === "rate") return fitWidth([...texts, "100.00%"]);
   if (column.kind === "name") return fitWidth([...texts, ...registeredNames(spec, rules)], 8, 40);
@@ -203,7 +227,7 @@ function columnOps(sheet: string, spec: SheetSpec, column: ColumnSpec, col: numb
 
 function spareRows(spec: SheetSpec, prefilled: number): number {
   if (spec.role === "result") return 0;
-  if (spec.name === SHEET.deductions || spec.name === SHEET.bonuses) return SPARE_ROWS.register;
+  if (spec.name === SHEET.deductions || spec.name === SHEET.bonuses || spec.name === SHEET.judgment) return SPARE_ROWS.register;
   if (spec.name === SHEET.params) return 0;
   return prefilled + SPARE_ROWS.prefilled;
 }
@@ -223,6 +247,7 @@ function wrappedRowOps(sheet: string, spec: SheetSpec, first: number, rows: read
 /** Sheets printed landscape (wide tables); the others print portrait. Every one fits one A4 page wide. */
 const LANDSCAPE: readonly SheetName[] = [
   SHEET.hotline, SHEET.deductions, SHEET.bonuses, SHEET.approval, SHEET.result, SHEET.hotlineMethod, SHEET.approvalMethod,
+  SHEET.judgment, SHEET.judgmentSummary,
 ];
 
 /**
@@ -279,6 +304,7 @@ function newSheetOps(spec: SheetSpec, ctx: Context, add: boolean): WriteOp[] {
   });
   ops.push({ kind: "freeze", sheet, rows: headerRow + 1, cols: spec.name === SHEET.params || METHOD_SHEETS.includes(spec) ? 0 : 1 });
   ops.push({ kind: "rowHeight", sheet, row: titleRow, height: ROW_HEIGHT.title });
+  ops.push({ kind: "rowHeight", sheet, row: headerRow, height: lineHeight(HEADER_LINES) });
   ops.push(printOp(sheet, LANDSCAPE.includes(sheet) ? "landscape" : "portrait", { first: titleRow, last: headerRow }));
   return ops;
 }
@@ -423,7 +449,7 @@ function missingParamRows(snapshot: SheetSnapshot, headerRow: number, columns: R
     const name = normalizeLabel(cellOf(snapshot, r, nameCol));
     if (name) present.add(name);
   }
-  const rows = methodParams(ctx).filter((r) => !present.has(String(r[LABEL.param])));
+  const rows = methodParams(ctx).filter((r) => !present.has(normalizeLabel(String(r[LABEL.param])) as string));
   let row = Math.max(usedHeight(snapshot), headerRow + 1);
   for (const r of rows) {
     for (const label of [LABEL.param, LABEL.value, LABEL.note]) {

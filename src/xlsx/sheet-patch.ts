@@ -8,6 +8,7 @@ import { XLSX_MSG, XlsxError } from "./messages";
 import { cellAddress, columnLetter } from "../workbook/address";
 import type { CellValue, PageSetup } from "../workbook/port";
 import { EXCEL_MAX_TEXT } from "./limits";
+import { NARROW_MARGINS, PAPER_SIZE_A4 } from "../sheet/print";
 import { elementPrefix } from "./namespaces";
 import { columnIndex } from "./sheet-scanner";
 import { cellKey, keyCol, keyRow, type CellEdit, type SheetEdit } from "./sheet-edit";
@@ -287,7 +288,7 @@ function pageSetupElements(
   setup: PageSetup, el: (n: string) => string, find: (name: string) => Slice | undefined, xml: string,
   put: (name: string, text: string | null) => void,
 ): void {
-  const m = setup.margins ?? { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6 };
+  const m = NARROW_MARGINS;
   const fit = setup.fitToWidth !== undefined;
   const sheetPr = find("sheetPr");
   const pageSetUpPr = `<${el("pageSetUpPr")} fitToPage="${fit ? 1 : 0}"/>`;
@@ -298,8 +299,8 @@ function pageSetupElements(
     put("sheetPr", `${open}${kept.join("")}${pageSetUpPr}</${el("sheetPr")}>`);
   } else put("sheetPr", `<${el("sheetPr")}>${pageSetUpPr}</${el("sheetPr")}>`);
   put("printOptions", setup.centerHorizontally ? `<${el("printOptions")} horizontalCentered="1"/>` : null);
-  put("pageMargins", `<${el("pageMargins")} left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="0.3" footer="0.3"/>`);
-  put("pageSetup", `<${el("pageSetup")} paperSize="9" orientation="${setup.orientation}"${fit ? ` fitToWidth="${setup.fitToWidth}" fitToHeight="0"` : ""}/>`);
+  put("pageMargins", `<${el("pageMargins")} left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`);
+  put("pageSetup", `<${el("pageSetup")} paperSize="${PAPER_SIZE_A4}" orientation="${setup.orientation}"${fit ? ` fitToWidth="${setup.fitToWidth}" fitToHeight="0"` : ""}/>`);
   if (setup.footer !== undefined) put("headerFooter", `<${el("headerFooter")}><${el("oddFooter")}>${escapeXml(setup.footer)}</${el("oddFooter")}></${el("headerFooter")}>`);
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
@@ -10,7 +10,7 @@ import { parsePeriod } from "../../src/ledger";
 import { LEDGER_SHEET, IMPORT_PARAM } from "../../src/workbook";
 import { LABEL, RESULT_LABEL, SHEET } from "../../src/workbook/contract";
 import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/exceljs-adapter";
-import { fixture } from "../workbook/fixtures";
+import { HOTLINE, HOTLINE_LABELS, fixture } from "../workbook/fixtures";
 import { everything, sheetTable } from "../workbook/helpers";
 import { COUNT_LABELS, hotlineRows } from "../workbook/ledger/helpers";
 
@@ -187,12 +187,28 @@ describe("npm run assess -- --ledger", () => {
     expect(problems.values.slice(3).map((r) => typeof r[0])).toEqual(Array(6).fill("number"));
   });
 
-  it("into an existing workbook: its other sheets and columns are kept", async () => {
+  it("into an existing workbook: its typed counts are replaced only with --replace-typed; its other sheets and columns are kept", async () => {
     const input = join(dir, "fixture.xlsx");
     await writeXlsx(fixture().workbook, input);
     const output = join(dir, "fixture-out.xlsx");
+    // The fixture's counts were typed by hand (no import record): exit 2, every such cell listed, nothing written.
+    const refused = capture();
+    expect(await main([input, "--ledger", clean, "-o", output], refused.io)).toBe(EXIT.usage);
+    expect(refused.err[0]).toContain("本工作簿尚无导入记录，非空的数字都视为手工填写");
+    const read = await readLedgerFile(clean);
+    if (read.status !== "ok") throw new Error("ledger not ok");
+    const counts = new Map(read.data.counts(parsePeriod("2021")).map((c) => [c.单位名称, c as unknown as Record<string, number>]));
+    // Independently: every non-blank fixture value that differs from the ledger's, in the fixture's row order.
+    const expected = HOTLINE.flatMap((row, i) => [...COUNT_LABELS, LABEL.monthly].flatMap((label) => {
+      const imported = label === LABEL.monthly ? counts.get(String(row[LABEL.name]))![LABEL.total] / 12 : counts.get(String(row[LABEL.name]))![label];
+      const typed = row[label];
+      return typed === null || typed === imported ? [] : [`  热线数据!${String.fromCharCode(65 + HOTLINE_LABELS.indexOf(label))}${i + 3}  ${row[LABEL.name]}  ${label}  手工值 ${typed}  导入值 ${imported}`];
+    }));
+    expect(refused.err.filter((l) => /^ {2}热线数据!/u.test(l))).toEqual(expected);
+    expect(refused.err.at(-1)).toContain("请加 --replace-typed 重新运行");
+    expect(existsSync(output)).toBe(false);
     const { io } = capture();
-    expect(await main([input, "--ledger", clean, "-o", output], io)).toBe(EXIT.ok);
+    expect(await main([input, "--ledger", clean, "--replace-typed", "-o", output], io)).toBe(EXIT.ok);
     const before = await everything(await ExcelJsWorkbookPort.fromFile(input));
     const after = await everything(await ExcelJsWorkbookPort.fromFile(output));
     for (const name of [SHEET.units, SHEET.deductions, SHEET.bonuses]) expect(after.get(name)).toEqual(before.get(name));

@@ -258,7 +258,8 @@ describe("--ledger by the input workbook's own method (no --method)", () => {
     writeFileSync(ledger, ORDERS);
     const output = join(dir, "r.xlsx");
     const { io, out } = capture();
-    await main([input, "--ledger", ledger, "-o", output], io);
+    // The workbook's counts were typed by hand (no import record): replacing them needs consent (spec I).
+    await main([input, "--ledger", ledger, "--replace-typed", "-o", output], io);
     expect(out.join("\n")).toContain("考核办法：2026年度考核办法");
     const written = await ExcelJsWorkbookPort.fromFile(output);
     const hotline = new Map((await sheetTable(written, SHEET.hotline)).map((r) => [r[LABEL.name], r]));

@@ -24,7 +24,7 @@ import { generateLedger, LEDGER_HEADER, orderCells, writeLedgerXlsx } from "../.
 import { aggregateLedger, arrayRows, parsePeriod, readLedgerBytes, type LedgerCell, type LedgerData } from "../../src/ledger";
 import { REGISTRY_2021 } from "../../src/engine";
 import { LABEL, RESULT_LABEL, SHEET, sheetSpec, type SheetName } from "../../src/workbook/contract";
-import { LEDGER_HEAD_ROWS } from "../../src/taskpane/import-controller";
+import { LEDGER_HEAD_ROWS } from "../../src/workbook/ledger";
 import { OfficeWorkbookPort } from "../../src/workbook/office-adapter";
 import type { CellValue, WriteOp } from "../../src/workbook/port";
 import { findHeader } from "../../src/workbook/tables";

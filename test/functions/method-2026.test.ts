@@ -7,7 +7,7 @@
 import * as F from "../../src/functions/functions";
 import { methodSource } from "../../src/functions/method-source";
 import { BONUS, COOPERATION, HANDLING, QUALITY, reference, type Unit } from "../fixtures/method-2026/reference";
-import { SHEETS_2026, fakeWorkbook, runtimeOver } from "../taskpane/method-workbook";
+import { SHEETS_2026, fakeWorkbook, runtimeOver } from "../taskpane/shared/method-workbook";
 import { CHINESE, installCustomFunctionsStub } from "./custom-functions-stub";
 import { outcomeOf, withConstants } from "./excel-host";
 

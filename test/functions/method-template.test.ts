@@ -7,7 +7,7 @@ import { ruleSet } from "../../src/engine";
 import { methodSource } from "../../src/functions/method-source";
 import { approvalMethodGrid, hotlineMethodGrid, methodParamRows } from "../../src/workbook/method/sheets";
 import { ACCEPTANCE_ROWS } from "../../scripts/acceptance-rows";
-import { fakeWorkbook, runtimeOver } from "../taskpane/method-workbook";
+import { fakeWorkbook, runtimeOver } from "../taskpane/shared/method-workbook";
 import { expectedOutcome, on, sheetOf } from "./acceptance-cells";
 import { installCustomFunctionsStub } from "./custom-functions-stub";
 import { HOSTS, installExcel } from "./excel-host";

@@ -4,7 +4,7 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { FUNCTIONS_NAMESPACE } from "../../src/taskpane/metadata";
+import { FUNCTIONS_NAMESPACE } from "../../src/taskpane/shared/metadata";
 import { checkManifest, parseManifest, pngSize } from "./manifest-checks";
 import { attribute, parseStrictXml, XmlElement } from "./xml-tree";
 

@@ -1,8 +1,8 @@
 // The assessment controls in taskpane.html: every element the view uses, real buttons, a live status.
 import * as fs from "fs";
 import * as path from "path";
-import { ACTION_BUTTONS, PANE_IDS } from "../../src/taskpane/view";
-import { IMPORT_CONTROLS, IMPORT_IDS } from "../../src/taskpane/view-import";
+import { ACTION_BUTTONS, PANE_IDS } from "../../src/taskpane/assess/view";
+import { IMPORT_CONTROLS, IMPORT_IDS } from "../../src/taskpane/import/view";
 
 const html = fs.readFileSync(path.resolve(__dirname, "../../src/taskpane/taskpane.html"), "utf8");
 

@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { currentYear } from "../../src/engine/rules";
-import { ADDIN_NAME } from "../../src/taskpane/metadata";
+import { ADDIN_NAME } from "../../src/taskpane/shared/metadata";
 import { initTaskpane } from "../../src/taskpane/taskpane";
-import { describeHost, IDS, renderFunctionList, renderHeader, renderStatus } from "../../src/taskpane/view";
+import { describeHost, IDS, renderFunctionList, renderHeader, renderStatus } from "../../src/taskpane/shared/shell";
 import { FakeDocument } from "./fake-dom";
 
 const ALL_IDS = Object.values(IDS);

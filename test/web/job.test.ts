@@ -90,3 +90,20 @@ test("unknown ledger headers are asked; with the answer the blank template is fi
   const sheets = await values(mine);
   expect(JSON.stringify(sheets.get("_工单列映射") ?? null)).toContain("受理编码XYZ");
 });
+
+test("typed 热线数据 values are replaced only with consent: the run asks, nothing is offered; with the list agreed, it imports", async () => {
+  const csv = [
+    "工单编号,承办单位,派单时间,办理时限,办结时间,是否退单,是否申请延期,回访结果",
+    "A1,汉滨区,2021-03-01 09:00:00,2021-03-10 18:00:00,2021-03-05 10:00:00,否,否,满意",
+  ].join("\r\n");
+  const workbook = () => file(readFileSync(corpus.SAMPLE), "ankang-2021-sample.xlsx");
+  const asked = await run({ workbook: workbook(), ledger: file(csv, "l.csv") });
+  if (asked.type !== "typedValues") throw new Error(`not asked: ${JSON.stringify(asked).slice(0, 300)}`);
+  expect(asked.typed.length).toBeGreaterThan(0);
+  expect(asked.lines[0]).toContain("未导入");
+  expect(asked.lines.join("\n")).not.toContain("--replace-typed");
+  expect(asked.lines.slice(1, -1)).toHaveLength(asked.typed.length);
+  const done = await run({ workbook: workbook(), ledger: file(csv, "l.csv"), replaceTyped: asked.typed });
+  expect(done.type).toBe("done");
+  if (done.type === "done") expect(done.ledgerLines.join("\n")).toContain("l.csv");
+});

@@ -118,10 +118,38 @@ describe("compute-all on a fixture workbook with hand-computed answers", () => {
       const sheet = "sheet" in op ? op.sheet : op.range.sheet;
       if (sheet === SHEET.result || sheet === SHEET.checks) continue;
       expect(sheet).toBe(SHEET.approval);
+      if (op.kind === "rowHeight") continue; // below: only rows whose 扣分说明 wraps
+
       const cols = op.kind === "values" ? [op.col, op.col + op.values[0].length - 1]
         : op.kind === "columnWidth" ? [op.col, op.col]
           : "range" in op ? [op.range.col, op.range.col + op.range.cols - 1] : [-1, -1];
       expect([op.kind, resultCols.includes(cols[0]) && resultCols.includes(cols[1])]).toEqual([op.kind, true]);
+    }
+  });
+
+  it("wraps 便民化考核's 扣分说明 in a fixed width and heightens only the rows whose text takes several lines", async () => {
+    const snaps = await fixture().read(Object.values(SHEET));
+    const { plan } = computePlan(snaps);
+    const mine = plan.filter((op) => ("sheet" in op ? op.sheet : op.range.sheet) === SHEET.approval);
+    const width = mine.find((op) => op.kind === "columnWidth" && op.col === 17);
+    expect(width).toMatchObject({ kind: "columnWidth", width: expect.any(Number) });
+    const chars = (width as { width: number }).width;
+    const written = new Map<number, string>();
+    for (const op of mine) {
+      if (op.kind === "values" && op.col <= 17 && op.col + op.values[0].length > 17) {
+        op.values.forEach((line, i) => written.set(op.row + i, String(line[17 - op.col] ?? "")));
+      }
+    }
+    expect(mine.some((op) => op.kind === "format" && op.range.col === 17 && op.format.wrap === true)).toBe(true);
+    const heights = new Map(mine.flatMap((op) => (op.kind === "rowHeight" ? [[op.row, op.height] as const] : [])));
+    expect(heights.size).toBeGreaterThan(0);
+    for (const [row, text] of written) {
+      // Each character takes at least one of the column's character widths (a CJK one takes two); 11 pt text
+      // needs at least 12 pt a line. A text of one line leaves the user's row as it is.
+      const atLeast = Math.ceil(text.length / chars);
+      if (2 * text.length <= chars) expect([row, heights.get(row)]).toEqual([row, undefined]);
+      else if (atLeast > 1) expect([row, heights.get(row)]).toEqual([row, expect.any(Number)]);
+      if (heights.has(row)) expect([row, (heights.get(row) as number) >= 12 * atLeast]).toEqual([row, true]);
     }
   });
 

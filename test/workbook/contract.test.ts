@@ -7,7 +7,7 @@ import { cellAddress, columnLetter, parseAddress } from "../../src/workbook/addr
 
 describe("the workbook contract (spec E)", () => {
   it("names the sheets of spec E exactly", () => {
-    expect(SHEETS.map((s) => s.name)).toEqual(["承办单位", "热线数据", "扣分登记", "加分登记", "便民化考核", "12345热线考核表", "校验", "参数"]);
+    expect(SHEETS.map((s) => s.name)).toEqual(["承办单位", "热线数据", "扣分登记", "加分登记", "便民化考核", "12345热线考核表", "校验", "工单研判", "研判汇总", "参数"]);
     for (const s of [...SHEETS, BACKUP_SHEET]) {
       expect(s.name.length).toBeLessThanOrEqual(31);
       expect(s.name).not.toMatch(/[\\/?*[\]:]/);

@@ -7,7 +7,7 @@ import { ITEM_LABELS, LABEL, SHEET } from "../../src/workbook/contract";
 import type { CellValue } from "../../src/workbook/port";
 import { approvalRows, serial, sheetRows, workbookOf, type Row } from "./helpers";
 
-const HOTLINE_LABELS = [
+export const HOTLINE_LABELS = [
   LABEL.name, "备注", LABEL.total, LABEL.returned, LABEL.extensions, LABEL.due, LABEL.onTime,
   LABEL.validCallbacks, LABEL.satisfied, LABEL.monthly,
 ];

@@ -60,9 +60,21 @@ describe("创建模板 on an empty workbook, saved and read back", () => {
       ["办法名称", "2021年度考核办法（安行审函〔2021〕73号）"], ["考核年度", 2021], ["考核月数", 12], ["总分", 100],
       ["一票否决扣分", 0.5], ["印证资料截止日期", "2021-12-31"], ["基本满意计为满意", "是"], ["比率保留小数位", null],
       ["加分上限", null], ["减时间比例不低于", "70%"], ["最多跑一次占比不低于", "95%"], ["即办事项占比不低于", "50%"],
-      ["网上可办率不低于", "95%"], ["全程网办率不低于", "70%"],
+      ["网上可办率不低于", "95%"], ["全程网办率不低于", "70%"], ["申诉期限（天）", null],
     ]);
     expect(rows.every((r) => typeof r[LABEL.note] === "string" && r[LABEL.note] !== "")).toBe(true);
+  });
+
+  it("writes 工单研判 with drop-downs for 研判事项 and 结论 accepting every word the import accepts (spec I)", () => {
+    const sheet = port.workbook.getWorksheet(SHEET.judgment) as ExcelJS.Worksheet;
+    expect(sheet.getRow(2).values).toEqual([undefined, "工单编号", "承办单位", "研判事项", "更正为", "结论", "提出日期", "决定日期", "理由", "依据", "经办人"]);
+    const list = (cell: string) => String(sheet.getCell(cell).dataValidation?.formulae?.[0] ?? "").replace(/^"|"$/g, "").split(",");
+    expect(list("C3")).toEqual(["不合理诉求", "不满意不计", "回访更正", "退单合理", "延期合理", "超期免责", "派单错误", "重复工单", "不予考核",
+      "不合理", "二次回访", "派单异议", "错派", "并单", "无效工单"]);
+    expect(list("E500")).toEqual(["成立", "不成立", "待定"]);
+    expect(sheet.getCell("F3").numFmt).toBe("yyyy-mm-dd");
+    const summary = port.workbook.getWorksheet(SHEET.judgmentSummary) as ExcelJS.Worksheet;
+    expect(summary.getRow(2).values).toEqual(expect.arrayContaining(["单位名称", "不合理诉求成立", "不予考核待定", "有误"]));
   });
 
   it("carries validation lists, frozen headers, percent and date formats, widths that fit Chinese text", () => {
@@ -206,7 +218,7 @@ describe("创建/补全模板 on a workbook holding data", () => {
     port.workbook.addWorksheet(SHEET.checks).getCell("C7").value = "旧数据";
     const before = await everything(port);
     const changes = templateChanges(await port.read(TEMPLATE_READS));
-    expect(changes.createdSheets).toEqual([SHEET.guide, SHEET.result, SHEET.params, "考核办法", "便民化考核办法"]);
+    expect(changes.createdSheets).toEqual([SHEET.guide, SHEET.result, SHEET.judgment, SHEET.judgmentSummary, SHEET.params, "考核办法", "便民化考核办法"]);
     expect(changes.untouched).toEqual([SHEET.checks]);
     expect(changes.addedColumns).toEqual([{ sheet: SHEET.approval, labels: [LABEL.deduction, LABEL.explanation] }]);
     await port.apply(changes.plan);

@@ -17,7 +17,19 @@ export const LEDGER_SHEET = {
   drillDown: "工单核查",
   /** Hidden: the user's answers for headers the importer did not recognize. */
   mapping: "_工单列映射",
+  /** Hidden: what the last import wrote to each unit's counts in 热线数据, and the 工单研判 it applied. */
+  record: "_工单导入记录",
 } as const;
+
+/**
+ * 工单研判 (spec I) as the import record needs it: the columns whose change since the last import makes
+ * compute-all a draft. The register itself (reading, checks, effects) is the judgment part's.
+ */
+export const JUDGMENT_SHEET = "工单研判";
+export const JUDGMENT_DECISION_LABELS = ["工单编号", "承办单位", "研判事项", "更正为", "结论"] as const;
+
+/** _工单导入记录: a 项目 | 值 table (the 工单研判 fingerprint), then 单位名称 with the values written. */
+export const RECORD_LABEL = { item: "项目", value: "值", judgment: "工单研判指纹" } as const;
 
 /** The count columns of 热线数据 the import replaces: src/ledger's COUNT_FIELDS are named as their labels. */
 export const FILLED_COUNT_LABELS = COUNT_FIELDS;
@@ -33,11 +45,14 @@ export const IMPORT_PARAM = {
   result: "工单导入结果",
 } as const;
 
+/** The 参数 row of 工单研判 (spec I): days after the end of an order's dispatch month to propose a decision. */
+export const JUDGMENT_PARAM = { appealDays: "申诉期限（天）" } as const;
+
 /**
  * 工单导入校验 columns. 单位名称: the official name of the row's unit when it is a hotline unit, so that
  * compute-all can name the problem in that unit's result row (blank for an unknown unit).
  */
-export const PROBLEM_LABEL = { row: "行号", column: "列", value: "值", problem: "问题", unit: "单位名称" } as const;
+export const PROBLEM_LABEL = { row: "行号", column: "列", value: "值", problem: "问题", unit: "单位名称", level: "级别" } as const;
 
 /** 行号 of the last 工单导入校验 row counting the problems beyond the listing limit (值 holds their number). */
 export const NOT_LISTED_MARK = "…";

@@ -24,7 +24,9 @@ import { FILLED_LABELS, IMPORT_PARAM, LEDGER_SHEET } from "./contract";
 import { LEDGER_WMSG } from "./messages";
 import { monthlyPlan, monthlyScores, type MonthlyResults } from "./monthly";
 import { problemsSheetOps, sourceSheetOf } from "./problems-sheet";
+import { importRecordOps, readImportRecord } from "./import-record";
 import { simulate } from "./simulate";
+import { typedValues, writtenValues, type RowsToFill, type TypedValue } from "./typed-values";
 
 export interface LedgerPlanOptions {
   /** The file (or sheet) the ledger came from, as 参数 and 工单导入校验 name it. */
@@ -57,6 +59,13 @@ export interface LedgerPlanOutput {
   /** Ledger row problems (one per listed problem, as errors) and problems of the fill itself. */
   readonly findings: readonly Finding[];
   readonly monthly: MonthlyResults;
+  /**
+   * 热线数据 values the plan replaces although no import wrote them (typed by hand or changed since): the
+   * plan may be applied only with the user's consent. The plan lists them in 工单导入校验 (说明).
+   */
+  readonly typed: readonly TypedValue[];
+  /** The workbook had a record of an earlier import (without one, every non-blank value counts as typed). */
+  readonly recorded: boolean;
 }
 
 /** Where the counts came from, as written to 参数 (a sheet of this workbook, or a file). */
@@ -104,6 +113,8 @@ interface HotlineFill {
   readonly filled: number;
   readonly added: string[];
   readonly totals: UnitCounts;
+  /** The cells written (FILLED_LABELS of each unit's row), for the typed-value check and the import record. */
+  readonly fill: RowsToFill;
 }
 
 /** The count cells of 热线数据 for every assessed hotline unit; rows added after the last used row. */
@@ -114,7 +125,7 @@ function hotlineFillOps(snapshot: SheetSnapshot | undefined, counts: readonly Un
   const header = snapshot ? findHeader(snapshot, sheetSpec(sheet)) : undefined;
   if (!snapshot || !header) {
     findings.add({ severity: "error", code: "ledgerNotFilled", sheet, message: LEDGER_WMSG.hotlineNoHeader(sheet) });
-    return { ops: [], filled: 0, added: [], totals };
+    return { ops: [], filled: 0, added: [], totals, fill: { labels: FILLED_LABELS, columns: new Map(), rows: new Map() } };
   }
   const nameCol = header.columns.get(LABEL.name) as number;
   const rowOf = new Map<string, number>();
@@ -133,7 +144,8 @@ function hotlineFillOps(snapshot: SheetSnapshot | undefined, counts: readonly Un
     }
   }
   let next = Math.max(usedHeight(snapshot), header.row + 1);
-  const cells = new Map<number, CellValue[]>();
+  const cells = new Map<number, number[]>();
+  const units = new Map<number, { unit: string; values: number[] }>();
   const names = new Map<number, CellValue[]>();
   const added: string[] = [];
   let filled = 0;
@@ -156,12 +168,14 @@ function hotlineFillOps(snapshot: SheetSnapshot | undefined, counts: readonly Un
     }
     for (const field of COUNT_FIELDS) totals[field] += c[field];
     // FILLED_LABELS order: the seven counts (COUNT_FIELDS order), then 月均办件量.
-    cells.set(row, [...COUNT_FIELDS.map((field) => c[field]), c.月均办件量]);
+    const values = [...COUNT_FIELDS.map((field) => c[field]), c.月均办件量];
+    cells.set(row, values);
+    units.set(row, { unit: unit.name, values });
     filled++;
   });
   return {
     ops: [...cellOps(sheet, header.columns, FILLED_LABELS, cells), ...cellOps(sheet, header.columns, [LABEL.name], names)],
-    filled, added, totals,
+    filled, added, totals, fill: { labels: FILLED_LABELS, columns: header.columns, rows: units },
   };
 }
 
@@ -224,15 +238,28 @@ export function ledgerPlan(snapshots: Snapshots, data: LedgerData, period: Perio
   });
   const monthly = monthlyScores(sheets, data, period.year, rules);
   const monthlyOps = monthlyPlan(snapshots.get(LEDGER_SHEET.monthly), monthly, rules, options.method ?? BUILT_IN_LABEL(rules.year));
-  const problems = problemsSheetOps(snapshots.get(LEDGER_SHEET.problems), data, period, source);
+  const hotlineSheet = sheets.get(SHEET.hotline);
+  const record = readImportRecord(snapshots);
+  const typed = hotlineSheet ? typedValues({ ...hotlineSheet, uncalculated: snapshots.get(SHEET.hotline)?.uncalculated }, hotline.fill, record) : [];
+  for (const t of typed) {
+    const where = `${t.sheet}!${t.cell}`;
+    findings.add({
+      severity: "info", code: "ledgerReplacedTyped", sheet: t.sheet, cell: t.cell, unit: t.unit, field: t.label, value: t.typed,
+      message: LEDGER_WMSG.replacedTyped(t.unit, t.label, where, LEDGER_WMSG.typedValue(t.typed), t.imported),
+    });
+  }
+  const problems = problemsSheetOps(snapshots.get(LEDGER_SHEET.problems), data, period, source, typed);
+  const recordOps = importRecordOps(snapshots, writtenValues(hotline.fill));
 
   const text = [LEDGER_WMSG.filled(period, hotline.filled, hotline.added.length), data.summary.text].join("；");
   return {
-    plan: [...template.plan, ...hotline.ops, ...provenance, ...monthlyOps, ...problems.ops],
+    plan: [...template.plan, ...hotline.ops, ...provenance, ...monthlyOps, ...problems.ops, ...recordOps],
     summary: {
       period, source, ledger: data.summary, unitsFilled: hotline.filled, unitsAdded: hotline.added, totals: hotline.totals, text,
     },
     findings: [...problems.findings, ...findings.sorted()],
     monthly,
+    typed,
+    recorded: record !== undefined,
   };
 }

@@ -12,14 +12,21 @@ import { workbookMethod } from "../method";
 import { MMSG } from "../method/messages";
 import { chooseRuleSet } from "../params";
 import type { SheetSnapshot, WorkbookPort } from "../port";
-import { LEDGER_SHEET } from "./contract";
+import { JUDGMENT_SHEET, LEDGER_SHEET } from "./contract";
 import { drillDownPlan, type DrillDownOutput } from "./drill-down";
 import { ledgerPlan, type LedgerImportSummary } from "./fill";
 import type { MonthlyResults } from "./monthly";
+import { readLedgerSheet } from "./read-sheet";
 import { readRememberedHeaders, rememberHeadersPlan } from "./remembered";
+import { consentCovers, type ReplaceConsent, type TypedValue } from "./typed-values";
 
-/** Everything an import reads: the contract sheets, and its own sheets (to replace their content). */
-export const LEDGER_READS: readonly string[] = [...COMPUTE_READS, LEDGER_SHEET.monthly, LEDGER_SHEET.problems, LEDGER_SHEET.mapping];
+/**
+ * Everything an import reads: the contract sheets, its own sheets (to replace their content), its record and
+ * 工单研判 (whose fingerprint the record keeps).
+ */
+export const LEDGER_READS: readonly string[] = [
+  ...COMPUTE_READS, LEDGER_SHEET.monthly, LEDGER_SHEET.problems, LEDGER_SHEET.mapping, LEDGER_SHEET.record, JUDGMENT_SHEET,
+];
 
 export interface ImportLedgerOptions {
   /** A Period or its text ("2021", "2021Q1", "2021-03"); default: the ledger's year with the most orders. */
@@ -39,6 +46,11 @@ export interface ImportLedgerOptions {
   readonly methodName?: string;
   /** Time of the import written to 参数 (default: now). */
   readonly now?: Date;
+  /**
+   * Consent to replace 热线数据 values no import wrote (typed by hand or changed since): true, or the list
+   * of a "typedValues" result the user agreed to. Without it such values stop the import ("typedValues").
+   */
+  readonly replaceTyped?: ReplaceConsent;
 }
 
 export type ImportLedgerResult =
@@ -63,6 +75,19 @@ export type ImportLedgerResult =
       readonly remembered: Readonly<Record<string, string>>;
     }
   | {
+      /**
+       * 热线数据 holds values no import wrote (typed by hand, or changed since the last import; every non-blank
+       * value when the workbook has no import record): nothing is written. Ask the user, then import again
+       * with `replaceTyped` (the same `data` avoids reading the ledger again).
+       */
+      readonly status: "typedValues";
+      readonly typed: readonly TypedValue[];
+      /** The workbook has an import record (without one, every non-blank value counts as typed). */
+      readonly recorded: boolean;
+      readonly data: LedgerData;
+      readonly period: Period;
+    }
+  | {
       /** Not one order in the period (only a header, every row unreadable, another year): nothing is written. */
       readonly status: "noOrders";
       readonly data: LedgerData;
@@ -71,8 +96,9 @@ export type ImportLedgerResult =
 
 /**
  * 导入工单: reads the ledger (unless `source` is an earlier import's LedgerData), fills 热线数据 for the period,
- * writes 月度考核 and 工单导入校验, records the source in 参数 and remembers new header answers. It does not run
- * compute-all. A ledger without an order in the period writes nothing ("noOrders"). Throws LedgerError
+ * writes 月度考核 and 工单导入校验, records the source in 参数, what it wrote in _工单导入记录, and remembers new
+ * header answers. It does not run compute-all. A ledger without an order in the period writes nothing
+ * ("noOrders"), nor does one that would replace typed values without consent ("typedValues"). Throws LedgerError
  * (Chinese message) for an unreadable file or period text.
  */
 export async function importLedger(port: WorkbookPort, source: RowSource | LedgerData, options: ImportLedgerOptions = {}): Promise<ImportLedgerResult> {
@@ -101,6 +127,7 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
   // Zeros for every unit would score them all as facts of "0 orders".
   if (data.totals(period).工单总量 === 0) return { status: "noOrders", data, period };
   const out = ledgerPlan(snapshots, data, period, rules, { sourceName: options.sourceName, now: options.now, method: label });
+  if (!consentCovers(options.replaceTyped, out.typed)) return { status: "typedValues", typed: out.typed, recorded: out.recorded, data, period };
   const changed = Object.entries(fresh).some(([header, column]) => stored[header] !== column);
   await port.apply(changed ? [...out.plan, ...rememberHeadersPlan(fresh, snapshots)] : out.plan);
   return { status: "ok", summary: out.summary, findings: out.findings, data, period, monthly: out.monthly };
@@ -130,11 +157,11 @@ export function* ledgerFromSheet(snapshot: SheetSnapshot, batchSize = 10_000): I
   }
 }
 
-/** 导入工单 from a sheet of the workbook (default 工单明细): one read of it, then importLedger. */
+/** 导入工单 from a sheet of the workbook (default 工单明细): read as readLedgerSheet reads it, then importLedger. */
 export async function importLedgerSheet(port: WorkbookPort, options: ImportLedgerOptions & { readonly sheet?: string } = {}):
   Promise<ImportLedgerResult | { readonly status: "noSheet"; readonly sheet: string }> {
   const sheet = options.sheet ?? LEDGER_SHEET.ledger;
-  const snapshot = (await port.read([sheet])).get(sheet);
+  const snapshot = await readLedgerSheet(port, { sheet, remembered: options.remembered });
   if (!snapshot) return { status: "noSheet", sheet };
   return importLedger(port, ledgerFromSheet(snapshot), options);
 }

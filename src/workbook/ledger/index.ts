@@ -4,7 +4,9 @@
  * (drill-down for appeals) and the remembered header answers (_工单列映射). Pure plan builders over
  * snapshots, and one port-level function each for the task pane and the command line.
  */
-export { LEDGER_SHEET, FILLED_LABELS, IMPORT_PARAM, PROBLEM_LABEL, MAPPING_LABEL, monthlyColumns, DRILL_LABEL } from "./contract";
+export {
+  LEDGER_SHEET, FILLED_LABELS, IMPORT_PARAM, PROBLEM_LABEL, MAPPING_LABEL, RECORD_LABEL, JUDGMENT_SHEET, JUDGMENT_DECISION_LABELS, monthlyColumns, DRILL_LABEL,
+} from "./contract";
 export { LEDGER_WMSG } from "./messages";
 export { ledgerPlan, sourceNameOf, type LedgerPlanOptions, type LedgerPlanOutput, type LedgerImportSummary } from "./fill";
 export { monthlyScores, monthlyPlan, type MonthlyResults, type MonthlyScore, type MonthlyUnit } from "./monthly";
@@ -16,4 +18,7 @@ export {
   importLedger, importLedgerSheet, ledgerFromSheet, writeDrillDown, LEDGER_READS,
   type ImportLedgerOptions, type ImportLedgerResult,
 } from "./import";
+export { readLedgerSheet, LEDGER_HEAD_ROWS, type LedgerSheetPart, type ReadLedgerSheetOptions } from "./read-sheet";
 export { simulate } from "./simulate";
+export { readImportRecord, importRecordOps, judgmentFingerprint, judgmentChangedSinceImport, type ImportRecord, type WrittenValues } from "./import-record";
+export { typedValues, consentCovers, type TypedValue, type ReplaceConsent } from "./typed-values";

@@ -1,5 +1,6 @@
 /** Every user-facing text of the ledger import's workbook side, in one place (the command line's: src/cli/messages.ts). */
 import type { Period } from "../../ledger";
+import type { CellValue } from "../port";
 
 /** Rows shown by number in a unit's note before "等N行". */
 const ROWS_NAMED = 5;
@@ -68,6 +69,20 @@ export const LEDGER_WMSG = {
     `工单导入校验中有${count}个问题不属于任何考核单位（如承办单位无法识别）或未逐条列出：这些工单未计入，请更正工单明细后重新导入工单`,
   draft: (errors: number, ledgerProblems: number) =>
     `草稿：校验表中有 ${errors} 个问题未解决，工单导入校验中有 ${ledgerProblems} 个工单问题未解决`,
+
+  // --- values typed into 热线数据 (spec I: nothing typed is lost by an import) -------------------------------------
+  /** A typed value as the messages show it. */
+  typedValue: (value: CellValue) =>
+    value === null ? "（公式，无计算结果）" : typeof value === "string" ? `“${value}”` : typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : String(value),
+  judgmentAdvice: "对单个工单的研判（不合理诉求、退单合理、申诉成立等）请登记在“工单研判”表后重新导入，不要直接修改热线数据中的数字",
+  replacedTyped: (unit: string, label: string, where: string, typed: string, imported: number) =>
+    `${unit}的${label}（${where}）：原值${typed}（手工填写或上次导入后修改）已替换为导入值${imported}`,
+  replacedLevel: "说明",
+  replacedLabel: { level: "级别", cell: "单元格", unit: "单位名称", label: "数据项", typed: "原值", imported: "导入值", note: "说明" },
+  replacedNote: "原值不是上次导入写入的，经确认后替换",
+  judgmentChanged:
+    "工单研判已修改，请重新导入工单明细：上次导入之后，工单研判的工单编号、承办单位、研判事项、更正为或结论有改动，热线数据中的数字尚未按改动后的研判计算",
+  judgmentChangedDraft: (errors: number) => `草稿：工单研判已修改，请重新导入工单明细（校验表中共有 ${errors} 个问题未解决）`,
 
   // --- summary ------------------------------------------------------------------------------------------------------
   filled: (period: Period, units: number, added: number) =>

@@ -12,7 +12,8 @@ import { WMSG } from "../messages";
 import type { CellValue, SheetSnapshot, WriteOp } from "../port";
 import { LEDGER_SHEET, NOT_LISTED_MARK, PROBLEM_LABEL } from "./contract";
 import { LEDGER_WMSG } from "./messages";
-import { ownedSheetOps } from "./owned-sheet";
+import { ownedSheetOps, type OwnedTable } from "./owned-sheet";
+import type { TypedValue } from "./typed-values";
 
 function shownValue(value: LedgerProblem["value"]): CellValue {
   if (value === null || value === undefined) return null;
@@ -27,8 +28,26 @@ export function sourceSheetOf(data: LedgerData): string | undefined {
   return source?.format === "rows" ? source.sheet : undefined;
 }
 
-export function problemsSheetOps(previous: SheetSnapshot | undefined, data: LedgerData, period: Period, sourceName: string):
-  { ops: WriteOp[]; findings: Finding[] } {
+/**
+ * The values typed into 热线数据 that the import replaced with consent (spec I): a record, 说明 level, in a
+ * table of its own under the problems, so that compute-all never counts them as open problems.
+ */
+function replacedTable(replaced: readonly TypedValue[]): OwnedTable {
+  const label = LEDGER_WMSG.replacedLabel;
+  return {
+    columns: [
+      { label: label.level, center: true }, { label: label.cell }, { label: label.unit, maxWidth: 30 }, { label: label.label },
+      { label: label.typed, maxWidth: 30 }, { label: label.imported }, { label: label.note, maxWidth: 100 },
+    ],
+    rows: replaced.map((t) => [
+      LEDGER_WMSG.replacedLevel, `${t.sheet}!${t.cell}`, t.unit, t.label, cellValue(t.typed), t.imported,
+      `${LEDGER_WMSG.replacedNote}；${LEDGER_WMSG.judgmentAdvice}`,
+    ]),
+  };
+}
+
+export function problemsSheetOps(previous: SheetSnapshot | undefined, data: LedgerData, period: Period, sourceName: string,
+  replaced: readonly TypedValue[] = []): { ops: WriteOp[]; findings: Finding[] } {
   const rows: CellValue[][] = data.problems.map((p) => [
     p.row, cellValue(LEDGER_WMSG.column(p.header, columnLetter(p.columnIndex))), cellValue(shownValue(p.value)), cellValue(p.message),
     p.unit ?? null,
@@ -47,8 +66,8 @@ export function problemsSheetOps(previous: SheetSnapshot | undefined, data: Ledg
         { label: PROBLEM_LABEL.unit, maxWidth: 30 },
       ],
       rows,
-    }],
-    freezeColumns: 0,
+    }, ...(replaced.length > 0 ? [replacedTable(replaced)] : [])],
+    freezeColumns: replaced.length > 0 ? undefined : 0,
   });
   // A finding per listed problem, pointing at the cell of the pasted sheet, or else at its row here.
   const sheet = sourceSheetOf(data);

@@ -2,7 +2,7 @@
 import { isBlank, type RuleSet } from "../../engine";
 import { cellAddress } from "../address";
 import { LABEL, SHEET } from "../contract";
-import { IMPORT_PARAM } from "../ledger/contract";
+import { IMPORT_PARAM, JUDGMENT_PARAM } from "../ledger/contract";
 import type { CellValue, SheetSnapshot } from "../port";
 import { cellOf, normalizeLabel } from "../tables";
 import { MethodProblems, dateOf, numberOf, percentOf, yesNo } from "./cells";
@@ -34,7 +34,7 @@ const TARGET_PARAMS: Readonly<Record<string, string>> = {
 };
 
 /** 参数 rows that are not the method's but are known (written by the ledger import). */
-const OTHER_ROWS: readonly string[] = Object.values(IMPORT_PARAM);
+const OTHER_ROWS: readonly string[] = [...Object.values(IMPORT_PARAM), ...Object.values(JUDGMENT_PARAM)];
 
 export function readMethodParams(snapshot: SheetSnapshot | undefined, builtIn: RuleSet, problems: MethodProblems): MethodParams {
   const { hotline, approval } = builtIn;
@@ -45,7 +45,7 @@ export function readMethodParams(snapshot: SheetSnapshot | undefined, builtIn: R
     const nameCol = header < 0 ? -1 : snapshot.values[header].findIndex((v) => normalizeLabel(v) === LABEL.param);
     const valueCol = header < 0 ? -1 : snapshot.values[header].findIndex((v) => normalizeLabel(v) === LABEL.value);
     if (nameCol >= 0 && valueCol >= 0) {
-      const known = new Set<string>([...Object.values(METHOD_PARAM), ...OTHER_ROWS]);
+      const known = new Set<string>([...Object.values(METHOD_PARAM), ...OTHER_ROWS].map((n) => normalizeLabel(n) as string));
       for (let r = header + 1; r < snapshot.values.length; r++) {
         const name = normalizeLabel(cellOf(snapshot, r, nameCol));
         if (!name) continue;

@@ -128,7 +128,11 @@ describe("fill 热线数据 from a ledger", () => {
   it("changes nothing else: other columns, rows and sheets of the user's stay as they were", async () => {
     const port = fixture();
     const before = await everything(port);
-    const result = await importLedger(port, data, { period: "2021", now: NOW });
+    // The fixture's counts were typed by hand and it has no import record: replaced only with consent (spec I).
+    const refused = await importLedger(port, data, { period: "2021", now: NOW });
+    expect(refused.status).toBe("typedValues");
+    expect(await everything(port)).toEqual(before);
+    const result = await importLedger(port, data, { period: "2021", now: NOW, replaceTyped: true });
     if (result.status !== "ok") throw new Error("not ok");
     const after = await everything(port);
     for (const [name, snap] of before) {
@@ -160,8 +164,10 @@ describe("fill 热线数据 from a ledger", () => {
       [SHEET.units]: sheetRows(SHEET.units, units),
       [SHEET.hotline]: sheetRows(SHEET.hotline, [{ [LABEL.name]: "汉阴县", [LABEL.total]: 1 }, { [LABEL.name]: "不知名单位" }]),
     });
-    const result = await importLedger(port, data, { period: "2021", now: NOW });
+    // 汉阴县's typed 工单总量 1 is replaced with consent only.
+    const result = await importLedger(port, data, { period: "2021", now: NOW, replaceTyped: true });
     if (result.status !== "ok") throw new Error("not ok");
+    expect(result.findings.filter((f) => f.code === "ledgerReplacedTyped").map((f) => f.cell)).toEqual(["B3"]);
     expect(result.summary.unitsAdded).toHaveLength(76);
     const rows = await sheetTable(port, SHEET.hotline);
     expect(rows[0][LABEL.name]).toBe("汉阴县");
@@ -173,7 +179,7 @@ describe("fill 热线数据 from a ledger", () => {
     const created = await importLedger(empty, data, { period: "2021", now: NOW });
     if (created.status !== "ok") throw new Error("not ok");
     expect((await hotlineRows(empty)).size).toBe(77);
-    expect(await empty.sheetNames()).toEqual(["Sheet1", SHEET.hotline, SHEET.params, LEDGER_SHEET.monthly, LEDGER_SHEET.problems]);
+    expect(await empty.sheetNames()).toEqual(["Sheet1", SHEET.hotline, SHEET.params, LEDGER_SHEET.monthly, LEDGER_SHEET.problems, LEDGER_SHEET.record]);
   });
 
   it("a unit written twice in 热线数据: the first row is filled, the second named in a warning", async () => {

@@ -2,6 +2,8 @@
 // src/functions/functions.ts. The task pane lists the functions from this file at run time, so the
 // JSDoc stays the single source of truth. Pure code: no DOM, no Office.
 
+import { SHELL_TEXT } from "../messages";
+
 /** Display name of the add-in (manifest DisplayName). */
 export const ADDIN_NAME = "安康市考核计算";
 
@@ -43,7 +45,7 @@ function parameterLabel(parameter: unknown): string | undefined {
  */
 export function parseFunctionsMetadata(json: unknown, namespace: string = FUNCTIONS_NAMESPACE): FunctionSummary[] {
   if (!isRecord(json) || !Array.isArray(json.functions)) {
-    throw new Error("functions.json 格式不正确：缺少 functions 数组");
+    throw new Error(SHELL_TEXT.badMetadata);
   }
   const summaries: FunctionSummary[] = [];
   for (const fn of json.functions) {
@@ -66,6 +68,6 @@ export async function loadFunctionSummaries(
   url: string = FUNCTIONS_METADATA_URL,
 ): Promise<FunctionSummary[]> {
   const response = await fetchFn(url);
-  if (!response.ok) throw new Error(`无法读取 ${url}（HTTP ${response.status}）`);
+  if (!response.ok) throw new Error(SHELL_TEXT.fetchFailed(url, response.status));
   return parseFunctionsMetadata(await response.json());
 }

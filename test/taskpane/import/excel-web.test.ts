@@ -2,17 +2,19 @@
 // against the strict Office.js fake (test/e2e/fake-office.js), which refuses any request or response over
 // 5 MB (counting every requested cell, empty ones too, non-ASCII characters as \uXXXX escapes) and stores
 // text written through values as Excel would store it typed.
-import { generateLedger, orderCells } from "../../scripts/gen-ledger";
-import { aggregateLedger, arrayRows, COUNT_FIELDS, type LedgerCell } from "../../src/ledger";
-import { ImportController, LEDGER_HEAD_ROWS, LEDGER_SHEET, type PeriodInput } from "../../src/taskpane/import-controller";
-import { LEDGER_API } from "../../src/taskpane/ledger-api";
-import { LABEL, SHEET } from "../../src/workbook/contract";
-import { OfficeWorkbookPort } from "../../src/workbook/office-adapter";
-import type { CellValue } from "../../src/workbook/port";
-import { RecordingImportView } from "./import-fakes";
+import { generateLedger, orderCells } from "../../../scripts/gen-ledger";
+import { aggregateLedger, arrayRows, COUNT_FIELDS, type LedgerCell } from "../../../src/ledger";
+import { ImportController } from "../../../src/taskpane/import/controller";
+import { LEDGER_API } from "../../../src/taskpane/import/ledger-api";
+import { LEDGER_SHEET, type PeriodInput } from "../../../src/taskpane/import/types";
+import { LABEL, SHEET } from "../../../src/workbook/contract";
+import { LEDGER_HEAD_ROWS } from "../../../src/workbook/ledger";
+import { OfficeWorkbookPort } from "../../../src/workbook/office-adapter";
+import type { CellValue } from "../../../src/workbook/port";
+import { RecordingImportView } from "../shared/fakes";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const fakeOffice = require("../e2e/fake-office.js") as {
+const fakeOffice = require("../../e2e/fake-office.js") as {
   create(seed?: unknown): {
     Excel: { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> };
     workbook: {

@@ -4,11 +4,11 @@
  * functions see has changed. Against the strict Office.js fake: handlers count only once synced, events arrive
  * after the change.
  */
-import * as F from "../../src/functions/functions";
-import { methodSource } from "../../src/functions/method-source";
-import { WATCHED_SHEETS } from "../../src/taskpane/method-runtime";
-import { CHINESE, installCustomFunctionsStub } from "../functions/custom-functions-stub";
-import { outcomeOf } from "../functions/excel-host";
+import * as F from "../../../src/functions/functions";
+import { methodSource } from "../../../src/functions/method-source";
+import { WATCHED_SHEETS } from "../../../src/taskpane/shared/method-runtime";
+import { CHINESE, installCustomFunctionsStub } from "../../functions/custom-functions-stub";
+import { outcomeOf } from "../../functions/excel-host";
 import { SHEETS_2026, eventsDelivered, fakeWorkbook, runtimeOver } from "./method-workbook";
 
 installCustomFunctionsStub();

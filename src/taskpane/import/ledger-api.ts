@@ -1,11 +1,12 @@
 // The workbook-side ledger functions (src/workbook/ledger) as the 工单导入 controller takes them.
-import { importLedger, ledgerFromSheet, readRememberedHeaders, REMEMBERED_SHEETS, writeDrillDown } from "../workbook/ledger";
-import type { LedgerWorkbookApi } from "./import-controller";
+import { importLedger, ledgerFromSheet, readLedgerSheet, readRememberedHeaders, REMEMBERED_SHEETS, writeDrillDown } from "../../workbook/ledger";
+import type { LedgerWorkbookApi } from "./types";
 
 export const LEDGER_API: LedgerWorkbookApi = {
   importLedger,
   writeDrillDown,
   ledgerFromSheet,
   readRememberedHeaders,
+  readLedgerSheet,
   rememberedSheets: REMEMBERED_SHEETS,
 };

@@ -1,22 +1,23 @@
 /**
  * The task pane's controller: what each button does, in terms of the workbook core (src/workbook) and a
  * WorkbookPort (the Office.js adapter in the add-in). No DOM and no Office here: the pane renders through
- * the small `PaneView` interface (src/taskpane/view.ts implements it over the DOM) and selects cells
+ * the small `PaneView` interface (assess/view.ts implements it over the DOM) and selects cells
  * through `selectCell`, so the controller is tested with plain fakes.
  */
-import { ruleSet } from "../engine";
-import { cellAddress, qualified } from "../workbook/address";
-import { computeAll, type ComputeSummary, type RankedUnit } from "../workbook/compute";
-import { SHEET } from "../workbook/contract";
-import { finalizeAll, restoreAll } from "../workbook/finalize";
-import type { Finding, Severity } from "../workbook/findings";
-import { chooseRuleSet, paramCells, type ParamCell } from "../workbook/params";
-import type { SyncEvent } from "../workbook/office-adapter";
-import type { SheetSnapshot, WorkbookPort } from "../workbook/port";
-import { templateAll } from "../workbook/template";
-import { ActionLock, errorText } from "./lock";
+import { ruleSet } from "../../engine";
+import { cellAddress, qualified } from "../../workbook/address";
+import { computeAll, type ComputeSummary, type RankedUnit } from "../../workbook/compute";
+import { SHEET } from "../../workbook/contract";
+import { finalizeAll, restoreAll } from "../../workbook/finalize";
+import type { Finding, Severity } from "../../workbook/findings";
+import { chooseRuleSet, paramCells, type ParamCell } from "../../workbook/params";
+import type { SyncEvent } from "../../workbook/office-adapter";
+import type { SheetSnapshot, WorkbookPort } from "../../workbook/port";
+import { templateAll } from "../../workbook/template";
+import { TEXT } from "../messages";
+import { ActionLock, errorText, type StatusKind } from "../shared/lock";
 
-export type StatusKind = "info" | "ok" | "error";
+export type { StatusKind };
 
 /** A line of the problem list: where (sheet and cell) and what. */
 export interface PaneProblem {
@@ -70,57 +71,6 @@ export interface ControllerDeps {
 /** How many problems the pane lists (the 校验 sheet has them all). */
 export const MAX_LISTED_PROBLEMS = 200;
 
-/** "（3个缺少数据未计分，1个数据有误未计分）", or nothing when every unit is scored. */
-function notScoredText(missing: number, wrong: number): string {
-  const parts = [missing > 0 ? `${missing}个缺少数据未计分` : "", wrong > 0 ? `${wrong}个数据有误未计分` : ""].filter((p) => p !== "");
-  return parts.length > 0 ? `（${parts.join("，")}）` : "";
-}
-
-export const TEXT = {
-  ready: "就绪：可以创建模板或全部计算。",
-  busy: "正在处理，请稍候…",
-  templateRunning: "正在创建/补全模板…",
-  templateDone: (sheets: readonly string[], columns: number, untouched: readonly string[], rows = 0) => {
-    const parts: string[] = [];
-    if (sheets.length > 0) parts.push(`新建${sheets.length}张工作表（${sheets.join("、")}）`);
-    if (columns > 0) parts.push(`补全${columns}个表头`);
-    if (rows > 0) parts.push(`补全${rows}个参数行`);
-    if (parts.length === 0) parts.push("模板已完整，未作修改");
-    const skipped = untouched.length > 0 ? `；${untouched.join("、")}找不到表头，未改动` : "";
-    return `模板：${parts.join("，")}${skipped}。`;
-  },
-  /** `elsewhere`: problems another list of the pane shows (工单导入's): never "no problems" while one is listed. */
-  computeDone: (s: ComputeSummary, elsewhere = 0) =>
-    `计算完成：${s.units}个单位已计分${s.unitsScored}个` +
-    notScoredText(s.unitsMissing, s.unitsMarked - s.unitsMissing) +
-    `；${s.departmentsJudged}个部门中${s.departmentsVetoed}个扣分；` +
-    (s.errors + s.warnings > 0 ? `发现${s.errors}个错误、${s.warnings}个警告，见问题列表。`
-      : s.infos > 0 ? `校验无错误和警告，另有${s.infos}条说明，见问题列表。`
-        : elsewhere > 0 ? "校验无错误和警告。" : "未发现数据问题。") +
-    (elsewhere > 0 ? `工单导入另有${elsewhere}个问题，见“工单问题”。` : ""),
-  finalizeAsk: "请在下方确认是否定稿。",
-  finalizeCancelled: "已取消定稿，工作簿未改动。",
-  finalizeRunning: "正在定稿…",
-  finalizeDone: (n: number) => (n > 0 ? `定稿完成：${n}个 ASSESS 公式已替换为值（可用“恢复公式”还原）。` : "定稿完成：工作簿中没有 ASSESS 公式，未作修改。"),
-  finalizeKept: (done: number, kept: number) => `定稿未完成：${done}个 ASSESS 公式已替换为值；${kept}个公式的结果是错误值或尚未计算，公式保留，见问题列表。`,
-  finalizeKeptNote: (n: number) => `${n}个 ASSESS 公式未定稿（结果为错误值或尚未计算）。点击一条可选中对应单元格。`,
-  restoreRunning: "正在恢复公式…",
-  restoreDone: (restored: number, skipped: number) =>
-    restored === 0 && skipped === 0
-      ? "没有可恢复的公式（尚未定稿）。"
-      : `已恢复${restored}个公式` + (skipped > 0 ? `；${skipped}个未恢复，见问题列表。` : "。"),
-  selected: (where: string) => `已选中 ${where}`,
-  selectFailed: (where: string, reason: string) => `无法选中 ${where}：${reason}`,
-  monthsInvalid: (value: string) => `考核月数“${value}”无效：应为1到12的整数。`,
-  monthsMissing: "工作簿中没有“参数”表的考核月数行：请先点“创建/补全模板”。",
-  monthsSaved: (months: number, where: string) => `考核月数已设为${months}（${where}），请重新全部计算。`,
-  failed: (action: string, reason: string) => `${action}失败：${reason}`,
-  problemsNote: (total: number, shown: number) =>
-    total === 0 ? "未发现问题。" : shown < total ? `共${total}条，仅列出前${shown}条；完整列表见“校验”表。点击一条可选中对应单元格。` : `共${total}条。点击一条可选中对应单元格。`,
-  restoreSkippedNote: (n: number) => `${n}个公式未恢复。点击一条可选中对应单元格。`,
-} as const;
-
-
 export function toPaneProblem(finding: Finding): PaneProblem {
   return { severity: finding.severity, sheet: finding.sheet, cell: finding.cell, message: finding.message };
 }
@@ -152,7 +102,7 @@ export class TaskpaneController {
 
   /** Reads the rule-set year and 考核月数 from the workbook and shows them. */
   async start(): Promise<void> {
-    await this.run("读取参数", async () => {
+    await this.run(TEXT.actions.start, async () => {
       await this.refreshParams();
       this.deps.view.status(TEXT.ready, "ok");
     });
@@ -160,7 +110,7 @@ export class TaskpaneController {
 
   /** 创建/补全模板. */
   async createTemplate(): Promise<void> {
-    await this.run("创建/补全模板", async () => {
+    await this.run(TEXT.actions.template, async () => {
       this.deps.view.status(TEXT.templateRunning, "info");
       const changes = await templateAll(this.deps.port);
       const columns = changes.addedColumns.reduce((n, c) => n + c.labels.length, 0);
@@ -172,9 +122,9 @@ export class TaskpaneController {
 
   /** 全部计算, with progress; then the summary and the problem list. */
   async computeAll(): Promise<void> {
-    await this.run("全部计算", async () => {
+    await this.run(TEXT.actions.compute, async () => {
       const view = this.deps.view;
-      this.step = { text: "正在读取工作表…", fraction: 0 };
+      this.step = { text: TEXT.reading, fraction: 0 };
       view.progress(this.step);
       const output = await computeAll(this.deps.port, {
         onProgress: (text, fraction) => {
@@ -226,7 +176,7 @@ export class TaskpaneController {
     if (!this.confirming) return;
     this.confirming = false;
     this.deps.view.confirm(false);
-    await this.run("定稿", async () => {
+    await this.run(TEXT.actions.finalize, async () => {
       this.deps.view.status(TEXT.finalizeRunning, "info");
       const { converted, kept } = await finalizeAll(this.deps.port);
       if (kept.length > 0) {
@@ -239,7 +189,7 @@ export class TaskpaneController {
 
   /** 恢复公式: puts back what 定稿 replaced; what cannot be restored is listed with its reason. */
   async restoreFormulas(): Promise<void> {
-    await this.run("恢复公式", async () => {
+    await this.run(TEXT.actions.restore, async () => {
       this.deps.view.status(TEXT.restoreRunning, "info");
       const { restored, skipped } = await restoreAll(this.deps.port);
       if (skipped.length > 0) {
@@ -271,7 +221,7 @@ export class TaskpaneController {
       this.deps.view.status(TEXT.monthsInvalid(input), "error");
       return;
     }
-    await this.run("保存考核月数", async () => {
+    await this.run(TEXT.actions.months, async () => {
       const at = await this.locateMonths();
       if (!at) {
         this.deps.view.status(TEXT.monthsMissing, "error");

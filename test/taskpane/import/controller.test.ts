@@ -1,26 +1,18 @@
 // The 工单导入 controller with a recording view and an in-memory port, calling the real workbook-side
 // ledger functions (src/workbook/ledger, through a recording wrapper) and the real file reader: each step
 // of the pane's flow, checked on what the view was told and what the workbook holds afterwards.
-import { aggregateLedger, arrayRows, COUNT_FIELDS, LedgerData, readLedgerBytes, type LedgerColumn } from "../../src/ledger";
-import {
-  ImportController,
-  IMPORT_TEXT,
-  LEDGER_HEAD_ROWS,
-  LEDGER_SHEET,
-  MAX_LISTED_LEDGER_PROBLEMS,
-  periodText,
-  problemViews,
-  readPeriod,
-  type LedgerWorkbookApi,
-  type PeriodInput,
-  type PickedFile,
-} from "../../src/taskpane/import-controller";
-import { LEDGER_API } from "../../src/taskpane/ledger-api";
-import { ActionLock } from "../../src/taskpane/lock";
-import { LABEL, SHEET } from "../../src/workbook/contract";
-import { readRememberedHeaders, REMEMBERED_SHEETS } from "../../src/workbook/ledger";
-import type { CellValue } from "../../src/workbook/port";
-import { MemoryPort, RecordingImportView } from "./import-fakes";
+import { aggregateLedger, arrayRows, COUNT_FIELDS, LedgerData, readLedgerBytes, type LedgerColumn } from "../../../src/ledger";
+import { ImportController } from "../../../src/taskpane/import/controller";
+import { LEDGER_API } from "../../../src/taskpane/import/ledger-api";
+import { periodText, readPeriod } from "../../../src/taskpane/import/period";
+import { MAX_LISTED_LEDGER_PROBLEMS, problemViews } from "../../../src/taskpane/import/problems";
+import { LEDGER_SHEET, type LedgerWorkbookApi, type PeriodInput, type PickedFile } from "../../../src/taskpane/import/types";
+import { IMPORT_TEXT } from "../../../src/taskpane/messages";
+import { ActionLock } from "../../../src/taskpane/shared/lock";
+import { LABEL, SHEET } from "../../../src/workbook/contract";
+import { LEDGER_HEAD_ROWS, readRememberedHeaders, REMEMBERED_SHEETS } from "../../../src/workbook/ledger";
+import type { CellValue } from "../../../src/workbook/port";
+import { MemoryPort, RecordingImportView } from "../shared/fakes";
 
 const HEADER = ["工单编号", "承办单位", "派单时间", "办理时限", "办结时间", "是否退单", "是否申请延期", "回访结果"];
 const ROWS: CellValue[][] = [

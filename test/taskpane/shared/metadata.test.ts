@@ -1,4 +1,4 @@
-import { FUNCTIONS_METADATA_URL, loadFunctionSummaries, parseFunctionsMetadata } from "../../src/taskpane/metadata";
+import { FUNCTIONS_METADATA_URL, loadFunctionSummaries, parseFunctionsMetadata } from "../../../src/taskpane/shared/metadata";
 
 const METADATA = {
   functions: [

@@ -15,11 +15,11 @@
  *   in the file may come from another method. A workbook scored by the built-in method is not recalculated at start.
  * - A read that fails (Excel refused the request) makes the functions say so, and is retried a few times.
  */
-import { methodSource, type MethodProblemLike } from "../functions/method-source";
-import type { RuleSet } from "../engine";
-import { METHOD_READS, readMethod, type MethodRead } from "../workbook/method";
-import { OfficeWorkbookPort, type ExcelRunner } from "../workbook/office-adapter";
-import type { WorkbookPort } from "../workbook/port";
+import { methodSource, type MethodProblemLike } from "../../functions/method-source";
+import type { RuleSet } from "../../engine";
+import { METHOD_READS, readMethod, type MethodRead } from "../../workbook/method";
+import { OfficeWorkbookPort, type ExcelRunner } from "../../workbook/office-adapter";
+import type { WorkbookPort } from "../../workbook/port";
 
 /** What the functions' method holder takes (src/functions/method-source.ts). */
 export interface MethodSink {

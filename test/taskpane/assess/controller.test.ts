@@ -1,12 +1,13 @@
 // The task pane controller with the workbook core, the Office.js adapter and the in-memory Office.js fake
 // of the end-to-end test: what each button does to the workbook and what the pane is told to show.
-import { TEXT, TaskpaneController, type PaneParameters, type PaneProblem, type PaneSummary, type PaneView } from "../../src/taskpane/controller";
-import { OfficeWorkbookPort } from "../../src/workbook/office-adapter";
-import type { CellValue } from "../../src/workbook/port";
-import { RecordingActionView } from "./import-fakes";
+import { TaskpaneController, type PaneParameters, type PaneProblem, type PaneSummary, type PaneView } from "../../../src/taskpane/assess/controller";
+import { TEXT } from "../../../src/taskpane/messages";
+import { OfficeWorkbookPort } from "../../../src/workbook/office-adapter";
+import type { CellValue } from "../../../src/workbook/port";
+import { RecordingActionView } from "../shared/fakes";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const fakeOffice = require("../e2e/fake-office.js") as {
+const fakeOffice = require("../../e2e/fake-office.js") as {
   create(seed?: unknown): {
     Excel: { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> };
     workbook: {

@@ -1,10 +1,11 @@
-// The 工单导入 part of the pane over the DOM: rendering only (taskpane.ts wires the events to the
+// The 工单导入 part of the pane over the DOM: rendering only (import/wire.ts wires the events to the
 // ImportController). Every text goes in through textContent, never parsed as HTML.
 
-import type { LedgerColumn } from "../ledger";
-import type { DrillDownView, ImportProblemView, ImportSource, ImportSummaryView, ImportView, MappingForm, PeriodInput, PeriodKindInput, PickedFile } from "./import-controller";
-import { renderStatus } from "./view";
-import { byId, clear, el, renderProgressIn, statItem } from "./dom";
+import type { LedgerColumn } from "../../ledger";
+import { VIEW_TEXT } from "../messages";
+import { byId, clear, el, renderProgressIn, statItem } from "../shared/dom";
+import { renderStatus } from "../shared/shell";
+import type { DrillDownView, ImportProblemView, ImportSource, ImportSummaryView, ImportView, MappingForm, PeriodInput, PeriodKindInput, PickedFile } from "./types";
 
 /** Element ids of the 工单导入 section in taskpane.html. */
 export const IMPORT_IDS = {
@@ -85,7 +86,7 @@ export function readMappingAnswers(doc: Document): Partial<Record<LedgerColumn, 
 
 /** The picked file's name beside the 选择文件 button. */
 export function renderFileName(doc: Document, name: string | undefined): void {
-  byId(doc, IMPORT_IDS.fileName).textContent = name ?? "未选择文件";
+  byId(doc, IMPORT_IDS.fileName).textContent = name ?? VIEW_TEXT.noFileChosen;
 }
 
 /** Shows the quarter or month select that goes with the period kind. */
@@ -161,7 +162,7 @@ export function renderMapping(doc: Document, form: MappingForm | null): void {
     const select = el(doc, "select", "select") as HTMLSelectElement;
     select.id = id;
     select.setAttribute("data-column", field.column);
-    select.appendChild(option(doc, "", "请选择…"));
+    select.appendChild(option(doc, "", VIEW_TEXT.choose));
     for (const header of field.options) select.appendChild(option(doc, header, header));
     row.appendChild(label);
     row.appendChild(select);
@@ -185,15 +186,12 @@ export function renderImportSummary(doc: Document, summary: ImportSummaryView | 
   if (!summary) return;
   const stats = byId(doc, IMPORT_IDS.stats);
   clear(stats);
-  stats.appendChild(statItem(doc, "读取行数", String(summary.rowsRead)));
-  stats.appendChild(statItem(doc, "计入行数", String(summary.rowsCounted)));
-  stats.appendChild(statItem(doc, "有问题的行", String(summary.rowsWithProblems), summary.rowsWithProblems > 0));
-  stats.appendChild(statItem(doc, "已填单位", String(summary.unitsFilled)));
-  byId(doc, IMPORT_IDS.summaryText).textContent =
-    `${summary.source}，${summary.period}：${summary.text}；其中${summary.unitsWithOrders}个单位在该期间有工单。`;
+  stats.appendChild(statItem(doc, VIEW_TEXT.rowsRead, String(summary.rowsRead)));
+  stats.appendChild(statItem(doc, VIEW_TEXT.rowsCounted, String(summary.rowsCounted)));
+  stats.appendChild(statItem(doc, VIEW_TEXT.rowsWithProblems, String(summary.rowsWithProblems), summary.rowsWithProblems > 0));
+  stats.appendChild(statItem(doc, VIEW_TEXT.unitsFilled, String(summary.unitsFilled)));
+  byId(doc, IMPORT_IDS.summaryText).textContent = VIEW_TEXT.importSummary(summary.source, summary.period, summary.text, summary.unitsWithOrders);
 }
-
-const LEVEL_TEXT: Record<ImportProblemView["severity"], string> = { error: "错误", warning: "警告", info: "说明" };
 
 /**
  * One problem: a button selecting its cell when it has one, plain text otherwise. A ledger row shows
@@ -208,10 +206,10 @@ export function createLedgerProblemItem(doc: Document, problem: ImportProblemVie
   }
   const where = el(doc, "span", "problem__where");
   if (problem.row !== undefined) {
-    where.appendChild(el(doc, "span", "problem__level", `第${problem.row}行`));
+    where.appendChild(el(doc, "span", "problem__level", VIEW_TEXT.ledgerRow(problem.row)));
     where.appendChild(el(doc, "span", undefined, problem.header ?? ""));
   } else {
-    where.appendChild(el(doc, "span", "problem__level", LEVEL_TEXT[problem.severity]));
+    where.appendChild(el(doc, "span", "problem__level", VIEW_TEXT.level[problem.severity]));
     where.appendChild(el(doc, "span", undefined, problem.where ?? ""));
   }
   body.appendChild(where);
@@ -236,7 +234,7 @@ export function renderDrillDown(doc: Document, state: DrillDownView | null): voi
   const select = byId<HTMLSelectElement>(doc, IMPORT_IDS.drillUnit);
   const kept = select.value;
   clear(select);
-  select.appendChild(option(doc, "", "请选择承办单位…"));
+  select.appendChild(option(doc, "", VIEW_TEXT.chooseUnit));
   const groups = new Map<string, HTMLElement>();
   for (const unit of state.units) {
     let group = groups.get(unit.type);
@@ -249,7 +247,7 @@ export function renderDrillDown(doc: Document, state: DrillDownView | null): voi
     group.appendChild(option(doc, unit.name, unit.name));
   }
   if (kept && state.units.some((u) => u.name === kept)) select.value = kept;
-  byId(doc, IMPORT_IDS.drillNote).textContent = `列出所选单位${state.period}超期、退单、延期和回访不满意的工单，写入“工单核查”表。`;
+  byId(doc, IMPORT_IDS.drillNote).textContent = VIEW_TEXT.drillNote(state.period);
   byId<HTMLButtonElement>(doc, IMPORT_IDS.drillButton).disabled = false;
 }
 

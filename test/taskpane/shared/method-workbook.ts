@@ -2,9 +2,9 @@
  * A workbook in the strict Office.js fake (test/e2e/fake-office.js) holding the 2026 method fixture's sheets (values,
  * and the percent formats of 考核办法), with the task pane's method runtime over it.
  */
-import type { SheetSnapshot } from "../../src/workbook/port";
-import { MethodRuntime, type MethodRuntimeOptions, type MethodSink } from "../../src/taskpane/method-runtime";
-import { method2026Sheets } from "../fixtures/method-2026/method-2026";
+import type { SheetSnapshot } from "../../../src/workbook/port";
+import { MethodRuntime, type MethodRuntimeOptions, type MethodSink } from "../../../src/taskpane/shared/method-runtime";
+import { method2026Sheets } from "../../fixtures/method-2026/method-2026";
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -18,7 +18,7 @@ export interface FakeWorkbook {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const fakeOffice = require("../e2e/fake-office.js") as {
+const fakeOffice = require("../../e2e/fake-office.js") as {
   create(seed?: unknown, options?: { requirementSets: Record<string, string> }): { Excel: { run: Run }; workbook: FakeWorkbook };
 };
 

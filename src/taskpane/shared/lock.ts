@@ -64,9 +64,12 @@ export class ActionLock {
   }
 }
 
+/** How a status line is styled. */
+export type StatusKind = "info" | "ok" | "error";
+
 /** The part of a controller's view an exclusive action uses. */
 export interface ActionView {
-  status(text: string, kind: "info" | "ok" | "error"): void;
+  status(text: string, kind: StatusKind): void;
   busy(busy: boolean): void;
   progress(progress: null): void;
 }

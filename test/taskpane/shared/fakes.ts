@@ -1,7 +1,7 @@
 // Fakes for the 工单导入 controller tests: a recording ImportView and a small in-memory WorkbookPort.
-import type { StatusKind } from "../../src/taskpane/controller";
-import type { DrillDownView, ImportProblemView, ImportSummaryView, ImportView, MappingForm } from "../../src/taskpane/import-controller";
-import type { CellValue, SheetSnapshot, WorkbookPort, WritePlan } from "../../src/workbook/port";
+import type { DrillDownView, ImportProblemView, ImportSummaryView, ImportView, MappingForm } from "../../../src/taskpane/import/types";
+import type { StatusKind } from "../../../src/taskpane/shared/lock";
+import type { CellValue, SheetSnapshot, WorkbookPort, WritePlan } from "../../../src/workbook/port";
 
 /** What every controller view records: status lines, busy states, progress. */
 export class RecordingActionView {

@@ -1,0 +1,138 @@
+/**
+ * The decisions of an import, as the results use them: the counts before judgment and with every pending
+ * decision 成立 (as month-bucket differences from the counts after judgment), each unit's decisions by
+ * 研判事项 and 结论 for a period, the problems for a period, and each order's decisions for 工单核查.
+ */
+import { SLOTS } from "./counts";
+import { JUDGMENT_KINDS, type Conclusion, type JudgmentKind } from "./judgment-catalogue";
+import { noEffect, orderEvents, orderMonths, type CallbackClasses } from "./judgment-effects";
+import type { JudgedOrder, JudgmentOutcome, ResolvedDecision } from "./judgment-resolve";
+import type { JudgmentProblem } from "./judgment-rows";
+import { LEDGER_MESSAGES } from "./messages";
+import { periodMonthIndexes, type Period } from "./period";
+
+/** Which counts: after judgment (the result), before it, or with every pending decision 成立. */
+export type CountScenario = "after" | "before" | "ifPending";
+
+/** One unit's decisions on orders counted in a period. */
+export interface UnitJudgment {
+  readonly unit: number;
+  /** Rows by 研判事项 and 结论 (rows with an error included, under their written 结论). */
+  readonly byKind: Readonly<Record<JudgmentKind, Readonly<Record<Conclusion, number>>>>;
+  /** 成立 rows that changed the counts, by 研判事项 (in catalogue order, only those with rows). */
+  readonly applied: readonly { readonly kind: JudgmentKind; readonly count: number }[];
+  /** 待定 rows (they change no count; the 若全部成立 score shows what they would). */
+  readonly pending: number;
+  /** Rows with an error (they change no count). */
+  readonly errors: number;
+}
+
+type Buckets = Map<number, Int32Array>;
+
+export class LedgerJudgment {
+  /** Counts before judgment − counts after, and counts with pending 成立 − counts after, by month. */
+  readonly before: Buckets = new Map();
+  readonly ifPending: Buckets = new Map();
+  private readonly errorRows: ReadonlySet<number>;
+
+  constructor(readonly outcome: JudgmentOutcome, private readonly unitCount: number, private readonly classes: CallbackClasses) {
+    this.errorRows = new Set(outcome.problems.filter((p) => p.level === "error").map((p) => p.row));
+  }
+
+  /**
+   * Applies each judged order's effect: `adjust(month, index, delta)` moves the counts after judgment (the
+   * order was counted as in the ledger), and the two difference maps are filled.
+   */
+  apply(adjust: (month: number, index: number, delta: number) => void): void {
+    for (const o of this.outcome.orders.values()) {
+      const base = o.unit * SLOTS;
+      const plain = noEffect(o.order);
+      orderEvents(o.order, plain, this.classes, (m, slot) => {
+        adjust(m, base + slot, -1);
+        this.bump(this.before, m, base + slot, 1);
+      });
+      orderEvents(o.order, o.actual, this.classes, (m, slot) => {
+        adjust(m, base + slot, 1);
+        this.bump(this.before, m, base + slot, -1);
+        this.bump(this.ifPending, m, base + slot, -1);
+      });
+      orderEvents(o.order, o.pending, this.classes, (m, slot) => this.bump(this.ifPending, m, base + slot, 1));
+    }
+  }
+
+  private bump(buckets: Buckets, month: number, index: number, delta: number): void {
+    let b = buckets.get(month);
+    if (!b) buckets.set(month, (b = new Int32Array(this.unitCount * SLOTS)));
+    b[index] += delta;
+  }
+
+  /** Judged orders that count in the period (in any of its months, before judgment). */
+  private inPeriod(period: Period): JudgedOrder[] {
+    const months = new Set(periodMonthIndexes(period));
+    return [...this.outcome.orders.values()].filter((o) => [...orderMonths(o.order, this.classes)].some((m) => months.has(m)));
+  }
+
+  /** Per unit with decisions on orders counted in the period. */
+  byUnit(period: Period): Map<number, UnitJudgment> {
+    const result = new Map<number, Mutable>();
+    for (const o of this.inPeriod(period)) {
+      const entry = result.get(o.unit) ?? emptyUnit(o.unit);
+      for (const i of o.decisions) {
+        const d = this.outcome.decisions[i];
+        if (d.kind === undefined || d.conclusion === undefined) continue;
+        entry.byKind[d.kind][d.conclusion]++;
+        if (this.errorRows.has(d.row)) entry.errors++;
+        else if (d.conclusion === "待定") entry.pending++;
+        if (d.applied) entry.appliedByKind.set(d.kind, (entry.appliedByKind.get(d.kind) ?? 0) + 1);
+      }
+      result.set(o.unit, entry);
+    }
+    return new Map([...result].map(([unit, { appliedByKind, ...rest }]) => [unit, {
+      ...rest, applied: JUDGMENT_KINDS.filter((k) => appliedByKind.has(k)).map((kind) => ({ kind, count: appliedByKind.get(kind)! })),
+    }]));
+  }
+
+  /** The register's problems, and a 说明 for each row on an order that counts in no month of the period. */
+  problems(period: Period): JudgmentProblem[] {
+    const months = new Set(periodMonthIndexes(period));
+    const notes: JudgmentProblem[] = [];
+    for (const o of this.outcome.orders.values()) {
+      if ([...orderMonths(o.order, this.classes)].some((m) => months.has(m))) continue;
+      for (const i of o.decisions) {
+        const d = this.outcome.decisions[i];
+        notes.push({ row: d.row, column: "工单编号", level: "info", message: LEDGER_MESSAGES.judgment.outsidePeriod(period.name) });
+      }
+    }
+    return [...this.outcome.problems, ...notes].sort((a, b) => a.row - b.row);
+  }
+
+  /** The decisions on an order (sheet order), for 工单核查; undefined when it has none. */
+  decisionsOf(id: string): readonly ResolvedDecision[] | undefined {
+    const o = this.outcome.orders.get(id);
+    return o?.decisions.map((i) => this.outcome.decisions[i]);
+  }
+
+  order(id: string): JudgedOrder | undefined {
+    return this.outcome.orders.get(id);
+  }
+
+  /** Pending rows on orders counted in the period (all units). */
+  pendingCount(period: Period): number {
+    let n = 0;
+    for (const u of this.byUnit(period).values()) n += u.pending;
+    return n;
+  }
+}
+
+interface Mutable {
+  unit: number;
+  byKind: Record<JudgmentKind, Record<Conclusion, number>>;
+  appliedByKind: Map<JudgmentKind, number>;
+  pending: number;
+  errors: number;
+}
+
+function emptyUnit(unit: number): Mutable {
+  const byKind = Object.fromEntries(JUDGMENT_KINDS.map((k) => [k, { 成立: 0, 不成立: 0, 待定: 0 }])) as Record<JudgmentKind, Record<Conclusion, number>>;
+  return { unit, byKind, appliedByKind: new Map(), pending: 0, errors: 0 };
+}

@@ -1,0 +1,32 @@
+// What the 工单导入 part lists and sums up: the problem list, the source's name, the units with orders.
+import type { LedgerData, LedgerProblem, Period } from "../../ledger";
+import type { Finding } from "../../workbook/findings";
+import { IMPORT_TEXT } from "../messages";
+import type { ImportProblemView, ImportSource, PickedFile } from "./types";
+
+/** How many problems the pane lists one by one (工单导入校验 has them all). */
+export const MAX_LISTED_LEDGER_PROBLEMS = 100;
+
+/** The problem list: the fill's own problems first (few, about whole units), then the ledger's rows. */
+export function problemViews(problems: readonly LedgerProblem[], findings: readonly Finding[], limit = MAX_LISTED_LEDGER_PROBLEMS): ImportProblemView[] {
+  const where = (f: Finding | undefined) => (f?.cell ? `${f.sheet}!${f.cell}` : undefined);
+  // importLedger gives one ledgerRow finding per listed problem, in the same order.
+  const rowFindings = findings.filter((f) => f.code === "ledgerRow");
+  const aligned = rowFindings.length === problems.length;
+  const others: ImportProblemView[] = findings
+    .filter((f) => f.code !== "ledgerRow")
+    .map((f) => ({ severity: f.severity, message: f.message, where: where(f) }));
+  const rows: ImportProblemView[] = problems.slice(0, limit).map((p, i) => ({
+    severity: "error", row: p.row, header: p.header, message: p.message, where: aligned ? where(rowFindings[i]) : undefined,
+  }));
+  return [...others, ...rows].slice(0, limit);
+}
+
+export function sourceText(source: ImportSource): string {
+  return source.kind === "sheet" ? IMPORT_TEXT.sheetSource : IMPORT_TEXT.fileSource((source.file as PickedFile).name);
+}
+
+/** Hotline units with any order event in the period. */
+export function unitsWithOrders(data: LedgerData, period: Period): number {
+  return data.counts(period).filter((row) => row.工单总量 > 0 || row.应办结数 > 0 || row.有效回访数 > 0).length;
+}

@@ -1,0 +1,110 @@
+/**
+ * What the documents read from a workbook: the month rows of 月度考核, the documents' 参数 rows and the
+ * pending decisions of 工单研判. Pure functions of snapshots; an unreadable cell is a problem at its address.
+ */
+import { DOC_PARAM, readDocSettings, type DocParamCell, type DocParamKey, type DocProblem } from "../../documents/params";
+import type { MonthRow } from "../../documents/bulletin";
+import { cellAddress } from "../address";
+import { LABEL, RESULT_LABEL, SHEET } from "../contract";
+import { LEDGER_SHEET, MONTHLY_LABEL } from "../ledger/contract";
+import type { CellValue, SheetSnapshot } from "../port";
+import { cellOf, normalizeLabel } from "../tables";
+import { DOCS_WMSG } from "./messages";
+
+/** The sheet of order decisions (spec I) and the labels read here. */
+export const JUDGMENT_SHEET = "工单研判";
+const JUDGMENT_LABEL = { id: "工单编号", conclusion: "结论" } as const;
+const PENDING = "待定";
+
+/** The first row (within the first ten) holding every label, with each label's column. */
+function headerOf(snapshot: SheetSnapshot, labels: readonly string[]): { row: number; cols: Map<string, number> } | undefined {
+  for (let r = 0; r < Math.min(10, snapshot.values.length); r++) {
+    const cols = new Map<string, number>();
+    snapshot.values[r].forEach((v, c) => {
+      const label = normalizeLabel(v);
+      if (label !== undefined && labels.includes(label) && !cols.has(label)) cols.set(label, c);
+    });
+    if (cols.size === labels.length) return { row: r, cols };
+  }
+  return undefined;
+}
+
+/** "2021年3月" (as 月度考核 writes it) or "2021-03" → "2021-03"; the year row and anything else → undefined. */
+export function monthKey(value: CellValue): string | undefined {
+  const text = typeof value === "string" ? value.trim() : "";
+  const m = /^(\d{4})(?:年|-)(\d{1,2})月?$/u.exec(text);
+  const month = m ? Number(m[2]) : 0;
+  return m && month >= 1 && month <= 12 ? `${m[1]}-${String(month).padStart(2, "0")}` : undefined;
+}
+
+const COUNTS = [
+  ["orders", LABEL.total], ["due", LABEL.due], ["onTime", LABEL.onTime], ["returned", LABEL.returned],
+  ["extensions", LABEL.extensions], ["validCallbacks", LABEL.validCallbacks], ["satisfied", LABEL.satisfied],
+] as const;
+
+export interface MonthlyRead {
+  /** Rows by month key ("2021-03"), in sheet order. */
+  readonly months: ReadonlyMap<string, readonly MonthRow[]>;
+  readonly problems: readonly DocProblem[];
+}
+
+/** The month rows of 月度考核; undefined when the sheet or its header is missing. */
+export function readMonthly(snapshot: SheetSnapshot | undefined): MonthlyRead | undefined {
+  if (!snapshot) return undefined;
+  const labels = [LABEL.name, LABEL.type, MONTHLY_LABEL.month, RESULT_LABEL.total, ...COUNTS.map(([, l]) => l)];
+  const header = headerOf(snapshot, labels);
+  if (!header) return undefined;
+  const col = (label: string) => header.cols.get(label) as number;
+  const months = new Map<string, MonthRow[]>();
+  const problems: DocProblem[] = [];
+  for (let r = header.row + 1; r < snapshot.values.length; r++) {
+    const key = monthKey(cellOf(snapshot, r, col(MONTHLY_LABEL.month)));
+    const name = normalizeLabel(cellOf(snapshot, r, col(LABEL.name)));
+    if (key === undefined || name === undefined) continue;
+    const number = (label: string): number | null => {
+      const v = cellOf(snapshot, r, col(label));
+      if (typeof v === "number" && Number.isFinite(v)) return v;
+      if (v !== null && v !== "") problems.push({ sheet: LEDGER_SHEET.monthly, cell: cellAddress(r, col(label)), message: DOCS_WMSG.notNumber(label, v) });
+      return null;
+    };
+    const counts = Object.fromEntries(COUNTS.map(([key, label]) => [key, number(label) ?? 0])) as Record<(typeof COUNTS)[number][0], number>;
+    const row: MonthRow = { name, type: normalizeLabel(cellOf(snapshot, r, col(LABEL.type))) ?? DOCS_WMSG.noType, ...counts, score: number(RESULT_LABEL.total) };
+    months.set(key, [...(months.get(key) ?? []), row]);
+  }
+  return { months, problems };
+}
+
+/** Months (keys) in which some unit has orders, in calendar order. */
+export function monthsHeld(read: MonthlyRead): string[] {
+  return [...read.months].filter(([, rows]) => rows.some((r) => r.orders > 0)).map(([k]) => k).sort();
+}
+
+/** The documents' 参数 rows (通报标题 …) as settings, with a problem per bad value. */
+export function readDocParams(snapshot: SheetSnapshot | undefined) {
+  const cells: Partial<Record<DocParamKey, DocParamCell>> = {};
+  const header = snapshot ? headerOf(snapshot, [LABEL.param, LABEL.value]) : undefined;
+  if (snapshot && header) {
+    const nameCol = header.cols.get(LABEL.param) as number;
+    const valueCol = header.cols.get(LABEL.value) as number;
+    for (let r = header.row + 1; r < snapshot.values.length; r++) {
+      const name = normalizeLabel(cellOf(snapshot, r, nameCol));
+      const key = (Object.keys(DOC_PARAM) as DocParamKey[]).find((k) => DOC_PARAM[k] === name);
+      if (key && !cells[key]) cells[key] = { value: cellOf(snapshot, r, valueCol), cell: cellAddress(r, valueCol) };
+    }
+  }
+  return readDocSettings(cells, SHEET.params);
+}
+
+/** Decisions of 工单研判 still pending (结论 待定 or blank on a row with an order id). */
+export function pendingDecisions(snapshot: SheetSnapshot | undefined): number {
+  const header = snapshot ? headerOf(snapshot, [JUDGMENT_LABEL.id, JUDGMENT_LABEL.conclusion]) : undefined;
+  if (!snapshot || !header) return 0;
+  let pending = 0;
+  for (let r = header.row + 1; r < snapshot.values.length; r++) {
+    const id = cellOf(snapshot, r, header.cols.get(JUDGMENT_LABEL.id) as number);
+    if (id === null || String(id).trim() === "") continue;
+    const conclusion = normalizeLabel(cellOf(snapshot, r, header.cols.get(JUDGMENT_LABEL.conclusion) as number));
+    if (conclusion === undefined || conclusion === PENDING) pending++;
+  }
+  return pending;
+}
