@@ -92,7 +92,9 @@ const asFiles = (f: PickedFile | string) =>
   typeof f === "string" ? f : { name: f.name, mimeType: "application/octet-stream", buffer: f.buffer };
 
 /** Picks the files by their labels, presses 全部计算 and waits for an outcome: results, a message or a question. */
-export async function runPage(page: Page, inputs: RunInputs, timeout = 170_000): Promise<"results" | "message" | "mapping"> {
+export type Outcome = "results" | "message" | "mapping" | "typed";
+
+export async function runPage(page: Page, inputs: RunInputs, timeout = 170_000): Promise<Outcome> {
   if (inputs.workbook) await page.getByLabel("考核工作簿", { exact: true }).setInputFiles(asFiles(inputs.workbook));
   if (inputs.ledger) await page.getByLabel("工单明细", { exact: true }).setInputFiles(asFiles(inputs.ledger));
   if (inputs.method) await page.getByLabel("考核办法（可选）").setInputFiles(asFiles(inputs.method));
@@ -101,14 +103,18 @@ export async function runPage(page: Page, inputs: RunInputs, timeout = 170_000):
   return awaitOutcome(page, timeout);
 }
 
-export async function awaitOutcome(page: Page, timeout = 170_000): Promise<"results" | "message" | "mapping"> {
+/** Waits until the run has ended (取消计算 hidden again) with an outcome on the page. */
+export async function awaitOutcome(page: Page, timeout = 170_000): Promise<Outcome> {
   await page.waitForFunction(() => {
     const visible = (id: string) => !(document.getElementById(id) as HTMLElement).hidden;
-    return visible("results") || visible("mapping") || ((document.getElementById("message") as HTMLElement).textContent ?? "") !== "";
+    const outcome = visible("results") || visible("mapping") || visible("typed") || ((document.getElementById("message") as HTMLElement).textContent ?? "") !== "";
+    return outcome && !visible("cancel");
   }, undefined, { timeout, polling: 100 });
   return page.evaluate(() => {
-    if (!(document.getElementById("results") as HTMLElement).hidden) return "results" as const;
-    if (!(document.getElementById("mapping") as HTMLElement).hidden) return "mapping" as const;
+    const visible = (id: string) => !(document.getElementById(id) as HTMLElement).hidden;
+    if (visible("results")) return "results" as const;
+    if (visible("mapping")) return "mapping" as const;
+    if (visible("typed")) return "typed" as const;
     return "message" as const;
   });
 }

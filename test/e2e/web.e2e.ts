@@ -246,3 +246,35 @@ test("unknown ledger headers are asked, keyboard alone runs the page, no horizon
     await context.close();
   }
 });
+
+test("consent before replacing typed counts: asked with every cell, replaced only when agreed", async () => {
+  const csv = path.join(TMP, "小台账.csv");
+  fs.writeFileSync(csv, [
+    "工单编号,承办单位,派单时间,办理时限,办结时间,是否退单,是否申请延期,回访结果",
+    "A1,汉滨区,2021-03-01 09:00:00,2021-03-10 18:00:00,2021-03-05 10:00:00,否,否,满意",
+  ].join("\r\n"));
+  const { page, context } = await openPage(browser, served.origin);
+  expect(await runPage(page, { workbook: corpus.SAMPLE, ledger: csv })).toBe("typed");
+  expect(await page.locator("#typed-list li").count()).toBeGreaterThan(0);
+  expect(await page.getByRole("link", { name: "下载结果工作簿" }).count()).toBe(0);
+  // Without the box ticked the question stays; ticked, the run imports.
+  await page.getByRole("button", { name: "全部计算" }).click();
+  expect(await awaitOutcome(page)).toBe("typed");
+  await page.screenshot({ path: path.join(DOC_IMAGES, "web-consent.png") });
+  await page.getByLabel("以导入的数字替换上列数字").check();
+  await page.getByRole("button", { name: "全部计算" }).click();
+  expect(await awaitOutcome(page)).toBe("results");
+  expect(await page.getByRole("link", { name: "下载结果工作簿" }).count()).toBe(1);
+  await context.close();
+});
+
+test("opened from a folder (file://): runs with the inlined worker, or says to use the server", async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`file://${path.join(DIST, "web", "index.html")}`);
+  const outcome = await runPage(page, { workbook: corpus.SAMPLE });
+  if (outcome === "message") expect(await messageText(page)).toContain("请通过服务器地址打开网页版");
+  else expect(outcome).toBe("results");
+  process.stderr.write(`file:// in Chromium: ${outcome}\n`);
+  await context.close();
+});
