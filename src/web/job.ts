@@ -15,6 +15,7 @@ import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import { blobFile, bytesFile } from "../xlsx/zip";
 import { memorySink } from "../xlsx/zip-writer";
 import { doneMessage } from "./outcome";
+import { emptyWorkbookBytes, PLACEHOLDER_SHEET } from "./empty-workbook";
 import { WEB_MSG, pageAdvice } from "./messages";
 import type { MappingMessage, ProgressMessage, RefusedMessage, RunRequest, TypedMessage, WorkerMessage } from "./protocol";
 
@@ -134,10 +135,16 @@ async function importLedgerFile(port: PackageWorkbookPort, request: RunRequest, 
   }
 }
 
-/** The blank template (built with the page) as a workbook, of the method file's method when one is given. */
-async function blankWorkbook(template: Uint8Array, method: MethodFromFile | undefined): Promise<PackageWorkbookPort> {
-  const port = await PackageWorkbookPort.fromFile({ ...bytesFile(template), close: async () => undefined });
-  if (method) await templateAll(port, method.rules, method.label);
+/**
+ * The blank template (built with the page) as a workbook; with a method file, a template of its method, its
+ * units and departments written by templateAll as the CLI writes one (onto an empty workbook).
+ */
+async function blankWorkbook(template: () => Uint8Array, method: MethodFromFile | undefined): Promise<PackageWorkbookPort> {
+  const open = (bytes: Uint8Array) => PackageWorkbookPort.fromFile({ ...bytesFile(bytes), close: async () => undefined });
+  if (!method) return open(template());
+  const port = await open(emptyWorkbookBytes());
+  await templateAll(port, method.rules, method.label);
+  await port.apply([{ kind: "deleteSheet", sheet: PLACEHOLDER_SHEET }]);
   return port;
 }
 
@@ -157,7 +164,7 @@ async function run(request: RunRequest, template: () => Uint8Array, report: Repo
   if (request.method) report({ type: "progress", stage: "method" });
   const method = request.method ? await readMethod(request.method) : undefined;
   report({ type: "progress", stage: "workbook" });
-  const port = request.workbook ? await openWorkbook(request.workbook, request.workbook.name) : await blankWorkbook(template(), method);
+  const port = request.workbook ? await openWorkbook(request.workbook, request.workbook.name) : await blankWorkbook(template, method);
   try {
     const ledger = request.ledger ? await importLedgerFile(port, request, period, method, report) : undefined;
     if (ledger && "type" in ledger) return ledger;

@@ -40,7 +40,7 @@ export const WEB_MSG = {
   typedAdvice: (judgmentSheet: string) =>
     "确需以导入的数字替换时，请勾选下方“以导入的数字替换上列数字”，再点“全部计算”（替换的数字会逐个记入“工单导入校验”）。" +
     `对单个工单的研判（不合理诉求、退单合理、申诉成立等）请登记在“${judgmentSheet}”表，不要直接修改热线数据中的数字。`,
-  mappingAsk: (message: string) => `${message}\n请为下列每一列选择文件中的表头，然后再次“全部计算”（选择会保存在结果工作簿中，下次不再询问）。`,
+  mappingAsk: (message: string) => `${message}\n选好后再点“全部计算”。`,
   mappingIgnore: "（不使用）",
   mappingChoose: "请选择表头",
   mappingIncomplete: (column: string) => `请为“${column}”选择一个表头。`,

@@ -103,20 +103,23 @@ export async function runPage(page: Page, inputs: RunInputs, timeout = 170_000):
   return awaitOutcome(page, timeout);
 }
 
+/**
+ * The page's state as one expression (a string: the bench runs this file through tsx, whose helpers would not
+ * exist in the page): the outcome shown, or "" while the run goes on (取消计算 shown) or before any outcome.
+ */
+const OUTCOME = `(() => {
+  const visible = (id) => !document.getElementById(id).hidden;
+  if (visible("cancel")) return "";
+  if (visible("results")) return "results";
+  if (visible("mapping")) return "mapping";
+  if (visible("typed")) return "typed";
+  return (document.getElementById("message").textContent || "") !== "" ? "message" : "";
+})()`;
+
 /** Waits until the run has ended (取消计算 hidden again) with an outcome on the page. */
 export async function awaitOutcome(page: Page, timeout = 170_000): Promise<Outcome> {
-  await page.waitForFunction(() => {
-    const visible = (id: string) => !(document.getElementById(id) as HTMLElement).hidden;
-    const outcome = visible("results") || visible("mapping") || visible("typed") || ((document.getElementById("message") as HTMLElement).textContent ?? "") !== "";
-    return outcome && !visible("cancel");
-  }, undefined, { timeout, polling: 100 });
-  return page.evaluate(() => {
-    const visible = (id: string) => !(document.getElementById(id) as HTMLElement).hidden;
-    if (visible("results")) return "results" as const;
-    if (visible("mapping")) return "mapping" as const;
-    if (visible("typed")) return "typed" as const;
-    return "message" as const;
-  });
+  await page.waitForFunction(OUTCOME, undefined, { timeout, polling: 100 });
+  return (await page.evaluate(OUTCOME)) as Outcome;
 }
 
 /** Clicks 下载结果工作簿 and saves the download to `file`; returns the name the page suggested. */

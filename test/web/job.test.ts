@@ -10,6 +10,12 @@ import { EXIT, main } from "../../src/cli/assess";
 import { runJob } from "../../src/web/job";
 import type { RunRequest, WorkerMessage } from "../../src/web/protocol";
 import { openWorkbookFile } from "../../src/workbook/package-file";
+import { SHEET } from "../../src/workbook/contract";
+import { writeXlsx } from "../../src/workbook/exceljs-adapter";
+import { workbookOf } from "../workbook/helpers";
+import {
+  APPROVAL_METHOD_2026, HOTLINE_FORMATS_2026, HOTLINE_METHOD_2026, PARAMS_2026, UNITS_2026,
+} from "../fixtures/method-2026/method-2026";
 
 jest.setTimeout(120_000);
 
@@ -106,4 +112,27 @@ test("typed 热线数据 values are replaced only with consent: the run asks, no
   const done = await run({ workbook: workbook(), ledger: file(csv, "l.csv"), replaceTyped: asked.typed });
   expect(done.type).toBe("done");
   if (done.type === "done") expect(done.ledgerLines.join("\n")).toContain("l.csv");
+});
+
+test("a ledger without a workbook, scored by a method file: the template of that method, the CLI's cells", async () => {
+  const method = join(dir, "办法2026.xlsx");
+  const port = workbookOf({ 考核办法: HOTLINE_METHOD_2026, 便民化考核办法: APPROVAL_METHOD_2026, [SHEET.params]: PARAMS_2026, [SHEET.units]: UNITS_2026 });
+  HOTLINE_FORMATS_2026.forEach((row, r) => row.forEach((format, c) => {
+    if (format) port.workbook.getWorksheet("考核办法")!.getCell(r + 1, c + 1).numFmt = format;
+  }));
+  await writeXlsx(port.workbook, method);
+  const csv = "工单编号,承办单位,派单时间,办理时限,办结时间,是否退单,是否申请延期,回访结果\r\nA1,汉滨区,2026-03-01 09:00:00,2026-03-10 18:00:00,2026-03-05 10:00:00,否,否,满意\r\n";
+  const ledger = join(dir, "l2026.csv");
+  writeFileSync(ledger, csv);
+  const cli = join(dir, "cli-2026.xlsx");
+  expect(await main(["--ledger", ledger, "--method", method, "-o", cli], { out: () => undefined, err: () => undefined })).toBeLessThan(EXIT.usage);
+  const done = await run({ ledger: file(csv, "l2026.csv"), method: file(readFileSync(method), "办法2026.xlsx") });
+  if (done.type !== "done" || !done.bytes) throw new Error(`not done: ${JSON.stringify(done).slice(0, 300)}`);
+  const mine = join(dir, "page-2026.xlsx");
+  writeFileSync(mine, new Uint8Array(done.bytes));
+  const [a, b] = [await values(mine), await values(cli)];
+  // 参数 records when the import ran: the clock's only difference.
+  const withoutTime = (m: Map<string, unknown>) =>
+    new Map([...m].map(([k, v]) => [k, k === SHEET.params ? (v as unknown[][]).filter((r) => !/时间/u.test(String(r[0]))) : v]));
+  expect(withoutTime(a)).toEqual(withoutTime(b));
 });
