@@ -2,7 +2,7 @@
  * Deterministic generator of a realistic 12345 work-order ledger (工单明细) for the 77 hotline units.
  *
  *   npx tsx scripts/gen-ledger.ts --rows 60000 --format csv|xlsx --encoding utf8|gb18030 --seed 1 -o FILE
- *        [--year 2021] [--duplicates K] [--problems M] [--aliases 0.1] [--bom]
+ *        [--year 2021] [--duplicates K] [--problems M] [--aliases 0.1] [--bom] [--spread]
  *
  * Shaped like Ankang's published figures: ~99.8% closed on time, ~90% of valid callbacks satisfied, a few
  * percent returned or extended. Some orders are dispatched in late December of the previous year, some
@@ -32,6 +32,25 @@ export interface GenerateOptions {
   readonly problems?: number;
   /** Share of rows writing the unit under an alias (default 0.1). */
   readonly aliasShare?: number;
+  /**
+   * Units differ (a seeded profile per unit: returns, extensions, late closures, satisfaction), so that monthly
+   * scores and the 通报's lists spread out. Off by default: the rows are then exactly as before.
+   */
+  readonly spread?: boolean;
+}
+
+/** Chances per order; a callback draw below `satisfied` is 满意, below `basic` 基本满意, below 0.88 不满意. */
+interface UnitProfile { readonly returned: number; readonly extended: number; readonly late: number; readonly satisfied: number; readonly basic: number }
+const EVEN_PROFILE: UnitProfile = { returned: 0.03, extended: 0.025, late: 0.002, satisfied: 0.7, basic: 0.79 };
+
+/** Each unit's profile, from a stream of its own (the orders' stream is the same with or without it). */
+function unitProfiles(count: number, seed: number, spread: boolean): UnitProfile[] {
+  if (!spread) return Array.from({ length: count }, () => EVEN_PROFILE);
+  const random = prng(seed ^ 0x5eed);
+  return Array.from({ length: count }, () => {
+    const basic = 0.6 + random() * 0.27;
+    return { returned: 0.005 + random() * 0.1, extended: 0.005 + random() * 0.08, late: random() * 0.02, satisfied: basic * 0.89, basic };
+  });
 }
 
 /** One generated row. Times are naive seconds (see src/ledger/timestamps.ts); NaN = blank. */
@@ -92,6 +111,8 @@ export function* generateLedger(options: GenerateOptions): Generator<GeneratedOr
   const cumulative = new Float64Array(units.length);
   units.reduce((sum, org, i) => (cumulative[i] = sum + unitWeight(org)), 0);
   const aliasShare = options.aliasShare ?? 0.1;
+  const profileList = unitProfiles(units.length, options.seed ?? 1, options.spread === true);
+  const profiles = new Map(units.map((u, i) => [u, profileList[i]]));
 
   // Dispatch times: 1% in the last ten days of the previous year, the rest over the year, 08:00–21:59.
   const yearStart = civilSeconds(year, 1, 1);
@@ -121,9 +142,10 @@ export function* generateLedger(options: GenerateOptions): Generator<GeneratedOr
 
   for (let i = 0; i < n; i++) {
     const org = pickWeighted(units, cumulative, random());
+    const profile = profiles.get(org) as UnitProfile;
     const dispatched = times[i];
-    const returned = random() < 0.03;
-    const extended = !returned && random() < 0.025;
+    const returned = random() < profile.returned;
+    const extended = !returned && random() < profile.extended;
     const days = pickFrom([1, 3, 3, 5, 5, 5, 5, 7, 7, 15], random());
     const deadline = dispatched + (days + (extended ? pickFrom([5, 10], random()) : 0)) * DAY;
 
@@ -131,14 +153,14 @@ export function* generateLedger(options: GenerateOptions): Generator<GeneratedOr
     let callback: CallbackResult = "未回访";
     if (!returned) {
       const stuck = random() < 0.0005;
-      const late = random() < 0.002;
+      const late = random() < profile.late;
       const candidate = late
         ? deadline + 3600 + Math.floor(random() * 3 * DAY)
         : dispatched + 600 + Math.floor(random() * (deadline - dispatched - 600));
       if (!stuck && candidate <= exportTime) closed = candidate;
       if (!Number.isNaN(closed)) {
         const r = random();
-        callback = r < 0.7 ? "满意" : r < 0.79 ? "基本满意" : r < 0.88 ? "不满意" : r < 0.93 ? "未回访" : r < 0.97 ? "拒访" : "无法联系";
+        callback = r < profile.satisfied ? "满意" : r < profile.basic ? "基本满意" : r < 0.88 ? "不满意" : r < 0.93 ? "未回访" : r < 0.97 ? "拒访" : "无法联系";
       }
     }
 
@@ -237,6 +259,7 @@ function parseArgs(argv: string[]): Record<string, string> {
     const a = argv[i];
     if (a === "-o") args.out = argv[++i];
     else if (a === "--bom") args.bom = "1";
+    else if (a === "--spread") args.spread = "1";
     else if (a.startsWith("--")) args[a.slice(2)] = argv[++i];
   }
   return args;
@@ -245,7 +268,7 @@ function parseArgs(argv: string[]): Record<string, string> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (!args.out) {
-    console.error("用法: tsx scripts/gen-ledger.ts --rows N --format csv|xlsx --encoding utf8|gb18030 --seed S -o FILE [--year 2021] [--duplicates K] [--problems M]");
+    console.error("用法: tsx scripts/gen-ledger.ts --rows N --format csv|xlsx --encoding utf8|gb18030 --seed S -o FILE [--year 2021] [--duplicates K] [--problems M] [--spread]");
     process.exit(2);
   }
   const options = {
@@ -255,6 +278,7 @@ async function main(): Promise<void> {
     duplicates: Number(args.duplicates ?? 0),
     problems: Number(args.problems ?? 0),
     aliasShare: args.aliases !== undefined ? Number(args.aliases) : undefined,
+    spread: args.spread === "1",
   };
   const started = Date.now();
   const format = args.format ?? (args.out.endsWith(".xlsx") ? "xlsx" : "csv");

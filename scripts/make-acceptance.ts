@@ -10,7 +10,7 @@
  *   npm run acceptance [-- output.xlsx]
  */
 import ExcelJS from "exceljs";
-import { writeXlsx } from "../src/workbook/exceljs-adapter";
+import { writeXlsx } from "../src/workbook/adapters/exceljs";
 import { ACCEPTANCE_ROWS, type AcceptanceRow, type RowArg } from "./acceptance-rows";
 
 export const ACCEPTANCE_PATH = "samples/excel-acceptance.xlsx";

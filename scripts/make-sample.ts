@@ -12,7 +12,7 @@
 import ExcelJS from "exceljs";
 import { REGISTRY_2021, applies, ruleSet, type Organization } from "../src/engine";
 import { ITEM_LABELS, LABEL, SHEET, sheetSpec } from "../src/workbook/contract";
-import { ExcelJsWorkbookPort, writeXlsx } from "../src/workbook/exceljs-adapter";
+import { ExcelJsWorkbookPort, writeXlsx } from "../src/workbook/adapters/exceljs";
 import type { CellValue, WriteOp } from "../src/workbook/port";
 import { findHeader } from "../src/workbook/tables";
 import { templateAll } from "../src/workbook/template";

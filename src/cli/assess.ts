@@ -2,8 +2,8 @@
  * npm run assess -- [input.xlsx] [-o output.xlsx] [--ledger FILE [--period P] [--drill UNIT] [--map H=C]]
  *                 | --template -o FILE | --help
  * Computes an assessment workbook headlessly with the same compute-all as the task pane: an input workbook
- * is read and patched as a package (src/workbook/package-adapter: every part the product does not write is
- * copied byte for byte); a fresh template is made with exceljs. With
+ * is read and patched as a package (src/workbook/adapters/package: every part the product does not write
+ * is copied byte for byte); so is a fresh template, built once per content (./template-cache). With
  * --ledger it first fills 热线数据 for the period from a 工单明细 export (CSV streamed, .xlsx read part by part
  * by src/ledger — never loaded whole with exceljs), writes 月度考核 and 工单导入校验 (and 工单核查 with --drill);
  * without an input workbook it starts from a fresh template.
@@ -16,14 +16,11 @@
  */
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import ExcelJS from "exceljs";
 import { LedgerError } from "../ledger";
 import { readLedgerFile } from "../ledger/node";
-import { templateAll } from "../workbook";
 import { qualified } from "../workbook/address";
-import { ExcelJsWorkbookPort, writeXlsx } from "../workbook/exceljs-adapter";
-import { PackageWorkbookPort } from "../workbook/package-adapter";
-import { openWorkbookFile, saveWorkbookFile } from "../workbook/package-file";
+import { PackageWorkbookPort } from "../workbook/adapters/package";
+import { nodeFile, writeFileFrom } from "../xlsx/node-file";
 import type { WorkbookPort } from "../workbook/port";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import { JUDGMENT_SHEET, LEDGER_WMSG } from "../workbook/ledger";
@@ -36,6 +33,7 @@ import { ruleSet, type RuleSet } from "../engine";
 import { parseCommand, type Command, type LedgerRequest } from "./args";
 import { exists, sameFile, terminalSafe, workbookKind, writeAtomically } from "./files";
 import { readMethodFile, type MethodFromFile } from "./method";
+import { blankTemplateFile } from "./template-cache";
 import type { XlsxLimits } from "../xlsx/limits";
 import { terminalProgress, type ProgressSink } from "./progress";
 import { writePdf } from "./pdf";
@@ -84,14 +82,15 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
     }
     const method = await methodOf(c, io, at);
     if (method === null) return EXIT.usage;
-    const port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
     // A template of another workbook's method: its method sheets, units and departments, written from its rules.
-    await templateAll(port, method?.rules, method?.label);
+    const port = await PackageWorkbookPort.open(await nodeFile(await blankTemplateFile(method?.rules, method?.label)));
     try {
-      await writeAtomically(at(c.output), (temporary) => writeXlsx(port.workbook, temporary));
+      await writeAtomically(at(c.output), (temporary) => writeFileFrom(temporary, (sink) => port.save(sink)));
     } catch (error) {
       io.err(CLI_MSG.cannotWrite(c.output, reason(error)));
       return EXIT.usage;
+    } finally {
+      await port.close();
     }
     io.out(CLI_MSG.templateWritten(c.output, method?.label ?? BUILT_IN_LABEL(ruleSet().year)));
     return EXIT.ok;
@@ -125,14 +124,13 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
       return EXIT.usage;
     }
   }
-  let port: ExcelJsWorkbookPort | PackageWorkbookPort;
+  let port: PackageWorkbookPort;
   if (c.input === null) {
-    port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
     // A fresh template of the method's year and units, so that the ledger fills exactly those units.
-    await templateAll(port, method?.rules, method?.label);
+    port = await PackageWorkbookPort.open(await nodeFile(await blankTemplateFile(method?.rules, method?.label)));
   } else {
     try {
-      port = await openWorkbookFile(at(c.input), c.limits);
+      port = await PackageWorkbookPort.open(await nodeFile(at(c.input)), c.limits);
     } catch (error) {
       if (!(error instanceof XlsxError) && !(error as NodeJS.ErrnoException)?.code) throw error;
       io.err(XLSX_MSG.cannotRead(c.input, reason(error)));
@@ -147,7 +145,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
     io.err(XLSX_MSG.cannotRead(c.input ?? c.output, error.message));
     return EXIT.usage;
   } finally {
-    if (port instanceof PackageWorkbookPort) await port.close();
+    await port.close();
   }
 }
 
@@ -169,7 +167,7 @@ async function methodOf(
 }
 
 async function computeAndWrite(
-  port: ExcelJsWorkbookPort | PackageWorkbookPort, c: Extract<Command, { kind: "assess" }>, io: Io, at: (path: string) => string,
+  port: PackageWorkbookPort, c: Extract<Command, { kind: "assess" }>, io: Io, at: (path: string) => string,
   method?: MethodFromFile,
 ): Promise<number> {
   let ledgerLines: string[] = [];
@@ -192,8 +190,7 @@ async function computeAndWrite(
     return EXIT.usage;
   }
   try {
-    await writeAtomically(at(c.output), (temporary) =>
-      port instanceof PackageWorkbookPort ? saveWorkbookFile(port, temporary) : writeXlsx(port.workbook, temporary));
+    await writeAtomically(at(c.output), (temporary) => writeFileFrom(temporary, (sink) => port.save(sink)));
   } catch (error) {
     if (error instanceof XlsxError) throw error;
     io.err(CLI_MSG.cannotWrite(c.output, reason(error)));

@@ -7,7 +7,8 @@ import { existsSync } from "node:fs";
 import { basename } from "node:path";
 import { methodOfPort, type MethodFromFile } from "../job";
 import { qualified } from "../workbook/address";
-import { openWorkbookFile } from "../workbook/package-file";
+import { PackageWorkbookPort } from "../workbook/adapters/package";
+import { nodeFile } from "../xlsx/node-file";
 import { WMSG } from "../workbook/messages";
 import type { XlsxLimits } from "../xlsx/limits";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
@@ -31,7 +32,7 @@ export async function readMethodFile(file: string, path: string, limits?: XlsxLi
   if (kind !== "xlsx") return refuse(kind === "xls" ? CLI_MSG.oldXls(file) : CLI_MSG.notWorkbook(file));
   let read;
   try {
-    const port = await openWorkbookFile(path, limits);
+    const port = await PackageWorkbookPort.open(await nodeFile(path), limits);
     try {
       read = await methodOfPort(port, file, (sheet) => CLI_MSG.methodSheet(basename(file), sheet));
     } finally {

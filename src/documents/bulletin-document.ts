@@ -4,7 +4,7 @@ import { DOC_MSG } from "./messages";
 import type { Block, Column, DocModel } from "./model";
 
 /** Column widths in millimetres of the 156 mm text block: a rate ("100.00%" at 10.5 pt) needs about 17 mm. */
-const WIDTHS = [8, 32, 13, 17, 17, 17, 17, 13, 10, 12];
+const WIDTHS = [8, 28, 13, 19, 18, 18, 19, 13, 10, 14];
 const COLUMNS: readonly Column[] = DOC_MSG.tableColumns.map((label, i) => ({
   label, width: WIDTHS[i], align: i === 1 ? "left" : "center",
 }));

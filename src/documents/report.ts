@@ -80,9 +80,9 @@ const VETO_WIDTHS = [8, 36, 40, 30, 12, 117];
 const NAME = "单位名称";
 
 function attachments(input: ReportInput): DocModel["sections"] {
-  // Widths in millimetres of the 243 mm landscape text block: a rate ("100.00%" at 10.5 pt) needs about 17 mm.
+  // Widths in millimetres of the 243 mm landscape text block: a rate ("100.00%" at 10.5 pt) needs about 18 mm.
   const columns: Column[] = input.table.columns.map((label, i) => ({
-    label, width: i === 0 ? 8 : label === NAME ? 40 : label.endsWith("率") ? 17 : 13, align: label === NAME ? "left" : "center",
+    label, width: i === 0 ? 8 : label === NAME ? 34 : label.endsWith("率") ? 19 : 13, align: label === NAME ? "left" : "center",
   }));
   const notes = input.units.map((u, i) => `${i + 1}. ${u.name}：${u.explanation}`);
   const vetoColumns: Column[] = DOC_MSG.vetoColumns.map((label, i) => ({ label, width: VETO_WIDTHS[i], align: i === 1 || i === 5 ? "left" : "center" }));

@@ -1,3 +1,4 @@
+import { unixMsOfSerial } from "../sheet";
 import { MSG } from "./messages";
 import { excel15 } from "./numbers";
 import { fail, ok, type ErrorKind, type Parsed, type Problem, type ProblemCode, type UnitType } from "./types";
@@ -116,7 +117,7 @@ const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?
 
 /** An Excel date serial (1900 system) to "YYYY-MM-DD". */
 export function serialToIsoDate(serial: number): string {
-  const ms = Math.round((serial - 25569) * 86400000);
+  const ms = Math.round(unixMsOfSerial(serial));
   return new Date(ms).toISOString().slice(0, 10);
 }
 

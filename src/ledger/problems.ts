@@ -1,4 +1,5 @@
 /** Row problems: bad data is listed with where it is, never silently dropped or counted. */
+import { columnLetter } from "../sheet";
 import type { LedgerColumn } from "./columns";
 import { LEDGER_MESSAGES } from "./messages";
 import type { LedgerCell } from "./timestamps";
@@ -82,7 +83,5 @@ export function summaryText(summary: Omit<LedgerSummary, "text">): string {
 
 /** The cell of a problem as Excel names it ("C5"), for the 校验 sheet's 单元格 column. */
 export function problemCell(problem: Pick<LedgerProblem, "columnIndex" | "row">): string {
-  let letters = "";
-  for (let n = problem.columnIndex + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${problem.row}`;
+  return `${columnLetter(problem.columnIndex)}${problem.row}`;
 }

@@ -2,6 +2,7 @@
  * Ledger times are local times as written, never converted: a timestamp here is the number of seconds
  * from 1970-01-01 00:00:00 to the written wall-clock time, computed as if it were UTC. NaN = no time.
  */
+import { DATE1904_OFFSET, EXCEL_UNIX_EPOCH } from "../sheet";
 
 /** A cell as any source delivers it (CSV text, xlsx value, Office.js range value, exceljs Date). */
 export type LedgerCell = string | number | boolean | Date | null | undefined;
@@ -9,8 +10,6 @@ export type LedgerCell = string | number | boolean | Date | null | undefined;
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
 const DAY = 86400;
-const EXCEL_EPOCH_OFFSET_DAYS = 25569; // serial of 1970-01-01 in the 1900 date system
-const DATE1904_OFFSET_DAYS = 1462;
 
 // Seconds at the start of each month from MIN_YEAR, so parsing never calls Date.UTC per row.
 const MONTH_START: Float64Array = (() => {
@@ -74,7 +73,7 @@ export function formatTimestamp(seconds: number): string {
 /** An Excel serial number (1900 date system) to seconds; rounds to the second Excel's float noise. */
 export function serialToSeconds(serial: number): number {
   if (!Number.isFinite(serial) || serial < 1) return NaN;
-  const seconds = Math.round((serial - EXCEL_EPOCH_OFFSET_DAYS) * DAY);
+  const seconds = Math.round((serial - EXCEL_UNIX_EPOCH) * DAY);
   return seconds < FIRST_SECOND || seconds >= END_SECOND ? NaN : seconds;
 }
 
@@ -177,7 +176,7 @@ export function parseDateText(text: string, endOfDayWhenNoTime = false): number 
 export function parseDateCell(value: LedgerCell, endOfDayWhenNoTime = false, date1904 = false): number {
   if (typeof value === "string") return parseDateText(value, endOfDayWhenNoTime);
   if (typeof value === "number") {
-    const seconds = serialToSeconds(date1904 ? value + DATE1904_OFFSET_DAYS : value);
+    const seconds = serialToSeconds(date1904 ? value + DATE1904_OFFSET : value);
     return endOfDayWhenNoTime && Number.isInteger(value) ? seconds + DAY - 1 : seconds;
   }
   if (value instanceof Date) {

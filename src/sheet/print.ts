@@ -23,9 +23,9 @@ export const POINTS_PER_INCH = 72;
 /** A4 in the file format's paperSize codes (ECMA-376 Part 1, §18.3.1.63: 9 = A4 210 × 297 mm). */
 export const PAPER_SIZE_A4 = 9;
 
-/** The margins in points (Office.js). */
+/** The margins in points (Office.js), to 1/1000 pt (0.3 in is 21.6 pt, not 21.599999999999998). */
 export function marginsInPoints(margins: PageMargins = NARROW_MARGINS): PageMargins {
-  const pt = (inches: number) => inches * POINTS_PER_INCH;
+  const pt = (inches: number) => Math.round(inches * POINTS_PER_INCH * 1000) / 1000;
   return {
     left: pt(margins.left), right: pt(margins.right), top: pt(margins.top),
     bottom: pt(margins.bottom), header: pt(margins.header), footer: pt(margins.footer),

@@ -126,6 +126,13 @@ export const IMPORT_TEXT = {
   mappingIncomplete: (column: string) => `请为“${column}”选择一列表头。`,
   mappingDuplicate: (header: string) => `表头“${header}”被选给了多个列：每个表头只能对应一列。`,
   mappingCancelled: "已取消导入，工作簿未改动。",
+  typedAsk: (count: number, recorded: boolean) =>
+    `“热线数据”中有${count}个数字不是上次导入写入的（手工填写，或导入后修改过${recorded ? "" : "；本工作簿尚无导入记录，非空的数字都视为手工填写"}），` +
+    "导入将用工单明细统计的数字替换它们。替换的数字会逐个记入“工单导入校验”。" +
+    "对单个工单的研判（不合理诉求、退单合理、申诉成立等）请登记在“工单研判”表后重新导入，不要直接修改热线数据中的数字。",
+  typedNeedsConfirm: "导入会替换“热线数据”中手工填写的数字：请在下方确认或取消。",
+  typedCell: (typed: string, imported: number) => `手工值 ${typed} → 导入值 ${imported}`,
+  typedCancelled: "已取消导入：“热线数据”中手工填写的数字保持不变，工作簿未改动。",
   noOrders: (source: string, period: string, rows: number) =>
     `${source}在考核期间${period}没有可计入的工单（读取${rows}行）：未填入“热线数据”，工作簿未改动。请确认导出的期间和文件内容。`,
   noOrdersProblems: (total: number, rows: number, listed: number) =>

@@ -6,7 +6,7 @@
 
 import { currentYear } from "../engine/rules";
 import { readLedgerBlob } from "../ledger";
-import { OfficeWorkbookPort, selectCell, type SyncEvent } from "../workbook/office-adapter";
+import { OfficeWorkbookPort, selectCell, type SyncEvent } from "../workbook/adapters/office";
 import { TaskpaneController } from "./assess/controller";
 import { createPaneView, PANE_IDS, renderBusy, renderSummary } from "./assess/view";
 import { wireControls } from "./assess/wire";

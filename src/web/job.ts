@@ -8,12 +8,12 @@ import { computeStep, importLedgerStep, methodOfPort, workbookKindOf, type Ledge
 import { LedgerError, parsePeriod, readLedgerBlob, type Period } from "../ledger";
 import { qualified } from "../workbook/address";
 import { JUDGMENT_SHEET, LEDGER_WMSG } from "../workbook/ledger";
-import { PackageWorkbookPort, type PackageFile } from "../workbook/package-adapter";
+import { PackageWorkbookPort } from "../workbook/adapters/package";
 import { WMSG } from "../workbook/messages";
 import { MMSG } from "../workbook/method/messages";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import { blobFile, bytesFile } from "../xlsx/zip";
-import { memorySink } from "../xlsx/zip-writer";
+import { bytesSink } from "../xlsx/zip-writer";
 import { doneMessage } from "./outcome";
 import { emptyWorkbookBytes, PLACEHOLDER_SHEET } from "./empty-workbook";
 import { WEB_MSG, pageAdvice } from "./messages";
@@ -33,16 +33,13 @@ class Refusal extends Error {
 
 const refused = (lines: readonly string[]): RefusedMessage => ({ type: "refused", lines: lines.map(pageAdvice) });
 
-const packageFile = (file: PackageFile | Blob): PackageFile =>
-  "read" in file ? file : { ...blobFile(file), close: async () => undefined };
-
 /** Opens a workbook the user picked; refuses what the CLI refuses (not a spreadsheet, .xls, damaged, beyond the limits). */
 async function openWorkbook(file: Blob, name: string): Promise<PackageWorkbookPort> {
   const kind = workbookKindOf(new Uint8Array(await file.slice(0, 4).arrayBuffer()));
   if (kind === "xls") throw new Refusal([WEB_MSG.oldXls(name)]);
   if (kind !== "xlsx") throw new Refusal([WEB_MSG.notWorkbook(name)]);
   try {
-    return await PackageWorkbookPort.fromFile(packageFile(file));
+    return await PackageWorkbookPort.open(blobFile(file));
   } catch (error) {
     if (!(error instanceof XlsxError)) throw error;
     throw new Refusal([XLSX_MSG.cannotRead(name, error.message)]);
@@ -140,7 +137,7 @@ async function importLedgerFile(port: PackageWorkbookPort, request: RunRequest, 
  * units and departments written by templateAll as the CLI writes one (onto an empty workbook).
  */
 async function blankWorkbook(template: () => Uint8Array, method: MethodFromFile | undefined): Promise<PackageWorkbookPort> {
-  const open = (bytes: Uint8Array) => PackageWorkbookPort.fromFile({ ...bytesFile(bytes), close: async () => undefined });
+  const open = (bytes: Uint8Array) => PackageWorkbookPort.open(bytesFile(bytes));
   if (!method) return open(template());
   const port = await open(emptyWorkbookBytes());
   await templateAll(port, method.rules, method.label);
@@ -178,7 +175,7 @@ async function run(request: RunRequest, template: () => Uint8Array, report: Repo
     let bytes: ArrayBuffer | undefined;
     if (valid) {
       report({ type: "progress", stage: "write" });
-      const sink = memorySink();
+      const sink = bytesSink();
       await port.save(sink);
       bytes = sink.bytes().buffer as ArrayBuffer;
     }

@@ -5,10 +5,10 @@
  * a ledger cell echoed in 工单导入校验) is cut with a visible mark saying how long it was; control characters
  * are shown as \xNN. The result writers and both adapters use this one module.
  */
-import type { CellValue } from "./port";
+import { EXCEL_MAX_TEXT, type CellValue } from "../sheet";
 
 /** Characters one cell holds at most (Excel specifications and limits). */
-export const MAX_CELL_CHARS = 32_767;
+export const MAX_CELL_CHARS = EXCEL_MAX_TEXT;
 
 /** Characters SpreadsheetML cannot carry (XML 1.0), and DEL. */
 const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/gu;

@@ -19,6 +19,7 @@ import { workbookMethod } from "./method";
 import { ALIAS_LABEL, APPROVAL_METHOD_LABEL, METHOD_PARAM, SCORING } from "./method/labels";
 import { approvalMethodGrid, hotlineMethodGrid, methodParamRows, type Grid } from "./method/sheets";
 import { chooseRuleSet } from "./params";
+import { docParamRows } from "../documents/params";
 import type { CellValue, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
 import { EXPLANATION_WIDTH, ROW_HEIGHT, STYLE, lineHeight, printOp, range, titleOps } from "./styles";
 import { cellOf, findHeader, isEmptySheet, normalizeLabel, usedHeight, usedWidth, type Snapshots } from "./tables";
@@ -73,6 +74,8 @@ function methodParams(ctx: Context): Record<string, CellValue>[] {
       .filter((r) => ctx.methodName !== undefined || r[LABEL.param] !== METHOD_PARAM.name)
       .map((r) => ({ ...r, [LABEL.note]: notes[String(r[LABEL.param])] ?? null })),
     { [LABEL.param]: JUDGMENT_PARAM.appealDays, [LABEL.value]: null, [LABEL.note]: TMSG.appealDaysNote },
+    // The documents' rows (spec J: 通报标题 …), with their defaults.
+    ...docParamRows().map((r) => ({ [LABEL.param]: r.name, [LABEL.value]: r.value, [LABEL.note]: r.note })),
   ];
 }
 

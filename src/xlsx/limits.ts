@@ -25,8 +25,3 @@ export const rowLimit = (limits: XlsxLimits): number => Math.floor(limits.maxPar
 export const snapshotCellLimit = (limits: XlsxLimits): number => Math.floor(limits.maxPartBytes / 4096);
 
 export const limitsOfMb = (mb: number): XlsxLimits => ({ maxPartBytes: Math.floor(mb * (1 << 20)) });
-
-/** Excel's own bounds: 1,048,576 rows, 16,384 columns, 32,767 characters in a cell. */
-export const EXCEL_MAX_ROWS = 1048576;
-export const EXCEL_MAX_COLS = 16384;
-export const EXCEL_MAX_TEXT = 32767;

@@ -1,5 +1,10 @@
-/** Node entry points of the .xlsx module (CLI, benchmark): files with native inflate and CRC-32. Not used by the task pane. */
-import { open } from "node:fs/promises";
+/**
+ * The one node-only module of the .xlsx module (CLI, benchmark, tests): files read with native inflate and
+ * CRC-32, and files written from a ByteSink. The reader and the patch themselves take a RandomAccessFile
+ * and a ByteSink, so they run in a browser too (bytesFile/blobFile, bytesSink).
+ */
+import { mkdir, open } from "node:fs/promises";
+import { dirname } from "node:path";
 import { pipeline, Readable } from "node:stream";
 import * as zlib from "node:zlib";
 import type { RandomAccessFile, RawInflater } from "./zip";
@@ -44,14 +49,20 @@ export async function nodeFile(path: string): Promise<NodeFile> {
   };
 }
 
-/** A new file at `path` (replaced if it exists) as the package writer's sink. */
-export async function fileSink(path: string): Promise<ByteSink> {
+/** Runs `write` with a sink into the file at `path` (its folder created, the file replaced), then closes it. */
+export async function writeFileFrom(path: string, write: (sink: ByteSink) => Promise<void>): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
   const handle = await open(path, "w");
-  return {
-    async write(bytes) {
-      let done = 0;
-      while (done < bytes.length) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
-    },
-    close: () => handle.close(),
-  };
+  let offset = 0;
+  try {
+    await write({
+      async write(bytes) {
+        let done = 0;
+        while (done < bytes.length) done += (await handle.write(bytes, done, bytes.length - done, offset + done)).bytesWritten;
+        offset += bytes.length;
+      },
+    });
+  } finally {
+    await handle.close();
+  }
 }

@@ -4,15 +4,12 @@
  * (shared formulas translated to each cell), the style index, and whether a formula has no cached result
  * (never read as 0 or blank). The sheet is streamed; blank rows cost nothing; one row is held at most.
  */
-import { columnLetter } from "../workbook/address";
 import { XLSX_MSG, XlsxError } from "./messages";
-import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, rowLimit, snapshotCellLimit } from "./limits";
+import { columnIndex, columnLetter, EXCEL_MAX_COLS, EXCEL_MAX_ROWS, serialOfUnixMs } from "../sheet";
+import { rowLimit, snapshotCellLimit } from "./limits";
 import { sheetBytes, type XlsxPackage } from "./package";
-import { columnIndex } from "./sheet-scanner";
+import { slideFormula } from "./shared-formula";
 import { attribute, decodeXmlText, sharedString, stringItemText } from "./xml-text";
-// exceljs's formula slider: moves the relative references of a shared formula to another cell.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { slideFormula } = require("exceljs/lib/utils/shared-formula") as { slideFormula: (f: string, from: string, to: string) => string };
 
 export interface SheetCell {
   readonly row: number;
@@ -81,7 +78,7 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, strings: re
             formula = text;
           } else {
             const master = shared.get(si);
-            formula = master ? slid(master.formula, master.at, address) : undefined;
+            formula = master ? slideFormula(master.formula, master.at, address) : undefined;
           }
         } else formula = text === "" ? undefined : text;
         // A data-table or array member without text still has a formula: mark it so a missing value is seen.
@@ -175,18 +172,6 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, strings: re
   return { merges };
 }
 
-/**
- * The master's formula moved to `to`; undefined when a reference would leave the sheet (Excel shows
- * #REF! there; the slider throws): the cell keeps its cached value, and without one is uncalculated.
- */
-function slid(formula: string, from: string, to: string): string | undefined {
-  try {
-    return slideFormula(formula, from, to);
-  } catch {
-    return undefined;
-  }
-}
-
 function cellValue(t: string, raw: string, strings: readonly string[]): string | number | boolean | null {
   switch (t) {
     case "s":
@@ -198,7 +183,7 @@ function cellValue(t: string, raw: string, strings: readonly string[]): string |
       return raw;
     case "d": {
       const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(raw) ? raw : `${raw}Z`);
-      return Number.isNaN(ms) ? raw : 25569 + ms / 86400000;
+      return Number.isNaN(ms) ? raw : serialOfUnixMs(ms);
     }
     default: {
       const n = Number(raw);

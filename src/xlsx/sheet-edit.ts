@@ -3,7 +3,7 @@
  * format), merges, column widths, row heights, freeze panes, list validations, print setup. The sheet's
  * XML is patched from this at the end (./sheet-patch); reads in between see it (the adapter overlays it).
  */
-import type { CellFormat, CellValue, PageSetup } from "../workbook/port";
+import { cellKey, type CellFormat, type CellValue, type PageSetup } from "../sheet";
 import type { SheetRef } from "./package";
 
 export interface CellEdit {
@@ -14,10 +14,6 @@ export interface CellEdit {
   /** Format changes applied over the cell's style, in order. */
   format?: CellFormat;
 }
-
-export const cellKey = (row: number, col: number): number => row * 16384 + col;
-export const keyRow = (key: number): number => Math.floor(key / 16384);
-export const keyCol = (key: number): number => key % 16384;
 
 export class SheetEdit {
   /** Start from an empty sheet (a new sheet, or one deleted and added again). */
@@ -30,7 +26,8 @@ export class SheetEdit {
   readonly widths = new Map<number, number>();
   readonly heights = new Map<number, number>();
   freeze?: { readonly rows: number; readonly cols: number };
-  readonly validations: { top: number; left: number; bottom: number; right: number; list: readonly string[] }[] = [];
+  /** List validations to add; `error` is the message Excel shows when a typed value is not in the list. */
+  readonly validations: { top: number; left: number; bottom: number; right: number; list: readonly string[]; error: string }[] = [];
   pageSetup?: PageSetup;
   /** The sheet's part name once it has one (existing sheets: their part). */
   path?: string;

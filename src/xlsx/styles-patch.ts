@@ -4,7 +4,7 @@
  * write keeps its look); a new combination is added at the end of its list, once.
  */
 import { XLSX_MSG, XlsxError } from "./messages";
-import type { CellFormat } from "../workbook/port";
+import type { CellFormat } from "../sheet";
 import { attribute } from "./xml-text";
 import { elementPrefix } from "./namespaces";
 import { childElements, escapeXml, localName, rootElement, setAttribute, type Slice } from "./xml-tree";

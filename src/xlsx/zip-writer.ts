@@ -1,9 +1,11 @@
 /**
  * Writes a ZIP whose entries are either copied from another ZIP as they were (local header and
- * compressed bytes, byte for byte) or new data deflated here. ZIP64 records are written when the
- * archive needs them. No platform API: the bytes go to a ByteSink (a file at the Node edge, memory in a browser).
+ * compressed bytes, byte for byte) or new data deflated here (fflate, in slices, so a big part costs its
+ * compressed size on top of itself, not a second copy). ZIP64 records are written when the archive needs
+ * them. Runs anywhere: the bytes go to a sink (a file through ./node-file, or memory through bytesSink).
  */
-import { deflateSync } from "fflate";
+import { Deflate } from "fflate";
+import { joinBytes } from "./bytes";
 import { crc32 } from "./crc32";
 import { entryData, type RandomAccessFile, type ZipEntry } from "./zip";
 
@@ -16,6 +18,44 @@ const MAX32 = 0xffffffff;
 /** 2022-01-01 00:00 in DOS time, for new parts: the same inputs give the same bytes. */
 const DOS_DATE = ((2022 - 1980) << 9) | (1 << 5) | 1;
 
+/** Where a written ZIP goes, in order. */
+export interface ByteSink {
+  write(bytes: Uint8Array): Promise<void>;
+}
+
+/** A sink that keeps the bytes in memory (the browser: the result becomes a Blob to download). */
+export function bytesSink(): ByteSink & { bytes(): Uint8Array } {
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  return {
+    async write(bytes) {
+      parts.push(bytes.slice());
+      length += bytes.length;
+    },
+    bytes: () => joinBytes(parts.length > 0 ? parts : [new Uint8Array(0)], length),
+  };
+}
+
+/** Slice of new data deflated (and checksummed) at a time. */
+const SLICE = 1 << 20;
+
+/** Raw DEFLATE of `data` (fflate, level 6 as zlib's default) and its CRC-32, slice by slice. */
+function deflated(data: Uint8Array): { chunks: Uint8Array[]; length: number; crc: number } {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const deflate = new Deflate({ level: 6 }, (chunk) => {
+    chunks.push(chunk);
+    length += chunk.length;
+  });
+  let crc = 0;
+  for (let at = 0; at < data.length || at === 0; at += SLICE) {
+    const slice = data.subarray(at, Math.min(at + SLICE, data.length));
+    crc = crc32(slice, crc);
+    deflate.push(slice, at + SLICE >= data.length);
+  }
+  return { chunks, length, crc };
+}
+
 interface Written {
   readonly record: ZipEntry["record"];
   readonly flags: number;
@@ -26,125 +66,104 @@ interface Written {
   readonly offset: number;
 }
 
-/** Where a written package goes, in order: a file (Node edge, ./node-file) or memory (memorySink). */
-export interface ByteSink {
-  write(bytes: Uint8Array): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** A sink collecting the bytes in memory (a browser's download); `bytes()` after the write. */
-export function memorySink(): ByteSink & { bytes(): Uint8Array } {
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  return {
-    async write(bytes) {
-      // The writer reuses no buffer, but a caller's chunk may be a view of a larger one: copy.
-      chunks.push(bytes.slice());
-      length += bytes.length;
-    },
-    async close() { /* nothing held open */ },
-    bytes() {
-      const out = new Uint8Array(length);
-      let at = 0;
-      for (const c of chunks) {
-        out.set(c, at);
-        at += c.length;
-      }
-      return out;
-    },
-  };
-}
+type Write = (bytes: Uint8Array) => Promise<void>;
 
 export async function writeZip(source: RandomAccessFile, sink: ByteSink, entries: readonly OutEntry[]): Promise<void> {
   let offset = 0;
-  const write = async (bytes: Uint8Array) => {
+  const write: Write = async (bytes) => {
     await sink.write(bytes);
     offset += bytes.length;
   };
   const written: Written[] = [];
-  try {
-    for (const e of entries) {
-      const at = offset;
-      if (e.kind === "copy") {
-        const { headerStart, end } = await entryData(source, e.entry);
-        for (let p = headerStart; p < end; p += 1 << 20) await write(await source.read(p, Math.min(1 << 20, end - p)));
-        if (e.entry.flags & 8) {
-          const big = e.entry.size >= MAX32 || e.entry.compressedSize >= MAX32;
-          const d = new DataView(new ArrayBuffer(big ? 24 : 16));
-          d.setUint32(0, 0x08074b50, true);
-          d.setUint32(4, e.entry.crc32, true);
-          if (big) {
-            d.setBigUint64(8, BigInt(e.entry.compressedSize), true);
-            d.setBigUint64(16, BigInt(e.entry.size), true);
-          } else {
-            d.setUint32(8, e.entry.compressedSize, true);
-            d.setUint32(12, e.entry.size, true);
-          }
-          await write(new Uint8Array(d.buffer));
-        }
-        written.push({ ...e.entry, offset: at });
-        continue;
-      }
-      const compressed = deflateSync(e.data, { level: 6 });
-      const nameBytes = e.like?.record.nameBytes ?? new TextEncoder().encode(e.name);
-      const record: ZipEntry["record"] = e.like?.record ?? {
-        versionMadeBy: 20, versionNeeded: 20, time: 0, date: DOS_DATE, internalAttributes: 0, externalAttributes: 0,
-        nameBytes, extra: new Uint8Array(0), comment: new Uint8Array(0),
-      };
-      const sum = crc32(e.data);
-      const big = e.data.length >= MAX32 || compressed.length >= MAX32;
-      const flags = 0x0800;
-      const header = new DataView(new ArrayBuffer(30));
-      header.setUint32(0, 0x04034b50, true);
-      header.setUint16(4, big ? 45 : 20, true);
-      header.setUint16(6, flags, true);
-      header.setUint16(8, 8, true);
-      header.setUint16(10, record.time, true);
-      header.setUint16(12, record.date, true);
-      header.setUint32(14, sum, true);
-      header.setUint32(18, big ? MAX32 : compressed.length, true);
-      header.setUint32(22, big ? MAX32 : e.data.length, true);
-      header.setUint16(26, nameBytes.length, true);
-      const extra = big ? zip64Extra([e.data.length, compressed.length]) : new Uint8Array(0);
-      header.setUint16(28, extra.length, true);
-      await write(new Uint8Array(header.buffer));
-      await write(nameBytes);
-      await write(extra);
-      await write(compressed);
-      written.push({ record: { ...record, nameBytes }, flags, method: 8, crc32: sum, compressedSize: compressed.length, size: e.data.length, offset: at });
-    }
-    const cdStart = offset;
-    for (const w of written) await write(centralRecord(w));
-    const cdSize = offset - cdStart;
-    const needs64 = written.length >= 0xffff || cdStart >= MAX32 || cdSize >= MAX32;
-    if (needs64) {
-      const eocd64At = offset;
-      const r = new DataView(new ArrayBuffer(56));
-      r.setUint32(0, 0x06064b50, true);
-      r.setBigUint64(4, BigInt(44), true);
-      r.setUint16(12, 45, true);
-      r.setUint16(14, 45, true);
-      r.setBigUint64(24, BigInt(written.length), true);
-      r.setBigUint64(32, BigInt(written.length), true);
-      r.setBigUint64(40, BigInt(cdSize), true);
-      r.setBigUint64(48, BigInt(cdStart), true);
-      await write(new Uint8Array(r.buffer));
-      const l = new DataView(new ArrayBuffer(20));
-      l.setUint32(0, 0x07064b50, true);
-      l.setBigUint64(8, BigInt(eocd64At), true);
-      l.setUint32(16, 1, true);
-      await write(new Uint8Array(l.buffer));
-    }
-    const end = new DataView(new ArrayBuffer(22));
-    end.setUint32(0, 0x06054b50, true);
-    end.setUint16(8, Math.min(written.length, 0xffff), true);
-    end.setUint16(10, Math.min(written.length, 0xffff), true);
-    end.setUint32(12, Math.min(cdSize, MAX32), true);
-    end.setUint32(16, Math.min(cdStart, MAX32), true);
-    await write(new Uint8Array(end.buffer));
-  } finally {
-    await sink.close();
+  for (const e of entries) {
+    const at = offset;
+    written.push(e.kind === "copy" ? await copyEntry(source, e.entry, at, write) : await dataEntry(e, at, write));
   }
+  const cdStart = offset;
+  for (const w of written) await write(centralRecord(w));
+  await write(endRecords(written.length, cdStart, offset - cdStart));
+}
+
+/** An entry of the source, local header and data as they were (and its data descriptor, rebuilt). */
+async function copyEntry(source: RandomAccessFile, entry: ZipEntry, at: number, write: Write): Promise<Written> {
+  const { headerStart, end } = await entryData(source, entry);
+  for (let p = headerStart; p < end; p += 1 << 20) await write(await source.read(p, Math.min(1 << 20, end - p)));
+  if (entry.flags & 8) {
+    const big = entry.size >= MAX32 || entry.compressedSize >= MAX32;
+    const d = new DataView(new ArrayBuffer(big ? 24 : 16));
+    d.setUint32(0, 0x08074b50, true);
+    d.setUint32(4, entry.crc32, true);
+    if (big) {
+      d.setBigUint64(8, BigInt(entry.compressedSize), true);
+      d.setBigUint64(16, BigInt(entry.size), true);
+    } else {
+      d.setUint32(8, entry.compressedSize, true);
+      d.setUint32(12, entry.size, true);
+    }
+    await write(new Uint8Array(d.buffer));
+  }
+  return { ...entry, offset: at };
+}
+
+/** New data, deflated, behind its local header. */
+async function dataEntry(e: Extract<OutEntry, { kind: "data" }>, at: number, write: Write): Promise<Written> {
+  const compressed = deflated(e.data);
+  const nameBytes = e.like?.record.nameBytes ?? new TextEncoder().encode(e.name);
+  const record: ZipEntry["record"] = e.like?.record ?? {
+    versionMadeBy: 20, versionNeeded: 20, time: 0, date: DOS_DATE, internalAttributes: 0, externalAttributes: 0,
+    nameBytes, extra: new Uint8Array(0), comment: new Uint8Array(0),
+  };
+  const big = e.data.length >= MAX32 || compressed.length >= MAX32;
+  const flags = 0x0800;
+  const header = new DataView(new ArrayBuffer(30));
+  header.setUint32(0, 0x04034b50, true);
+  header.setUint16(4, big ? 45 : 20, true);
+  header.setUint16(6, flags, true);
+  header.setUint16(8, 8, true);
+  header.setUint16(10, record.time, true);
+  header.setUint16(12, record.date, true);
+  header.setUint32(14, compressed.crc, true);
+  header.setUint32(18, big ? MAX32 : compressed.length, true);
+  header.setUint32(22, big ? MAX32 : e.data.length, true);
+  header.setUint16(26, nameBytes.length, true);
+  const extra = big ? zip64Extra([e.data.length, compressed.length]) : new Uint8Array(0);
+  header.setUint16(28, extra.length, true);
+  await write(new Uint8Array(header.buffer));
+  await write(nameBytes);
+  await write(extra);
+  for (const chunk of compressed.chunks) await write(chunk);
+  return { record: { ...record, nameBytes }, flags, method: 8, crc32: compressed.crc, compressedSize: compressed.length, size: e.data.length, offset: at };
+}
+
+/** The end of central directory record, after the ZIP64 ones when the archive needs them. */
+function endRecords(count: number, cdStart: number, cdSize: number): Uint8Array {
+  const parts: Uint8Array[] = [];
+  if (count >= 0xffff || cdStart >= MAX32 || cdSize >= MAX32) {
+    const eocd64At = cdStart + cdSize;
+    const r = new DataView(new ArrayBuffer(56));
+    r.setUint32(0, 0x06064b50, true);
+    r.setBigUint64(4, 44n, true);
+    r.setUint16(12, 45, true);
+    r.setUint16(14, 45, true);
+    r.setBigUint64(24, BigInt(count), true);
+    r.setBigUint64(32, BigInt(count), true);
+    r.setBigUint64(40, BigInt(cdSize), true);
+    r.setBigUint64(48, BigInt(cdStart), true);
+    parts.push(new Uint8Array(r.buffer));
+    const l = new DataView(new ArrayBuffer(20));
+    l.setUint32(0, 0x07064b50, true);
+    l.setBigUint64(8, BigInt(eocd64At), true);
+    l.setUint32(16, 1, true);
+    parts.push(new Uint8Array(l.buffer));
+  }
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true);
+  end.setUint16(8, Math.min(count, 0xffff), true);
+  end.setUint16(10, Math.min(count, 0xffff), true);
+  end.setUint32(12, Math.min(cdSize, MAX32), true);
+  end.setUint32(16, Math.min(cdStart, MAX32), true);
+  parts.push(new Uint8Array(end.buffer));
+  return joinBytes(parts, parts.reduce((n, p) => n + p.length, 0));
 }
 
 function zip64Extra(values: readonly number[]): Uint8Array {

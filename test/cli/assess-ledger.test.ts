@@ -9,7 +9,7 @@ import { readLedgerFile } from "../../src/ledger/node";
 import { parsePeriod } from "../../src/ledger";
 import { LEDGER_SHEET, IMPORT_PARAM } from "../../src/workbook";
 import { LABEL, RESULT_LABEL, SHEET } from "../../src/workbook/contract";
-import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/exceljs-adapter";
+import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/adapters/exceljs";
 import { HOTLINE, HOTLINE_LABELS, fixture } from "../workbook/fixtures";
 import { everything, sheetTable } from "../workbook/helpers";
 import { COUNT_LABELS, hotlineRows } from "../workbook/ledger/helpers";

@@ -13,7 +13,7 @@ import { parsePeriod } from "../../src/ledger";
 import { readLedgerFile } from "../../src/ledger/node";
 import { LEDGER_SHEET } from "../../src/workbook";
 import { LABEL, SHEET, sheetSpec } from "../../src/workbook/contract";
-import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/exceljs-adapter";
+import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/adapters/exceljs";
 import type { SheetSnapshot } from "../../src/workbook/port";
 import { findHeader } from "../../src/workbook/tables";
 import { ownedTable } from "../workbook/ledger/helpers";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { EXIT, main } from "../../src/cli/assess";
 import { SHEET } from "../../src/workbook/contract";
-import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/exceljs-adapter";
+import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/adapters/exceljs";
 import { fixture } from "../workbook/fixtures";
 import { sheetTable } from "../workbook/helpers";
 

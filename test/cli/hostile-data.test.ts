@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { EXPECTED_COUNTS, NO_DISPATCH_COUNTS, writeLedgerFiles } from "../../scripts/hostile/ledger-files";
 import { EXIT, main } from "../../src/cli/assess";
 import { LABEL, RESULT_LABEL, SHEET } from "../../src/workbook/contract";
-import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/exceljs-adapter";
+import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/adapters/exceljs";
 import type { CellValue } from "../../src/workbook/port";
 import { fixtureSheets } from "../workbook/fixtures";
 import { resultTable, sheetTable, workbookOf } from "../workbook/helpers";

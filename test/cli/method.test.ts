@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { EXIT, main } from "../../src/cli/assess";
 import { applies, type UnitType } from "../../src/engine";
 import { LABEL, PARAM, RESULT_LABEL, SHEET, type SheetName } from "../../src/workbook/contract";
-import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/exceljs-adapter";
+import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/adapters/exceljs";
 import { readMethod } from "../../src/workbook/method";
 import type { CellValue } from "../../src/workbook/port";
 import {

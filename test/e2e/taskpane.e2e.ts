@@ -25,7 +25,7 @@ import { aggregateLedger, arrayRows, parsePeriod, readLedgerBytes, type LedgerCe
 import { REGISTRY_2021 } from "../../src/engine";
 import { LABEL, RESULT_LABEL, SHEET, sheetSpec, type SheetName } from "../../src/workbook/contract";
 import { LEDGER_HEAD_ROWS } from "../../src/workbook/ledger";
-import { OfficeWorkbookPort } from "../../src/workbook/office-adapter";
+import { OfficeWorkbookPort } from "../../src/workbook/adapters/office";
 import type { CellValue, WriteOp } from "../../src/workbook/port";
 import { findHeader } from "../../src/workbook/tables";
 import { templateAll } from "../../src/workbook/template";

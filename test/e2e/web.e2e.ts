@@ -13,10 +13,11 @@ import * as corpus from "../../scripts/hostile/corpus";
 import { writeLedgerCsv } from "../../scripts/gen-ledger";
 import { EXIT, main, type Io } from "../../src/cli/assess";
 import { XLSX_MSG } from "../../src/xlsx/messages";
-import { openWorkbookFile } from "../../src/workbook/package-file";
+import { PackageWorkbookPort } from "../../src/workbook/adapters/package";
+import { nodeFile } from "../../src/xlsx/node-file";
 import { readZipDirectory, bytesFile } from "../../src/xlsx/zip";
 import { workbookOf } from "../workbook/helpers";
-import { writeXlsx } from "../../src/workbook/exceljs-adapter";
+import { writeXlsx } from "../../src/workbook/adapters/exceljs";
 import { SHEET } from "../../src/workbook/contract";
 import { APPROVAL_METHOD_2026, HOTLINE_METHOD_2026, PARAMS_2026, UNITS_2026 } from "../fixtures/method-2026/method-2026";
 import { DIST, ROOT, awaitOutcome, download, launch, messageText, openPage, runPage, serve, type Served } from "./web-page";
@@ -30,7 +31,7 @@ const quiet = (): Io => ({ out: () => undefined, err: () => undefined });
 
 /** Every sheet's values, as the package reader gives them. */
 async function sheets(file: string): Promise<Map<string, unknown[][]>> {
-  const port = await openWorkbookFile(file);
+  const port = await PackageWorkbookPort.open(await nodeFile(file));
   try {
     const names = await port.sheetNames();
     const read = await port.read(names);

@@ -20,7 +20,7 @@ import {
 import { readLedgerFile } from "../../src/ledger/node";
 import { OrderIdSet } from "../../src/ledger/order-ids";
 import { OrderStore } from "../../src/ledger/order-store";
-import { SheetScanner, type ScannedRow } from "../../src/xlsx/sheet-scanner";
+import { SheetByteScanner, type ScannedRow } from "../../src/xlsx/sheet-scanner";
 import { CALLBACK_RESULTS, type Callback } from "../../src/ledger/values";
 import { REGISTRY_2021 } from "../../src/engine/registry";
 import { generateLedger, orderCells, writeLedgerXlsx } from "../../scripts/gen-ledger";
@@ -181,10 +181,10 @@ describe("the sheet scanner reads the same rows however the XML is cut into chun
   const rowArb = fc.tuple(fc.constantFrom(...rowOpen), fc.array(fc.constantFrom(...cells), { maxLength: 5 }))
     .map(([open, list]) => (open.endsWith("/>") ? open : `${open}${list.join("")}</row>`));
   const scan = (chunks: readonly string[]) => {
-    const scanner = new SheetScanner(["s0", "s1"]);
+    const scanner = new SheetByteScanner(["s0", "s1"]);
     const out: ScannedRow[] = [];
-    for (const chunk of chunks) scanner.feed(chunk, false, out);
-    scanner.feed("", true, out);
+    for (const chunk of chunks) scanner.feed(new TextEncoder().encode(chunk), false, out);
+    scanner.feed(new Uint8Array(0), true, out);
     return out;
   };
 

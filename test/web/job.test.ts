@@ -9,9 +9,10 @@ import { blankTemplateBytes } from "../../scripts/blank-template";
 import { EXIT, main } from "../../src/cli/assess";
 import { runJob } from "../../src/web/job";
 import type { RunRequest, WorkerMessage } from "../../src/web/protocol";
-import { openWorkbookFile } from "../../src/workbook/package-file";
+import { PackageWorkbookPort } from "../../src/workbook/adapters/package";
+import { nodeFile } from "../../src/xlsx/node-file";
 import { SHEET } from "../../src/workbook/contract";
-import { writeXlsx } from "../../src/workbook/exceljs-adapter";
+import { writeXlsx } from "../../src/workbook/adapters/exceljs";
 import { workbookOf } from "../workbook/helpers";
 import {
   APPROVAL_METHOD_2026, HOTLINE_FORMATS_2026, HOTLINE_METHOD_2026, PARAMS_2026, UNITS_2026,
@@ -30,7 +31,7 @@ const run = (request: Partial<RunRequest>): Promise<WorkerMessage> =>
   runJob({ type: "run", period: "", map: {}, ...request }, () => template, () => undefined);
 
 async function values(path: string): Promise<Map<string, unknown>> {
-  const port = await openWorkbookFile(path);
+  const port = await PackageWorkbookPort.open(await nodeFile(path));
   try {
     const read = await port.read(await port.sheetNames());
     return new Map([...read].map(([name, s]) => [name, s.values]));

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { SHEET } from "../../src/workbook/contract";
-import { ExcelJsWorkbookPort } from "../../src/workbook/exceljs-adapter";
+import { ExcelJsWorkbookPort } from "../../src/workbook/adapters/exceljs";
 import { addinFormula, callsAddin, finalizeAll, finalizePlan, readBackup, restoreAll, restorePlan } from "../../src/workbook/finalize";
 import type { SheetSnapshot, WorkbookPort } from "../../src/workbook/port";
 import { roundTrip } from "./helpers";

@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { REGISTRY_2021, applies, ruleSet } from "../../src/engine";
 import { ITEM_LABELS, LABEL, SHEET, sheetSpec, type SheetName } from "../../src/workbook/contract";
-import { ExcelJsWorkbookPort } from "../../src/workbook/exceljs-adapter";
+import { ExcelJsWorkbookPort } from "../../src/workbook/adapters/exceljs";
 import type { CellValue, SheetSnapshot } from "../../src/workbook/port";
 import { findHeader } from "../../src/workbook/tables";
 
@@ -97,7 +97,7 @@ export async function everything(port: ExcelJsWorkbookPort): Promise<Map<string,
 
 /** Reads back a port through an .xlsx buffer (a real save and load). */
 export async function roundTrip(port: ExcelJsWorkbookPort): Promise<ExcelJsWorkbookPort> {
-  const { xlsxBuffer } = await import("../../src/workbook/exceljs-adapter");
+  const { xlsxBuffer } = await import("../../src/workbook/adapters/exceljs");
   return ExcelJsWorkbookPort.fromBuffer(await xlsxBuffer(port.workbook));
 }
 

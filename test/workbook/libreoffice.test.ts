@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { serialToIsoDate } from "../../src/engine";
 import { SHEET } from "../../src/workbook/contract";
 import { computeAll } from "../../src/workbook/compute";
-import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/exceljs-adapter";
+import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/adapters/exceljs";
 import type { CellValue } from "../../src/workbook/port";
 import { SAMPLE_PATH } from "../../scripts/make-sample";
 

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LABEL, SHEET, SHEETS } from "../../src/workbook/contract";
 import { computeAll } from "../../src/workbook/compute";
-import { ExcelJsWorkbookPort } from "../../src/workbook/exceljs-adapter";
+import { ExcelJsWorkbookPort } from "../../src/workbook/adapters/exceljs";
 import { SAMPLE_PATH, makeSample } from "../../scripts/make-sample";
 import { sheetTable } from "./helpers";
 

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { REGISTRY_2021, ruleSet, type RuleSet } from "../../src/engine";
 import { LABEL, SHEET } from "../../src/workbook/contract";
-import { ExcelJsWorkbookPort } from "../../src/workbook/exceljs-adapter";
+import { ExcelJsWorkbookPort } from "../../src/workbook/adapters/exceljs";
 import { METHOD_READS, readMethod } from "../../src/workbook/method";
 import type { CellValue, SheetSnapshot } from "../../src/workbook/port";
 import { TEMPLATE_READS, templateAll, templateChanges } from "../../src/workbook/template";

@@ -3,7 +3,7 @@ import { REGISTRY_2021, applies, ruleSet } from "../../src/engine";
 import { ITEM_LABELS, LABEL, RESULT_LABEL, SEQ_LABEL, SHEET, SHEETS, sheetSpec } from "../../src/workbook/contract";
 import { strFromU8, unzipSync } from "fflate";
 import { parseAddress } from "../../src/workbook/address";
-import { ExcelJsWorkbookPort, xlsxBuffer } from "../../src/workbook/exceljs-adapter";
+import { ExcelJsWorkbookPort, xlsxBuffer } from "../../src/workbook/adapters/exceljs";
 import { findHeader } from "../../src/workbook/tables";
 import { TEMPLATE_READS, templateAll, templateChanges, templatePlan } from "../../src/workbook/template";
 import { computeAll } from "../../src/workbook/compute";

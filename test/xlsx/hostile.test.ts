@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { EXIT, main } from "../../src/cli/assess";
-import { openWorkbookFile } from "../../src/workbook/package-file";
+import { PackageWorkbookPort } from "../../src/workbook/adapters/package";
+import { nodeFile } from "../../src/xlsx/node-file";
 import { limitsOfMb } from "../../src/xlsx/limits";
 import * as corpus from "../../scripts/hostile/corpus";
 
@@ -89,7 +90,7 @@ describe("formulas read as Excel shows them", () => {
   it("cached 0, FALSE, TRUE, \"\", #N/A and text are those values; no cached value is listed, never 0 or blank", async () => {
     const input = join(dir, "formulas.xlsx");
     writeFileSync(input, corpus.formulaResults());
-    const port = await openWorkbookFile(input);
+    const port = await PackageWorkbookPort.open(await nodeFile(input));
     const s = (await port.read(["S"], { formulas: true })).get("S");
     await port.close();
     expect(s?.values[0]).toEqual([0, false, true, "", "#N/A", null, null, "完成"]);
@@ -101,7 +102,7 @@ describe("formulas read as Excel shows them", () => {
     const input = join(dir, "shared-beyond.xlsx");
     writeFileSync(input, corpus.oneSheet("S", '<row r="1"><c r="A1"><f t="shared" ref="A1:C1" si="0">XFD1+1</f><v>1</v></c>'
       + '<c r="B1" t="e"><f t="shared" si="0"/><v>#REF!</v></c><c r="C1"><f t="shared" si="0"/></c></row>'));
-    const port = await openWorkbookFile(input);
+    const port = await PackageWorkbookPort.open(await nodeFile(input));
     const s = (await port.read(["S"], { formulas: true })).get("S");
     await port.close();
     expect(s?.values[0]).toEqual([1, "#REF!", null]);
@@ -179,7 +180,7 @@ describe("memory bounded: cells beyond the limit are refused, the sheet and the 
     const input = join(dir, `merges-${count}.xlsx`);
     const rows = Array.from({ length: 100 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`).join("");
     writeFileSync(input, corpus.oneSheet("S", rows, `<mergeCells>${Array.from({ length: count }, (_, i) => `<mergeCell ref="${area(i)}"/>`).join("")}</mergeCells>`));
-    const port = await openWorkbookFile(input, limitsOfMb(16));
+    const port = await PackageWorkbookPort.open(await nodeFile(input), limitsOfMb(16));
     await expect(port.read(["S"])).rejects.toThrow(/中的合并单元格过多或相互重叠/u);
     await port.close();
   });
@@ -188,7 +189,7 @@ describe("memory bounded: cells beyond the limit are refused, the sheet and the 
     const input = join(dir, "merges-few.xlsx");
     const rows = Array.from({ length: 3 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c><c r="B${r + 1}"><v>${r}</v></c></row>`).join("");
     writeFileSync(input, corpus.oneSheet("S", rows, '<mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="A3:XFD1048576"/></mergeCells>'));
-    const port = await openWorkbookFile(input, limitsOfMb(16));
+    const port = await PackageWorkbookPort.open(await nodeFile(input), limitsOfMb(16));
     const s = (await port.read(["S"])).get("S");
     await port.close();
     expect(s?.values).toEqual([[0], [null], [2]]); // column B holds only covered cells
@@ -209,7 +210,7 @@ describe("text beyond Excel's cell limit", () => {
   it("is cut to 32,767 characters with a visible mark", async () => {
     const r = await run("long-name", corpus.longUnitName());
     expect(r.code).not.toBe(EXIT.internal);
-    const port = await openWorkbookFile(r.output);
+    const port = await PackageWorkbookPort.open(await nodeFile(r.output));
     const checks = (await port.read(["校验"])).get("校验");
     await port.close();
     const texts = (checks?.values ?? []).flat().filter((v): v is string => typeof v === "string");

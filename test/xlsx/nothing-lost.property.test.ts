@@ -11,7 +11,8 @@ import fc from "fast-check";
 import { strFromU8, strToU8, unzipSync } from "fflate";
 import { EXIT, main } from "../../src/cli/assess";
 import { LABEL, SHEET } from "../../src/workbook/contract";
-import { openWorkbookFile } from "../../src/workbook/package-file";
+import { PackageWorkbookPort } from "../../src/workbook/adapters/package";
+import { nodeFile } from "../../src/xlsx/node-file";
 import type { SheetSnapshot } from "../../src/workbook/port";
 import { sampleParts, sheetPart, zip, type Parts } from "../../scripts/hostile/corpus";
 
@@ -74,7 +75,7 @@ function enrich(parts: Parts, extras: { name: string; bytes: Uint8Array }[], nam
 }
 
 async function snapshots(file: string): Promise<Map<string, SheetSnapshot>> {
-  const port = await openWorkbookFile(file);
+  const port = await PackageWorkbookPort.open(await nodeFile(file));
   try {
     return await port.read(await port.sheetNames(), { formulas: true });
   } finally {

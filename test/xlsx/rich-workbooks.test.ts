@@ -12,7 +12,8 @@ import { tmpdir } from "node:os";
 import { join, posix, resolve } from "node:path";
 import { unzipSync } from "fflate";
 import { EXIT, main } from "../../src/cli/assess";
-import { openWorkbookFile } from "../../src/workbook/package-file";
+import { PackageWorkbookPort } from "../../src/workbook/adapters/package";
+import { nodeFile } from "../../src/xlsx/node-file";
 import { SAMPLE, sheetPart } from "../../scripts/hostile/corpus";
 
 jest.setTimeout(300_000);
@@ -113,7 +114,7 @@ function libreOfficeOpens(file: string): void {
     expect(workbook).toContain('localSheetId="8"');
     expect(workbook).toMatch(/date1904="(1|true)"/);
     // The user's formula without a cached value is listed, not read as 0.
-    const port = await openWorkbookFile(r.output);
+    const port = await PackageWorkbookPort.open(await nodeFile(r.output));
     const user = (await port.read(["用户表"])).get("用户表");
     await port.close();
     expect(user?.uncalculated).toEqual([1, 2, 3].map((row) => ({ row, col: 3 })));

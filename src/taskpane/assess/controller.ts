@@ -11,7 +11,7 @@ import { SHEET } from "../../workbook/contract";
 import { finalizeAll, restoreAll } from "../../workbook/finalize";
 import type { Finding, Severity } from "../../workbook/findings";
 import { chooseRuleSet, paramCells, type ParamCell } from "../../workbook/params";
-import type { SyncEvent } from "../../workbook/office-adapter";
+import type { SyncEvent } from "../../workbook/adapters/office";
 import type { SheetSnapshot, WorkbookPort } from "../../workbook/port";
 import { templateAll } from "../../workbook/template";
 import { TEXT } from "../messages";

@@ -13,12 +13,12 @@
  */
 import type { HeaderMapping, LedgerColumn, LedgerData, LedgerImport, Period } from "../../ledger";
 import type { ImportLedgerResult, LedgerSheetPart } from "../../workbook/ledger";
-import type { SyncEvent } from "../../workbook/office-adapter";
+import type { SyncEvent } from "../../workbook/adapters/office";
 import type { SheetSnapshot } from "../../workbook/port";
 import { IMPORT_TEXT } from "../messages";
 import { ActionLock, errorText } from "../shared/lock";
 import { readPeriod } from "./period";
-import { problemViews, sourceText, unitsWithOrders } from "./problems";
+import { problemViews, sourceText, typedForm, unitsWithOrders } from "./problems";
 import { DRILL_DOWN_SHEET, LEDGER_SHEET, type ImportControllerDeps, type ImportProblemView, type ImportSource, type PeriodInput, type PickedFile } from "./types";
 
 /** The part of the progress bar the head's read fills. */
@@ -41,11 +41,14 @@ interface Step {
 }
 
 type ImportOk = Extract<ImportLedgerResult, { status: "ok" }>;
+type TypedAsk = Extract<ImportLedgerResult, { status: "typedValues" }>;
 
 export class ImportController {
   private readonly lock: ActionLock;
   private pending: PendingImport | undefined;
   private mappingAsked: HeaderMapping | undefined;
+  /** The import waiting for consent to replace values typed into 热线数据 (spec I). */
+  private typedAsked: { readonly pending: PendingImport; readonly result: TypedAsk } | undefined;
   private imported: { data: LedgerData; period: Period; source: ImportSource } | undefined;
   private listed: readonly ImportProblemView[] = [];
   private step: Step | null = null;
@@ -96,6 +99,7 @@ export class ImportController {
       this.mappingAsked = undefined;
       this.deps.view.mapping(null);
     }
+    this.closeTyped();
     await this.run(IMPORT_TEXT.actions.import, () => this.runImport({ source, period: read.period, answers: {} }));
   }
 
@@ -142,6 +146,46 @@ export class ImportController {
     this.deps.view.status(IMPORT_TEXT.mappingCancelled, "info");
   }
 
+  /**
+   * 替换: the user agrees to replace the typed values shown. The ledger is not read again; a value typed or
+   * changed since the question was asked is asked about again (importLedger checks the consent cell by cell).
+   */
+  async confirmTyped(): Promise<void> {
+    const asked = this.typedAsked;
+    if (!asked) return;
+    if (this.lock.busy) {
+      this.deps.view.status(IMPORT_TEXT.busy, "info");
+      return;
+    }
+    this.closeTyped();
+    const { pending, result } = asked;
+    await this.run(IMPORT_TEXT.actions.import, async () => {
+      try {
+        this.show(IMPORT_TEXT.writing, 0.85, 1, "apply");
+        const sourceName = pending.source.kind === "file" ? pending.source.file?.name : undefined;
+        const outcome = await this.deps.ledger.importLedger(this.deps.port, result.data, {
+          period: result.period, remembered: pending.answers, replaceTyped: result.typed, ...(sourceName ? { sourceName } : {}),
+        });
+        this.settle(outcome, pending);
+      } finally {
+        this.step = null;
+      }
+    });
+  }
+
+  /** 取消: nothing is imported, the typed values stay. */
+  cancelTyped(): void {
+    if (!this.typedAsked) return;
+    this.closeTyped();
+    this.deps.view.status(IMPORT_TEXT.typedCancelled, "info");
+  }
+
+  /** Selects a cell listed in the typed-values question. */
+  async selectTyped(index: number): Promise<void> {
+    const typed = this.typedAsked?.result.typed[index];
+    if (typed) await this.select(`${typed.sheet}!${typed.cell}`);
+  }
+
   /** 生成核查表: the orders behind the unit's deductions for the imported period, on 工单核查 (then selected). */
   async writeDrillDown(unitName: string): Promise<void> {
     const imported = this.imported;
@@ -163,14 +207,18 @@ export class ImportController {
 
   /** Selects the cell of a listed problem. */
   async selectProblem(index: number): Promise<void> {
-    const problem = this.listed[index];
-    if (!problem?.where) return;
-    const bang = problem.where.lastIndexOf("!");
+    const where = this.listed[index]?.where;
+    if (where) await this.select(where);
+  }
+
+  /** Selects "sheet!cell" in Excel, saying so (or why not) in the status line. */
+  private async select(where: string): Promise<void> {
+    const bang = where.lastIndexOf("!");
     try {
-      await this.deps.selectCell(problem.where.slice(0, bang), problem.where.slice(bang + 1));
-      this.deps.view.status(IMPORT_TEXT.selected(problem.where), "info");
+      await this.deps.selectCell(where.slice(0, bang), where.slice(bang + 1));
+      this.deps.view.status(IMPORT_TEXT.selected(where), "info");
     } catch (error) {
-      this.deps.view.status(IMPORT_TEXT.selectFailed(problem.where, errorText(error)), "error");
+      this.deps.view.status(IMPORT_TEXT.selectFailed(where, errorText(error)), "error");
     }
   }
 
@@ -194,7 +242,7 @@ export class ImportController {
    * File: the stored header answers, then read and count the file in the pane (2–85 %), then write.
    */
   private async runImport(pending: PendingImport): Promise<void> {
-    const { port, ledger, view } = this.deps;
+    const { port, ledger } = this.deps;
     const { source, period, answers } = pending;
     this.pending = pending;
     try {
@@ -208,19 +256,43 @@ export class ImportController {
           onProgress: (p) => this.counted(p, IMPORT_TEXT.counting, 0.4, 0.85, true),
         });
       } else outcome = await this.importFile(source.file as PickedFile, period, answers);
-      if (outcome.status === "needsMapping") {
-        view.progress(null);
-        this.askMapping(outcome.mapping);
-        return;
-      }
-      this.pending = undefined;
-      view.progress({ text: IMPORT_TEXT.writing, fraction: 1 });
-      view.progress(null);
-      if (outcome.status === "noOrders") this.showNoOrders(outcome.data, outcome.period, source);
-      else this.showResult(outcome as ImportOk, source);
+      this.settle(outcome, pending);
     } finally {
       this.step = null;
     }
+  }
+
+  /** What an import came to: a question (headers, typed values), nothing to count, or the result. */
+  private settle(outcome: ImportLedgerResult | LedgerImport, pending: PendingImport): void {
+    const { view } = this.deps;
+    if (outcome.status === "needsMapping") {
+      view.progress(null);
+      this.askMapping(outcome.mapping);
+      return;
+    }
+    this.pending = undefined;
+    if (outcome.status === "typedValues") {
+      view.progress(null);
+      this.askTyped(pending, outcome);
+      return;
+    }
+    view.progress({ text: IMPORT_TEXT.writing, fraction: 1 });
+    view.progress(null);
+    if (outcome.status === "noOrders") this.showNoOrders(outcome.data, outcome.period, pending.source);
+    else this.showResult(outcome as ImportOk, pending.source);
+  }
+
+  /** Nothing was written: the typed values are listed, 替换 imports with consent, 取消 leaves them. */
+  private askTyped(pending: PendingImport, result: TypedAsk): void {
+    this.typedAsked = { pending, result };
+    this.deps.view.typedConfirm(typedForm(result.typed, result.recorded));
+    this.deps.view.status(IMPORT_TEXT.typedNeedsConfirm, "info");
+  }
+
+  private closeTyped(): void {
+    if (!this.typedAsked) return;
+    this.typedAsked = undefined;
+    this.deps.view.typedConfirm(null);
   }
 
   /** 工单明细 as readLedgerSheet reads it (the head fills 0–2 % of the bar, the mapped columns 2–40 %). */

@@ -1,8 +1,11 @@
-// What the 工单导入 part lists and sums up: the problem list, the source's name, the units with orders.
+// What the 工单导入 part lists and sums up: the problem list, the typed-values question, the source's name, the units
+// with orders.
 import type { LedgerData, LedgerProblem, Period } from "../../ledger";
 import type { Finding } from "../../workbook/findings";
+import type { TypedValue } from "../../workbook/ledger";
+import { LEDGER_WMSG } from "../../workbook/ledger/messages";
 import { IMPORT_TEXT } from "../messages";
-import type { ImportProblemView, ImportSource, PickedFile } from "./types";
+import type { ImportProblemView, ImportSource, PickedFile, TypedConfirmForm } from "./types";
 
 /** How many problems the pane lists one by one (工单导入校验 has them all). */
 export const MAX_LISTED_LEDGER_PROBLEMS = 100;
@@ -29,4 +32,14 @@ export function sourceText(source: ImportSource): string {
 /** Hotline units with any order event in the period. */
 export function unitsWithOrders(data: LedgerData, period: Period): number {
   return data.counts(period).filter((row) => row.工单总量 > 0 || row.应办结数 > 0 || row.有效回访数 > 0).length;
+}
+
+/** The question before replacing values typed into 热线数据: each cell with its typed and imported value. */
+export function typedForm(typed: readonly TypedValue[], recorded: boolean): TypedConfirmForm {
+  return {
+    text: IMPORT_TEXT.typedAsk(typed.length, recorded),
+    cells: typed.map((t) => ({
+      where: `${t.sheet}!${t.cell}`, unit: t.unit, label: t.label, change: IMPORT_TEXT.typedCell(LEDGER_WMSG.typedValue(t.typed), t.imported),
+    })),
+  };
 }

@@ -79,6 +79,19 @@ export interface MappingForm {
   readonly fields: readonly { readonly column: LedgerColumn; readonly options: readonly string[] }[];
 }
 
+/** The question before replacing values typed into 热线数据 (spec I): every such cell, and 替换 / 取消. */
+export interface TypedConfirmForm {
+  readonly text: string;
+  readonly cells: readonly {
+    /** "热线数据!E5": activating the line selects the cell. */
+    readonly where: string;
+    readonly unit: string;
+    readonly label: string;
+    /** "手工值 10 → 导入值 17". */
+    readonly change: string;
+  }[];
+}
+
 export interface DrillDownView {
   readonly units: readonly { readonly name: string; readonly type: string }[];
   readonly period: string;
@@ -93,6 +106,8 @@ export interface ImportView {
   periodError(message: string | null): void;
   mapping(form: MappingForm | null): void;
   mappingError(message: string | null): void;
+  /** Asks before replacing values typed into 热线数据 (null closes the question). */
+  typedConfirm(form: TypedConfirmForm | null): void;
   summary(summary: ImportSummaryView | null): void;
   problems(problems: readonly ImportProblemView[], note: string): void;
   /** Shows the drill-down (unit picker and 生成核查表) once a ledger is imported; null hides it. */

@@ -5,7 +5,9 @@ import type { LedgerColumn } from "../../ledger";
 import { VIEW_TEXT } from "../messages";
 import { byId, clear, el, renderProgressIn, statItem } from "../shared/dom";
 import { renderStatus } from "../shared/shell";
-import type { DrillDownView, ImportProblemView, ImportSource, ImportSummaryView, ImportView, MappingForm, PeriodInput, PeriodKindInput, PickedFile } from "./types";
+import type {
+  DrillDownView, ImportProblemView, ImportSource, ImportSummaryView, ImportView, MappingForm, PeriodInput, PeriodKindInput, PickedFile, TypedConfirmForm,
+} from "./types";
 
 /** Element ids of the 工单导入 section in taskpane.html. */
 export const IMPORT_IDS = {
@@ -28,6 +30,11 @@ export const IMPORT_IDS = {
   mappingError: "mapping-error",
   mappingSave: "btn-mapping-save",
   mappingCancel: "btn-mapping-cancel",
+  typed: "ledger-typed",
+  typedText: "typed-text",
+  typedList: "typed-list",
+  typedReplace: "btn-typed-replace",
+  typedCancel: "btn-typed-cancel",
   summary: "ledger-summary",
   stats: "ledger-stats",
   summaryText: "ledger-summary-text",
@@ -42,7 +49,7 @@ export const IMPORT_IDS = {
 
 /** Controls disabled while any workbook action runs. */
 export const IMPORT_CONTROLS = [
-  IMPORT_IDS.import, IMPORT_IDS.mappingSave, IMPORT_IDS.drillButton, IMPORT_IDS.sourceFile, IMPORT_IDS.sourceSheet, IMPORT_IDS.file,
+  IMPORT_IDS.import, IMPORT_IDS.mappingSave, IMPORT_IDS.typedReplace, IMPORT_IDS.drillButton, IMPORT_IDS.sourceFile, IMPORT_IDS.sourceSheet, IMPORT_IDS.file,
   IMPORT_IDS.periodKind, IMPORT_IDS.periodYear, IMPORT_IDS.periodQuarter, IMPORT_IDS.periodMonth,
 ] as const;
 
@@ -180,6 +187,38 @@ export function renderMappingError(doc: Document, message: string | null): void 
   box.textContent = message ?? "";
 }
 
+/**
+ * Opens the question before replacing values typed into 热线数据 (each cell a button selecting it; focus on
+ * 取消, the choice that changes nothing) or closes it.
+ */
+export function renderTypedConfirm(doc: Document, form: TypedConfirmForm | null): void {
+  const box = byId(doc, IMPORT_IDS.typed);
+  const list = byId(doc, IMPORT_IDS.typedList);
+  clear(list);
+  if (!form) {
+    const wasOpen = !box.hidden;
+    box.hidden = true;
+    if (wasOpen) byId(doc, IMPORT_IDS.import).focus();
+    return;
+  }
+  byId(doc, IMPORT_IDS.typedText).textContent = form.text;
+  form.cells.forEach((cell, i) => {
+    const item = el(doc, "li");
+    const button = el(doc, "button", "problem problem--warning");
+    button.setAttribute("type", "button");
+    button.setAttribute("data-index", String(i));
+    const where = el(doc, "span", "problem__where");
+    where.appendChild(el(doc, "span", "problem__level", cell.where));
+    where.appendChild(el(doc, "span", undefined, `${cell.unit} ${cell.label}`));
+    button.appendChild(where);
+    button.appendChild(el(doc, "span", "problem__message", cell.change));
+    item.appendChild(button);
+    list.appendChild(item);
+  });
+  box.hidden = false;
+  byId(doc, IMPORT_IDS.typedCancel).focus();
+}
+
 export function renderImportSummary(doc: Document, summary: ImportSummaryView | null): void {
   const box = byId(doc, IMPORT_IDS.summary);
   box.hidden = summary === null;
@@ -261,6 +300,7 @@ export function createImportView(doc: Document): ImportView {
     periodError: (message) => renderPeriodError(doc, message),
     mapping: (form) => renderMapping(doc, form),
     mappingError: (message) => renderMappingError(doc, message),
+    typedConfirm: (form) => renderTypedConfirm(doc, form),
     summary: (summary) => renderImportSummary(doc, summary),
     problems: (problems, note) => renderImportProblems(doc, problems, note),
     drillDown: (state) => renderDrillDown(doc, state),

@@ -1,5 +1,5 @@
-// The 工单导入 controls' DOM events (source, period, file, header question, problem list, 生成核查表) to the
-// import controller.
+// The 工单导入 controls' DOM events (source, period, file, header and typed-values questions, problem list,
+// 生成核查表) to the import controller.
 import type { ImportController } from "./controller";
 import { IMPORT_IDS, readMappingAnswers, readPeriodInput, readSource, renderFileName, renderPeriodKind } from "./view";
 
@@ -35,17 +35,23 @@ export function wireImportControls(doc: Document, importer: ImportController): v
     if (picked) (element(IMPORT_IDS.sourceFile) as HTMLInputElement).checked = true;
     renderFileName(doc, picked?.name);
   });
+  // Escape closes a question; a list's click on a <button data-index> selects that line's cell.
+  const onEscape = (id: string, close: () => void) => on(id, "keydown", (event) => {
+    if ((event as KeyboardEvent).key !== "Escape") return;
+    event.preventDefault();
+    close();
+  });
+  const onItem = (id: string, select: (index: number) => Promise<void>) => on(id, "click", (event) => {
+    const button = (event.target as Element | null)?.closest("button[data-index]");
+    if (button) void select(Number(button.getAttribute("data-index")));
+  });
   on(IMPORT_IDS.mappingSave, "click", () => void importer.submitMapping(readMappingAnswers(doc)));
   on(IMPORT_IDS.mappingCancel, "click", () => importer.cancelMapping());
-  on(IMPORT_IDS.mapping, "keydown", (event) => {
-    if ((event as KeyboardEvent).key === "Escape") {
-      event.preventDefault();
-      importer.cancelMapping();
-    }
-  });
-  on(IMPORT_IDS.problemList, "click", (event) => {
-    const button = (event.target as Element | null)?.closest("button[data-index]");
-    if (button) void importer.selectProblem(Number(button.getAttribute("data-index")));
-  });
+  onEscape(IMPORT_IDS.mapping, () => importer.cancelMapping());
+  on(IMPORT_IDS.typedReplace, "click", () => void importer.confirmTyped());
+  on(IMPORT_IDS.typedCancel, "click", () => importer.cancelTyped());
+  onEscape(IMPORT_IDS.typed, () => importer.cancelTyped());
+  onItem(IMPORT_IDS.typedList, (index) => importer.selectTyped(index));
+  onItem(IMPORT_IDS.problemList, (index) => importer.selectProblem(index));
   on(IMPORT_IDS.drillButton, "click", () => void importer.writeDrillDown((element(IMPORT_IDS.drillUnit) as HTMLSelectElement).value));
 }

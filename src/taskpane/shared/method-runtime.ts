@@ -18,7 +18,7 @@
 import { methodSource, type MethodProblemLike } from "../../functions/method-source";
 import type { RuleSet } from "../../engine";
 import { METHOD_READS, readMethod, type MethodRead } from "../../workbook/method";
-import { OfficeWorkbookPort, type ExcelRunner } from "../../workbook/office-adapter";
+import { OfficeWorkbookPort, type ExcelRunner } from "../../workbook/adapters/office";
 import type { WorkbookPort } from "../../workbook/port";
 
 /** What the functions' method holder takes (src/functions/method-source.ts). */

@@ -59,7 +59,9 @@ export function readMonthly(snapshot: SheetSnapshot | undefined): MonthlyRead | 
   const problems: DocProblem[] = [];
   for (let r = header.row + 1; r < snapshot.values.length; r++) {
     const key = monthKey(cellOf(snapshot, r, col(MONTHLY_LABEL.month)));
-    const name = normalizeLabel(cellOf(snapshot, r, col(LABEL.name)));
+    // The name as written (normalizeLabel's NFKC would turn the official full-width brackets into ASCII ones).
+    const cell = cellOf(snapshot, r, col(LABEL.name));
+    const name = typeof cell === "string" && cell.trim() !== "" ? cell.trim() : undefined;
     if (key === undefined || name === undefined) continue;
     const number = (label: string): number | null => {
       const v = cellOf(snapshot, r, col(label));

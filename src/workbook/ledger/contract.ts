@@ -2,9 +2,9 @@
  * The sheets and labels of the ledger import (issue 4). None is in spec E's table (extra sheets are free):
  * the import fills 热线数据's count columns and owns these result sheets, rewriting them on every import.
  */
-import { COUNT_FIELDS, LEDGER_SHEET_NAME } from "../../ledger";
+import { COUNT_FIELDS, DECISION_KEY_COLUMNS, LEDGER_SHEET_NAME } from "../../ledger";
 import type { HotlineRuleSet } from "../../engine";
-import { LABEL, SEQ_LABEL, resultColumns, type ResultColumn } from "../contract";
+import { LABEL, SEQ_LABEL, SHEET, resultColumns, type ResultColumn } from "../contract";
 
 export const LEDGER_SHEET = {
   /** A 工单明细 sheet pasted into the workbook (the task pane reads it through the port). */
@@ -25,8 +25,8 @@ export const LEDGER_SHEET = {
  * 工单研判 (spec I) as the import record needs it: the columns whose change since the last import makes
  * compute-all a draft. The register itself (reading, checks, effects) is the judgment part's.
  */
-export const JUDGMENT_SHEET = "工单研判";
-export const JUDGMENT_DECISION_LABELS = ["工单编号", "承办单位", "研判事项", "更正为", "结论"] as const;
+export const JUDGMENT_SHEET: string = SHEET.judgment;
+export const JUDGMENT_DECISION_LABELS: readonly string[] = DECISION_KEY_COLUMNS;
 
 /** _工单导入记录: a 项目 | 值 table (the 工单研判 fingerprint), then 单位名称 with the values written. */
 export const RECORD_LABEL = { item: "项目", value: "值", judgment: "工单研判指纹" } as const;

@@ -100,7 +100,7 @@ function judgmentHeader(snapshot: SheetSnapshot): { row: number; cols: (number |
       return c < 0 ? undefined : c;
     });
     // 工单编号 and 研判事项 identify the header row; the other columns may be missing.
-    if (cols[0] !== undefined && cols[2] !== undefined) return { row: r, cols };
+    if (labels.includes("工单编号") && labels.includes("研判事项")) return { row: r, cols };
   }
   return undefined;
 }

@@ -8,6 +8,7 @@ import { cellOf, normalizeLabel } from "../tables";
 import { MethodProblems, dateOf, numberOf, percentOf, yesNo } from "./cells";
 import { METHOD_PARAM } from "./labels";
 import { MMSG } from "./messages";
+import { DOC_PARAM, readDocSettings, type DocParamCell, type DocParamKey } from "../../documents/params";
 
 export interface MethodParams {
   /** 办法名称; undefined when blank. */
@@ -33,8 +34,8 @@ const TARGET_PARAMS: Readonly<Record<string, string>> = {
   online: METHOD_PARAM.online, fullOnline: METHOD_PARAM.fullOnline,
 };
 
-/** 参数 rows that are not the method's but are known (written by the ledger import). */
-const OTHER_ROWS: readonly string[] = [...Object.values(IMPORT_PARAM), ...Object.values(JUDGMENT_PARAM)];
+/** 参数 rows that are not the method's but are known (the ledger import's, 工单研判's, the documents' of spec J). */
+const OTHER_ROWS: readonly string[] = [...Object.values(IMPORT_PARAM), ...Object.values(JUDGMENT_PARAM), ...Object.values(DOC_PARAM)];
 
 export function readMethodParams(snapshot: SheetSnapshot | undefined, builtIn: RuleSet, problems: MethodProblems): MethodParams {
   const { hotline, approval } = builtIn;
@@ -72,6 +73,12 @@ export function readMethodParams(snapshot: SheetSnapshot | undefined, builtIn: R
     if (positive ? !(n > 0) : n < 0) return problems.error(sheet, cell, positive ? MMSG.notPositive(name, v) : MMSG.negative(name, v));
     return n;
   };
+  // The documents' rows are not the method's: a bad value is a warning here (the documents list it again).
+  const docCells = Object.fromEntries((Object.keys(DOC_PARAM) as DocParamKey[]).flatMap((k) => {
+    const p = values.get(DOC_PARAM[k]);
+    return p ? [[k, { value: p.value, cell: p.cell } satisfies DocParamCell]] : [];
+  }));
+  for (const p of readDocSettings(docCells, sheet).problems) problems.warning(sheet, p.cell, p.message);
   const name = values.get(METHOD_PARAM.name);
   const year = values.get(METHOD_PARAM.year);
   const given = [...values].filter(([n, p]) => !OTHER_ROWS.includes(n) && !isBlank(p.value)).map(([n, p]) => ({ name: n, cell: p.cell }));

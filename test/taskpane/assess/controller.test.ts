@@ -2,7 +2,7 @@
 // of the end-to-end test: what each button does to the workbook and what the pane is told to show.
 import { TaskpaneController, type PaneParameters, type PaneProblem, type PaneSummary, type PaneView } from "../../../src/taskpane/assess/controller";
 import { TEXT } from "../../../src/taskpane/messages";
-import { OfficeWorkbookPort } from "../../../src/workbook/office-adapter";
+import { OfficeWorkbookPort } from "../../../src/workbook/adapters/office";
 import type { CellValue } from "../../../src/workbook/port";
 import { RecordingActionView } from "../shared/fakes";
 

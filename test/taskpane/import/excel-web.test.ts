@@ -9,7 +9,7 @@ import { LEDGER_API } from "../../../src/taskpane/import/ledger-api";
 import { LEDGER_SHEET, type PeriodInput } from "../../../src/taskpane/import/types";
 import { LABEL, SHEET } from "../../../src/workbook/contract";
 import { LEDGER_HEAD_ROWS } from "../../../src/workbook/ledger";
-import { OfficeWorkbookPort } from "../../../src/workbook/office-adapter";
+import { OfficeWorkbookPort } from "../../../src/workbook/adapters/office";
 import type { CellValue } from "../../../src/workbook/port";
 import { RecordingImportView } from "../shared/fakes";
 

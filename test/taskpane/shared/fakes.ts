@@ -1,5 +1,5 @@
 // Fakes for the 工单导入 controller tests: a recording ImportView and a small in-memory WorkbookPort.
-import type { DrillDownView, ImportProblemView, ImportSummaryView, ImportView, MappingForm } from "../../../src/taskpane/import/types";
+import type { DrillDownView, ImportProblemView, ImportSummaryView, ImportView, MappingForm, TypedConfirmForm } from "../../../src/taskpane/import/types";
 import type { StatusKind } from "../../../src/taskpane/shared/lock";
 import type { CellValue, SheetSnapshot, WorkbookPort, WritePlan } from "../../../src/workbook/port";
 
@@ -27,6 +27,7 @@ export class RecordingImportView extends RecordingActionView implements ImportVi
   summaries: (ImportSummaryView | null)[] = [];
   problemLists: { problems: readonly ImportProblemView[]; note: string }[] = [];
   drillDowns: (DrillDownView | null)[] = [];
+  typedForms: (TypedConfirmForm | null)[] = [];
   defaultYear(year: number) {
     this.years.push(year);
   }
@@ -38,6 +39,9 @@ export class RecordingImportView extends RecordingActionView implements ImportVi
   }
   mappingError(message: string | null) {
     this.mappingErrors.push(message);
+  }
+  typedConfirm(form: TypedConfirmForm | null) {
+    this.typedForms.push(form);
   }
   summary(s: ImportSummaryView | null) {
     this.summaries.push(s);

@@ -2,7 +2,7 @@ import { parsePeriod, type LedgerData } from "../../../src/ledger";
 import { computeAll, importLedger, ledgerPlan, templatePlan, IMPORT_PARAM, LEDGER_SHEET, TEMPLATE_READS } from "../../../src/workbook";
 import { ruleSet } from "../../../src/engine";
 import { LABEL, PARAM, SHEET, COMPUTE_READS } from "../../../src/workbook/contract";
-import type { ExcelJsWorkbookPort } from "../../../src/workbook/exceljs-adapter";
+import type { ExcelJsWorkbookPort } from "../../../src/workbook/adapters/exceljs";
 import type { SheetSnapshot, WriteOp } from "../../../src/workbook/port";
 import { findHeader } from "../../../src/workbook/tables";
 import { sheetSpec } from "../../../src/workbook/contract";

@@ -4,7 +4,7 @@ import { generateLedger, orderCells, type GenerateOptions } from "../../../scrip
 import { aggregateLedger, arrayRows, LEDGER_COLUMNS, type LedgerCell, type LedgerData } from "../../../src/ledger";
 import { templateAll } from "../../../src/workbook";
 import { LABEL, SHEET } from "../../../src/workbook/contract";
-import { ExcelJsWorkbookPort } from "../../../src/workbook/exceljs-adapter";
+import { ExcelJsWorkbookPort } from "../../../src/workbook/adapters/exceljs";
 import type { CellValue } from "../../../src/workbook/port";
 import { sheetTable, type Row } from "../helpers";
 

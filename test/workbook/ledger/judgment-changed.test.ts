@@ -5,7 +5,7 @@
  */
 import { computeAll, importLedger, JUDGMENT_SHEET, LEDGER_SHEET } from "../../../src/workbook";
 import { SHEET } from "../../../src/workbook/contract";
-import type { ExcelJsWorkbookPort } from "../../../src/workbook/exceljs-adapter";
+import type { ExcelJsWorkbookPort } from "../../../src/workbook/adapters/exceljs";
 import type { CellValue, SheetSnapshot } from "../../../src/workbook/port";
 import { roundTrip, serial } from "../helpers";
 import { generatedRows, importRows, templatePort } from "./helpers";

@@ -7,7 +7,7 @@
 import { aggregateLedger, arrayRows, type LedgerCell } from "../../../src/ledger";
 import { computeAll, importLedger, LEDGER_SHEET, PROBLEM_LABEL } from "../../../src/workbook";
 import { LABEL, RESULT_LABEL, SHEET } from "../../../src/workbook/contract";
-import type { ExcelJsWorkbookPort } from "../../../src/workbook/exceljs-adapter";
+import type { ExcelJsWorkbookPort } from "../../../src/workbook/adapters/exceljs";
 import { resultTable, sheetTable } from "../helpers";
 import { HEADER, importRows, order, ownedTable, templatePort } from "./helpers";
 

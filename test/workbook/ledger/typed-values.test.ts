@@ -5,7 +5,7 @@
 import { parsePeriod, type LedgerData } from "../../../src/ledger";
 import { computeAll, importLedger, LEDGER_SHEET, readImportRecord } from "../../../src/workbook";
 import { LABEL, SHEET, sheetSpec } from "../../../src/workbook/contract";
-import type { ExcelJsWorkbookPort } from "../../../src/workbook/exceljs-adapter";
+import type { ExcelJsWorkbookPort } from "../../../src/workbook/adapters/exceljs";
 import type { CellValue, SheetSnapshot } from "../../../src/workbook/port";
 import { findHeader } from "../../../src/workbook/tables";
 import { everything, roundTrip, sheetTable } from "../helpers";

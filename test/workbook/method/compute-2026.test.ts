@@ -6,7 +6,7 @@ import { applies, REGISTRY_2021, type UnitType } from "../../../src/engine";
 import { computeAll } from "../../../src/workbook/compute";
 import { templateAll } from "../../../src/workbook/template";
 import { LABEL, RESULT_LABEL, SHEET } from "../../../src/workbook/contract";
-import type { ExcelJsWorkbookPort } from "../../../src/workbook/exceljs-adapter";
+import type { ExcelJsWorkbookPort } from "../../../src/workbook/adapters/exceljs";
 import { readMethod } from "../../../src/workbook/method";
 import type { CellValue } from "../../../src/workbook/port";
 import {

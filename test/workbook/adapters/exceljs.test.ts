@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import { ExcelJsWorkbookPort, dateToSerial } from "../../src/workbook/exceljs-adapter";
-import { parseDate } from "../../src/engine";
-import { roundTrip } from "./helpers";
+import { ExcelJsWorkbookPort, dateToSerial } from "../../../src/workbook/adapters/exceljs";
+import { parseDate } from "../../../src/engine";
+import { roundTrip } from "../helpers";
 
 function sample(): ExcelJsWorkbookPort {
   const wb = new ExcelJS.Workbook();

@@ -13,15 +13,15 @@ import {
   jsonBytes,
   OfficeWorkbookPort,
   type SyncEvent,
-} from "../../src/workbook/office-adapter";
+} from "../../../src/workbook/adapters/office";
 import fc from "fast-check";
-import { fitCellText, MAX_CELL_CHARS, truncationMark } from "../../src/workbook/cell-text";
-import type { CellValue, WritePlan } from "../../src/workbook/port";
+import { fitCellText, MAX_CELL_CHARS, truncationMark } from "../../../src/workbook/cell-text";
+import type { CellValue, WritePlan } from "../../../src/workbook/port";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { rules } = require("../e2e/fake-office.js") as {
+const { rules } = require("../../e2e/fake-office.js") as {
   rules: {
     typedInput(value: unknown, viaApi: boolean): { value?: CellValue; formula?: string; converted?: boolean };
     sheetNameError(name: string, existing: readonly string[]): string | undefined;

@@ -2,13 +2,13 @@
 // enforces what office-addin-mock cannot: load-before-read on every property, isNullObject only after a
 // sync, the 5 MB limit on each request and response, Excel's parsing of text set through Range.values,
 // Excel's sheet-name, cell-length and visible-sheet rules, and the worksheets collection for sheetNames().
-import { SHEET } from "../../src/workbook/contract";
-import { LEDGER_SHEET } from "../../src/workbook/ledger/contract";
-import { OfficeWorkbookPort, type SyncEvent } from "../../src/workbook/office-adapter";
-import type { CellValue } from "../../src/workbook/port";
+import { SHEET } from "../../../src/workbook/contract";
+import { LEDGER_SHEET } from "../../../src/workbook/ledger/contract";
+import { OfficeWorkbookPort, type SyncEvent } from "../../../src/workbook/adapters/office";
+import type { CellValue } from "../../../src/workbook/port";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const fakeOffice = require("../e2e/fake-office.js") as {
+const fakeOffice = require("../../e2e/fake-office.js") as {
   create(seed?: unknown, options?: { requirementSets: Record<string, string> }): { Excel: { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> }; workbook: FakeWorkbook };
 };
 

@@ -1,0 +1,128 @@
+/**
+ * A sheet's snapshot as the package adapter answers it: the cells read from the file (base), overlaid by the
+ * edits recorded so far, covered cells of merged areas dropped, laid out from A1.
+ */
+import { XLSX_MSG, XlsxError } from "../../../xlsx/messages";
+import type { SheetCell } from "../../../xlsx/sheet-cells";
+import { cellKey, columnIndex, EXCEL_MAX_ROWS, keyCol, keyRow } from "../../../sheet";
+import type { SheetEdit } from "../../../xlsx/sheet-edit";
+import type { CellStyles } from "../../../xlsx/styles";
+import type { CellValue, SheetSnapshot } from "../../port";
+
+export interface BaseSheet {
+  readonly cells: readonly SheetCell[];
+  readonly merges: readonly string[];
+}
+
+interface Cell { value: CellValue; formula: string | null; uncalculated: boolean; format: string | null }
+
+/** What a snapshot carries, and the bound on its cells (snapshotCellLimit). */
+export interface SnapshotRequest {
+  readonly withFormulas: boolean;
+  /** The workbook's styles when number formats are asked for. */
+  readonly styles: CellStyles | undefined;
+  readonly cellLimit: number;
+}
+
+/** The sheet's snapshot: `base` overlaid by `edit`. */
+export function sheetSnapshot(name: string, base: BaseSheet, edit: SheetEdit | undefined, request: SnapshotRequest): SheetSnapshot {
+  const cells = overlaid(base, edit, request.styles);
+  dropCovered(name, cells, base.merges, request.cellLimit);
+  return laidOut(name, cells, request);
+}
+
+function overlaid(base: BaseSheet, edit: SheetEdit | undefined, styles: CellStyles | undefined): Map<number, Cell> {
+  const cells = new Map<number, Cell>();
+  for (const c of base.cells) {
+    cells.set(cellKey(c.row, c.col), {
+      value: c.value, formula: c.formula !== undefined ? `=${c.formula}` : null, uncalculated: c.uncalculated,
+      format: styles ? styles.formatOf(c.style) : null,
+    });
+  }
+  if (!edit) return cells;
+  for (const [key, e] of edit.cells) {
+    const old = cells.get(key);
+    let cell: Cell = old ?? { value: null, formula: null, uncalculated: false, format: null };
+    if (e.clearStyle) cell = { ...cell, format: styles ? "General" : null };
+    if (e.content) {
+      cell = "formula" in e.content
+        ? { ...cell, value: null, formula: `=${e.content.formula}`, uncalculated: true }
+        : { ...cell, value: e.content.value, formula: null, uncalculated: false };
+    }
+    if (e.format?.numberFormat !== undefined && styles) cell = { ...cell, format: e.format.numberFormat };
+    cells.set(key, cell);
+  }
+  return cells;
+}
+
+/**
+ * Covered cells of merged areas read as empty (as Office.js reads them): each area costs at most the
+ * smaller of its size and the number of cells, never a set as large as the area; many large areas
+ * (overlapping, which Excel does not allow) are refused rather than read for minutes.
+ */
+function dropCovered(name: string, cells: Map<number, Cell>, merges: readonly string[], cellLimit: number): void {
+  let work = 0;
+  for (const ref of merges) {
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+    if (!m) continue;
+    const [top, bottom] = [Number(m[2]) - 1, Number(m[4]) - 1];
+    const [left, right] = [columnIndex(m[1]), columnIndex(m[3])];
+    const covers = (key: number) => {
+      const r = keyRow(key);
+      const c = keyCol(key);
+      return r >= top && r <= bottom && c >= left && c <= right && (r !== top || c !== left);
+    };
+    const size = (bottom - top + 1) * (right - left + 1);
+    work += Math.max(0, Math.min(size, cells.size));
+    if (work > 16 * cellLimit) throw new XlsxError(XLSX_MSG.tooManyMerges(name));
+    if (size <= cells.size) {
+      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (r !== top || c !== left) cells.delete(cellKey(r, c));
+    } else for (const key of cells.keys()) if (covers(key)) cells.delete(key);
+  }
+}
+
+/**
+ * The cells as rows from A1. A cell is kept when it has a value, a formula, or is a formula without a result
+ * (a data-table member, a shared formula whose master is missing): that one is listed as uncalculated, never
+ * read as blank.
+ */
+function laidOut(name: string, cells: Map<number, Cell>, request: SnapshotRequest): SheetSnapshot {
+  const kept = (cell: Cell) => cell.value !== null || cell.formula !== null || cell.uncalculated;
+  let rows = 0;
+  let cols = 0;
+  const rowsWithCells = new Set<number>();
+  for (const [key, cell] of cells) {
+    if (!kept(cell)) continue;
+    const r = keyRow(key);
+    rowsWithCells.add(r);
+    rows = Math.max(rows, r + 1);
+    cols = Math.max(cols, keyCol(key) + 1);
+  }
+  // The grid (rows with a cell × columns) may be sparser than the cells: a note far to the right.
+  const area = 4 * request.cellLimit;
+  if (rows > EXCEL_MAX_ROWS || rowsWithCells.size * cols > area) throw new XlsxError(XLSX_MSG.tooManyCells(name, area));
+  // Rows without a cell share one empty row: a header below many blank rows costs little.
+  const blank = Object.freeze(Array<CellValue>(cols).fill(null));
+  const blankText = Object.freeze(Array<string | null>(cols).fill(null));
+  const textRows = () => Array.from({ length: rows }, (_, r) => (rowsWithCells.has(r) ? Array<string | null>(cols).fill(null) : blankText));
+  const values: (readonly CellValue[])[] = Array.from({ length: rows }, (_, r) => (rowsWithCells.has(r) ? Array<CellValue>(cols).fill(null) : blank));
+  const formulas = request.withFormulas ? textRows() : undefined;
+  const formats = request.styles ? textRows() : undefined;
+  const uncalculated: { row: number; col: number }[] = [];
+  for (const [key, cell] of cells) {
+    if (!kept(cell)) continue;
+    const r = keyRow(key);
+    const c = keyCol(key);
+    (values[r] as CellValue[])[c] = cell.value;
+    if (formulas) (formulas[r] as (string | null)[])[c] = cell.formula;
+    if (formats) (formats[r] as (string | null)[])[c] = cell.format;
+    if (cell.uncalculated) uncalculated.push({ row: r, col: c });
+  }
+  uncalculated.sort((a, b) => a.row - b.row || a.col - b.col);
+  return {
+    name, values,
+    ...(formulas ? { formulas } : {}),
+    ...(uncalculated.length > 0 ? { uncalculated } : {}),
+    ...(formats ? { numberFormats: formats } : {}),
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * --bulletin and --report end to end (spec J): on an independently generated ledger, the 通报's 红榜 and 黑榜
+ * equal a reference computed here from the written 月度考核 (read with exceljs, plain sorting); a month that
+ * 月度考核 does not hold is exit 2 with nothing written; the documents' 参数 rows steer the lists.
+ */
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { unzipSync, strFromU8 } from "fflate";
+import { EXIT, main } from "../../src/cli/assess";
+import { writeLedgerCsv } from "../../scripts/gen-ledger";
+
+jest.setTimeout(180_000);
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
+}
+
+/** The paragraphs of a .docx as text (every w:t of each w:p). */
+export function docxParagraphs(path: string): string[] {
+  const xml = strFromU8(unzipSync(readFileSync(path))["word/document.xml"]);
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/gu)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/gu)].map((t) => t[1]).join(""));
+}
+
+interface Row { name: string; type: string; orders: number; score: number | null }
+
+async function monthRows(xlsx: string, month: string): Promise<Row[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(xlsx);
+  const ws = wb.getWorksheet("月度考核") as ExcelJS.Worksheet;
+  let header: string[] = [];
+  const rows: Row[] = [];
+  ws.eachRow((r) => {
+    const values = (r.values as unknown[]).slice(1).map((v) => (v === undefined ? null : v));
+    if (values.includes("月份") && values.includes("总分")) header = values as string[];
+    else if (header.length > 0 && values[header.indexOf("月份")] === month) {
+      const score = values[header.indexOf("总分")];
+      rows.push({ name: String(values[header.indexOf("单位名称")]), type: String(values[header.indexOf("单位类别")]),
+        orders: Number(values[header.indexOf("工单总量")]), score: typeof score === "number" ? score : null });
+    }
+  });
+  return rows;
+}
+
+/** Reference lists: every unit at or above the n-th best score per category; 黑榜 from the rest, at or below the n-th worst. */
+function referenceLines(rows: Row[], red: number, black: number): { red: string[]; black: string[] } {
+  const ranked = rows.filter((r) => r.orders > 0 && r.score !== null);
+  const show = (list: Row[]) => list.sort((a, b) => (b.score as number) - (a.score as number)).map((r) => `${r.name}（${r.score}分）`);
+  const redLines: string[] = [];
+  const blackLines: string[] = [];
+  for (const type of ["县区", "市直", "其他"]) {
+    const members = ranked.filter((r) => r.type === type);
+    if (members.length === 0) continue;
+    const desc = members.map((r) => r.score as number).sort((a, b) => b - a);
+    const onRed = members.filter((r) => (r.score as number) >= desc[Math.min(red, desc.length) - 1]);
+    const rest = members.filter((r) => !onRed.includes(r));
+    const asc = rest.map((r) => r.score as number).sort((a, b) => a - b);
+    const onBlack = asc.length === 0 ? [] : rest.filter((r) => (r.score as number) <= asc[Math.min(black, asc.length) - 1]);
+    redLines.push(`${type}：${show(onRed).join("、")}。`);
+    blackLines.push(`${type}：${onBlack.length > 0 ? show(onBlack).join("、") : "无"}。`);
+  }
+  return { red: redLines, black: blackLines };
+}
+
+/** The list lines of a section (the paragraphs after its heading, up to the next heading). */
+function section(paragraphs: string[], heading: string): string[] {
+  const start = paragraphs.indexOf(heading);
+  const end = paragraphs.findIndex((p, i) => i > start && /^[一二三四五六七八九十]、/u.test(p));
+  return paragraphs.slice(start + 2, end).filter((p) => /^(县区|市直|其他)：/u.test(p));
+}
+
+describe("npm run assess -- --bulletin / --report", () => {
+  const dir = mkdtempSync(join(tmpdir(), "assess-docs-"));
+  const ledger = join(dir, "ledger.csv");
+  const output = join(dir, "r.xlsx");
+
+  beforeAll(async () => {
+    await writeLedgerCsv(ledger, { rows: 3000, seed: 41, spread: true });
+  });
+
+  test("--ledger with --bulletin and --report in one run: the lists equal the reference from 月度考核", async () => {
+    const { io, out } = capture();
+    expect(await main(["--ledger", ledger, "--period", "2021", "-o", output, "--bulletin", "2021-03", "--report"], io)).toBe(EXIT.ok);
+    const bulletin = join(dir, "r-2021-03-通报.docx");
+    expect(out).toContain(`月度通报已写入：${bulletin}`);
+    expect(existsSync(join(dir, "r-报告.docx"))).toBe(true);
+    const paragraphs = docxParagraphs(bulletin);
+    expect(paragraphs[0]).toBe("安康市12345政务服务便民热线工单办理情况通报（2021年第3期）");
+    expect(paragraphs.some((p) => p.startsWith("2021年3月，全市12345政务服务便民热线") && p.includes("与上月相比"))).toBe(true);
+    const reference = referenceLines(await monthRows(output, "2021年3月"), 5, 3);
+    expect(section(paragraphs, "二、红榜")).toEqual(reference.red);
+    expect(section(paragraphs, "三、黑榜")).toEqual(reference.black);
+    expect(paragraphs).toContain("安康市行政审批服务局");
+    const report = docxParagraphs(join(dir, "r-报告.docx"));
+    expect(report[0]).toBe("关于报送2021年度12345热线工单办理情况及审批服务便民化工作考核结果的报告");
+    expect(report).toContain("市考核办：");
+    expect(report).toContain("附件1");
+    expect(report).toContain("附件2");
+  });
+
+  test("a month 月度考核 does not hold: exit 2 naming the months it holds, nothing written", async () => {
+    const { io, err } = capture();
+    const other = join(dir, "none.xlsx");
+    expect(await main([output, "-o", other, "--bulletin", "2022-01"], io)).toBe(EXIT.usage);
+    expect(err[0]).toContain("月度考核中没有2022年1月的数据：它只有2021年1月、2021年2月");
+    expect(existsSync(other)).toBe(false);
+    expect(existsSync(join(dir, "none-2022-01-通报.docx"))).toBe(false);
+  });
+
+  test("a workbook without 月度考核: exit 2, and --bulletin wants a month", async () => {
+    const { io, err } = capture();
+    expect(await main(["samples/ankang-2021-sample.xlsx", "-o", join(dir, "s.xlsx"), "--bulletin", "2021-03"], io)).toBe(EXIT.usage);
+    expect(err[0]).toContain("没有“月度考核”表");
+    expect(await main(["-o", join(dir, "t.xlsx"), "--bulletin", "三月"], io)).toBe(EXIT.usage);
+    expect(err.join("\n")).toContain("--bulletin 的值“三月”不是月份");
+  });
+});
