@@ -15,6 +15,8 @@
  *           command started with node directly on it: within 2× (issue 17). Skipped without a built dist/web.
  *   cli1m   `npm run assess -- --ledger` end to end on a 1,000,000-row CSV: seconds and peak memory,
  *           against `node` streaming the same file and counting its lines.
+ *   docs    writing the 月度通报 and the 报告 (.docx) for 77 units beyond the computation (scripts/bench/documents.ts,
+ *           in a child process, best of 3), against compute-all on the same workbook.
  *
  * Options: --work DIR (default out/bench-work), --rows-xlsx N, --rows-engine N, --rows-csv N (smaller
  * sizes for a quick check; targets are judged on the issue's sizes only), --ratio-runs N (default 2).
@@ -33,7 +35,7 @@ import { benchWebPage } from "./bench/web";
 const ROOT = resolve(__dirname, "..");
 const YEAR = 2021;
 const SEED = 2021;
-const TARGET = { ratio: 10, engineSeconds: 0.5, cliSeconds: 10, cliPeakMB: 1024, webTimesCli: 2 } as const;
+const TARGET = { ratio: 10, engineSeconds: 0.5, cliSeconds: 10, cliPeakMB: 1024, documentsSeconds: 0.5, webTimesCli: 2 } as const;
 const ISSUE_SIZES = { xlsx: 200_000, engine: 1_000_000, csv: 1_000_000 } as const;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -194,6 +196,13 @@ async function main(): Promise<void> {
   const baseline = await runCommand(process.execPath, ["-e", countLines, csv], { cwd: ROOT, logFile: join(work, "baseline-csv.log") });
   log(`  命令 ${cli.seconds.toFixed(2)} 秒、峰值内存 ${cli.peakRssMB} MB；基线 ${baseline.seconds.toFixed(2)} 秒`);
 
+  log("文档：月度通报与报告（.docx，77 个单位），计算之外的用时（子进程，3 次取最好）…");
+  const docsRun = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/documents.ts", "--runs", "3", "--work", work], {
+    cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24,
+  });
+  if (docsRun.status !== 0) throw new Error(`documents benchmark failed:\n${docsRun.stderr}`);
+  const docsResult = JSON.parse(docsRun.stdout.trim().split("\n").pop()!);
+
   const met = (ok: boolean | null) => (issueSizes ? ok : null);
   const report = {
     date: startedAt.toISOString(),
@@ -274,6 +283,17 @@ async function main(): Promise<void> {
       baseline: { what: "node reading the same file as a stream and counting its newlines", ...commandFigures(baseline) },
       timesBaseline: round(cli.seconds / baseline.seconds, 1),
     },
+    documents: {
+      what: "prepare and write the 月度通报 (2021-03) and the 报告 as .docx for 77 units after compute-all on the same workbook (made from samples/ankang-2021-ledger.csv); best of 3",
+      units: docsResult.units,
+      seconds: round(docsResult.documents),
+      docxSeconds: docsResult.docx.map((x: number) => round(x)),
+      bytes: docsResult.bytes,
+      target: `<= ${TARGET.documentsSeconds} s beyond the computation`,
+      met: docsResult.documents <= TARGET.documentsSeconds,
+      baseline: { what: "compute-all on the same workbook (the computation the documents follow)", seconds: round(docsResult.compute) },
+      runs: docsResult.runs.map((r: { compute: number; documents: number }) => ({ compute: round(r.compute), documents: round(r.documents) })),
+    },
   };
   const out = join(ROOT, "out", "bench.json");
   mkdirSync(join(ROOT, "out"), { recursive: true });
@@ -295,6 +315,7 @@ interface Printable {
   web: { seconds: number; cliSeconds: number; timesCli: number; met: boolean | null } | null;
   engine: { orders: number; seconds: number; met: boolean | null; baseline: { seconds: number }; timesBaseline: number; typedCore: { seconds: number } };
   cli1m: { seconds: number; peakRssMB: number | null; metSeconds: boolean | null; metMemory: boolean | null; baseline: { seconds: number }; timesBaseline: number };
+  documents: { seconds: number; met: boolean; baseline: { seconds: number } };
   machine: { cpus: number; node: string };
   date: string;
 }
@@ -317,6 +338,8 @@ function printTable(r: Printable): void {
     [`cli1m  ${r.inputs.csv.rows} 行 CSV 端到端`, s(r.cli1m.seconds), `≤ ${TARGET.cliSeconds} s`, mark(r.cli1m.metSeconds)],
     ["cli1m  峰值内存", s(r.cli1m.peakRssMB, " MB"), `≤ ${TARGET.cliPeakMB} MB`, mark(r.cli1m.metMemory)],
     ["cli1m  基线（流式读文件数行）", s(r.cli1m.baseline.seconds), `×${r.cli1m.timesBaseline}`, ""],
+    ["docs   通报+报告 .docx（计算之外）", s(r.documents.seconds), `≤ ${TARGET.documentsSeconds} s`, mark(r.documents.met)],
+    ["docs   基线：全部计算", s(r.documents.baseline.seconds), "", ""],
   ];
   const width = (text: string) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
   const pad = (text: string, n: number) => text + " ".repeat(Math.max(0, n - width(text)));

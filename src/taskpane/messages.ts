@@ -138,12 +138,13 @@ export const IMPORT_TEXT = {
   noOrdersProblems: (total: number, rows: number, listed: number) =>
     total === 0 ? "" : `工单明细中有${total}个问题，涉及${rows}行（整行未计入，或只计入不依赖出错字段的计数）${listed < total ? `，仅列出前${listed}个` : ""}。`,
   done: (text: string) => `导入完成：${text}。请点“全部计算”更新考核结果。`,
-  problemsNote: (total: number, rows: number, listed: number, others: number) => {
-    if (total === 0 && others === 0) return "未发现问题，全部工单已计入。";
+  problemsNote: (total: number, rows: number, listed: number, others: number, replaced = 0) => {
+    if (total === 0 && others === 0 && replaced === 0) return "未发现问题，全部工单已计入。";
     const parts: string[] = [];
     if (total > 0) parts.push(`工单明细中有${total}个问题，涉及${rows}行（整行未计入，或只计入不依赖出错字段的计数）`);
     if (others > 0) parts.push(`填入时另有${others}个问题`);
-    const cut = listed < total + others ? `，仅列出前${listed}个` : "";
+    if (replaced > 0) parts.push(`经确认替换了热线数据中${replaced}个手工填写的数字（说明）`);
+    const cut = listed < total + others + replaced ? `，仅列出前${listed}个` : "";
     return `${parts.join("；")}${cut}。完整列表见“工单导入校验”表；点击一条可选中对应单元格。`;
   },
   noData: "请先导入工单，再生成核查表。",
@@ -154,4 +155,17 @@ export const IMPORT_TEXT = {
   selected: (where: string) => `已选中 ${where}`,
   selectFailed: (where: string, reason: string) => `无法选中 ${where}：${reason}`,
   failed: (action: string, reason: string) => `${action}失败：${reason}`,
+} as const;
+
+/** 生成月度通报 (spec J): the sheet 月度通报 and, on Excel on the web, the .docx download. */
+export const BULLETIN_TEXT = {
+  busy: "另一项操作正在进行，请稍候。",
+  failed: (reason: string) => `生成月度通报失败：${reason}`,
+  working: "正在生成月度通报…",
+  badMonth: (text: string) => `“${text}”不是月份：请选择或填写如 2021-03 的月份。`,
+  fileName: (year: number, month: number) => `${year}-${String(month).padStart(2, "0")}-通报.docx`,
+  writtenWeb: "已写出“月度通报”表（A4纵向打印）；点下方链接下载通报文档（.docx）。",
+  writtenDesktop:
+    "已写出“月度通报”表（A4纵向打印）。桌面版 Excel 的任务窗格不能下载文件：通报文档（.docx）请用网页版 Excel、浏览器页面（网页版）或命令行 npm run assess -- 工作簿.xlsx --bulletin 月份 生成。",
+  draft: (n: number) => `注意：尚有${n}个问题未解决，通报标题注明“草稿”。`,
 } as const;

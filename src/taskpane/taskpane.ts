@@ -14,6 +14,9 @@ import { ImportController } from "./import/controller";
 import { LEDGER_API } from "./import/ledger-api";
 import { createImportView, renderImportBusy } from "./import/view";
 import { wireImportControls } from "./import/wire";
+import { BulletinController, type Platform } from "./bulletin/controller";
+import { createBulletinView, renderBulletinBusy } from "./bulletin/view";
+import { wireBulletinControls } from "./bulletin/wire";
 import { SHELL_TEXT } from "./messages";
 import { ActionLock } from "./shared/lock";
 import { ADDIN_NAME, loadFunctionSummaries } from "./shared/metadata";
@@ -67,6 +70,7 @@ export function startAssessment(doc: Document): TaskpaneController | undefined {
   lock.subscribe((busy) => {
     renderBusy(doc, busy);
     renderImportBusy(doc, busy);
+    renderBulletinBusy(doc, busy);
     for (const button of openButtons) button.disabled = busy;
   });
   const select = (sheet: string, cell: string) => selectCell(run, sheet, cell);
@@ -110,8 +114,14 @@ export function startAssessment(doc: Document): TaskpaneController | undefined {
   progress.listeners.push((event) => controller.syncProgress(event), (event) => importer.syncProgress(event));
   wireControls(doc, controller);
   wireImportControls(doc, importer);
+  wireBulletinControls(doc, new BulletinController({ port, view: createBulletinView(doc), lock, platform: hostPlatform() }));
   void controller.start();
   return controller;
+}
+
+/** Excel on the web runs the pane in a browser tab, where a download link works; desktop task panes block downloads. */
+function hostPlatform(): Platform {
+  return Office.context.diagnostics?.platform === Office.PlatformType.OfficeOnline ? "web" : "desktop";
 }
 
 function start(): void {

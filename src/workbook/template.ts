@@ -6,12 +6,13 @@
  * its used columns, and 参数 only the method's rows it lacks, below its used rows. An existing method sheet
  * gains no rule row: that would change the office's method.
  */
-import { CONCLUSIONS, JUDGMENT_WORDS } from "../ledger";
+import { CONCLUSIONS, JUDGMENT_KINDS, JUDGMENT_WORDS } from "../ledger";
 import { RULE_SETS, applies, ruleSet as defaultRuleSet, type RuleSet } from "../engine";
 import {
   COMPUTE_READS, FORMAT, LABEL, METHOD_SHEETS, NEW_SHEET_LAYOUT, PARAM, PART_LIST, SHEET, SHEETS, SPARE_ROWS, STATUS_LIST,
   UNIT_TYPE_LIST, resultSpec, type ColumnSpec, type SheetName, type SheetSpec,
 } from "./contract";
+import { bandedWidth, prefixBands, shownLabel, showTextFormat, type Band } from "./header-bands";
 import { approvalSpec, itemLabel } from "./inputs/approval";
 import { JUDGMENT_PARAM } from "./ledger/contract";
 import { WMSG } from "./messages";
@@ -206,7 +207,7 @@ function width(spec: SheetSpec, column: ColumnSpec, values: readonly CellValue[]
   if (column.kind === "date") return fitWidth([...texts, "2021-12-31"]);
   if (column.kind === "rate") return fitWidth([...texts, "100.00%"]);
   if (column.kind === "name") return fitWidth([...texts, ...registeredNames(spec, rules)], 8, 40);
-  if (column.kind === "text") return fitWidth(texts, 30, 60);
+  if (column.kind === "text") return fitWidth(texts, 30, TEXT_WIDTH);
   if (column.kind === "clause") return CLAUSE_WIDTH;
   if (column.kind === "label") return fitWidth(texts, 8, 30);
   return fitWidth(texts, 8, 44);
@@ -214,6 +215,8 @@ function width(spec: SheetSpec, column: ColumnSpec, values: readonly CellValue[]
 
 /** Width of a wrapped column of the method sheets (依据, 涉及部门). */
 const CLAUSE_WIDTH = 70;
+/** The widest a text column grows (参数 说明); longer pre-filled text wraps. */
+const TEXT_WIDTH = 60;
 
 /** Formats, validation list and width of one column over rows [first, first + rows). */
 function columnOps(sheet: string, spec: SheetSpec, column: ColumnSpec, col: number, first: number, rows: number,
@@ -235,15 +238,24 @@ function spareRows(spec: SheetSpec, prefilled: number): number {
   return prefilled + SPARE_ROWS.prefilled;
 }
 
-/** Heights of pre-filled rows whose wrapped cells (依据, 涉及部门) take several lines. */
+/**
+ * Pre-filled text that wraps (依据, 涉及部门; a 参数 说明 longer than its column, which would otherwise spill to
+ * the right and shrink the printed page): wrapped, and the rows that take several lines heightened.
+ */
 function wrappedRowOps(sheet: string, spec: SheetSpec, first: number, rows: readonly Record<string, CellValue>[]): WriteOp[] {
-  const wrapped = spec.columns.filter((c) => c.kind === "clause");
-  if (wrapped.length === 0) return [];
-  return rows.flatMap((r, i) => {
-    // A little narrower than the column: the estimate must not fall a line short (the row would cut the text).
-    const lines = Math.max(...wrapped.map((c) => wrappedLines(String(r[c.label] ?? ""), CLAUSE_WIDTH - 8)));
-    return lines > 1 ? [{ kind: "rowHeight" as const, sheet, row: first + i, height: lineHeight(lines) }] : [];
+  const widths = new Map<ColumnSpec, number>();
+  for (const c of spec.columns) if (c.kind === "clause" || c.kind === "text") widths.set(c, c.kind === "clause" ? CLAUSE_WIDTH : TEXT_WIDTH);
+  if (widths.size === 0) return [];
+  const ops: WriteOp[] = [];
+  spec.columns.forEach((c, col) => {
+    if (c.kind === "text" && rows.length > 0) ops.push({ kind: "format", range: range(sheet, first, col, rows.length, 1), format: STYLE.wrap });
   });
+  rows.forEach((r, i) => {
+    // A little narrower than the column: the estimate must not fall a line short (the row would cut the text).
+    const lines = Math.max(...[...widths].map(([c, w]) => wrappedLines(String(r[c.label] ?? ""), w - 8)));
+    if (lines > 1) ops.push({ kind: "rowHeight", sheet, row: first + i, height: lineHeight(lines) });
+  });
+  return ops;
 }
 
 /** A whole new sheet: title row, header row, pre-filled rows, formats, validation lists, widths, frozen header. */
@@ -255,9 +267,10 @@ const LANDSCAPE: readonly SheetName[] = [
 
 /**
  * Column groups labelled in a row between the title and the header (the header labels themselves are the
- * contract): 便民化考核's 事项1—N, and the parts of the derived item (2021: 事项6).
+ * contract): 便民化考核's 事项1—N, and the parts of the derived item (2021: 事项6); 研判汇总's 研判事项.
  */
-function bands(spec: SheetSpec, rules: RuleSet): { label: string; from: number; to: number }[] {
+function bands(spec: SheetSpec, rules: RuleSet): Band[] {
+  if (spec.name === SHEET.judgmentSummary) return prefixBands(spec.columns.map((c) => c.label), JUDGMENT_KINDS);
   if (spec.name !== SHEET.approval) return [];
   const cols = (pick: (c: ColumnSpec) => boolean) => spec.columns.flatMap((c, i) => (pick(c) ? [i] : []));
   const items = cols((c) => c.kind === "status");
@@ -290,11 +303,13 @@ function newSheetOps(spec: SheetSpec, ctx: Context, add: boolean): WriteOp[] {
     const row = headerRow - 1;
     ops.push({ kind: "values", sheet, row, col: band.from, values: [[band.label]] });
     if (band.to > band.from) ops.push({ kind: "merge", range: range(sheet, row, band.from, 1, band.to - band.from + 1) });
-    ops.push({ kind: "format", range: range(sheet, row, band.from, 1, band.to - band.from + 1), format: STYLE.inputHeader });
+    ops.push({ kind: "format", range: range(sheet, row, band.from, 1, band.to - band.from + 1), format: spec.role === "result" ? STYLE.resultHeader : STYLE.inputHeader });
   }
   ops.push({ kind: "values", sheet, row: headerRow, col: 0, values: [labels] });
   spec.columns.forEach((c, i) => {
     ops.push({ kind: "format", range: range(sheet, headerRow, i), format: c.result || spec.role === "result" ? STYLE.resultHeader : STYLE.inputHeader });
+    const shown = shownLabel(c.label, i, groups);
+    if (shown !== undefined) ops.push({ kind: "format", range: range(sheet, headerRow, i), format: { numberFormat: showTextFormat(shown) } });
     ops.push(...noteOps(sheet, c.label, headerRow, i, rules));
   });
   if (rows.length > 0) {
@@ -304,6 +319,8 @@ function newSheetOps(spec: SheetSpec, ctx: Context, add: boolean): WriteOp[] {
   const dataRows = spareRows(spec, rows.length);
   spec.columns.forEach((c, i) => {
     ops.push(...columnOps(sheet, spec, c, i, headerRow + 1, dataRows, rows.map((r) => r[c.label] ?? null), rules));
+    const shown = shownLabel(c.label, i, groups);
+    if (shown !== undefined) ops.push({ kind: "columnWidth", sheet, col: i, width: bandedWidth(shown) });
   });
   ops.push({ kind: "freeze", sheet, rows: headerRow + 1, cols: spec.name === SHEET.params || METHOD_SHEETS.includes(spec) ? 0 : 1 });
   ops.push({ kind: "rowHeight", sheet, row: titleRow, height: ROW_HEIGHT.title });

@@ -1,4 +1,5 @@
 import { DEFAULT_INPUT, DEFAULT_TEMPLATE_OUTPUT, OPTIONS, defaultOutput, parseArgv, parseCommand, parseMap } from "../../src/cli/args";
+import { CLI_MSG } from "../../src/cli/messages";
 
 describe("parseCommand", () => {
   it("defaults: the bundled sample, written under out/", () => {
@@ -34,7 +35,7 @@ describe("parseCommand", () => {
   });
 
   it("options are a table: one entry per flag", () => {
-    expect(OPTIONS.map((o) => o.key)).toEqual(["help", "output", "template", "force", "ledger", "period", "drill", "map", "maxPartMb", "pdf", "method"]);
+    expect(OPTIONS.map((o) => o.key)).toEqual(["help", "output", "template", "force", "ledger", "period", "drill", "map", "replaceTyped", "maxPartMb", "pdf", "method", "bulletin", "report"]);
     expect(parseArgv(["--", "-odd.xlsx"])).toEqual({ ok: true, value: { positionals: ["-odd.xlsx"], options: {} } });
   });
 });
@@ -59,6 +60,14 @@ describe("parseCommand: --ledger", () => {
     expect(parseCommand(["--ledger", "data/工单2021.csv"])).toEqual({
       ok: true, value: { kind: "assess", input: null, output: "out/工单2021-result.xlsx", ledger: { file: "data/工单2021.csv" } },
     });
+  });
+
+  it("--replace-typed: consent to replace values typed into 热线数据 (spec I); the help says what it does and its exit code", () => {
+    expect(parseCommand(["in.xlsx", "--ledger", "l.csv", "--replace-typed"])).toMatchObject({ ok: true, value: { ledger: { file: "l.csv", replaceTyped: true } } });
+    expect(parseCommand(["in.xlsx", "--ledger", "l.csv"])).toMatchObject({ ok: true, value: { ledger: { file: "l.csv" } } });
+    expect(parseCommand(["in.xlsx", "--ledger", "l.csv"])).not.toMatchObject({ value: { ledger: { replaceTyped: true } } });
+    expect(CLI_MSG.usage).toMatch(/--replace-typed {2}同意替换“热线数据”中手工填写的数字/u);
+    expect(CLI_MSG.usage).toContain("导入会替换“热线数据”中手工填写的数字而未加 --replace-typed（均不写出任何文件）");
   });
 
   it("--map given twice keeps both answers", () => {
@@ -86,7 +95,9 @@ describe("parseCommand: --ledger", () => {
     [["--ledger", "l.csv", "--period", "2021Q5"], "考核期间“2021Q5”无法识别，应写作年度（如 2021）、季度（如 2021Q1）或月份（如 2021-03）"],
     [["--period", "2021"], "选项“--period”需与 --ledger 一起使用。"],
     [["--drill", "汉滨区"], "选项“--drill”需与 --ledger 一起使用。"],
-    [["--template", "--ledger", "l.csv"], "--template 不导入工单：请去掉 --ledger、--period、--drill 或 --map。"],
+    [["--template", "--ledger", "l.csv"], "--template 不导入工单：请去掉 --ledger、--period、--drill、--map 或 --replace-typed。"],
+    [["--replace-typed"], "选项“--replace-typed”需与 --ledger 一起使用。"],
+    [["--ledger", "l.csv", "--replace-typed=yes"], "未知选项“--replace-typed=yes”。"],
     [["--ledger", "l.csv", "--map", "受理号"], "--map 的值“受理号”无法识别：应写作 表头=列，多个用逗号分隔，列为工单编号、承办单位等或“忽略”。"],
     [["--ledger", "l.csv", "--map", "受理号=编号啊"], "--map 中的列“编号啊”不是工单明细的列"],
     [["--ledger"], "选项“--ledger”后应跟一个值。"],

@@ -443,10 +443,25 @@ describe("task pane in Chromium against the Office.js fake", () => {
     await page.keyboard.press("ArrowDown");
     expect(await page.locator("#ledger-source-sheet").isChecked()).toBe(true);
 
+    // The seed's counts were typed by hand and it has no import record: the pane lists them and asks before
+    // replacing any (spec I); 取消 leaves 热线数据 as it was.
+    await page.getByRole("button", { name: "导入", exact: true }).click();
+    await page.locator("#ledger-typed").waitFor({ state: "visible", timeout: 120000 });
+    expect(await page.locator("#typed-text").textContent()).toContain("本工作簿尚无导入记录，非空的数字都视为手工填写");
+    expect(await page.locator("#typed-list li", { hasText: "汉滨区政府 退单数" }).textContent()).toContain("手工值 600 → 导入值");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("btn-typed-cancel");
+    const typed = await page.evaluate(() => window.__fakeExcel.read("热线数据"));
+    await page.keyboard.press("Enter");
+    await page.getByText("已取消导入：“热线数据”中手工填写的数字保持不变").waitFor();
+    expect(await page.locator("#ledger-typed").isHidden()).toBe(true);
+    expect(await page.evaluate(() => window.__fakeExcel.read("热线数据"))).toEqual(typed);
+
     const start = await page.evaluate(() => window.__fakeExcel.requests.length);
     await page.getByRole("button", { name: "导入", exact: true }).click();
     // The progress bar shows while the sheet is read and counted.
     await page.locator("#import-progress").waitFor({ state: "visible" });
+    await page.locator("#ledger-typed").waitFor({ state: "visible", timeout: 120000 });
+    await page.getByRole("button", { name: "替换并导入" }).click();
     await page.getByText("导入完成：已按2021年度填入77个单位").waitFor({ timeout: 120000 });
     expect(await page.locator("#import-progress").isHidden()).toBe(true);
 
@@ -508,7 +523,9 @@ describe("task pane in Chromium against the Office.js fake", () => {
     expect(await item.textContent()).toContain(first.message);
     expect(await page.locator("#ledger-problems-note").textContent()).toContain(`工单明细中有${expected.summary.problemCount}个问题，涉及${expected.summary.rowsWithProblems}行`);
     // Every problem of the reference is listed (fewer than the listing limit), by row.
-    expect(await page.locator("#ledger-problem-list li").count()).toBe(problems.length);
+    expect(await page.locator("#ledger-problem-list li", { hasText: /第\d+行/u }).count()).toBe(problems.length);
+    // After them, the typed values replaced with consent, as 说明 (records, not problems).
+    expect(await page.locator("#ledger-problem-list li", { hasText: "汉滨区政府的退单数（热线数据!" }).textContent()).toContain("原值600");
     // A spoiled 派单时间 (text 2021-13-…) and an unknown unit are among them.
     expect(problems.some((p) => p.column === "派单时间" || p.column === "承办单位")).toBe(true);
 

@@ -28,8 +28,10 @@ describe("创建模板 on an empty workbook, saved and read back", () => {
       const snap = snapshots.get(spec.name);
       expect(snap).toBeDefined();
       const header = findHeader(snap!, spec);
-      // 便民化考核 has a row naming its column groups (事项1—6, the parts of 事项6) between title and header.
-      expect([spec.name, header?.row, header?.missing]).toEqual([spec.name, spec.name === SHEET.approval ? 2 : 1, []]);
+      // 便民化考核 and 研判汇总 have a row naming their column groups (事项1—6, the parts of 事项6; the 研判事项)
+      // between title and header.
+      const banded: string[] = [SHEET.approval, SHEET.judgmentSummary];
+      expect([spec.name, header?.row, header?.missing]).toEqual([spec.name, banded.includes(spec.name) ? 2 : 1, []]);
       expect(typeof snap!.values[0][0]).toBe("string");
     }
     expect(snapshots.get(SHEET.result)?.values[0][0]).toBe("2021年度12345热线工单办理情况减分指标考核表");
@@ -74,7 +76,11 @@ describe("创建模板 on an empty workbook, saved and read back", () => {
     expect(list("E500")).toEqual(["成立", "不成立", "待定"]);
     expect(sheet.getCell("F3").numFmt).toBe("yyyy-mm-dd");
     const summary = port.workbook.getWorksheet(SHEET.judgmentSummary) as ExcelJS.Worksheet;
-    expect(summary.getRow(2).values).toEqual(expect.arrayContaining(["单位名称", "不合理诉求成立", "不予考核待定", "有误"]));
+    expect(summary.getRow(3).values).toEqual(expect.arrayContaining(["单位名称", "不合理诉求成立", "不予考核待定", "有误"]));
+    // Each 研判事项 names its band; its header cells keep their labels and show 成立 / 不成立 / 待定.
+    expect(summary.getCell("B2").value).toBe("不合理诉求");
+    expect(["B3", "C3", "D3"].map((a) => [summary.getCell(a).value, summary.getCell(a).numFmt]))
+      .toEqual([["不合理诉求成立", ';;;"成立"'], ["不合理诉求不成立", ';;;"不成立"'], ["不合理诉求待定", ';;;"待定"']]);
   });
 
   it("carries validation lists, frozen headers, percent and date formats, widths that fit Chinese text", () => {

@@ -1,58 +1,49 @@
 /**
  * The thin writer: a DocModel as a .docx through the `docx` package (no hand-written document XML), in the
- * 公文 layout of layout.ts. Runs in Node and in the browser (Packer.toArrayBuffer).
+ * 公文 layout of layout.ts. Fonts, sizes and spacing live in paragraph styles (styles.ts), so each run is
+ * only its text. Runs in Node and in the browser (Packer.toArrayBuffer).
  */
 import {
-  AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell,
+  AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell,
   TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type ISectionOptions,
 } from "docx";
 import type { Block, Column, DocModel, Section } from "../model";
 import { DOC_MSG } from "../messages";
-import { BODY_LINE, FONT, PAGE, SIZE, TABLE_LINE, halfPoints, pt } from "./layout";
+import { PAGE, SIZE, pt } from "./layout";
+import { STYLE, documentStyles } from "./styles";
 
-type Font = (typeof FONT)[keyof typeof FONT];
-const fontOf = (f: Font) => ({ eastAsia: f.name, ascii: f.alt, hAnsi: f.alt, cs: f.alt });
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-function run(text: string, font: Font, size: number, bold = false): TextRun {
-  return new TextRun({ text, font: fontOf(font), size: halfPoints(size), bold });
-}
-
-const bodySpacing = { line: BODY_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-
-function lines(text: string, font: Font, size: number): TextRun[] {
-  return text.split("\n").map((line, i) => new TextRun({ text: line, font: fontOf(font), size: halfPoints(size), break: i > 0 ? 1 : 0 }));
+/** Text with line breaks as runs. */
+function runs(text: string): TextRun[] {
+  return text.split("\n").map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 }));
 }
 
 function paragraphOf(block: Exclude<Block, { kind: "table" | "small" | "signature" }>): Paragraph {
   switch (block.kind) {
     case "title":
-      return new Paragraph({ children: lines(block.text, FONT.title, SIZE.title), alignment: AlignmentType.CENTER,
-        spacing: { line: pt(36), lineRule: LineRuleType.EXACT, after: BODY_LINE } });
+      return new Paragraph({ style: STYLE.title, children: runs(block.text) });
     case "heading":
-      return new Paragraph({ children: [run(block.text, FONT.heading, SIZE.body)], spacing: bodySpacing, indent: { firstLine: pt(SIZE.body * 2) } });
+      return new Paragraph({ style: STYLE.heading, children: runs(block.text) });
     case "label":
-      return new Paragraph({ children: [run(block.text, FONT.heading, SIZE.body)], spacing: bodySpacing });
-    case "paragraph":
-      return new Paragraph({
-        children: lines(block.text, FONT.body, SIZE.body), spacing: bodySpacing, alignment: ALIGN[block.align ?? "left"],
-        indent: block.indent === false || block.align === "right" || block.align === "center" ? undefined : { firstLine: pt(SIZE.body * 2) },
-      });
+      return new Paragraph({ style: STYLE.label, children: runs(block.text) });
+    case "paragraph": {
+      const plain = block.indent === false || (block.align !== undefined && block.align !== "left");
+      return new Paragraph({ style: plain ? STYLE.plain : STYLE.body, children: runs(block.text), ...(block.align ? { alignment: ALIGN[block.align] } : {}) });
+    }
   }
 }
 
-const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+const line = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+const BORDERS = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
 
 function cell(text: string, width: number, column: Column, header: boolean): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    margins: { left: pt(2.5), right: pt(2.5), top: pt(1), bottom: pt(1) },
-    borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder },
     children: [new Paragraph({
-      alignment: header ? AlignmentType.CENTER : ALIGN[column.align ?? "center"],
-      spacing: { line: TABLE_LINE, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
-      children: lines(text, header ? FONT.heading : FONT.body, SIZE.table),
+      style: header ? STYLE.tableHeader : STYLE.table, children: runs(text),
+      ...(!header && column.align && column.align !== "center" ? { alignment: ALIGN[column.align] } : {}),
     })],
   });
 }
@@ -62,24 +53,22 @@ function tableOf(block: Extract<Block, { kind: "table" }>, textWidth: number): T
   const widths = block.columns.map((c) => Math.floor((c.width / total) * textWidth));
   const header = new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c, i) => cell(c.label, widths[i], c, true)) });
   const rows = block.rows.map((r) => new TableRow({ cantSplit: true, children: block.columns.map((c, i) => cell(r[i] ?? "", widths[i], c, false)) }));
-  return new Table({ rows: [header, ...rows], columnWidths: widths, layout: TableLayoutType.FIXED, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA } });
+  return new Table({
+    rows: [header, ...rows], columnWidths: widths, layout: TableLayoutType.FIXED, borders: BORDERS,
+    margins: { left: pt(2.5), right: pt(2.5), top: pt(1), bottom: pt(1) },
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+  });
 }
 
 function blocksOf(section: Section, textWidth: number): (Paragraph | Table)[] {
   return section.blocks.flatMap((block): (Paragraph | Table)[] => {
     if (block.kind === "table") return [tableOf(block, textWidth)];
-    if (block.kind === "small") {
-      return block.lines.map((line) => new Paragraph({
-        children: lines(line, FONT.body, SIZE.table), spacing: { line: TABLE_LINE, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
-      }));
-    }
+    if (block.kind === "small") return block.lines.map((l) => new Paragraph({ style: STYLE.small, children: runs(l) }));
     if (block.kind === "signature") {
-      // 落款: a blank line, then unit and date right-aligned, four characters from the right edge.
-      const right = { right: pt(SIZE.body * 4) };
       return [
-        new Paragraph({ children: [], spacing: bodySpacing }),
-        new Paragraph({ children: [run(block.issuer, FONT.body, SIZE.body)], alignment: AlignmentType.RIGHT, spacing: bodySpacing, indent: right }),
-        new Paragraph({ children: [run(block.date, FONT.body, SIZE.body)], alignment: AlignmentType.RIGHT, spacing: bodySpacing, indent: right }),
+        new Paragraph({ style: STYLE.plain, children: [] }),
+        new Paragraph({ style: STYLE.signature, children: runs(block.issuer) }),
+        new Paragraph({ style: STYLE.signature, children: runs(block.date) }),
       ];
     }
     return [paragraphOf(block)];
@@ -88,14 +77,13 @@ function blocksOf(section: Section, textWidth: number): (Paragraph | Table)[] {
 
 /** "— N —": right (one character in) on odd pages, left on even pages. */
 function pageNumberFooter(side: "right" | "left"): Footer {
-  const font = fontOf(FONT.pageNumber);
-  const size = halfPoints(SIZE.pageNumber);
   const [before, after] = DOC_MSG.pageNumber;
   return new Footer({
     children: [new Paragraph({
+      style: STYLE.pageNumber,
       alignment: side === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT,
       indent: side === "right" ? { right: pt(SIZE.pageNumber) } : { left: pt(SIZE.pageNumber) },
-      children: [new TextRun({ font, size, children: [before, PageNumber.CURRENT, after] })],
+      children: [new TextRun({ children: [before, PageNumber.CURRENT, after] })],
     })],
   });
 }
@@ -120,7 +108,7 @@ export async function writeDocx(model: DocModel): Promise<Uint8Array> {
   const doc = new Document({
     title: model.title,
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: fontOf(FONT.body), size: halfPoints(SIZE.body) } } } },
+    styles: documentStyles(),
     sections: model.sections.map(sectionOf),
   });
   return new Uint8Array(await Packer.toArrayBuffer(doc));

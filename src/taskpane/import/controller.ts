@@ -146,10 +146,7 @@ export class ImportController {
     this.deps.view.status(IMPORT_TEXT.mappingCancelled, "info");
   }
 
-  /**
-   * 替换: the user agrees to replace the typed values shown. The ledger is not read again; a value typed or
-   * changed since the question was asked is asked about again (importLedger checks the consent cell by cell).
-   */
+  /** 替换并导入: consent to the values shown, the ledger not read again (a value changed since is asked about again). */
   async confirmTyped(): Promise<void> {
     const asked = this.typedAsked;
     if (!asked) return;
@@ -385,8 +382,9 @@ export class ImportController {
       text: summary.text,
     });
     this.listed = problemViews(data.problems, result.findings);
-    const others = result.findings.filter((f) => f.code !== "ledgerRow").length;
-    view.problems(this.listed, IMPORT_TEXT.problemsNote(ledger.problemCount, ledger.rowsWithProblems, this.listed.length, others));
+    const replaced = result.findings.filter((f) => f.code === "ledgerReplacedTyped").length;
+    const others = result.findings.filter((f) => f.code !== "ledgerRow").length - replaced;
+    view.problems(this.listed, IMPORT_TEXT.problemsNote(ledger.problemCount, ledger.rowsWithProblems, this.listed.length, others, replaced));
     view.drillDown({ units: data.units.map((u) => ({ name: u.name, type: u.type })), period: period.name });
     const bad = ledger.rowsWithProblems > 0 || result.findings.some((f) => f.severity === "error");
     view.status(IMPORT_TEXT.done(summary.text), bad ? "error" : "ok");

@@ -10,19 +10,21 @@ import type { ImportProblemView, ImportSource, PickedFile, TypedConfirmForm } fr
 /** How many problems the pane lists one by one (工单导入校验 has them all). */
 export const MAX_LISTED_LEDGER_PROBLEMS = 100;
 
-/** The problem list: the fill's own problems first (few, about whole units), then the ledger's rows. */
+/**
+ * The problem list: the fill's own problems first (few, about whole units), then the ledger's rows, then the
+ * 说明 (typed values replaced with consent: records, not problems).
+ */
 export function problemViews(problems: readonly LedgerProblem[], findings: readonly Finding[], limit = MAX_LISTED_LEDGER_PROBLEMS): ImportProblemView[] {
   const where = (f: Finding | undefined) => (f?.cell ? `${f.sheet}!${f.cell}` : undefined);
   // importLedger gives one ledgerRow finding per listed problem, in the same order.
   const rowFindings = findings.filter((f) => f.code === "ledgerRow");
   const aligned = rowFindings.length === problems.length;
-  const others: ImportProblemView[] = findings
-    .filter((f) => f.code !== "ledgerRow")
-    .map((f) => ({ severity: f.severity, message: f.message, where: where(f) }));
+  const view = (f: Finding): ImportProblemView => ({ severity: f.severity, message: f.message, where: where(f) });
+  const others = findings.filter((f) => f.code !== "ledgerRow");
   const rows: ImportProblemView[] = problems.slice(0, limit).map((p, i) => ({
     severity: "error", row: p.row, header: p.header, message: p.message, where: aligned ? where(rowFindings[i]) : undefined,
   }));
-  return [...others, ...rows].slice(0, limit);
+  return [...others.filter((f) => f.severity !== "info").map(view), ...rows, ...others.filter((f) => f.severity === "info").map(view)].slice(0, limit);
 }
 
 export function sourceText(source: ImportSource): string {

@@ -17,7 +17,7 @@ import { JUDGMENT_SHEET, monthsHeld, pendingDecisions, readDocParams, readMonthl
 import { reportInput } from "./report-input";
 
 export { BULLETIN_SHEET, bulletinSheetOps } from "./bulletin-sheet";
-export { JUDGMENT_SHEET } from "./read";
+export { JUDGMENT_SHEET, openChecks } from "./read";
 
 /** The sheets the documents read. */
 export const DOCUMENT_READS: readonly string[] = [LEDGER_SHEET.monthly, SHEET.params, JUDGMENT_SHEET];

@@ -10,6 +10,7 @@ import { LEDGER_SHEET, MONTHLY_LABEL } from "../ledger/contract";
 import type { CellValue, SheetSnapshot } from "../port";
 import { cellOf, normalizeLabel } from "../tables";
 import { DOCS_WMSG } from "./messages";
+import { WMSG } from "../messages";
 
 /** The sheet of order decisions (spec I) and the labels read here. */
 export const JUDGMENT_SHEET = "工单研判";
@@ -109,4 +110,19 @@ export function pendingDecisions(snapshot: SheetSnapshot | undefined): number {
     if (conclusion === undefined || conclusion === PENDING) pending++;
   }
   return pending;
+}
+
+/** The errors 校验 lists (级别 错误): the open problems that make a document a 草稿. */
+export function openChecks(snapshot: SheetSnapshot | undefined): DocProblem[] {
+  const labels = [LABEL.sheet, LABEL.cell, LABEL.problem, LABEL.level];
+  const header = snapshot ? headerOf(snapshot, labels) : undefined;
+  if (!snapshot || !header) return [];
+  const at = (r: number, label: string) => cellOf(snapshot, r, header.cols.get(label) as number);
+  const problems: DocProblem[] = [];
+  for (let r = header.row + 1; r < snapshot.values.length; r++) {
+    if (normalizeLabel(at(r, LABEL.level)) !== WMSG.level.error) continue;
+    const cell = at(r, LABEL.cell);
+    problems.push({ sheet: String(at(r, LABEL.sheet) ?? ""), ...(typeof cell === "string" ? { cell } : {}), message: String(at(r, LABEL.problem) ?? "") });
+  }
+  return problems;
 }

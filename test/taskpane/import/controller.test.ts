@@ -476,6 +476,9 @@ describe("problemViews", () => {
       { severity: "error", row: 2, header: "派单时间", message: "坏2", where: "工单明细!C2" },
       { severity: "error", row: 3, header: "派单时间", message: "坏3", where: "工单明细!C3" },
     ]);
+    // 说明 (typed values replaced with consent) come after the rows: records, not problems.
+    const replaced = { severity: "info" as const, code: "ledgerReplacedTyped" as const, message: "汉滨区政府的退单数：原值10已替换", sheet: "热线数据", cell: "E5" };
+    expect(problemViews([problem(2)], [replaced, finding(2), other], 10).map((v) => v.severity)).toEqual(["warning", "error", "info"]);
     // Findings that do not line up with the problems: rows without a cell rather than wrong cells.
     expect(problemViews([problem(2)], [], 10)).toEqual([{ severity: "error", row: 2, header: "派单时间", message: "坏2", where: undefined }]);
   });
