@@ -104,22 +104,21 @@ export async function runPage(page: Page, inputs: RunInputs, timeout = 170_000):
 }
 
 /**
- * The page's state as one expression (a string: the bench runs this file through tsx, whose helpers would not
- * exist in the page): the outcome shown, or "" while the run goes on (取消计算 shown) or before any outcome.
+ * The outcome shown, or "" while the run goes on (取消计算 shown) or before any outcome. No named function
+ * inside: the bench runs this file through tsx, whose name helpers do not exist in the page (and the page's
+ * policy forbids a string evaluated as script).
  */
-const OUTCOME = `(() => {
-  const visible = (id) => !document.getElementById(id).hidden;
-  if (visible("cancel")) return "";
-  if (visible("results")) return "results";
-  if (visible("mapping")) return "mapping";
-  if (visible("typed")) return "typed";
-  return (document.getElementById("message").textContent || "") !== "" ? "message" : "";
-})()`;
+function outcomeNow(): string {
+  const shown = ["cancel", "results", "mapping", "typed"].filter((id) => !(document.getElementById(id) as HTMLElement).hidden);
+  if (shown.includes("cancel")) return "";
+  if (shown.length > 0) return shown[0];
+  return ((document.getElementById("message") as HTMLElement).textContent ?? "") !== "" ? "message" : "";
+}
 
 /** Waits until the run has ended (取消计算 hidden again) with an outcome on the page. */
 export async function awaitOutcome(page: Page, timeout = 170_000): Promise<Outcome> {
-  await page.waitForFunction(OUTCOME, undefined, { timeout, polling: 100 });
-  return (await page.evaluate(OUTCOME)) as Outcome;
+  await page.waitForFunction(outcomeNow, undefined, { timeout, polling: 100 });
+  return (await page.evaluate(outcomeNow)) as Outcome;
 }
 
 /** Clicks 下载结果工作簿 and saves the download to `file`; returns the name the page suggested. */

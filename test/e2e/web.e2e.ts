@@ -52,12 +52,15 @@ async function differences(a: string, b: string, skip: (sheet: string, row: read
       const [p, q] = [rows[r] ?? [], other[r] ?? []];
       if (skip(name, p)) continue;
       for (let c = 0; c < Math.max(p.length, q.length); c++) {
-        if ((p[c] ?? null) !== (q[c] ?? null)) out.push(`${name}!R${r + 1}C${c + 1}: ${String(p[c])} ≠ ${String(q[c])}`);
+        if (untimed(p[c]) !== untimed(q[c])) out.push(`${name}!R${r + 1}C${c + 1}: ${String(p[c])} ≠ ${String(q[c])}`);
       }
     }
   }
   return out;
 }
+
+/** A cell without the time of day it was written (计算时间, 导入时间: the clock's only differences). */
+const untimed = (v: unknown) => (typeof v === "string" ? v.replace(/\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?/gu, "<time>") : v ?? null);
 
 /** 参数 rows that record when the import ran (differ by the clock only). */
 const importTime = (sheet: string, row: readonly unknown[]) => sheet === SHEET.params && /时间/u.test(String(row[0] ?? ""));
