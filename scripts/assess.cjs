@@ -7,7 +7,8 @@
  * strings, and a larger young generation spends less time in garbage collection (about 0.1 s per 200,000 rows).
  * exceljs stays outside the bundle (loaded from node_modules only when a blank template must be built), and
  * after each rebuild the built-in method's blank template is built into build/template-cache
- * (src/cli/template-cache.ts), so a run neither loads nor runs exceljs.
+ * (src/cli/template-cache.ts) and its file name written into the bundle, so a run neither loads nor runs
+ * exceljs, nor computes the template's plan to find it.
  */
 "use strict";
 const fs = require("fs");
@@ -33,7 +34,7 @@ function stale() {
 }
 
 /** Bundles one entry of src/cli into `outfile` (written aside and renamed: a run starting meanwhile never loads half a file). */
-function build(entry, outfile) {
+function build(entry, outfile, define = {}) {
   const result = require("esbuild").buildSync({
     entryPoints: [path.join(root, "src", "cli", entry)],
     outfile,
@@ -45,6 +46,7 @@ function build(entry, outfile) {
     write: false,
     // Needed only to build a blank template or a document: required from node_modules when they are.
     external: ["exceljs", "docx"],
+    define,
   });
   const temporary = `${outfile}.${process.pid}.tmp`;
   fs.mkdirSync(path.dirname(outfile), { recursive: true });
@@ -54,7 +56,7 @@ function build(entry, outfile) {
 
 if (stale()) {
   build("prebuild-template.ts", prebuild);
-  require("child_process").execFileSync(process.execPath, [prebuild], { stdio: ["ignore", "ignore", "inherit"] });
-  build("run.ts", bundle);
+  const template = require("child_process").execFileSync(process.execPath, [prebuild], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  build("run.ts", bundle, { "process.env.ANKANG_PREBUILT_TEMPLATE": JSON.stringify(path.basename(template.trim())) });
 }
 require(bundle);

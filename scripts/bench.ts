@@ -9,10 +9,13 @@
  *           file (after one untimed warm-up run, so tsx's compile cache is not timed either); the two
  *           alternate twice and the best run of each side counts. The counts
  *           our command wrote into 热线数据 must equal LibreOffice's for all 77 units, or the bench fails.
+ *   direct  the same .xlsx run as the built CLI started with node directly (node build/assess.cjs, issue 16:
+ *           at least 25× faster than LibreOffice).
+ *   fixed   the fixed cost (issue 16): node build/assess.cjs on the 300-row .xlsx against `node -e 0`,
+ *           alternating, best of 5 each (target: at most 6×).
  *   engine  aggregating and scoring 1,000,000 generated orders for 77 units × 12 months, in a child
  *           process (scripts/bench/engine.ts), best of 3, against a plain counting loop over the same rows.
- *   web     the page 网页版 in Chromium on the same 200,000-row .xlsx (scripts/bench/web.ts), against the
- *           command started with node directly on it: within 2× (issue 17). Skipped without a built dist/web.
+ *   web     the page 网页版 in Chromium on the same .xlsx (scripts/bench/web.ts) against `direct`: within 2× (issue 17).
  *   cli1m   `npm run assess -- --ledger` end to end on a 1,000,000-row CSV: seconds and peak memory,
  *           against `node` streaming the same file and counting its lines.
  *   docs    writing the 月度通报 and the 报告 (.docx) for 77 units beyond the computation (scripts/bench/documents.ts,
@@ -29,13 +32,17 @@ import ExcelJS from "exceljs";
 import { REGISTRY_2021 } from "../src/engine/registry";
 import { writeLedgerCsv } from "./gen-ledger";
 import { convertSheetToCsv, COUNT_LABELS, ensureLibreOffice, parseCountsCsv, writeCountifsLedger, type Counts } from "./bench/libreoffice";
+import { directArgs, measureFixedCost } from "./bench/fixed-cost";
 import { runCommand, type CommandRun } from "./bench/run";
-import { benchWebPage } from "./bench/web";
+import { printTable } from "./bench/table";
+import { webSection } from "./bench/web";
 
 const ROOT = resolve(__dirname, "..");
 const YEAR = 2021;
 const SEED = 2021;
-const TARGET = { ratio: 10, engineSeconds: 0.5, cliSeconds: 10, cliPeakMB: 1024, documentsSeconds: 0.5, webTimesCli: 2 } as const;
+const TARGET = {
+  ratio: 10, directRatio: 25, fixedCostTimes: 6, engineSeconds: 0.5, cliSeconds: 10, cliPeakMB: 1024, documentsSeconds: 0.5, judgedRatio: 1.1,
+} as const;
 const ISSUE_SIZES = { xlsx: 200_000, engine: 1_000_000, csv: 1_000_000 } as const;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -97,22 +104,23 @@ function commandFigures(run: CommandRun) {
   return { seconds: round(run.seconds), peakRssMB: run.peakRssMB, exitCode: run.exitCode, memorySource: run.memorySource };
 }
 
-async function main(): Promise<void> {
-  const work = resolve(ROOT, argValue("work") ?? "out/bench-work");
-  const rows = {
-    xlsx: Number(argValue("rows-xlsx") ?? ISSUE_SIZES.xlsx),
-    engine: Number(argValue("rows-engine") ?? ISSUE_SIZES.engine),
-    csv: Number(argValue("rows-csv") ?? ISSUE_SIZES.csv),
-  };
-  const ratioRuns = Number(argValue("ratio-runs") ?? 2);
-  const issueSizes = rows.xlsx === ISSUE_SIZES.xlsx && rows.engine === ISSUE_SIZES.engine && rows.csv === ISSUE_SIZES.csv;
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  const rel = (p: string) => relative(ROOT, p);
-  const startedAt = new Date();
-  const loadAtStart = loadavg().map((x) => round(x, 2));
+interface Sizes {
+  readonly xlsx: number;
+  readonly engine: number;
+  readonly csv: number;
+}
 
-  // Inputs (not timed).
+interface Inputs {
+  readonly xlsx: string;
+  readonly warmXlsx: string;
+  readonly csv: string;
+  readonly generationSeconds: number;
+}
+
+const rel = (p: string) => relative(ROOT, p);
+
+/** The generated ledgers (not timed). */
+async function makeInputs(work: string, rows: Sizes): Promise<Inputs> {
   log(`生成输入文件（不计时）：${rel(work)}`);
   const t = Date.now();
   const xlsx = join(work, `ledger-${rows.xlsx}.xlsx`);
@@ -123,88 +131,185 @@ async function main(): Promise<void> {
   await writeLedgerCsv(csv, { rows: rows.csv, seed: SEED, year: YEAR });
   const generationSeconds = (Date.now() - t) / 1000;
   log(`  ${rel(xlsx)} ${fileMB(xlsx)} MB，${rel(csv)} ${fileMB(csv)} MB，用时 ${generationSeconds.toFixed(1)} 秒`);
+  return { xlsx, warmXlsx, csv, generationSeconds };
+}
 
-  // Engine, in its own process.
-  log(`引擎：聚合并计分 ${rows.engine} 条工单 × 77 个单位 × 12 个月（子进程，3 次取最好）…`);
-  const engineRun = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "scripts/bench/engine.ts", "--rows", String(rows.engine), "--runs", "3", "--seed", String(SEED), "--year", String(YEAR)], {
+/** The engine alone, in its own process. */
+function runEngine(rows: number) {
+  log(`引擎：聚合并计分 ${rows} 条工单 × 77 个单位 × 12 个月（子进程，3 次取最好）…`);
+  const engineRun = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "scripts/bench/engine.ts", "--rows", String(rows), "--runs", "3", "--seed", String(SEED), "--year", String(YEAR)], {
     cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24,
   });
   if (engineRun.status !== 0) throw new Error(`engine benchmark failed:\n${engineRun.stderr}`);
-  const engineResult = JSON.parse(engineRun.stdout.trim().split("\n").pop()!);
+  return JSON.parse(engineRun.stdout.trim().split("\n").pop()!);
+}
 
-  // Ratio: LibreOffice against our command on the same .xlsx.
-  log("对比：LibreOffice 重算 COUNTIFS 与 npm run assess -- --ledger，同一个 .xlsx …");
+/** LibreOffice's version and its untimed warm-up conversion (null without LibreOffice). */
+function warmLibreOffice(warmXlsx: string, work: string): { soffice: string; version: string; warmupSeconds: number } | null {
   const soffice = ensureLibreOffice(log);
-  let version = "";
-  let warmupSeconds = 0;
-  let theirCounts: Map<string, Counts> | null = null;
-  if (soffice) {
-    version = execFileSync(soffice, ["--version"], { encoding: "utf8" }).trim();
-    const warm = convertSheetToCsv(soffice, warmXlsx, 2, work);
-    warmupSeconds = warm.seconds;
-    log(`  LibreOffice 预热（不计时）：${warm.seconds.toFixed(1)} 秒`);
-  } else {
+  if (!soffice) {
     log("  无法安装 LibreOffice：LibreOffice 的各项数字记为 null。");
+    return null;
   }
-  const warmOut = join(work, "warmup-result.xlsx");
-  const warmup = await runCommand("npm", assessArgs(warmXlsx, warmOut), { cwd: ROOT, logFile: join(work, "assess-warmup.log") });
-  // Alternating runs, the best of each side: the machine is shared, and LibreOffice (which calculates on
-  // every core) swings most with other load, so one run of each can land anywhere between.
+  const version = execFileSync(soffice, ["--version"], { encoding: "utf8" }).trim();
+  const warm = convertSheetToCsv(soffice, warmXlsx, 2, work);
+  log(`  LibreOffice 预热（不计时）：${warm.seconds.toFixed(1)} 秒`);
+  return { soffice, version, warmupSeconds: warm.seconds };
+}
+
+/**
+ * LibreOffice against our command on the same .xlsx. Alternating runs, the best of each side: the machine
+ * is shared, and LibreOffice (which calculates on every core) swings most with other load, so one run of
+ * each can land anywhere between.
+ */
+async function measureRatio(work: string, inputs: Inputs, ratioRuns: number) {
+  log("对比：LibreOffice 重算 COUNTIFS 与 npm run assess -- --ledger，同一个 .xlsx …");
+  const lo = warmLibreOffice(inputs.warmXlsx, work);
+  const warmup = await runCommand("npm", assessArgs(inputs.warmXlsx, join(work, "warmup-result.xlsx")), { cwd: ROOT, logFile: join(work, "assess-warmup.log") });
   const loRuns: number[] = [];
   const ourRuns: CommandRun[] = [];
+  let theirCounts: Map<string, Counts> | null = null;
   const oursOut = join(work, "ratio-result.xlsx");
   for (let run = 0; run < ratioRuns; run++) {
-    if (soffice) {
-      const timed = convertSheetToCsv(soffice, xlsx, 2, work);
+    if (lo) {
+      const timed = convertSheetToCsv(lo.soffice, inputs.xlsx, 2, work);
       loRuns.push(timed.seconds);
       const counts = parseCountsCsv(timed.csv);
       if (theirCounts && JSON.stringify([...counts]) !== JSON.stringify([...theirCounts])) throw new Error("LibreOffice gave different counts on two runs");
       theirCounts = counts;
       log(`  LibreOffice：${timed.seconds.toFixed(2)} 秒`);
     }
-    const ours = await runCommand("npm", assessArgs(xlsx, oursOut), { cwd: ROOT, logFile: join(work, "assess-xlsx.log") });
+    const ours = await runCommand("npm", assessArgs(inputs.xlsx, oursOut), { cwd: ROOT, logFile: join(work, "assess-xlsx.log") });
     log(`  npm run assess -- --ledger：${ours.seconds.toFixed(2)} 秒（退出码 ${ours.exitCode}）`);
-    if (ours.exitCode !== 0) throw new Error(`npm run assess failed on ${xlsx} (exit ${ours.exitCode}); see ${join(work, "assess-xlsx.log")}`);
+    if (ours.exitCode !== 0) throw new Error(`npm run assess failed on ${inputs.xlsx} (exit ${ours.exitCode}); see ${join(work, "assess-xlsx.log")}`);
     ourRuns.push(ours);
   }
-  const ours = ourRuns.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-  const libreOffice = soffice
-    ? { seconds: round(Math.min(...loRuns)), runs: loRuns.map((x) => round(x)), version, warmupSeconds: round(warmupSeconds) }
+  const libreOffice = lo
+    ? { seconds: round(Math.min(...loRuns)), runs: loRuns.map((x) => round(x)), version: lo.version, warmupSeconds: round(lo.warmupSeconds) }
     : null;
-  // Supplementary, not the ratio: the same command without npm (the launcher npm runs, started directly).
-  const directArgs = ["--max-semi-space-size=16", "scripts/assess.cjs", ...assessArgs(xlsx, join(work, "ratio-result-direct.xlsx")).slice(4)];
-  const direct = await runCommand(process.execPath, directArgs, { cwd: ROOT, logFile: join(work, "assess-xlsx-direct.log") });
-  let countsMatch: boolean | null = null;
-  let comparison: { compared: number; mismatches: string[] } | null = null;
-  if (theirCounts) {
-    comparison = compareCounts(await readHotlineCounts(oursOut), theirCounts);
-    countsMatch = comparison.mismatches.length === 0 && comparison.compared === REGISTRY_2021.hotlineUnits().length;
-  }
-  const ratio = libreOffice ? libreOffice.seconds / ours.seconds : null;
+  const comparison = theirCounts ? compareCounts(await readHotlineCounts(oursOut), theirCounts) : null;
+  const countsMatch = comparison ? comparison.mismatches.length === 0 && comparison.compared === REGISTRY_2021.hotlineUnits().length : null;
+  return { libreOffice, ourRuns, ours: ourRuns.reduce((a, b) => (b.seconds < a.seconds ? b : a)), warmup, oursOut, comparison, countsMatch };
+}
 
-  // The page 网页版 in Chromium on the same .xlsx, against the command started with node directly (issue 17).
-  log("网页版：Chromium 中计算同一 .xlsx 工单明细 …");
-  const web = await benchWebPage(xlsx, warmXlsx, YEAR);
-  log(web ? `  网页版 ${web.seconds.toFixed(2)} 秒（命令行直接运行 ${direct.seconds.toFixed(2)} 秒）` : "  未构建 dist/web，跳过（先 npm run build）");
+/**
+ * The same command as the built CLI run with node directly (issue 16: at least 25× LibreOffice), and the
+ * fixed cost: that run on the 300-row file against `node -e 0`.
+ */
+async function measureDirect(work: string, inputs: Inputs) {
+  const direct = await runCommand(process.execPath, directArgs(ROOT, assessArgs(inputs.xlsx, join(work, "ratio-result-direct.xlsx")).slice(4)), {
+    cwd: ROOT, logFile: join(work, "assess-xlsx-direct.log"),
+  });
+  log(`  node build/assess.cjs（直接运行）：${direct.seconds.toFixed(2)} 秒`);
+  const fixedCost = await measureFixedCost(ROOT, [...assessArgs(inputs.warmXlsx, join(work, "fixed-cost.xlsx")).slice(4), "--force"], work, 5);
+  log(`固定开销：node build/assess.cjs 处理 300 行 ${fixedCost.seconds} 秒，node -e 0 ${fixedCost.baseline.seconds} 秒（${fixedCost.timesNodeStart}×）`);
+  return { direct, fixedCost };
+}
 
-  // The command on a million-row CSV, against reading the file and counting its lines.
-  log(`命令行：npm run assess -- --ledger ${rows.csv} 行 CSV …`);
+/** The command on a million-row CSV, against reading the file and counting its lines. */
+async function measureCli(work: string, csv: string, rows: number) {
+  log(`命令行：npm run assess -- --ledger ${rows} 行 CSV …`);
   const cliOut = join(work, "cli1m-result.xlsx");
   const cli = await runCommand("npm", assessArgs(csv, cliOut), { cwd: ROOT, logFile: join(work, "assess-csv.log") });
   if (cli.exitCode !== 0) throw new Error(`npm run assess failed on ${csv} (exit ${cli.exitCode}); see ${join(work, "assess-csv.log")}`);
   const countLines = "let n=0;require('fs').createReadStream(process.argv[1],{highWaterMark:1<<20}).on('data',b=>{for(let i=b.indexOf(10);i>=0;i=b.indexOf(10,i+1))n++}).on('end',()=>console.log(n))";
   const baseline = await runCommand(process.execPath, ["-e", countLines, csv], { cwd: ROOT, logFile: join(work, "baseline-csv.log") });
   log(`  命令 ${cli.seconds.toFixed(2)} 秒、峰值内存 ${cli.peakRssMB} MB；基线 ${baseline.seconds.toFixed(2)} 秒`);
+  return { cli, cliOut, baseline };
+}
 
+/** Writing the 月度通报 and the 报告 beyond the computation, in its own process. */
+function runDocuments(work: string) {
   log("文档：月度通报与报告（.docx，77 个单位），计算之外的用时（子进程，3 次取最好）…");
   const docsRun = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/documents.ts", "--runs", "3", "--work", work], {
     cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24,
   });
   if (docsRun.status !== 0) throw new Error(`documents benchmark failed:\n${docsRun.stderr}`);
-  const docsResult = JSON.parse(docsRun.stdout.trim().split("\n").pop()!);
+  return JSON.parse(docsRun.stdout.trim().split("\n").pop()!);
+}
 
-  const met = (ok: boolean | null) => (issueSizes ? ok : null);
-  const report = {
+interface Measured {
+  readonly rows: Sizes;
+  readonly issueSizes: boolean;
+  readonly startedAt: Date;
+  readonly loadAtStart: number[];
+  readonly inputs: Inputs;
+  readonly engineResult: ReturnType<typeof runEngine>;
+  readonly ratio: Awaited<ReturnType<typeof measureRatio>>;
+  readonly direct: Awaited<ReturnType<typeof measureDirect>>;
+  readonly cli: Awaited<ReturnType<typeof measureCli>>;
+  readonly web: Awaited<ReturnType<typeof webSection>>;
+  readonly docsResult: ReturnType<typeof runDocuments>;
+}
+
+function ratioSection(m: Measured, met: (ok: boolean | null) => boolean | null) {
+  const { libreOffice, ours, ourRuns, warmup, oursOut, comparison, countsMatch } = m.ratio;
+  const { xlsx } = m.inputs;
+  const { direct } = m.direct;
+  const ratio = libreOffice ? libreOffice.seconds / ours.seconds : null;
+  return {
+    what: "LibreOffice headless recalculating a sheet of COUNTIFS (section-F counts for 77 units, year 2021) vs npm run assess -- --ledger on the same .xlsx; runs alternate, ratio = best LibreOffice run / best run of ours",
+    libreOffice,
+    ours: { command: `npm ${assessArgs(rel(xlsx), rel(oursOut)).join(" ")}`, ...commandFigures(ours), runs: ourRuns.map((r) => round(r.seconds)) },
+    ratio: ratio === null ? null : round(ratio, 1),
+    breakdown: {
+      what: "the command on the 300-row warm-up file through npm (npm, node, the launcher, the bundled CLI, writing the result workbook), and the same 200,000-row command as the built CLI started with node directly (node build/assess.cjs), whose ratio issue 16 sets at >= 25",
+      oursOn300Rows: round(warmup.seconds),
+      withoutNpm: { command: `node ${directArgs(".", assessArgs(rel(xlsx), "…").slice(4)).join(" ")}`, seconds: round(direct.seconds), exitCode: direct.exitCode },
+      ratioWithoutNpm: libreOffice ? round(libreOffice.seconds / direct.seconds, 1) : null,
+      target: `>= ${TARGET.directRatio}`,
+      met: libreOffice ? met(libreOffice.seconds / direct.seconds >= TARGET.directRatio) : null,
+    },
+    target: `>= ${TARGET.ratio}`,
+    met: ratio === null ? null : met(ratio >= TARGET.ratio),
+    countsMatch,
+    unitsCompared: comparison?.compared ?? null,
+    mismatches: comparison?.mismatches.slice(0, 20) ?? null,
+  };
+}
+
+function engineSection(engineResult: Measured["engineResult"], met: (ok: boolean | null) => boolean | null) {
+  return {
+    what: "new LedgerAggregator → add() each of the generated rows (cells as the .xlsx reader gives them: strings, date serial numbers) → finish() → scoreUnit for 77 units × 12 months; best of 3, each run after a full GC",
+    orders: engineResult.orders,
+    units: engineResult.units,
+    months: engineResult.months,
+    scoreUnitCalls: engineResult.scoreUnitCalls,
+    seconds: engineResult.seconds,
+    runs: engineResult.runs,
+    target: `<= ${TARGET.engineSeconds} s`,
+    met: met(engineResult.seconds <= TARGET.engineSeconds),
+    baseline: {
+      what: "a plain loop over the same rows that only counts rows per unit (Map from the unit cell, spellings resolved beforehand, to an index; one increment)",
+      seconds: engineResult.baseline.seconds,
+      runs: engineResult.baseline.runs,
+    },
+    timesBaseline: round(engineResult.seconds / engineResult.baseline.seconds, 1),
+    typedCore: {
+      what: "aggregateOrders over the same orders already parsed into typed arrays, plus the same scoring: the counting core without parsing, checking or duplicate detection",
+      seconds: engineResult.typedCore.seconds,
+      runs: engineResult.typedCore.runs,
+      sameCounts: engineResult.sameAsTypedCore,
+    },
+    rowsCounted: engineResult.rowsCounted,
+    yearTotals: engineResult.yearTotals,
+    judged: {
+      what: "issue 14: the same engine run with a 10,000-row 工单研判 register applied (every 研判事项, 成立 and 待定); ratio = best judged run / best run without decisions",
+      ...engineResult.judged,
+      target: `<= ${TARGET.judgedRatio}`,
+      met: met(engineResult.judged.ratio <= TARGET.judgedRatio),
+    },
+  };
+}
+
+function report(m: Measured) {
+  const met = (ok: boolean | null) => (m.issueSizes ? ok : null);
+  const { rows, issueSizes, startedAt, loadAtStart, engineResult } = m;
+  const { xlsx, csv, generationSeconds } = m.inputs;
+  const { fixedCost } = m.direct;
+  const { cli, cliOut, baseline } = m.cli;
+  const { docsResult } = m;
+  return {
     date: startedAt.toISOString(),
     machine: {
       cpus: cpus().length,
@@ -223,54 +328,15 @@ async function main(): Promise<void> {
       csv: { file: rel(csv), rows: rows.csv, sizeMB: fileMB(csv), encoding: "utf8", aliasShare: 0.1 },
       generationSeconds: round(generationSeconds, 1),
     },
-    web: web && {
-      what: "the page 网页版 in Chromium (dist/web over http on 127.0.0.1): the same .xlsx ledger, period, no workbook; from 全部计算 to the download offered, best run, against the command started with node directly",
-      seconds: round(web.seconds), runs: web.runs.map((x) => round(x)), cliSeconds: round(direct.seconds),
-      timesCli: round(web.seconds / direct.seconds, 2), target: `<= ${TARGET.webTimesCli}× the CLI`,
-      met: met(web.seconds <= TARGET.webTimesCli * direct.seconds),
+    ratio: ratioSection(m, met),
+    web: m.web,
+    fixedCost: {
+      what: "the built CLI (build/assess.cjs, as scripts/assess.cjs builds it) run with node directly on the 300-row .xlsx ledger, against node -e 0; alternating, best of 5 each",
+      ...fixedCost,
+      target: `<= ${TARGET.fixedCostTimes}× node -e 0`,
+      met: fixedCost.timesNodeStart <= TARGET.fixedCostTimes,
     },
-    ratio: {
-      what: "LibreOffice headless recalculating a sheet of COUNTIFS (section-F counts for 77 units, year 2021) vs npm run assess -- --ledger on the same .xlsx; runs alternate, ratio = best LibreOffice run / best run of ours",
-      libreOffice,
-      ours: { command: `npm ${assessArgs(rel(xlsx), rel(oursOut)).join(" ")}`, ...commandFigures(ours), runs: ourRuns.map((r) => round(r.seconds)) },
-      ratio: ratio === null ? null : round(ratio, 1),
-      breakdown: {
-        what: "supplementary, not used for the ratio: the command on the 300-row warm-up file (its fixed cost: npm, node, loading the bundled CLI, writing the result workbook), and the same 200,000-row command started with node directly, without npm",
-        oursOn300Rows: round(warmup.seconds),
-        withoutNpm: { command: `node ${directArgs.join(" ")}`, seconds: round(direct.seconds), exitCode: direct.exitCode },
-        ratioWithoutNpm: libreOffice ? round(libreOffice.seconds / direct.seconds, 1) : null,
-      },
-      target: `>= ${TARGET.ratio}`,
-      met: ratio === null ? null : met(ratio >= TARGET.ratio),
-      countsMatch,
-      unitsCompared: comparison?.compared ?? null,
-      mismatches: comparison?.mismatches.slice(0, 20) ?? null,
-    },
-    engine: {
-      what: "new LedgerAggregator → add() each of the generated rows (cells as the .xlsx reader gives them: strings, date serial numbers) → finish() → scoreUnit for 77 units × 12 months; best of 3, each run after a full GC",
-      orders: engineResult.orders,
-      units: engineResult.units,
-      months: engineResult.months,
-      scoreUnitCalls: engineResult.scoreUnitCalls,
-      seconds: engineResult.seconds,
-      runs: engineResult.runs,
-      target: `<= ${TARGET.engineSeconds} s`,
-      met: met(engineResult.seconds <= TARGET.engineSeconds),
-      baseline: {
-        what: "a plain loop over the same rows that only counts rows per unit (Map from the unit cell, spellings resolved beforehand, to an index; one increment)",
-        seconds: engineResult.baseline.seconds,
-        runs: engineResult.baseline.runs,
-      },
-      timesBaseline: round(engineResult.seconds / engineResult.baseline.seconds, 1),
-      typedCore: {
-        what: "aggregateOrders over the same orders already parsed into typed arrays, plus the same scoring: the counting core without parsing, checking or duplicate detection",
-        seconds: engineResult.typedCore.seconds,
-        runs: engineResult.typedCore.runs,
-        sameCounts: engineResult.sameAsTypedCore,
-      },
-      rowsCounted: engineResult.rowsCounted,
-      yearTotals: engineResult.yearTotals,
-    },
+    engine: engineSection(engineResult, met),
     cli1m: {
       what: "npm run assess -- --ledger on a 1,000,000-row UTF-8 CSV, end to end",
       command: `npm ${assessArgs(rel(csv), rel(cliOut)).join(" ")}`,
@@ -295,57 +361,38 @@ async function main(): Promise<void> {
       runs: docsResult.runs.map((r: { compute: number; documents: number }) => ({ compute: round(r.compute), documents: round(r.documents) })),
     },
   };
+}
+
+async function main(): Promise<void> {
+  const work = resolve(ROOT, argValue("work") ?? "out/bench-work");
+  const rows: Sizes = {
+    xlsx: Number(argValue("rows-xlsx") ?? ISSUE_SIZES.xlsx),
+    engine: Number(argValue("rows-engine") ?? ISSUE_SIZES.engine),
+    csv: Number(argValue("rows-csv") ?? ISSUE_SIZES.csv),
+  };
+  const ratioRuns = Number(argValue("ratio-runs") ?? 2);
+  const issueSizes = rows.xlsx === ISSUE_SIZES.xlsx && rows.engine === ISSUE_SIZES.engine && rows.csv === ISSUE_SIZES.csv;
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const startedAt = new Date();
+  const loadAtStart = loadavg().map((x) => round(x, 2));
+  const inputs = await makeInputs(work, rows);
+  const engineResult = runEngine(rows.engine);
+  const ratio = await measureRatio(work, inputs, ratioRuns);
+  const direct = await measureDirect(work, inputs);
+  const web = await webSection(inputs.xlsx, inputs.warmXlsx, YEAR, direct.direct.seconds, issueSizes);
+  const cli = await measureCli(work, inputs.csv, rows.csv);
+  const docsResult = runDocuments(work);
+  const result = report({ rows, issueSizes, startedAt, loadAtStart, inputs, engineResult, ratio, direct, web, cli, docsResult });
   const out = join(ROOT, "out", "bench.json");
   mkdirSync(join(ROOT, "out"), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-  printTable(report);
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  printTable(result, TARGET);
   log(`\n已写入 ${rel(out)}`);
-  if (countsMatch === false) {
-    log(`\n错误：npm run assess 写入 热线数据 的计数与 LibreOffice COUNTIFS 不一致：\n  ${comparison!.mismatches.slice(0, 20).join("\n  ")}`);
+  if (ratio.countsMatch === false) {
+    log(`\n错误：npm run assess 写入 热线数据 的计数与 LibreOffice COUNTIFS 不一致：\n  ${ratio.comparison!.mismatches.slice(0, 20).join("\n  ")}`);
     process.exit(1);
   }
-}
-
-interface Printable {
-  ratio: {
-    libreOffice: { seconds: number } | null; ours: { seconds: number }; ratio: number | null; met: boolean | null; countsMatch: boolean | null;
-    breakdown: { oursOn300Rows: number; withoutNpm: { seconds: number }; ratioWithoutNpm: number | null };
-  };
-  inputs: { xlsx: { rows: number }; csv: { rows: number } };
-  web: { seconds: number; cliSeconds: number; timesCli: number; met: boolean | null } | null;
-  engine: { orders: number; seconds: number; met: boolean | null; baseline: { seconds: number }; timesBaseline: number; typedCore: { seconds: number } };
-  cli1m: { seconds: number; peakRssMB: number | null; metSeconds: boolean | null; metMemory: boolean | null; baseline: { seconds: number }; timesBaseline: number };
-  documents: { seconds: number; met: boolean; baseline: { seconds: number } };
-  machine: { cpus: number; node: string };
-  date: string;
-}
-
-function printTable(r: Printable): void {
-  const mark = (met: boolean | null) => (met === null ? "—" : met ? "达标" : "未达标");
-  const s = (x: number | null | undefined, unit = " s") => (x === null || x === undefined ? "null" : `${x}${unit}`);
-  const lines: [string, string, string, string][] = [
-    ["项目", "结果", "目标", "判定"],
-    [`ratio  LibreOffice COUNTIFS（${r.inputs.xlsx.rows} 行 .xlsx）`, s(r.ratio.libreOffice?.seconds), "", ""],
-    ["ratio  npm run assess -- --ledger（同一文件）", s(r.ratio.ours.seconds), "", ""],
-    ["ratio  倍数", s(r.ratio.ratio, "×"), `≥ ${TARGET.ratio}×`, mark(r.ratio.met)],
-    ["  其中：同一命令处理 300 行（固定开销）", s(r.ratio.breakdown.oursOn300Rows), "", ""],
-    ["  参考：不经 npm，直接 node 运行", s(r.ratio.breakdown.withoutNpm.seconds), `${r.ratio.breakdown.ratioWithoutNpm ?? "null"}×`, ""],
-    ["ratio  计数一致（77 个单位）", String(r.ratio.countsMatch), "true", r.ratio.countsMatch === null ? "—" : r.ratio.countsMatch ? "一致" : "不一致"],
-    ["web    网页版（Chromium，同一 .xlsx）", s(r.web?.seconds), `≤ ${TARGET.webTimesCli}× 命令行 ${s(r.web?.cliSeconds)}`, r.web ? `${r.web.timesCli}× ${mark(r.web.met)}` : "—"],
-    [`engine 聚合+计分 ${r.engine.orders} 条`, s(r.engine.seconds), `≤ ${TARGET.engineSeconds} s`, mark(r.engine.met)],
-    ["engine 基线（只按单位计数）", s(r.engine.baseline.seconds), `×${r.engine.timesBaseline}`, ""],
-    ["engine 计数核心（已解析）", s(r.engine.typedCore.seconds), "", ""],
-    [`cli1m  ${r.inputs.csv.rows} 行 CSV 端到端`, s(r.cli1m.seconds), `≤ ${TARGET.cliSeconds} s`, mark(r.cli1m.metSeconds)],
-    ["cli1m  峰值内存", s(r.cli1m.peakRssMB, " MB"), `≤ ${TARGET.cliPeakMB} MB`, mark(r.cli1m.metMemory)],
-    ["cli1m  基线（流式读文件数行）", s(r.cli1m.baseline.seconds), `×${r.cli1m.timesBaseline}`, ""],
-    ["docs   通报+报告 .docx（计算之外）", s(r.documents.seconds), `≤ ${TARGET.documentsSeconds} s`, mark(r.documents.met)],
-    ["docs   基线：全部计算", s(r.documents.baseline.seconds), "", ""],
-  ];
-  const width = (text: string) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  const pad = (text: string, n: number) => text + " ".repeat(Math.max(0, n - width(text)));
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...lines.map((l) => width(l[i]))));
-  process.stdout.write(`\nnpm run bench — ${r.date}，${r.machine.cpus} 核，Node ${r.machine.node}\n`);
-  for (const line of lines) process.stdout.write(`  ${line.map((c, i) => pad(c, widths[i])).join("  ")}\n`);
 }
 
 main().catch((error) => {

@@ -14,13 +14,21 @@
  *             cell, spellings resolved beforehand, to an index; one increment), the least any
  *             aggregation must do;
  *   typedCore the counting core alone (aggregateOrders over already-parsed orders in typed arrays)
- *             plus the same scoring: what parsing, checking and duplicate detection add on top.
+ *             plus the same scoring: what parsing, checking and duplicate detection add on top;
+ *   judged    the engine run with a 10,000-row 工单研判 register (spec I: every 研判事项, 成立 and 待定,
+ *             some ids not in the ledger) applied to the same rows; judgedRatio = judged / engine
+ *             (issue 14's target: at most 1.10).
  */
 import { rateInputs, ruleSet, scoreUnit, type HotlineRuleSet } from "../../src/engine";
 import { REGISTRY_2021 } from "../../src/engine/registry";
-import { aggregateOrders, LedgerAggregator, LEDGER_COLUMNS, mapHeaders, type LedgerCell, type LedgerData, type ParsedOrders } from "../../src/ledger";
+import {
+  aggregateOrders, DECISION_COLUMNS, JUDGMENT_KINDS, LedgerAggregator, LEDGER_COLUMNS, mapHeaders, type DecisionRegister, type LedgerCell, type LedgerData,
+  type ParsedOrders,
+} from "../../src/ledger";
 import { CALLBACK_RESULTS, type Callback } from "../../src/ledger/values";
 import { generateLedger } from "../gen-ledger";
+
+const LEDGER_RULES = ruleSet();
 
 interface Args {
   readonly rows: number;
@@ -117,7 +125,7 @@ function main(): void {
   const mapping = mapHeaders([...LEDGER_COLUMNS]);
 
   const engine = best(args.runs, () => {
-    const aggregator = new LedgerAggregator(mapping);
+    const aggregator = new LedgerAggregator(mapping, { rules: LEDGER_RULES });
     for (let i = 0; i < rows.length; i++) aggregator.add(rows[i], i + 2);
     const data = aggregator.finish();
     return { data, ...scoreMonths(data, rules, args.year) };
@@ -140,7 +148,15 @@ function main(): void {
   });
 
   const typedCore = best(args.runs, () => {
-    const data = aggregateOrders(orders);
+    const data = aggregateOrders(orders, LEDGER_RULES);
+    return { data, ...scoreMonths(data, rules, args.year) };
+  });
+
+  const register = decisionRegister(parsed.id, args.seed);
+  const judged = best(args.runs, () => {
+    const aggregator = new LedgerAggregator(mapping, { rules: LEDGER_RULES, judgment: { register } });
+    for (let i = 0; i < rows.length; i++) aggregator.add(rows[i], i + 2);
+    const data = aggregator.finish();
     return { data, ...scoreMonths(data, rules, args.year) };
   });
 
@@ -162,7 +178,31 @@ function main(): void {
     runs: engine.runs,
     baseline: { seconds: +baseline.seconds.toFixed(4), runs: baseline.runs, rowsCounted: baseline.result },
     typedCore: { seconds: +typedCore.seconds.toFixed(4), runs: typedCore.runs },
+    judged: {
+      decisions: register.rows.length, applied: judged.result.data.judgment?.outcome.decisions.filter((d) => d.applied).length ?? 0,
+      problems: judged.result.data.judgment?.outcome.problems.length ?? 0,
+      seconds: +judged.seconds.toFixed(4), runs: judged.runs, ratio: +(judged.seconds / engine.seconds).toFixed(3),
+    },
   }));
+}
+
+/**
+ * 10,000 工单研判 rows on ids of the ledger (a few not in it), every 研判事项 in turn, 成立 and 待定 mixed; 重复工单
+ * merges into the order next to it (often another unit's: an error, listed). Not timed.
+ */
+function decisionRegister(ids: readonly string[], seed: number): DecisionRegister {
+  const columns = Object.fromEntries(DECISION_COLUMNS.map((c, i) => [c, i]));
+  let state = seed >>> 0;
+  const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const rows = Array.from({ length: 10_000 }, (_, i) => {
+    const at = Math.floor(next() * ids.length);
+    const kind = JUDGMENT_KINDS[i % JUDGMENT_KINDS.length];
+    const id = i % 500 === 0 ? `NOT-IN-LEDGER-${i}` : ids[at];
+    const correction = kind === "回访更正" ? "满意" : kind === "重复工单" ? ids[(at + 1) % ids.length] : null;
+    const cells: LedgerCell[] = [id, null, kind, correction, i % 4 === 0 ? "待定" : "成立", "2021-06-01", "2021-06-05", null, null, null];
+    return { row: i + 3, cells };
+  });
+  return { columns, rows };
 }
 
 main();

@@ -41,3 +41,20 @@ export async function benchWebPage(ledger: string, warmup: string, year: number,
   }
   return { seconds: Math.min(...times), runs: times };
 }
+
+/** Times within which the page must run the file, against the command started with node directly (issue 17). */
+export const WEB_TIMES_CLI = 2;
+
+/** bench.json's `web` section: the page on the bench's .xlsx against `cliSeconds`; null without a built page. */
+export async function webSection(ledger: string, warmup: string, year: number, cliSeconds: number, judged: boolean) {
+  process.stderr.write("网页版：Chromium 中计算同一 .xlsx 工单明细 …\n");
+  const web = await benchWebPage(ledger, warmup, year);
+  if (!web) return null;
+  const round = (x: number) => +x.toFixed(3);
+  return {
+    what: "the page 网页版 in Chromium (dist/web over http on 127.0.0.1): the same .xlsx ledger, period, no workbook; from 全部计算 to the download offered, best run, against the built CLI started with node directly",
+    seconds: round(web.seconds), runs: web.runs.map(round), cliSeconds: round(cliSeconds),
+    timesCli: round(web.seconds / cliSeconds), target: `<= ${WEB_TIMES_CLI}× the CLI`,
+    met: judged ? web.seconds <= WEB_TIMES_CLI * cliSeconds : null,
+  };
+}

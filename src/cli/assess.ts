@@ -75,26 +75,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
     io.out(CLI_MSG.usage);
     return EXIT.ok;
   }
-  if (c.kind === "template") {
-    if (!c.force && await exists(at(c.output))) {
-      io.err(CLI_MSG.outputExists(c.output));
-      return EXIT.usage;
-    }
-    const method = await methodOf(c, io, at);
-    if (method === null) return EXIT.usage;
-    // A template of another workbook's method: its method sheets, units and departments, written from its rules.
-    const port = await PackageWorkbookPort.open(await nodeFile(await blankTemplateFile(method?.rules, method?.label)));
-    try {
-      await writeAtomically(at(c.output), (temporary) => writeFileFrom(temporary, (sink) => port.save(sink)));
-    } catch (error) {
-      io.err(CLI_MSG.cannotWrite(c.output, reason(error)));
-      return EXIT.usage;
-    } finally {
-      await port.close();
-    }
-    io.out(CLI_MSG.templateWritten(c.output, method?.label ?? BUILT_IN_LABEL(ruleSet().year)));
-    return EXIT.ok;
-  }
+  if (c.kind === "template") return writeTemplate(c, io, at);
   if (c.input !== null && !existsSync(at(c.input))) {
     io.err(CLI_MSG.inputMissing(c.input));
     return EXIT.usage;
@@ -149,6 +130,28 @@ export async function main(argv: readonly string[], io: Io = consoleIo, options:
   }
 }
 
+/** --template: the blank template of the built-in method, or of the --method file's, written to the output. */
+async function writeTemplate(c: Extract<Command, { kind: "template" }>, io: Io, at: (path: string) => string): Promise<number> {
+  if (!c.force && await exists(at(c.output))) {
+    io.err(CLI_MSG.outputExists(c.output));
+    return EXIT.usage;
+  }
+  const method = await methodOf(c, io, at);
+  if (method === null) return EXIT.usage;
+  // A template of another workbook's method: its method sheets, units and departments, written from its rules.
+  const port = await PackageWorkbookPort.open(await nodeFile(await blankTemplateFile(method?.rules, method?.label)));
+  try {
+    await writeAtomically(at(c.output), (temporary) => writeFileFrom(temporary, (sink) => port.save(sink)));
+  } catch (error) {
+    io.err(CLI_MSG.cannotWrite(c.output, reason(error)));
+    return EXIT.usage;
+  } finally {
+    await port.close();
+  }
+  io.out(CLI_MSG.templateWritten(c.output, method?.label ?? BUILT_IN_LABEL(ruleSet().year)));
+  return EXIT.ok;
+}
+
 /** The --method file's method (undefined without --method); null when it stops the run (already said why). */
 async function methodOf(
   c: { readonly method?: string; readonly output: string; readonly limits?: XlsxLimits }, io: Io, at: (path: string) => string,
@@ -184,7 +187,9 @@ async function computeAndWrite(
     blank: c.input === null, method, setAside: (m) => CLI_MSG.methodSetAside(m.label, basename(m.file)),
   });
   // Before anything is written: a month 月度考核 does not hold stops the run (exit 2, nothing written).
-  const documents = await prepareDocuments(c.documents ?? {}, { port, output: c.output, results, summary, problems, ledgerProblemRows, rules: method?.rules });
+  const documents = await prepareDocuments(c.documents ?? {}, {
+    port, output: c.output, results, summary, problems, ledgerProblemRows, rules: method?.rules, approvalAssessed: c.input !== null,
+  });
   if (!documents.ok) {
     io.err(documents.message);
     return EXIT.usage;

@@ -5,7 +5,6 @@
  */
 import { writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import { writeDocx } from "../documents/docx/write";
 import type { DocModel } from "../documents/model";
 import type { DocProblem } from "../documents/params";
 import { ruleSet, type RuleSet } from "../engine";
@@ -50,6 +49,8 @@ export interface RunFacts {
   readonly ledgerProblemRows: number;
   readonly rules?: RuleSet;
   readonly today?: Date;
+  /** False for a ledger without an input workbook: 便民化考核 was not assessed. */
+  readonly approvalAssessed?: boolean;
 }
 
 function openProblems(facts: RunFacts): DocProblem[] {
@@ -78,7 +79,7 @@ export async function prepareDocuments(request: DocumentsRequest, facts: RunFact
       const method = await workbookMethod(facts.port, () => chooseRuleSet(snapshots));
       rules = method.ok ? method.rules : ruleSet();
     }
-    const made = reportFrom(snapshots, facts.results, { rules, method: facts.summary.method, ...options });
+    const made = reportFrom(snapshots, facts.results, { rules, method: facts.summary.method, approvalAssessed: facts.approvalAssessed ?? true, ...options });
     jobs.push({ path: documentPath(facts.output, "报告"), kind: "report", document: made.document, draft: made.draft, problems: made.problems });
   }
   return { ok: true, jobs };
@@ -90,6 +91,8 @@ export async function writeDocuments(jobs: readonly DocumentJob[], at: (path: st
   const err: string[] = [];
   let pdfFailed = false;
   for (const job of jobs) {
+    // docx (a large package) is loaded only by a run that writes a document.
+    const { writeDocx } = await import("../documents/docx/write");
     const bytes = await writeDocx(job.document);
     await writeAtomically(at(job.path), (temporary) => writeFile(temporary, bytes));
     for (const p of job.problems) err.push(DOC_CLI_MSG.problem(p.sheet ? qualified(p.sheet, p.cell) : "", p.message));

@@ -42,10 +42,19 @@ function cacheDir(): string {
 }
 
 /**
+ * The built-in method's template file the launcher built with this bundle: its name is written into the
+ * bundle (esbuild `define`), so a run of the bundle need not compute the template's plan to find it. Unset
+ * under tsx and Jest, which compute the key every time.
+ */
+const PREBUILT = process.env.ANKANG_PREBUILT_TEMPLATE;
+
+/**
  * The path of the blank template of `rules` (default: the built-in method of 考核年度) with 办法名称
  * `methodName`, built first if no file of that content exists yet. Never written to once built.
  */
 export async function blankTemplateFile(rules?: RuleSet, methodName?: string): Promise<string> {
+  const prebuilt = PREBUILT && rules === undefined && methodName === undefined ? join(cacheDir(), PREBUILT) : undefined;
+  if (prebuilt && existsSync(prebuilt)) return prebuilt;
   const plan = await blankTemplatePlan(rules, methodName);
   const key = createHash("sha256").update(JSON.stringify(plan)).update(builderFingerprint()).digest("hex").slice(0, 40);
   const dir = cacheDir();

@@ -17,10 +17,10 @@ export function bulletinDocument(b: Bulletin): DocModel {
   const blocks: Block[] = [{ kind: "title", text: b.title }];
   if (b.draft) blocks.push({ kind: "paragraph", text: DOC_MSG.draftNote(b.problems.length) });
   blocks.push({ kind: "paragraph", text: b.opening }, { kind: "heading", text: DOC_MSG.headingRanking });
-  for (const t of b.tables) {
-    blocks.push({ kind: "paragraph", text: DOC_MSG.categoryTable(t.type, t.rows.length) });
+  b.tables.forEach((t, i) => {
+    blocks.push({ kind: "paragraph", text: DOC_MSG.categoryTable(i, t.type, t.rows.length) });
     blocks.push({ kind: "table", columns: COLUMNS, rows: t.rows.map(bulletinCells) });
-  }
+  });
   if (b.notScored.length > 0) blocks.push({ kind: "paragraph", text: DOC_MSG.notScored(b.notScored) });
   blocks.push({ kind: "heading", text: DOC_MSG.headingRed }, { kind: "paragraph", text: DOC_MSG.redIntro(b.settings.red) }, ...listBlocks(b.red));
   blocks.push({ kind: "heading", text: DOC_MSG.headingBlack });

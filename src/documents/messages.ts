@@ -1,7 +1,5 @@
 /** Every text of the documents the office issues (月度通报, 报告) and of their 参数 rows: one catalogue. */
 
-const pct = (value: number) => `${(Math.round(value * 10000) / 100).toFixed(2)}%`;
-
 export const DOC_MSG = {
   draft: "（草稿）",
   bulletinTitleDefault: "安康市12345政务服务便民热线工单办理情况通报（{年}年第{月}期）",
@@ -10,7 +8,6 @@ export const DOC_MSG = {
   recipientDefault: "市考核办",
   date: (y: number, m: number, d: number) => `${y}年${m}月${d}日`,
   monthName: (y: number, m: number) => `${y}年${m}月`,
-  percent: pct,
 
   // 月度通报
   opening: (y: number, m: number, units: number, orders: number, rates: string) =>
@@ -28,7 +25,8 @@ export const DOC_MSG = {
   headingBlack: "三、黑榜",
   headingNoOrders: "四、本月无工单的单位",
   headingPending: "五、其他事项",
-  categoryTable: (type: string, count: number) => `（${type}）${type}单位${count}个，按月度得分排名：`,
+  categoryTable: (index: number, type: string, count: number) =>
+    `（${"一二三四五六七八九十"[index] ?? index + 1}）${type}单位${count}个，按月度得分排名如下：`,
   tableColumns: ["序号", "单位名称", "工单总量", "按期办结率", "退单率", "延期率", "满意率", "月度得分", "排名", "较上月"] as const,
   redIntro: (n: number) => `各类别月度得分前${n}名（得分相同的并列，一并列入）：`,
   blackIntro: (n: number, all: boolean) =>
@@ -65,6 +63,7 @@ export const DOC_MSG = {
     veto: (total: number, vetoed: number) => `考核部门${total}个，因适用事项未完成扣分的部门${vetoed}个。`,
     vetoLine: (name: string, items: string, points: string) => `${name}：未完成${items}，扣${points}分。`,
     vetoNone: "各部门适用事项均已完成，无扣分。",
+    vetoNotAssessed: "本次只导入了工单明细，没有考核工作簿中的便民化考核完成情况：审批服务便民化工作考核未计算，须在考核工作簿中填写后重新生成。",
     vetoNotJudged: (names: readonly string[]) => `未能判定的部门（数据有误或缺少数据，见“校验”表）：${names.join("、")}。`,
     headingOpen: "三、需要说明的事项",
     pending: (n: number) => `尚有待定研判${n}件（见“工单研判”表），其结论可能改变有关单位的得分。`,

@@ -35,7 +35,8 @@ export interface ReportInput {
   readonly table: { readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[] };
   /** The units in the table's order. */
   readonly units: readonly ReportUnit[];
-  readonly departments: readonly ReportDepartment[];
+  /** null: the veto was not assessed in this run (a ledger-only run has no 便民化考核 statuses). */
+  readonly departments: readonly ReportDepartment[] | null;
   readonly pending: number;
   readonly problems: readonly DocProblem[];
   readonly settings: DocSettings;
@@ -59,6 +60,7 @@ function hotlineFacts(input: ReportInput): Block[] {
 }
 
 function vetoFacts(input: ReportInput): Block[] {
+  if (input.departments === null) return [{ kind: "paragraph", text: B.vetoNotAssessed }];
   const vetoed = input.departments.filter((d) => d.deduction !== null && d.deduction > 0);
   const notJudged = input.departments.filter((d) => d.deduction === null).map((d) => d.name);
   const blocks: Block[] = [{ kind: "paragraph", text: B.veto(input.departments.length, vetoed.length) }];
@@ -72,6 +74,7 @@ function openFacts(input: ReportInput): Block[] {
   const texts: string[] = [];
   if (input.pending > 0) texts.push(B.pending(input.pending));
   if (input.problems.length > 0) texts.push(B.problems(input.problems.length));
+  if (input.departments === null) texts.push(B.vetoNotAssessed);
   texts.push(texts.length > 0 ? B.draft : B.clean);
   return texts.map((text) => ({ kind: "paragraph", text }));
 }
@@ -86,7 +89,7 @@ function attachments(input: ReportInput): DocModel["sections"] {
   }));
   const notes = input.units.map((u, i) => `${i + 1}. ${u.name}：${u.explanation}`);
   const vetoColumns: Column[] = DOC_MSG.vetoColumns.map((label, i) => ({ label, width: VETO_WIDTHS[i], align: i === 1 || i === 5 ? "left" : "center" }));
-  const vetoRows = input.departments.map((d, i) => [
+  const vetoRows = (input.departments ?? []).map((d, i) => [
     String(i + 1), d.name, DOC_MSG.items(d.items), d.deduction === null ? DOC_MSG.notJudged : DOC_MSG.items(d.failed),
     d.deduction === null ? DOC_MSG.notJudged : formatPoints(d.deduction), d.explanation,
   ]);
@@ -103,14 +106,14 @@ function attachments(input: ReportInput): DocModel["sections"] {
       orientation: "landscape",
       blocks: [
         { kind: "label", text: DOC_MSG.attachment2 }, { kind: "title", text: DOC_MSG.attachment2Title(input.year) },
-        { kind: "table", columns: vetoColumns, rows: vetoRows },
+        input.departments === null ? { kind: "paragraph", text: B.vetoNotAssessed } : { kind: "table", columns: vetoColumns, rows: vetoRows },
       ],
     },
   ];
 }
 
 export function reportDraft(input: ReportInput): boolean {
-  return input.pending > 0 || input.problems.length > 0;
+  return input.pending > 0 || input.problems.length > 0 || input.departments === null;
 }
 
 export function reportDocument(input: ReportInput): DocModel {

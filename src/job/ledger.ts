@@ -5,10 +5,10 @@
  * formats the outcome; reading errors (LedgerError, XlsxError) pass through to it.
  */
 import type { RuleSet } from "../engine";
-import type { HeaderMapping, LedgerImport, Period, ReadLedgerOptions } from "../ledger";
+import { yearPeriod, type HeaderMapping, type LedgerImport, type Period, type ReadLedgerOptions } from "../ledger";
 import { SHEET } from "../workbook/contract";
 import {
-  LEDGER_SHEET, importLedger, readRememberedHeaders, writeDrillDown, type ImportLedgerResult, type ReplaceConsent,
+  JUDGMENT_READS, LEDGER_SHEET, importLedger, judgmentOption, readRememberedHeaders, writeDrillDown, type ImportLedgerResult, type ReplaceConsent,
 } from "../workbook/ledger";
 import { workbookMethod, type MethodProblem } from "../workbook/method";
 import { chooseRuleSet } from "../workbook/params";
@@ -45,7 +45,7 @@ export type LedgerStep =
  * else of the workbook's own method.
  */
 export async function importLedgerStep(port: WorkbookPort, job: LedgerJob, given?: { readonly rules: RuleSet; readonly label: string }): Promise<LedgerStep> {
-  const snapshots = await port.read([SHEET.params, LEDGER_SHEET.mapping]);
+  const snapshots = await port.read([SHEET.params, LEDGER_SHEET.mapping, ...JUDGMENT_READS]);
   let rules = given?.rules;
   let label = given?.label;
   if (!rules) {
@@ -56,7 +56,9 @@ export async function importLedgerStep(port: WorkbookPort, job: LedgerJob, given
   }
   if (job.drill !== undefined && !rules.registry.resolve(job.drill)?.hotline) return { status: "unknownDrill", unit: job.drill };
   const remembered = { ...readRememberedHeaders(snapshots), ...job.map };
-  const read = await job.read({ remembered, registry: rules.registry, callbacks: rules.hotline.callbacks });
+  // 工单研判's decisions apply as the file is counted (spec I), for the period importLedger fills.
+  const judgment = judgmentOption(snapshots, job.period ?? yearPeriod(rules.year));
+  const read = await job.read({ remembered, rules, judgment });
   if (read.status === "needsMapping") return { status: "needsMapping", message: read.message, mapping: read.mapping };
   const imported = await importLedger(port, read.data, {
     period: job.period, remembered: job.map, sourceName: job.sourceName, ruleSet: rules, methodName: label, replaceTyped: job.replaceTyped,

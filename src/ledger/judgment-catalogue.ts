@@ -40,10 +40,14 @@ export const JUDGMENT_WORDS: readonly string[] = [...JUDGMENT_KINDS, ...Object.k
 /** The 更正为 values of 回访更正 (the drop-down does not cover 重复工单's order ids, so 更正为 has none). */
 export const CORRECTION_WORDS = ["满意", "基本满意", "不满意", "拒访", "无法联系", "未回访"] as const;
 
+/** Every accepted word, as typed exactly (the usual case, without normalizing). */
+const KIND_WORDS = new Map<string, JudgmentKind>([...JUDGMENT_KINDS.map((k) => [k, k] as const), ...Object.entries(JUDGMENT_SYNONYMS)]);
+
 const squeeze = (cell: LedgerCell): string => (typeof cell === "string" ? cell.normalize("NFKC").replace(/\s+/gu, "") : cell == null ? "" : String(cell));
 
 /** A 研判事项 cell: the kind, or undefined when blank or unknown. */
 export function judgmentKindOf(cell: LedgerCell): JudgmentKind | undefined {
+  if (typeof cell === "string" && KIND_WORDS.has(cell)) return KIND_WORDS.get(cell);
   const text = squeeze(cell);
   if ((JUDGMENT_KINDS as readonly string[]).includes(text)) return text as JudgmentKind;
   return JUDGMENT_SYNONYMS[text];
@@ -51,6 +55,7 @@ export function judgmentKindOf(cell: LedgerCell): JudgmentKind | undefined {
 
 /** A 结论 cell: blank is 待定; undefined when it is another word. */
 export function conclusionOf(cell: LedgerCell): Conclusion | undefined {
+  if (cell === "成立" || cell === "不成立" || cell === "待定") return cell;
   const text = squeeze(cell);
   if (text === "") return "待定";
   return (CONCLUSIONS as readonly string[]).includes(text) ? (text as Conclusion) : undefined;

@@ -17,11 +17,11 @@ export type CountScenario = "after" | "before" | "ifPending";
 /** One unit's decisions on orders counted in a period. */
 export interface UnitJudgment {
   readonly unit: number;
-  /** Rows by 研判事项 and 结论 (rows with an error included, under their written 结论). */
+  /** Rows without an error by 研判事项 and 结论. */
   readonly byKind: Readonly<Record<JudgmentKind, Readonly<Record<Conclusion, number>>>>;
   /** 成立 rows that changed the counts, by 研判事项 (in catalogue order, only those with rows). */
   readonly applied: readonly { readonly kind: JudgmentKind; readonly count: number }[];
-  /** 待定 rows (they change no count; the 若全部成立 score shows what they would). */
+  /** 待定 rows without an error (they change no count; the 若全部成立 score shows what they would). */
   readonly pending: number;
   /** Rows with an error (they change no count). */
   readonly errors: number;
@@ -44,19 +44,28 @@ export class LedgerJudgment {
    * order was counted as in the ledger), and the two difference maps are filled.
    */
   apply(adjust: (month: number, index: number, delta: number) => void): void {
+    const events: number[] = [];
+    const { before, ifPending } = this;
     for (const o of this.outcome.orders.values()) {
       const base = o.unit * SLOTS;
-      const plain = noEffect(o.order);
-      orderEvents(o.order, plain, this.classes, (m, slot) => {
-        adjust(m, base + slot, -1);
-        this.bump(this.before, m, base + slot, 1);
-      });
-      orderEvents(o.order, o.actual, this.classes, (m, slot) => {
-        adjust(m, base + slot, 1);
-        this.bump(this.before, m, base + slot, -1);
-        this.bump(this.ifPending, m, base + slot, -1);
-      });
-      orderEvents(o.order, o.pending, this.classes, (m, slot) => this.bump(this.ifPending, m, base + slot, 1));
+      // Each scenario's events, with the sign it adds: ledger (−1 after, +1 before), actual (+1 after, −1 before,
+      // −1 pending), pending (+1 pending).
+      events.length = 0;
+      orderEvents(o.order, noEffect(o.order), this.classes, events);
+      for (let i = 0; i < events.length; i += 2) {
+        adjust(events[i], base + events[i + 1], -1);
+        this.bump(before, events[i], base + events[i + 1], 1);
+      }
+      events.length = 0;
+      orderEvents(o.order, o.actual, this.classes, events);
+      for (let i = 0; i < events.length; i += 2) {
+        adjust(events[i], base + events[i + 1], 1);
+        this.bump(before, events[i], base + events[i + 1], -1);
+        this.bump(ifPending, events[i], base + events[i + 1], -1);
+      }
+      events.length = 0;
+      orderEvents(o.order, o.pending, this.classes, events);
+      for (let i = 0; i < events.length; i += 2) this.bump(ifPending, events[i], base + events[i + 1], 1);
     }
   }
 
@@ -80,9 +89,12 @@ export class LedgerJudgment {
       for (const i of o.decisions) {
         const d = this.outcome.decisions[i];
         if (d.kind === undefined || d.conclusion === undefined) continue;
+        if (this.errorRows.has(d.row)) {
+          entry.errors++;
+          continue;
+        }
         entry.byKind[d.kind][d.conclusion]++;
-        if (this.errorRows.has(d.row)) entry.errors++;
-        else if (d.conclusion === "待定") entry.pending++;
+        if (d.conclusion === "待定") entry.pending++;
         if (d.applied) entry.appliedByKind.set(d.kind, (entry.appliedByKind.get(d.kind) ?? 0) + 1);
       }
       result.set(o.unit, entry);
@@ -114,6 +126,19 @@ export class LedgerJudgment {
 
   order(id: string): JudgedOrder | undefined {
     return this.outcome.orders.get(id);
+  }
+
+  /** A unit's judged orders that count in the period, in ledger row order. */
+  ordersOf(unit: number, period: Period): JudgedOrder[] {
+    return this.inPeriod(period).filter((o) => o.unit === unit).sort((a, b) => a.order.row - b.order.row);
+  }
+
+  /** An order's decisions as 工单核查 shows them: 超期免责：待定（工单研判第7行）；… */
+  decisionText(o: JudgedOrder): string {
+    return o.decisions.map((i) => {
+      const d = this.outcome.decisions[i];
+      return LEDGER_MESSAGES.judgment.listed(d.kind ?? "?", d.conclusion ?? "?", d.row, this.errorRows.has(d.row));
+    }).join("；");
   }
 
   /** Pending rows on orders counted in the period (all units). */

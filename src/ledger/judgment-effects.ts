@@ -34,32 +34,41 @@ export interface CallbackClasses {
   readonly satisfied: Uint8Array;
 }
 
-/** Calls `add(month, slot)` for every count the order is in, under `effect`. */
-export function orderEvents(o: StoredOrder, e: Effect, classes: CallbackClasses, add: (month: number, slot: number) => void): void {
+// tsx compiles an imported binding to a getter call on every use: what is used per order is read once here.
+const monthOf = monthIndexOf;
+const { total: S_TOTAL, returned: S_RETURNED, extended: S_EXTENDED, due: S_DUE, onTime: S_ON_TIME, validCallback: S_VALID, satisfied: S_SATISFIED } = SLOT;
+
+/**
+ * The counts the order is in under `effect`, as (month, slot) pairs appended to `out` (a reused array: no
+ * allocation per order).
+ */
+export function orderEvents(o: StoredOrder, e: Effect, classes: CallbackClasses, out: number[]): void {
   if (e.leaves) return;
-  if (!Number.isNaN(o.dispatched)) {
-    const m = monthIndexOf(o.dispatched);
-    add(m, SLOT.total);
-    if (o.returned === true && !e.notReturned) add(m, SLOT.returned);
-    if (o.extended === true && !e.notExtended) add(m, SLOT.extended);
+  if (o.dispatched === o.dispatched) {
+    const m = monthOf(o.dispatched);
+    out.push(m, S_TOTAL);
+    if (o.returned === true && !e.notReturned) out.push(m, S_RETURNED);
+    if (o.extended === true && !e.notExtended) out.push(m, S_EXTENDED);
   }
-  const open = Number.isNaN(o.closed);
-  if (o.returned === false && !Number.isNaN(o.deadline)) {
-    const m = monthIndexOf(o.deadline);
-    add(m, SLOT.due);
-    if (e.onTime || (!open && o.closed <= o.deadline)) add(m, SLOT.onTime);
+  const open = o.closed !== o.closed;
+  if (o.returned === false && o.deadline === o.deadline) {
+    const m = monthOf(o.deadline);
+    out.push(m, S_DUE);
+    if (e.onTime || (!open && o.closed <= o.deadline)) out.push(m, S_ON_TIME);
   }
   if (!open && !e.noCallback && classes.valid[e.callback] === 1) {
-    const m = monthIndexOf(o.closed);
-    add(m, SLOT.validCallback);
-    if (classes.satisfied[e.callback] === 1) add(m, SLOT.satisfied);
+    const m = monthOf(o.closed);
+    out.push(m, S_VALID);
+    if (classes.satisfied[e.callback] === 1) out.push(m, S_SATISFIED);
   }
 }
 
 /** The months in which the order counts at all (without decisions). */
 export function orderMonths(o: StoredOrder, classes: CallbackClasses): Set<number> {
+  const events: number[] = [];
+  orderEvents(o, noEffect(o), classes, events);
   const months = new Set<number>();
-  orderEvents(o, noEffect(o), classes, (m) => months.add(m));
+  for (let i = 0; i < events.length; i += 2) months.add(events[i]);
   return months;
 }
 

@@ -5,7 +5,7 @@
  * "checked as if they were 成立"), whose counts give each unit's 若全部成立 score.
  */
 import type { Organization, Registry } from "../engine/registry";
-import { LEAVING_KINDS, type JudgmentKind } from "./judgment-catalogue";
+import { LEAVING_KINDS } from "./judgment-catalogue";
 import { isLate, noEffect, type CallbackClasses, type Effect } from "./judgment-effects";
 import type { JudgmentLevel, JudgmentProblem, ParsedDecision } from "./judgment-rows";
 import { LEDGER_MESSAGES } from "./messages";
@@ -62,134 +62,159 @@ const counts = (d: ParsedDecision, s: Scenario) => d.conclusion === "成立" || 
 const listedIn = (d: ParsedDecision): Scenario | undefined => (d.conclusion === "成立" ? "actual" : d.conclusion === "待定" ? "pending" : undefined);
 
 export function resolveJudgment(parsed: readonly ParsedDecision[], rowProblems: readonly JudgmentProblem[], ctx: ResolveContext): JudgmentOutcome {
-  const problems: JudgmentProblem[] = [...rowProblems];
-  const add = (d: ParsedDecision, column: JudgmentProblem["column"], level: JudgmentLevel, message: string, unit?: number) =>
-    problems.push({ row: d.row, column, level, message, ...(unit === undefined ? {} : { unit: ctx.units[unit].name }) });
-  const bad = new Set<number>();
-  const byOrder = new Map<string, number[]>();
-  const units = new Map<number, number>();
-  for (const d of parsed) {
-    if (d.error) bad.add(d.index);
-    if (d.id === "") continue;
+  return new Resolver(parsed, rowProblems, ctx).outcome();
+}
+
+type Column = JudgmentProblem["column"];
+type Counted = { readonly unit: number; readonly order: StoredOrder };
+
+/** The resolution as a class (no closures per row or order: tsx wraps every closure it creates in a naming call). */
+class Resolver {
+  private readonly problems: JudgmentProblem[];
+  private readonly bad = new Set<number>();
+  private readonly byOrder = new Map<string, number[]>();
+  private readonly units = new Map<number, number>();
+  private readonly applied = { actual: new Set<number>(), pending: new Set<number>() };
+  private readonly effects = { actual: new Map<string, Effect>(), pending: new Map<string, Effect>() };
+  /** The scenario whose problems are listed now, and the unit of the order being resolved. */
+  private scenario: Scenario = "actual";
+  private unit = -1;
+
+  constructor(private readonly parsed: readonly ParsedDecision[], rowProblems: readonly JudgmentProblem[], private readonly ctx: ResolveContext) {
+    this.problems = [...rowProblems];
+  }
+
+  private add(d: ParsedDecision, column: Column, level: JudgmentLevel, message: string, unit?: number): void {
+    this.problems.push({ row: d.row, column, level, message, ...(unit === undefined ? {} : { unit: this.ctx.units[unit].name }) });
+  }
+
+  /** A problem of an order-level check: listed only for the rows of the scenario being resolved. */
+  private warn(d: ParsedDecision, column: Column, level: JudgmentLevel, message: string): void {
+    if (listedIn(d) === this.scenario) this.add(d, column, level, message, this.unit);
+  }
+
+  outcome(): JudgmentOutcome {
+    const { ctx, parsed } = this;
+    for (const d of parsed) this.find(d);
+    for (const s of ["actual", "pending"] as const) {
+      this.scenario = s;
+      const merged = new Set<string>();
+      for (const d of parsed) if (d.kind === "重复工单" && counts(d, s) && !this.bad.has(d.index)) merged.add(d.id);
+      for (const [id, rows] of this.byOrder) {
+        const hit = ctx.found.get(id) as Counted;
+        this.unit = hit.unit;
+        const candidates: ParsedDecision[] = [];
+        for (const i of rows) if (counts(parsed[i], s) && !this.bad.has(i)) candidates.push(parsed[i]);
+        const chosen = this.applicable(candidates, merged);
+        this.effects[s].set(id, this.effectOf(hit.order, chosen));
+        for (const d of chosen) this.applied[s].add(d.index);
+      }
+    }
+    const decisions: ResolvedDecision[] = parsed.map((d) => ({
+      ...d, ...(this.units.has(d.index) ? { unit: this.units.get(d.index) } : {}),
+      applied: this.applied.actual.has(d.index), appliedIfPending: this.applied.pending.has(d.index),
+    }));
+    const orders = new Map<string, JudgedOrder>();
+    for (const [id, rows] of this.byOrder) {
+      const hit = ctx.found.get(id) as Counted;
+      orders.set(id, { unit: hit.unit, order: hit.order, decisions: rows, actual: this.effects.actual.get(id)!, pending: this.effects.pending.get(id)! });
+    }
+    // A row's own problems name the unit of the order it found, so that the unit's result row can say so.
+    const unitOfRow = new Map<number, string>();
+    for (const d of decisions) if (d.unit !== undefined) unitOfRow.set(d.row, ctx.units[d.unit].name);
+    const named = this.problems.map((p) => (p.unit === undefined && unitOfRow.has(p.row) ? { ...p, unit: unitOfRow.get(p.row) } : p));
+    return { decisions, orders, problems: named.sort((a, b) => a.row - b.row) };
+  }
+
+  /** The row's order in the ledger, and the checks against it. */
+  private find(d: ParsedDecision): void {
+    const { ctx } = this;
+    if (d.error) this.bad.add(d.index);
+    if (d.id === "") return;
     const hit = ctx.found.get(d.id);
     if (hit === undefined || !("order" in hit)) {
-      if (hit === undefined && ctx.scope === "year") bad.add(d.index);
+      if (hit === undefined && ctx.scope === "year") this.bad.add(d.index);
       const level = hit !== undefined || ctx.scope === "part" ? "warning" : "error";
-      add(d, "工单编号", level, hit === undefined ? M.notInLedger(d.id, ctx.scope === "year") : M.orderNotCounted(d.id, hit.uncountedRow));
-      continue;
+      this.add(d, "工单编号", level, hit === undefined ? M.notInLedger(d.id, ctx.scope === "year") : M.orderNotCounted(d.id, hit.uncountedRow));
+      return;
     }
-    units.set(d.index, hit.unit);
-    byOrder.set(d.id, [...(byOrder.get(d.id) ?? []), d.index]);
-    if (checkOrder(d, hit.unit, hit.order, ctx, (c, l, m) => add(d, c, l, m, hit.unit))) bad.add(d.index);
+    this.units.set(d.index, hit.unit);
+    const rows = this.byOrder.get(d.id);
+    if (rows) rows.push(d.index);
+    else this.byOrder.set(d.id, [d.index]);
+    if (this.checkOrder(d, hit.unit, hit.order)) this.bad.add(d.index);
   }
-  const applied = { actual: new Set<number>(), pending: new Set<number>() };
-  const effects = { actual: new Map<string, Effect>(), pending: new Map<string, Effect>() };
-  for (const s of ["actual", "pending"] as const) {
-    const merged = new Set(parsed.filter((d) => d.kind === "重复工单" && counts(d, s) && !bad.has(d.index)).map((d) => d.id));
-    for (const [id, rows] of byOrder) {
-      const hit = ctx.found.get(id) as { unit: number; order: StoredOrder };
-      const listed = (d: ParsedDecision) => listedIn(d) === s;
-      const warn = (d: ParsedDecision, column: JudgmentProblem["column"], level: JudgmentLevel, message: string) => {
-        if (listed(d)) add(d, column, level, message, hit.unit);
-      };
-      const candidates = rows.map((i) => parsed[i]).filter((d) => counts(d, s) && !bad.has(d.index));
-      const chosen = applicable(candidates, merged, warn);
-      const effect = effectOf(hit.order, chosen, ctx.classes, warn);
-      for (const d of chosen) applied[s].add(d.index);
-      effects[s].set(id, effect);
-    }
-  }
-  const decisions: ResolvedDecision[] = parsed.map((d) => ({
-    ...d, ...(units.has(d.index) ? { unit: units.get(d.index) } : {}),
-    applied: applied.actual.has(d.index), appliedIfPending: applied.pending.has(d.index),
-  }));
-  const orders = new Map<string, JudgedOrder>();
-  for (const [id, rows] of byOrder) {
-    const hit = ctx.found.get(id) as { unit: number; order: StoredOrder };
-    orders.set(id, { unit: hit.unit, order: hit.order, decisions: rows, actual: effects.actual.get(id)!, pending: effects.pending.get(id)! });
-  }
-  return { decisions, orders, problems: problems.sort((a, b) => a.row - b.row) };
-}
 
-type Report = (column: JudgmentProblem["column"], level: JudgmentLevel, message: string) => void;
+  /** Checks of a row against its order: 承办单位, the merge parent, 申诉期限. True when it is an error. */
+  private checkOrder(d: ParsedDecision, unit: number, order: StoredOrder): boolean {
+    const { ctx } = this;
+    let error = false;
+    if (!isBlank(d.unitCell)) {
+      const org = ctx.registry.resolve(cellText(d.unitCell));
+      if (org !== ctx.units[unit]) {
+        this.add(d, "承办单位", "error", M.wrongUnit(cellText(d.unitCell), d.id, ctx.units[unit].name), unit);
+        error = true;
+      }
+    }
+    if (d.kind === "重复工单" && d.parent !== undefined && d.parent !== "" && d.parent !== d.id) {
+      const parent = ctx.found.get(d.parent);
+      if (parent === undefined || !("order" in parent)) {
+        const year = ctx.scope === "year" && parent === undefined;
+        this.add(d, "更正为", year ? "error" : "warning", parent === undefined ? M.parentNotInLedger(d.parent, year) : M.orderNotCounted(d.parent, parent.uncountedRow), unit);
+        error ||= year;
+      } else if (parent.unit !== unit) {
+        this.add(d, "更正为", "error", M.parentOtherUnit(d.parent, ctx.units[parent.unit].name, ctx.units[unit].name), unit);
+        error = true;
+      }
+    }
+    if (ctx.appealDays !== undefined && !Number.isNaN(d.proposed) && !Number.isNaN(order.dispatched)) {
+      // The last day to propose: the end of the dispatch month plus 申诉期限 days (that whole day counts).
+      const limit = monthStartSeconds(monthIndexOf(order.dispatched) + 1) + ctx.appealDays * DAY;
+      if (d.proposed >= limit) this.add(d, "提出日期", "warning", M.lateAppeal(ctx.appealDays), unit);
+    }
+    return error;
+  }
 
-/** Checks of a row against its order: 承办单位, the merge parent, 申诉期限. True when it is an error. */
-function checkOrder(d: ParsedDecision, unit: number, order: StoredOrder, ctx: ResolveContext, report: Report): boolean {
-  let error = false;
-  if (!isBlank(d.unitCell)) {
-    const org = ctx.registry.resolve(cellText(d.unitCell));
-    if (org !== ctx.units[unit]) {
-      report("承办单位", "error", M.wrongUnit(cellText(d.unitCell), d.id, ctx.units[unit].name));
-      error = true;
+  /**
+   * The rows that apply among a scenario's candidates: two of one 研判事项 on the order are an error at both
+   * (neither applies); a merge into an order itself merged is an error.
+   */
+  private applicable(candidates: readonly ParsedDecision[], merged: ReadonlySet<string>): ParsedDecision[] {
+    const chosen: ParsedDecision[] = [];
+    for (const d of candidates) {
+      const others = candidates.filter((o) => o !== d && o.kind === d.kind).map((o) => o.row);
+      if (others.length > 0) this.warn(d, "研判事项", "error", M.twice(d.kind!, others));
+      else if (d.kind === "重复工单" && merged.has(d.parent!)) this.warn(d, "更正为", "error", M.parentMerged(d.parent!));
+      else chosen.push(d);
     }
+    return chosen;
   }
-  if (d.kind === "重复工单" && d.parent !== undefined && d.parent !== "" && d.parent !== d.id) {
-    const parent = ctx.found.get(d.parent);
-    if (parent === undefined || !("order" in parent)) {
-      const year = ctx.scope === "year" && parent === undefined;
-      report("更正为", year ? "error" : "warning", parent === undefined ? M.parentNotInLedger(d.parent, year) : M.orderNotCounted(d.parent, parent.uncountedRow));
-      error ||= year;
-    } else if (parent.unit !== unit) {
-      report("更正为", "error", M.parentOtherUnit(d.parent, ctx.units[parent.unit].name, ctx.units[unit].name));
-      error = true;
-    }
-  }
-  if (ctx.appealDays !== undefined && !Number.isNaN(d.proposed) && !Number.isNaN(order.dispatched)) {
-    // The last day to propose: the end of the dispatch month plus 申诉期限 days (that whole day counts).
-    const limit = monthStartSeconds(monthIndexOf(order.dispatched) + 1) + ctx.appealDays * DAY;
-    if (d.proposed >= limit) report("提出日期", "warning", M.lateAppeal(ctx.appealDays));
-  }
-  return error;
-}
 
-/**
- * The rows that apply among a scenario's candidates: two of one 研判事项 on the order are an error at both
- * (neither applies); a merge into an order itself merged is an error.
- */
-function applicable(candidates: readonly ParsedDecision[], merged: ReadonlySet<string>,
-  warn: (d: ParsedDecision, c: JudgmentProblem["column"], l: JudgmentLevel, m: string) => void): ParsedDecision[] {
-  const byKind = new Map<JudgmentKind, ParsedDecision[]>();
-  for (const d of candidates) byKind.set(d.kind!, [...(byKind.get(d.kind!) ?? []), d]);
-  const chosen: ParsedDecision[] = [];
-  for (const d of candidates) {
-    const same = byKind.get(d.kind!)!;
-    if (same.length > 1) {
-      warn(d, "研判事项", "error", M.twice(d.kind!, same.filter((o) => o !== d).map((o) => o.row)));
-      continue;
+  /** The effect of the applicable rows on the order; a row that changes nothing is a warning. */
+  private effectOf(o: StoredOrder, rows: readonly ParsedDecision[]): Effect {
+    const leaving = rows.find((d) => LEAVING_KINDS.includes(d.kind!));
+    if (leaving) {
+      for (const d of rows) if (d !== leaving) this.warn(d, "研判事项", "warning", M.overridden(d.kind!, leaving.kind!, leaving.row));
+      return { ...noEffect(o), leaves: true };
     }
-    if (d.kind === "重复工单" && merged.has(d.parent!)) {
-      warn(d, "更正为", "error", M.parentMerged(d.parent!));
-      continue;
+    const correction = rows.find((d) => d.kind === "回访更正");
+    const callback = correction?.callback ?? o.callback;
+    const e = { ...noEffect(o), callback };
+    const closed = !Number.isNaN(o.closed);
+    const valid = closed && this.ctx.classes.valid[callback] === 1;
+    for (const d of rows) {
+      let changes: boolean;
+      switch (d.kind) {
+        case "回访更正": changes = closed && callback !== o.callback; break;
+        case "不满意不计": changes = closed && callback === Callback.Dissatisfied; e.noCallback ||= changes; break;
+        case "不合理诉求": changes = valid; e.noCallback ||= changes; break;
+        case "退单合理": changes = o.returned === true; e.notReturned = changes; break;
+        case "延期合理": changes = o.extended === true; e.notExtended = changes; break;
+        case "超期免责": changes = isLate(o); e.onTime = changes; break;
+        default: changes = true;
+      }
+      if (!changes) this.warn(d, "研判事项", "warning", M.noEffect(d.kind!));
     }
-    chosen.push(d);
+    return e;
   }
-  return chosen;
-}
-
-/** The effect of the applicable rows on the order; a row that changes nothing is a warning. */
-function effectOf(o: StoredOrder, rows: readonly ParsedDecision[], classes: CallbackClasses,
-  warn: (d: ParsedDecision, c: JudgmentProblem["column"], l: JudgmentLevel, m: string) => void): Effect {
-  const leaving = rows.find((d) => LEAVING_KINDS.includes(d.kind!));
-  if (leaving) {
-    for (const d of rows) if (d !== leaving) warn(d, "研判事项", "warning", M.overridden(d.kind!, leaving.kind!, leaving.row));
-    return { ...noEffect(o), leaves: true };
-  }
-  const correction = rows.find((d) => d.kind === "回访更正");
-  const callback = correction?.callback ?? o.callback;
-  const e = { ...noEffect(o), callback };
-  const closed = !Number.isNaN(o.closed);
-  for (const d of rows) {
-    let changes: boolean;
-    switch (d.kind) {
-      case "回访更正": changes = closed && callback !== o.callback; break;
-      case "不满意不计": changes = closed && callback === Callback.Dissatisfied; e.noCallback ||= changes; break;
-      case "不合理诉求": changes = closed && classes.valid[callback] === 1; e.noCallback ||= changes; break;
-      case "退单合理": changes = o.returned === true; e.notReturned = changes; break;
-      case "延期合理": changes = o.extended === true; e.notExtended = changes; break;
-      case "超期免责": changes = isLate(o); e.onTime = changes; break;
-      default: changes = true;
-    }
-    if (!changes) warn(d, "研判事项", "warning", M.noEffect(d.kind!));
-  }
-  return e;
 }

@@ -69,55 +69,74 @@ function isBlankRow(row: DecisionRow, columns: DecisionRegister["columns"]): boo
 /** Each non-blank row parsed, with the problems a row shows by itself. */
 export function parseDecisions(register: DecisionRegister): { decisions: ParsedDecision[]; problems: JudgmentProblem[] } {
   const decisions: ParsedDecision[] = [];
-  const problems: JudgmentProblem[] = [];
+  const reader = new RowReader(register);
   for (const row of register.rows) {
     if (isBlankRow(row, register.columns)) continue;
-    decisions.push(parseRow(row, decisions.length, register, problems));
+    decisions.push(reader.read(row, decisions.length));
   }
-  return { decisions, problems };
+  return { decisions, problems: reader.problems };
 }
 
-function parseRow(row: DecisionRow, index: number, register: DecisionRegister, problems: JudgmentProblem[]): ParsedDecision {
-  const { columns } = register;
-  const cell = (c: DecisionColumn): LedgerCell => (columns[c] === undefined ? null : row.cells[columns[c] as number]);
-  let error = false;
-  const problem = (column: DecisionColumn, level: JudgmentLevel, message: string) => {
-    problems.push({ row: row.row, column, columnIndex: columns[column], level, message });
-    if (level === "error") error = true;
-  };
-  const id = orderIdOf(cell("工单编号"));
-  if (id === "") problem("工单编号", "error", M.missingId);
-  const kindCell = cell("研判事项");
-  const kind = judgmentKindOf(kindCell);
-  if (kind === undefined) problem("研判事项", "error", isBlank(kindCell) ? M.missingKind(JUDGMENT_KINDS) : M.unknownKind(kindCell, JUDGMENT_KINDS));
-  const conclusionCell = cell("结论");
-  const conclusion = conclusionOf(conclusionCell);
-  if (conclusion === undefined) problem("结论", "error", M.unknownConclusion(conclusionCell));
+/** One row at a time (a class, not closures per row: tsx wraps every closure it creates in a naming call). */
+class RowReader {
+  readonly problems: JudgmentProblem[] = [];
+  private row: DecisionRow = { row: 0, cells: [] };
+  private error = false;
 
-  const correction = cell("更正为");
-  let callback: Callback | undefined;
-  let parent: string | undefined;
-  if (kind === "回访更正") {
-    callback = isBlank(correction) ? undefined : parseCallback(correction);
-    if (callback === undefined) problem("更正为", "error", M.badCorrection(correction));
-  } else if (kind === "重复工单") {
-    parent = orderIdOf(correction);
-    if (parent === "") problem("更正为", "error", M.missingParent);
-    else if (parent === id) problem("更正为", "error", M.selfParent(id));
-  } else if (kind !== undefined && !isBlank(correction) && !CORRECTED_KINDS.includes(kind)) {
-    problem("更正为", "warning", M.correctionIgnored(kind, correction));
+  constructor(private readonly register: DecisionRegister) {}
+
+  private cell(c: DecisionColumn): LedgerCell {
+    const at = this.register.columns[c];
+    return at === undefined ? null : this.row.cells[at];
   }
 
-  const date = (c: DecisionColumn): number => {
-    const value = cell(c);
+  private problem(column: DecisionColumn, level: JudgmentLevel, message: string): void {
+    this.problems.push({ row: this.row.row, column, columnIndex: this.register.columns[column], level, message });
+    if (level === "error") this.error = true;
+  }
+
+  private date(c: DecisionColumn): number {
+    const value = this.cell(c);
     if (isBlank(value)) return NaN;
-    const seconds = parseDateCell(value, false, register.date1904 === true);
-    if (seconds !== seconds) problem(c, "error", M.badDate(c, value));
+    const seconds = parseDateCell(value, false, this.register.date1904 === true);
+    if (seconds !== seconds) this.problem(c, "error", M.badDate(c, value));
     return seconds;
-  };
-  const proposed = date("提出日期");
-  const decided = date("决定日期");
-  if (decided < proposed) problem("决定日期", "error", M.decidedBeforeProposed);
-  if ((conclusion === "成立" || conclusion === "不成立") && isBlank(cell("决定日期"))) problem("决定日期", "warning", M.missingDecisionDate(conclusion));
-  return { index, row: row.row, id, unitCell: cell("承办单位"), kind, conclusion, callback, parent, proposed, decided, error };
+  }
+
+  read(row: DecisionRow, index: number): ParsedDecision {
+    this.row = row;
+    this.error = false;
+    const id = orderIdOf(this.cell("工单编号"));
+    if (id === "") this.problem("工单编号", "error", M.missingId);
+    const kindCell = this.cell("研判事项");
+    const kind = judgmentKindOf(kindCell);
+    if (kind === undefined) this.problem("研判事项", "error", isBlank(kindCell) ? M.missingKind(JUDGMENT_KINDS) : M.unknownKind(kindCell, JUDGMENT_KINDS));
+    const conclusionCell = this.cell("结论");
+    const conclusion = conclusionOf(conclusionCell);
+    if (conclusion === undefined) this.problem("结论", "error", M.unknownConclusion(conclusionCell));
+    const { callback, parent } = this.correction(kind, id);
+    const proposed = this.date("提出日期");
+    const decided = this.date("决定日期");
+    if (decided < proposed) this.problem("决定日期", "error", M.decidedBeforeProposed);
+    if ((conclusion === "成立" || conclusion === "不成立") && isBlank(this.cell("决定日期"))) this.problem("决定日期", "warning", M.missingDecisionDate(conclusion));
+    return { index, row: row.row, id, unitCell: this.cell("承办单位"), kind, conclusion, callback, parent, proposed, decided, error: this.error };
+  }
+
+  /** 更正为: a 回访结果 for 回访更正, the order merged into for 重复工单, blank otherwise (a value is a warning). */
+  private correction(kind: JudgmentKind | undefined, id: string): { callback?: Callback; parent?: string } {
+    const correction = this.cell("更正为");
+    if (kind === "回访更正") {
+      const callback = isBlank(correction) ? undefined : parseCallback(correction);
+      if (callback === undefined) this.problem("更正为", "error", M.badCorrection(correction));
+      return { callback };
+    }
+    if (kind === "重复工单") {
+      const parent = orderIdOf(correction);
+      if (parent === "") this.problem("更正为", "error", M.missingParent);
+      else if (parent === id) this.problem("更正为", "error", M.selfParent(id));
+      return { parent };
+    }
+    if (kind !== undefined && !isBlank(correction) && !CORRECTED_KINDS.includes(kind)) this.problem("更正为", "warning", M.correctionIgnored(kind, correction));
+    return {};
+  }
 }

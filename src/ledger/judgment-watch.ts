@@ -10,7 +10,8 @@ import type { OrderCounter } from "./order-counter";
 import type { StoredOrder } from "./order-store";
 
 export class JudgmentWatch {
-  private readonly ids = new Set<string>();
+  /** The ids the register names (orders and merge parents). */
+  readonly ids = new Set<string>();
   private readonly found = new Map<string, FoundOrder>();
   private readonly decisions: readonly ParsedDecision[];
   private readonly rowProblems: readonly JudgmentProblem[];
@@ -25,10 +26,6 @@ export class JudgmentWatch {
     }
   }
 
-  has(id: string): boolean {
-    return this.ids.has(id);
-  }
-
   /** A counted order the register names (the first row holding the id: later ones are duplicates). */
   counted(id: string, unit: number, order: StoredOrder): void {
     if (!this.found.has(id)) this.found.set(id, { unit, order });
@@ -36,7 +33,7 @@ export class JudgmentWatch {
 
   /** A ledger row with a problem that kept it out of the counts. */
   uncounted(id: string, row: number): void {
-    if (this.ids.has(id) && !this.found.has(id)) this.found.set(id, { uncountedRow: row });
+    if (!this.found.has(id)) this.found.set(id, { uncountedRow: row });
   }
 
   finish(units: readonly Organization[], registry: Registry, counter: OrderCounter): LedgerJudgment {

@@ -1,6 +1,5 @@
 /** The result of an import: counts for any period, monthly counts, problems and appeal drill-downs. */
 import { monthlyAverage } from "../engine/hotline";
-import { HOTLINE_2021 } from "../engine/rules/hotline-2021";
 import type { CallbackRule } from "../engine/rules/types";
 import { normalizeName, type Organization } from "../engine/registry";
 import type { HeaderMapping } from "./columns";
@@ -11,6 +10,7 @@ import type { LedgerProblem, LedgerSummary } from "./problems";
 import { formatTimestamp, monthIndexOf } from "./timestamps";
 import { OrderStore, type StoredOrder } from "./order-store";
 import type { CountScenario, LedgerJudgment } from "./judgment-data";
+import { noEffect, type Effect } from "./judgment-effects";
 import { CALLBACK_RESULTS, type CallbackResult } from "./values";
 
 export type { StoredOrder } from "./order-store";
@@ -29,9 +29,11 @@ export interface DrillDownOrder {
   readonly 回访结果: string;
   /** For late orders: 超期办结 or 未办结. */
   readonly 状态?: string;
+  /** The order's 工单研判 decisions (spec I), e.g. 超期免责：待定（工单研判第7行）. */
+  readonly 研判?: string;
 }
 
-export const DRILL_DOWN_HEADERS = ["工单编号", "行号", "派单时间", "办理时限", "办结时间", "是否退单", "是否申请延期", "回访结果", "状态"] as const;
+export const DRILL_DOWN_HEADERS = ["工单编号", "行号", "派单时间", "办理时限", "办结时间", "是否退单", "是否申请延期", "回访结果", "状态", "研判"] as const;
 
 export interface DrillDown {
   readonly unit: Organization;
@@ -44,6 +46,8 @@ export interface DrillDown {
   readonly extended: readonly DrillDownOrder[];
   /** Closed in the period with 回访结果 不满意. */
   readonly dissatisfied: readonly DrillDownOrder[];
+  /** Orders of the period with 工单研判 decisions (whatever their 结论), with the decisions. */
+  readonly judged: readonly DrillDownOrder[];
 }
 
 export interface MonthlyCounts {
@@ -74,7 +78,7 @@ export class LedgerData {
     readonly summary: LedgerSummary,
     readonly mapping: HeaderMapping,
     /** The method's callback rule the counts were made with (which 回访结果 are not satisfied). */
-    private readonly callbacks: CallbackRule = HOTLINE_2021.callbacks,
+    private readonly callbacks: CallbackRule,
     /** The 工单研判 decisions applied (the buckets hold the counts after judgment). */
     readonly judgment?: LedgerJudgment,
   ) {
@@ -131,20 +135,32 @@ export class LedgerData {
     const dissatisfied: DrillDownOrder[] = [];
     const notSatisfied = new Set(this.callbacks.unsatisfied.map((w) => CALLBACK_RESULTS.indexOf(w as CallbackResult)));
     const labels = LEDGER_MESSAGES.drillDown;
+    // The lists follow the counts after judgment: a judged order is listed by its effect (judgment-data.ts).
+    const list = (o: StoredOrder, e: Effect, decisions?: string) => {
+      const open = Number.isNaN(o.closed);
+      if (e.leaves) return;
+      if (o.returned === false && inPeriod(o.deadline) && !e.onTime && (open || o.closed > o.deadline)) {
+        late.push(toListed(o, open ? labels.open : labels.closedLate, decisions));
+      }
+      if (inPeriod(o.dispatched)) {
+        if (o.returned && !e.notReturned) returned.push(toListed(o, undefined, decisions));
+        if (o.extended && !e.notExtended) extended.push(toListed(o, undefined, decisions));
+      }
+      if (!open && !e.noCallback && notSatisfied.has(e.callback) && inPeriod(o.closed)) dissatisfied.push(toListed(o, undefined, decisions));
+    };
+    const judgment = this.judgment;
     for (let i = 0; i < this.orders.length; i++) {
       if (this.orders.unit(i) !== u) continue;
       const o = this.orders.get(i);
-      const open = Number.isNaN(o.closed);
-      if (o.returned === false && inPeriod(o.deadline) && (open || o.closed > o.deadline)) {
-        late.push(toListed(o, open ? labels.open : labels.closedLate));
-      }
-      if (inPeriod(o.dispatched)) {
-        if (o.returned) returned.push(toListed(o));
-        if (o.extended) extended.push(toListed(o));
-      }
-      if (!open && notSatisfied.has(o.callback) && inPeriod(o.closed)) dissatisfied.push(toListed(o));
+      if (judgment?.order(o.id) === undefined) list(o, noEffect(o));
     }
-    return { unit: this.units[u], period, counts: this.counts(period)[u], late, returned, extended, dissatisfied };
+    const judged: DrillDownOrder[] = [];
+    for (const j of judgment?.ordersOf(u, period) ?? []) {
+      const text = judgment!.decisionText(j);
+      list(j.order, j.actual, text);
+      judged.push(toListed(j.order, undefined, text));
+    }
+    return { unit: this.units[u], period, counts: this.counts(period)[u], late, returned, extended, dissatisfied, judged };
   }
 
   /** The year with the most dispatched orders: a sensible default for the period picker. */
@@ -171,7 +187,7 @@ function storeOf(lists: readonly (readonly StoredOrder[])[]): OrderStore {
   return store;
 }
 
-function toListed(o: StoredOrder, status?: string): DrillDownOrder {
+function toListed(o: StoredOrder, status?: string, decisions?: string): DrillDownOrder {
   const base = {
     工单编号: o.id,
     行号: o.row,
@@ -182,7 +198,7 @@ function toListed(o: StoredOrder, status?: string): DrillDownOrder {
     是否申请延期: yesNoText(o.extended),
     回访结果: CALLBACK_RESULTS[o.callback],
   };
-  return status === undefined ? base : { ...base, 状态: status };
+  return { ...base, ...(status === undefined ? {} : { 状态: status }), ...(decisions === undefined ? {} : { 研判: decisions }) };
 }
 
 function yesNoText(value: boolean | undefined): string {

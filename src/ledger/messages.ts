@@ -26,7 +26,7 @@ function isBlankText(value: unknown): boolean {
 export const LEDGER_MESSAGES = {
   // Row problems
   missingValue: (column: string) => `${column}为空`,
-  unknownUnit: (name: unknown) => `承办单位“${show(name)}”不在2021年12345热线承办单位名单中，请核对名称或在名单中添加别名`,
+  unknownUnit: (name: unknown, method: string) => `承办单位“${show(name)}”不在“${method}”的承办单位名单中，请核对名称或在名单中添加别名`,
   notHotlineUnit: (name: unknown, official: string) =>
     `“${show(name)}”（${official}）不是12345热线承办单位，其工单不计入热线考核`,
   badDate: (column: string, value: unknown) =>
@@ -106,6 +106,8 @@ export const LEDGER_MESSAGES = {
     overridden: (kind: string, leaving: string, row: number) => `该工单已按${leaving}（第${row}行）不计入任何计数，本行“${kind}”不起作用`,
     noEffect: (kind: string) => `研判事项“${kind}”对该工单的计数没有影响（如工单并无此情形），请核对工单编号或研判事项`,
     lateAppeal: (days: number) => `逾期提出：提出日期晚于派单当月月底后${days}天（参数“申诉期限（天）”），研判仍按结论执行`,
+    listed: (kind: string, conclusion: string, row: number, error: boolean) =>
+      `${kind}：${conclusion}${error ? "（有误，未生效）" : ""}（工单研判第${row}行）`,
     outsidePeriod: (period: string) => `该工单不计入${period}的任何计数，本次导入中本行研判不改变计数`,
   },
 

@@ -27,6 +27,11 @@ const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
 const LOCAL_BITS = 3;
 const LOCAL_MASK = (1 << LOCAL_BITS) - 1;
 
+/** Row value of an id marked (`mark`) and not seen yet. */
+const MARKED = -2;
+/** firstRowOrAdd's answer for a marked id seen for the first time. */
+export const FIRST_MARKED = -3;
+
 export class OrderIdSet {
   // Open addressing, linear probing, at most half full; a slot is empty while its key is 0.
   private keys = new Float64Array(INITIAL_CAPACITY);
@@ -43,8 +48,19 @@ export class OrderIdSet {
     return this.count + (this.overflow?.size ?? 0);
   }
 
-  /** Registers `id` at `row` and returns -1, or returns the row that first held it (then nothing changes). */
-  firstRowOrAdd(id: string, row: number): number {
+  /**
+   * Marks an id to be caught (工单研判 names it): when the ledger first holds it, firstRowOrAdd answers
+   * FIRST_MARKED instead of -1, so that catching an order costs no second lookup per row. Each id once.
+   */
+  mark(id: string): void {
+    this.firstRowOrAdd(id, 0, MARKED);
+  }
+
+  /**
+   * Registers `id` at `row` and returns -1 (FIRST_MARKED for a marked id), or returns the row that first held
+   * it (then nothing changes).
+   */
+  firstRowOrAdd(id: string, row: number, stored = row): number {
     // One pass from the end over the trailing digits, as two integers below 10^7 (so the hash
     // works on small integers): lo = the last 7 digits, hi = the 6 before them.
     const n = id.length;
@@ -66,7 +82,7 @@ export class OrderIdSet {
       const text = id.slice(0, k);
       let index = this.prefixes.get(text);
       if (index === undefined) {
-        if (this.prefixes.size >= MAX_PREFIXES) return this.viaMap(id, row);
+        if (this.prefixes.size >= MAX_PREFIXES) return this.viaMap(id, row, stored);
         index = this.prefixes.size;
         this.prefixes.set(copy(text), index);
       }
@@ -81,26 +97,32 @@ export class OrderIdSet {
     for (;;) {
       const at = keys[i];
       if (at === 0) break;
-      if (at === key) return this.rows[i];
+      if (at === key) {
+        const first = this.rows[i];
+        if (first !== MARKED) return first;
+        this.rows[i] = row;
+        return FIRST_MARKED;
+      }
       i = (i + 1) & mask;
     }
     // An id first seen when the table could not take it is in the map (and only there).
-    if (this.overflow !== undefined) {
-      const first = this.overflow.get(id);
-      if (first !== undefined) return first;
-    }
-    if (!(row >= 0 && row < ROW_LIMIT)) return this.viaMap(id, row);
+    if (this.overflow?.has(id)) return this.viaMap(id, row, stored);
+    if (!(row >= 0 && row < ROW_LIMIT)) return this.viaMap(id, row, stored);
     keys[i] = key;
-    this.rows[i] = row;
+    this.rows[i] = stored;
     if (++this.count * 2 > mask) this.grow();
     return -1;
   }
 
-  private viaMap(id: string, row: number): number {
+  private viaMap(id: string, row: number, stored: number): number {
     this.overflow ??= new Map();
     const first = this.overflow.get(id);
+    if (first === MARKED) {
+      this.overflow.set(id, row);
+      return FIRST_MARKED;
+    }
     if (first !== undefined) return first;
-    this.overflow.set(copy(id), row);
+    this.overflow.set(copy(id), stored);
     return -1;
   }
 

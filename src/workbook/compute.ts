@@ -17,6 +17,8 @@ import { JUDGMENT_SHEET, LEDGER_SHEET } from "./ledger/contract";
 import { judgmentChangedSinceImport } from "./ledger/import-record";
 import { LEDGER_WMSG } from "./ledger/messages";
 import { openLedgerProblems, withLedgerNotes } from "./ledger/open-problems";
+import { pendingCount, pendingTotals, withJudgmentNotes } from "./ledger/judgment-notes";
+import { readJudgmentSummary } from "./ledger/judgment-summary";
 import { WMSG } from "./messages";
 import { chooseRuleSet, readParameters } from "./params";
 import type { WorkbookPort, WriteOp, WritePlan } from "./port";
@@ -92,7 +94,7 @@ export function computePlan(
   for (const f of methodFindings(method?.problems ?? [])) findings.add(f);
   const errors = new Set<Organization>();
   const { params, allBlocked, hotlineBlocked } = readParameters(snapshots, rules, findings);
-  const unitsRead = readUnits(snapshots, rules.registry, findings, errors);
+  const unitsRead = readUnits(snapshots, rules, findings, errors);
   const unitSet = new Set(unitsRead.units.flatMap((u) => (u.org ? [u.org] : [])));
   const data = readHotlineData(snapshots, rules.registry, unitSet, findings, errors);
   const register = (sheet: typeof SHEET.deductions | typeof SHEET.bonuses, cases: RuleSet["hotline"]["cases"]) =>
@@ -100,7 +102,8 @@ export function computePlan(
   const deductions = register(SHEET.deductions, rules.hotline.cases);
   const bonuses = register(SHEET.bonuses, rules.hotline.bonus.cases);
   const blocked = allBlocked || hotlineBlocked || unitsRead.blocked || data.blocked || deductions.blocked || bonuses.blocked;
-  const scored = scoreUnits(rules, { units: unitsRead.units, data, deductions, bonuses, params, errors, blocked }, findings);
+  const inputs = { units: unitsRead.units, data, deductions, bonuses, params, errors, blocked };
+  const scored = scoreUnits(rules, inputs, findings);
   const approval = assessApproval(snapshots, rules, allBlocked, findings);
   // The last ledger import's problems stay open until a clean import replaces 工单导入校验 (spec E).
   const ledger = openLedgerProblems(snapshots.get(LEDGER_SHEET.problems), rules.registry);
@@ -108,12 +111,16 @@ export function computePlan(
   // 热线数据 holds the counts of the last import: decisions changed since are not in them yet (spec I).
   const judgmentChanged = judgmentChangedSinceImport(snapshots);
   if (judgmentChanged) findings.add({ severity: "error", code: "judgmentChanged", sheet: JUDGMENT_SHEET, message: LEDGER_WMSG.judgmentChanged });
-  const units = withLedgerNotes(scored, ledger);
+  // 工单研判 as the last import applied it (研判汇总): decisions and counts before/after, pending scores (spec I).
+  const judged = readJudgmentSummary(snapshots.get(SHEET.judgmentSummary), rules.registry);
+  const units = withJudgmentNotes(withLedgerNotes(scored, ledger), judged, pendingTotals(rules, inputs, judged));
   const problems = findings.sorted();
   const errorCount = countBySeverity(problems).error;
-  const status = judgmentChanged ? LEDGER_WMSG.judgmentChangedDraft(errorCount)
+  const pending = pendingCount(judged);
+  const draft = judgmentChanged ? LEDGER_WMSG.judgmentChangedDraft(errorCount)
     : ledger.count > 0 ? LEDGER_WMSG.draft(errorCount, ledger.count)
       : errorCount > 0 ? WMSG.draft(errorCount) : WMSG.checked(localMinute(now));
+  const status = [draft, ...(pending > 0 ? [LEDGER_WMSG.pendingTitle(pending)] : [])].join("；");
 
   const label = method?.label ?? BUILT_IN_LABEL(rules.year);
   const plan: WritePlan = [

@@ -25,6 +25,8 @@ export type FindingCode =
   | "ledgerRow" | "ledgerNotFilled" | "ledgerUnitNotAssessed" | "ledgerYear"
   // Compute-all: problems still listed in 工单导入校验 by the last import (the results are a draft).
   | "ledgerOpen"
+  // 工单研判 (spec I): a problem of a decision row, or of the sheet as a whole.
+  | "judgmentRow" | "judgmentSheet"
   // The ledger import (spec I): a value typed into 热线数据, replaced with consent (说明); compute-all: 工单研判
   // changed since the last import (the results are a draft until it is imported again).
   | "ledgerReplacedTyped" | "judgmentChanged";

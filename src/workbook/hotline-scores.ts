@@ -3,7 +3,8 @@
  * 数据有误，未计分 and a unit without counts 缺少数据，未计分 (never a perfect score); either names its problem.
  */
 import {
-  hotlineExplanation, monthlyAverage, rateInputs, scoreUnit, type HotlineUnitScore, type Organization, type RuleSet, type UnitType,
+  hotlineExplanation, monthlyAverage, rateInputs, scoreUnit, type HotlineUnitInput, type HotlineUnitScore, type Organization, type RuleSet,
+  type UnitType,
 } from "../engine";
 import { SHEET } from "./contract";
 import { reasonOf, type Finding, type Findings } from "./findings";
@@ -43,7 +44,24 @@ export interface HotlineInputs {
   readonly blocked: boolean;
 }
 
-export function scoreUnits(rules: RuleSet, input: HotlineInputs, findings: Findings): UnitOutcome[] {
+/**
+ * Scores already computed for the same inputs under the same rules (scoreUnit is pure): a ledger's months
+ * repeat many (a unit without orders in a month scores as every other such unit of its type).
+ */
+export type ScoreMemo = Map<string, { readonly score: HotlineUnitScore; readonly explanation: string }>;
+
+function memoized(rules: RuleSet, unit: HotlineUnitInput, memo: ScoreMemo | undefined): { score: HotlineUnitScore; explanation: string } {
+  const key = memo ? JSON.stringify(unit) : undefined;
+  const known = key === undefined ? undefined : memo?.get(key);
+  if (known) return known;
+  const score = scoreUnit(rules.hotline, unit);
+  const scored = { score, explanation: hotlineExplanation(score.categories, score.bonus) };
+  if (key !== undefined) memo?.set(key, scored);
+  return scored;
+}
+
+/** Every unit's outcome, ranked; `memo` (one per rule set) reuses scores of identical inputs. */
+export function scoreUnits(rules: RuleSet, input: HotlineInputs, findings: Findings, memo?: ScoreMemo): UnitOutcome[] {
   const missing = new Map<Organization, UnitEntry>();
   let candidates = 0;
   const scored = input.units.map((entry): UnitOutcome => {
@@ -57,14 +75,13 @@ export function scoreUnits(rules: RuleSet, input: HotlineInputs, findings: Findi
       if (!input.data.present.has(org) || input.data.blank?.has(org)) missing.set(org, entry);
       return marked;
     }
-    const score = scoreUnit(rules.hotline, {
+    return { ...base, ...memoized(rules, {
       type: entry.type,
       rates: rateInputs(rules.hotline, countsByLabel(counts)),
       cases: input.deductions.counts.get(org) ?? {},
       bonusCases: input.bonuses.counts.get(org) ?? {},
       monthlyAverage: counts.monthlyAverage ?? monthlyAverage(counts.total, input.params.months),
-    });
-    return { ...base, score, explanation: hotlineExplanation(score.categories, score.bonus) };
+    }, memo) };
   });
   const nothing = listMissing(input, missing, candidates, findings);
   const all = findings.sorted();

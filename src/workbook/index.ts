@@ -1,6 +1,7 @@
 /**
  * The assessment workbook: contract (spec E), 创建/补全模板, 全部计算, 定稿 / 恢复公式, all through the
- * WorkbookPort. The task pane and the command line call these; adapters live beside (exceljs-adapter.ts).
+ * WorkbookPort. The task pane and the command line call these with an adapter of ./adapters (office, exceljs,
+ * package), which this layer never imports.
  */
 export * from "./port";
 export * from "./contract";

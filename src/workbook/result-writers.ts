@@ -28,6 +28,16 @@ const RESULT_WIDTHS: Readonly<Record<string, number>> = {
 };
 const widthOf = (c: ResultColumn) => RESULT_WIDTHS[c.label] ?? (c.rateId !== undefined ? 9 : 8);
 
+/**
+ * 月度考核's widths: the official table's, with 月份 and the counts (numbers of at most five digits under a
+ * header on three lines) narrow and 扣分说明 narrower, so that its 25 columns print one A4 page wide at a
+ * legible size (spec H, J; 扣分说明 wraps, its rows grow).
+ */
+const MONTHLY_WIDTHS: Readonly<Record<string, number>> = { 月份: 11, [RESULT_LABEL.explanation]: 30 };
+export function monthlyColumnWidth(c: ResultColumn): number {
+  return MONTHLY_WIDTHS[c.label] ?? (RESULT_WIDTHS[c.label] !== undefined || c.rateId !== undefined || c.category !== undefined ? widthOf(c) : 6);
+}
+
 /** The units in rank order: ties keep their 承办单位 order, units without a rank come last. */
 export function rankOrder(units: readonly UnitOutcome[]): UnitOutcome[] {
   return units.map((u, i) => ({ u, i }))

@@ -28,6 +28,8 @@ export class StylesPatch {
   private readonly p: string;
   private readonly lists = new Map<string, List>();
   private readonly cache = new Map<string, number>();
+  /** The JSON of each format object seen (formats are shared between cells and never changed in place). */
+  private readonly formatKeys = new WeakMap<CellFormat, string>();
   private readonly codes = new Map<string, number>();
   private nextFormatId = 164;
 
@@ -75,7 +77,9 @@ export class StylesPatch {
 
   /** The cell format index for `format` applied over the cell format `base`. */
   style(base: number, format: CellFormat): number {
-    const key = `${base}|${JSON.stringify(format)}`;
+    let text = this.formatKeys.get(format);
+    if (text === undefined) this.formatKeys.set(format, (text = JSON.stringify(format)));
+    const key = `${base}|${text}`;
     const known = this.cache.get(key);
     if (known !== undefined) return known;
     const baseXf = this.item("cellXfs", base) ?? this.item("cellXfs", 0) ?? `<${this.el("xf")} numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;

@@ -83,7 +83,8 @@ describe("npm run assess -- --bulletin / --report", () => {
 
   test("--ledger with --bulletin and --report in one run: the lists equal the reference from 月度考核", async () => {
     const { io, out } = capture();
-    expect(await main(["--ledger", ledger, "--period", "2021", "-o", output, "--bulletin", "2021-03", "--report"], io)).toBe(EXIT.ok);
+    // Without a workbook 便民化考核 is not assessed: the 报告 says so and is a 草稿 (exit 1); the 通报 is complete.
+    expect(await main(["--ledger", ledger, "--period", "2021", "-o", output, "--bulletin", "2021-03", "--report"], io)).toBe(EXIT.problems);
     const bulletin = join(dir, "r-2021-03-通报.docx");
     expect(out).toContain(`月度通报已写入：${bulletin}`);
     expect(existsSync(join(dir, "r-报告.docx"))).toBe(true);
@@ -94,11 +95,25 @@ describe("npm run assess -- --bulletin / --report", () => {
     expect(section(paragraphs, "二、红榜")).toEqual(reference.red);
     expect(section(paragraphs, "三、黑榜")).toEqual(reference.black);
     expect(paragraphs).toContain("安康市行政审批服务局");
+    expect(out).toContain(`报告已写入：${join(dir, "r-报告.docx")}（草稿：有未解决的问题，见下）`);
     const report = docxParagraphs(join(dir, "r-报告.docx"));
+    expect(report[0]).toBe("关于报送2021年度12345热线工单办理情况及审批服务便民化工作考核结果的报告（草稿）");
+    expect(report.filter((p) => p.includes("审批服务便民化工作考核未计算"))).toHaveLength(3);
+  });
+
+  test("--report on a workbook: 主送, facts, 附件1 without 扣分说明 (listed per unit), 附件2 per department", async () => {
+    const { io } = capture();
+    const argv = ["samples/ankang-2021-sample.xlsx", "--ledger", ledger, "--period", "2021", "--replace-typed", "-o", join(dir, "w.xlsx"), "--report"];
+    expect(await main(argv, io)).toBe(EXIT.ok);
+    const report = docxParagraphs(join(dir, "w-报告.docx"));
     expect(report[0]).toBe("关于报送2021年度12345热线工单办理情况及审批服务便民化工作考核结果的报告");
     expect(report).toContain("市考核办：");
-    expect(report).toContain("附件1");
-    expect(report).toContain("附件2");
+    expect(report).toContain("参加考核单位77个，已计分77个。");
+    expect(report.some((p) => /^考核部门37个，因适用事项未完成扣分的部门\d+个。$/.test(p))).toBe(true);
+    for (const label of ["附件1", "附件2", "扣分说明", "类别内排名", "涉及事项", "未完成事项"]) expect(report).toContain(label);
+    // 附件1's header has no 扣分说明 column: the only 扣分说明 paragraphs are the list's label and 附件2's header.
+    expect(report.filter((p) => p === "扣分说明")).toHaveLength(2);
+    expect(report.filter((p) => /^\d+\. .+：/.test(p))).toHaveLength(77);
   });
 
   test("a month 月度考核 does not hold: exit 2 naming the months it holds, nothing written", async () => {

@@ -3,14 +3,16 @@
  * 创建/补全模板 writes into an empty workbook (template.ts), another definition gets another file, and a run
  * with the cache in place never loads exceljs.
  */
-import { mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
+import { EXIT, main } from "../../src/cli/assess";
 import { blankTemplateFile } from "../../src/cli/template-cache";
 import { ruleSet } from "../../src/engine";
 import { templateAll, TEMPLATE_READS } from "../../src/workbook";
-import { ExcelJsWorkbookPort } from "../../src/workbook/adapters/exceljs";
+import { ExcelJsWorkbookPort, xlsxBuffer } from "../../src/workbook/adapters/exceljs";
 import { PackageWorkbookPort } from "../../src/workbook/adapters/package";
 import { nodeFile } from "../../src/xlsx/node-file";
 
@@ -30,6 +32,21 @@ describe("blank template cache", () => {
       for (const [name, sheet] of theirs) expect([name, ours.get(name)?.formulas]).toEqual([name, sheet.formulas]);
     } finally {
       await cached.close();
+    }
+  });
+
+  test("--template writes every part exceljs wrote for the blank template, byte for byte (but the creation time)", async () => {
+    const reference = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
+    await templateAll(reference);
+    const expected = unzipSync(new Uint8Array(await xlsxBuffer(reference.workbook)));
+    const output = join(mkdtempSync(join(tmpdir(), "template-cache-")), "t.xlsx");
+    expect(await main(["--template", "-o", output], { out: () => undefined, err: () => undefined })).toBe(EXIT.ok);
+    const written = unzipSync(new Uint8Array(readFileSync(output)));
+    expect(Object.keys(written).sort()).toEqual(Object.keys(expected).sort());
+    const created = (bytes: Uint8Array) => strFromU8(bytes).replace(/<dcterms:created[^>]*>[^<]*</, "<dcterms:created>…<");
+    for (const [name, bytes] of Object.entries(expected)) {
+      if (name === "docProps/core.xml") expect(created(written[name])).toBe(created(bytes));
+      else expect([name, Buffer.compare(Buffer.from(written[name]), Buffer.from(bytes))]).toEqual([name, 0]);
     }
   });
 
@@ -58,11 +75,11 @@ describe("blank template cache", () => {
       jest.doMock("exceljs", () => {
         throw new Error("exceljs loaded");
       });
-      const { main, EXIT } = await import("../../src/cli/assess");
+      const cli = await import("../../src/cli/assess");
       const io = { out: () => undefined, err: () => undefined };
-      expect(await main(["--template", "-o", join(dir, "t.xlsx")], io)).toBe(EXIT.ok);
+      expect(await cli.main(["--template", "-o", join(dir, "t.xlsx")], io)).toBe(cli.EXIT.ok);
       // Exit 0 or 1 (the one-order ledger leaves units without orders): a result written, no crash.
-      expect([EXIT.ok, EXIT.problems]).toContain(await main(["--ledger", ledger, "-o", join(dir, "r.xlsx")], io));
+      expect([cli.EXIT.ok, cli.EXIT.problems]).toContain(await cli.main(["--ledger", ledger, "-o", join(dir, "r.xlsx")], io));
     });
     expect(statSync(join(dir, "r.xlsx")).size).toBeGreaterThan(0);
   });

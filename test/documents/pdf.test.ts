@@ -51,7 +51,10 @@ function checkLayout(pages: readonly Page[], title: string): void {
 
   beforeAll(async () => {
     const io = { out: () => undefined, err: () => undefined };
-    const argv = ["--ledger", "samples/ankang-2021-ledger.csv", "--period", "2021", "-o", join(dir, "r.xlsx"), "--bulletin", "2021-03", "--report"];
+    const argv = [
+      "samples/ankang-2021-sample.xlsx", "--ledger", "samples/ankang-2021-ledger.csv", "--period", "2021", "--replace-typed",
+      "-o", join(dir, "r.xlsx"), "--bulletin", "2021-03", "--report",
+    ];
     expect(await main(argv, io)).toBe(EXIT.ok);
     for (const name of ["r-2021-03-通报", "r-报告"]) {
       const pdf = await writePdf(join(dir, `${name}.docx`));

@@ -124,7 +124,8 @@ describe("补全模板 on a workbook that has some of it", () => {
     expect(changes.addedRows).toEqual([{
       sheet: SHEET.params,
       labels: ["办法名称", "总分", "一票否决扣分", "印证资料截止日期", "基本满意计为满意", "比率保留小数位", "加分上限",
-        "减时间比例不低于", "最多跑一次占比不低于", "即办事项占比不低于", "网上可办率不低于", "全程网办率不低于", "申诉期限（天）"],
+        "减时间比例不低于", "最多跑一次占比不低于", "即办事项占比不低于", "网上可办率不低于", "全程网办率不低于", "申诉期限（天）",
+        "通报标题", "红榜人数", "黑榜人数", "黑榜范围", "发文单位", "通报日期", "主送机关"],
     }]);
     await port.apply(changes.plan);
     const after = await everything(port);
@@ -152,7 +153,8 @@ describe("补全模板 on a workbook that has some of it", () => {
     expect(changes.addedColumns).toEqual(expect.arrayContaining([
       { sheet: "考核办法", labels: ["依据"] }, { sheet: SHEET.approval, labels: expect.arrayContaining(["事项7"]) },
     ]));
-    expect(changes.addedRows).toEqual([{ sheet: SHEET.params, labels: ["比率保留小数位", "加分上限", "申诉期限（天）"] }]);
+    expect(changes.addedRows).toEqual([{ sheet: SHEET.params, labels: ["比率保留小数位", "加分上限", "申诉期限（天）",
+      "通报标题", "红榜人数", "黑榜人数", "黑榜范围", "发文单位", "通报日期", "主送机关"] }]);
     const after = await everything(port);
     for (const [name, snap] of before) {
       snap.values.forEach((row, r) => row.forEach((v, c) => expect([name, r, c, after.get(name)!.values[r][c]]).toEqual([name, r, c, v])));

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { REGISTRY_2021, applies, ruleSet } from "../../src/engine";
-import { ITEM_LABELS, LABEL, RESULT_LABEL, SEQ_LABEL, SHEET, SHEETS, sheetSpec } from "../../src/workbook/contract";
+import { LABEL, RESULT_LABEL, SEQ_LABEL, SHEET, SHEETS, sheetSpec } from "../../src/workbook/contract";
 import { strFromU8, unzipSync } from "fflate";
 import { parseAddress } from "../../src/workbook/address";
 import { ExcelJsWorkbookPort, xlsxBuffer } from "../../src/workbook/adapters/exceljs";
@@ -8,7 +8,7 @@ import { findHeader } from "../../src/workbook/tables";
 import { TEMPLATE_READS, templateAll, templateChanges, templatePlan } from "../../src/workbook/template";
 import { computeAll } from "../../src/workbook/compute";
 import { fixture } from "./fixtures";
-import { everything, roundTrip, sheetTable, workbookOf } from "./helpers";
+import { everything, ITEM_LABELS, roundTrip, sheetTable, workbookOf } from "./helpers";
 
 async function blankTemplate(): Promise<ExcelJsWorkbookPort> {
   const port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());
@@ -63,6 +63,9 @@ describe("创建模板 on an empty workbook, saved and read back", () => {
       ["一票否决扣分", 0.5], ["印证资料截止日期", "2021-12-31"], ["基本满意计为满意", "是"], ["比率保留小数位", null],
       ["加分上限", null], ["减时间比例不低于", "70%"], ["最多跑一次占比不低于", "95%"], ["即办事项占比不低于", "50%"],
       ["网上可办率不低于", "95%"], ["全程网办率不低于", "70%"], ["申诉期限（天）", null],
+      // spec J: the documents' rows, with their defaults (通报日期 blank = the day the 通报 is written)
+      ["通报标题", "安康市12345政务服务便民热线工单办理情况通报（{年}年第{月}期）"], ["红榜人数", 5], ["黑榜人数", 3],
+      ["黑榜范围", "分类"], ["发文单位", "安康市行政审批服务局"], ["通报日期", null], ["主送机关", "市考核办"],
     ]);
     expect(rows.every((r) => typeof r[LABEL.note] === "string" && r[LABEL.note] !== "")).toBe(true);
   });

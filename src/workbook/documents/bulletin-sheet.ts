@@ -41,7 +41,7 @@ export function bulletinSheetOps(previous: SheetSnapshot | undefined, b: Bulleti
   const noteRows = notes.length + 1;
   notes.forEach((text, i) => result.push(...paragraphOps(sheet, 1 + i, text)));
   // A caption above each category's table (the tables start under the notes, one blank row apart).
-  const captions = b.tables.map((t, i) => ({ row: layout.headerRows[i] - 1, text: DOC_MSG.categoryTable(t.type, t.rows.length) }));
+  const captions = b.tables.map((t, i) => ({ row: layout.headerRows[i] - 1, text: DOC_MSG.categoryTable(i, t.type, t.rows.length) }));
   const last = layout.headerRows.length > 0 ? layout.headerRows[layout.headerRows.length - 1] + 1 + b.tables[b.tables.length - 1].rows.length : 1 + noteRows;
   const texts = [
     ...(b.notScored.length > 0 ? [DOC_MSG.notScored(b.notScored)] : []),

@@ -23,6 +23,8 @@ export interface ReportContext {
   readonly problems: readonly DocProblem[];
   readonly settings: DocSettings;
   readonly date: string;
+  /** False when 便民化考核 was not assessed in this run (a ledger without a workbook). */
+  readonly approvalAssessed: boolean;
 }
 
 export function reportInput(results: ComputeResults, ctx: ReportContext): ReportInput {
@@ -39,7 +41,7 @@ export function reportInput(results: ComputeResults, ctx: ReportContext): Report
   }));
   const units: ReportUnit[] = ranked.map((u) => ({ name: u.name, score: u.score?.total ?? null, explanation: u.explanation }));
   const items = rules.approval.items.map((i) => i.no);
-  const departments: ReportDepartment[] = results.departments.map((d) => ({
+  const departments: ReportDepartment[] | null = !ctx.approvalAssessed ? null : results.departments.map((d) => ({
     name: d.name,
     items: items.filter((no) => applies(rules.approval, rules.registry, d.org, no)),
     failed: d.result ? [...new Set([...d.result.failed, ...d.result.late])].sort((a, b) => a - b) : [],

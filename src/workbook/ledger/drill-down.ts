@@ -80,6 +80,8 @@ export function drillDownPlan(data: LedgerData, unitName: string, period: Period
   };
   const listing: CellValue[][] = [];
   for (const s of sections) for (const order of lists[s.section]) listing.push([s.label, ...drillDownRow(order)]);
+  // Every order of the period with 工单研判 decisions, whichever 结论 (spec I: 工单核查 shows each order's decisions).
+  for (const order of drill.judged) listing.push([LEDGER_WMSG.judgedSection, ...drillDownRow(order)]);
   const rows = listing.length;
   if (rows === 0) listing.push([LEDGER_WMSG.drillNone]);
   const counts = COUNT_FIELDS.map((f) => `${f}${drill.counts[f]}`).join("，");

@@ -26,6 +26,7 @@ import { monthlyPlan, monthlyScores, type MonthlyResults } from "./monthly";
 import { problemsSheetOps, sourceSheetOf } from "./problems-sheet";
 import { importRecordOps, readImportRecord } from "./import-record";
 import { simulate } from "./simulate";
+import { judgmentSummaryOps } from "./judgment-summary";
 import { typedValues, writtenValues, type RowsToFill, type TypedValue } from "./typed-values";
 
 export interface LedgerPlanOptions {
@@ -35,6 +36,8 @@ export interface LedgerPlanOptions {
   readonly now?: Date;
   /** The method the rules came from, named on 月度考核 (default: the built-in method of the rules' year). */
   readonly method?: string;
+  /** Problems of 工单研判 as a whole and of 申诉期限（天） (readDecisionRegister), listed in 工单导入校验. */
+  readonly registerFindings?: readonly Finding[];
 }
 
 export interface LedgerImportSummary {
@@ -221,7 +224,7 @@ export function ledgerPlan(snapshots: Snapshots, data: LedgerData, period: Perio
   // Units to fill: the hotline units of 承办单位 (all 77 when 承办单位 is missing), so that compute-all never
   // finds counts for a unit it does not assess.
   const ignored = new Findings();
-  const assessed = new Set(readUnits(sheets, rules.registry, ignored, new Set()).units.flatMap((u) => (u.org?.hotline ? [u.org.name] : [])));
+  const assessed = new Set(readUnits(sheets, rules, ignored, new Set()).units.flatMap((u) => (u.org?.hotline ? [u.org.name] : [])));
   const { params } = readParameters(sheets, rules, ignored);
   if (params.year !== period.year) {
     findings.add({ severity: "warning", code: "ledgerYear", sheet: SHEET.params, field: PARAM.year, message: LEDGER_WMSG.yearMismatch(period, params.year) });
@@ -248,12 +251,13 @@ export function ledgerPlan(snapshots: Snapshots, data: LedgerData, period: Perio
       message: LEDGER_WMSG.replacedTyped(t.unit, t.label, where, LEDGER_WMSG.typedValue(t.typed), t.imported),
     });
   }
-  const problems = problemsSheetOps(snapshots.get(LEDGER_SHEET.problems), data, period, source, typed);
+  const problems = problemsSheetOps(snapshots.get(LEDGER_SHEET.problems), data, period, source, { replaced: typed, registerFindings: options.registerFindings });
   const recordOps = importRecordOps(snapshots, writtenValues(hotline.fill));
+  const judgment = judgmentSummaryOps(snapshots.get(SHEET.judgmentSummary), data, period, rules);
 
   const text = [LEDGER_WMSG.filled(period, hotline.filled, hotline.added.length), data.summary.text].join("；");
   return {
-    plan: [...template.plan, ...hotline.ops, ...provenance, ...monthlyOps, ...problems.ops, ...recordOps],
+    plan: [...template.plan, ...hotline.ops, ...provenance, ...monthlyOps, ...problems.ops, ...recordOps, ...judgment],
     summary: {
       period, source, ledger: data.summary, unitsFilled: hotline.filled, unitsAdded: hotline.added, totals: hotline.totals, text,
     },

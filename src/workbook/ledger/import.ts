@@ -4,18 +4,21 @@
  */
 import type { RuleSet } from "../../engine";
 import {
-  LedgerData, LedgerError, aggregateLedger, arrayRows, parsePeriod, yearPeriod, type HeaderMapping, type ImportProgress, type Period, type RowBatch, type RowSource,
+  LedgerData, LedgerError, aggregateLedger, arrayRows, parsePeriod, yearPeriod,
+  type HeaderMapping, type ImportOptions, type ImportProgress, type Period, type RowBatch, type RowSource,
 } from "../../ledger";
 import { COMPUTE_READS, SHEET } from "../contract";
 import type { Finding } from "../findings";
 import { workbookMethod } from "../method";
 import { MMSG } from "../method/messages";
 import { chooseRuleSet } from "../params";
+import type { Snapshots } from "../tables";
 import type { SheetSnapshot, WorkbookPort } from "../port";
 import { JUDGMENT_SHEET, LEDGER_SHEET } from "./contract";
 import { drillDownPlan, type DrillDownOutput } from "./drill-down";
 import { ledgerPlan, type LedgerImportSummary } from "./fill";
 import type { MonthlyResults } from "./monthly";
+import { readDecisionRegister } from "./judgment-register";
 import { readLedgerSheet } from "./read-sheet";
 import { readRememberedHeaders, rememberHeadersPlan } from "./remembered";
 import { consentCovers, type ReplaceConsent, type TypedValue } from "./typed-values";
@@ -110,27 +113,52 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
   const remembered = { ...stored, ...fresh };
   // The workbook's method decides the units (承办单位 with 别名) and the callback rule before the ledger is counted.
   const { rules, label } = options.ruleSet ? { rules: options.ruleSet, label: options.methodName } : await methodRules(port, snapshots);
+  // The assessment year of 参数 (the rule set's year), not the busiest year of the export: an export starting
+  // in late December must not turn a 2021 assessment into a 2020 one.
+  const period = given ?? yearPeriod(rules.year);
+  const decisions = readDecisionRegister(snapshots);
+  const judgment = judgmentOption(snapshots, period);
   let data: LedgerData;
   if (source instanceof LedgerData) data = source;
   else {
     const result = await aggregateLedger(source, {
-      remembered, onProgress: options.onProgress, registry: rules.registry, callbacks: rules.hotline.callbacks,
+      remembered, onProgress: options.onProgress, rules, judgment,
     });
     if (result.status === "needsMapping") {
       return { status: "needsMapping", mapping: result.mapping, headerRow: result.headerRow, message: result.message, remembered };
     }
     data = result.data;
   }
-  // The assessment year of 参数 (the rule set's year), not the busiest year of the export: an export starting
-  // in late December must not turn a 2021 assessment into a 2020 one.
-  const period = given ?? yearPeriod(rules.year);
   // Zeros for every unit would score them all as facts of "0 orders".
   if (data.totals(period).工单总量 === 0) return { status: "noOrders", data, period };
-  const out = ledgerPlan(snapshots, data, period, rules, { sourceName: options.sourceName, now: options.now, method: label });
+  const out = ledgerPlan(snapshots, data, period, rules, {
+    sourceName: options.sourceName, now: options.now, method: label, registerFindings: decisions.findings,
+  });
   if (!consentCovers(options.replaceTyped, out.typed)) return { status: "typedValues", typed: out.typed, recorded: out.recorded, data, period };
   const changed = Object.entries(fresh).some(([header, column]) => stored[header] !== column);
   await port.apply(changed ? [...out.plan, ...rememberHeadersPlan(fresh, snapshots)] : out.plan);
   return { status: "ok", summary: out.summary, findings: out.findings, data, period, monthly: out.monthly };
+}
+
+/** The sheets judgmentOption reads (for a port.read before it). */
+export const JUDGMENT_READS: readonly string[] = [SHEET.judgment, SHEET.params];
+
+/**
+ * 工单研判 as the ledger's aggregation applies it for `period` (spec I), undefined without a register: a reader
+ * of a ledger file (the CLI, the task pane) passes it on, so that the decisions apply on every path. A year's
+ * import must hold every judged order.
+ */
+export function judgmentOption(snapshots: Snapshots, period: Period): ImportOptions["judgment"] {
+  const { register } = readDecisionRegister(snapshots);
+  return register ? { register, scope: period.kind === "year" ? "year" : "part" } : undefined;
+}
+
+/**
+ * The rules a ledger read outside importLedger (a file the task pane reads) is counted by: the workbook's method,
+ * else the built-in one of 考核年度. Throws LedgerError (Chinese message) when the workbook's method is refused.
+ */
+export async function ledgerRules(port: WorkbookPort): Promise<RuleSet> {
+  return (await methodRules(port, await port.read([SHEET.params]))).rules;
 }
 
 /** The workbook's method, else the built-in one of 考核年度; a refused method stops the import (LedgerError). */

@@ -23,8 +23,9 @@ export const LEDGER_WMSG = {
   noProblems: "未发现问题：全部工单均已计入",
   notListed: (count: number) => `另有${count}个问题未逐条列出（已计入汇总）`,
   drillTitle: (unit: string, period: Period) => `${unit}${period.name}工单核查（申诉用）：各项扣分所依据的工单`,
-  drillNote: "以下件数与热线数据及12345热线考核表中该单位该期间的数字一致；同一工单可能属于多个类别。",
+  drillNote: "以下件数与热线数据及12345热线考核表中该单位该期间的数字一致（已按工单研判中成立的研判调整）；同一工单可能属于多个类别；“已研判工单”列出本期有研判的全部工单及其结论。",
   drillNone: "（无）",
+  judgedSection: "已研判工单",
   column: (header: string, letter: string) => `${header}（${letter}列）`,
 
   // --- 工单核查 summary basis ------------------------------------------------------------------------------------
@@ -70,6 +71,30 @@ export const LEDGER_WMSG = {
   draft: (errors: number, ledgerProblems: number) =>
     `草稿：校验表中有 ${errors} 个问题未解决，工单导入校验中有 ${ledgerProblems} 个工单问题未解决`,
 
+  // --- 工单研判 (spec I) -------------------------------------------------------------------------------------------
+  judgmentNoHeader: (columns: readonly string[]) =>
+    `工作表“工单研判”有内容但找不到表头（应在前10行内，含“工单编号”）：其中的研判均未生效。请用“创建/补全模板”补全表头（${columns.join("、")}）后重新导入工单明细。`,
+  judgmentMissingColumns: (columns: readonly string[]) =>
+    `工作表“工单研判”缺少列：${columns.join("、")}，其中的研判均未生效。请补上这些表头后重新导入工单明细。`,
+  badAppealDays: (value: unknown) => `参数“申诉期限（天）”的值“${String(value)}”无效：应为不小于0的整数天数，或空白（不限期限）；本次按不限期限处理。`,
+  judgmentSummaryTitle: (period: string) => `${period}工单研判汇总（导入工单明细时生成）`,
+  judgmentTotals: (t: { 成立: number; 不成立: number; 待定: number; errors: number }) =>
+    `研判成立${t.成立}件（已计入热线数据），不成立${t.不成立}件，待定${t.待定}件，有误${t.errors}件（未生效，见工单导入校验）`,
+  noJudgment: "工作簿中没有可用的工单研判，计数均按工单明细",
+  judgmentSummaryNote: (year: number) =>
+    `上表：各单位各研判事项的件数（只计本期计入的工单）；下表：研判改变（或待定研判若成立将改变）的计数。修改“工单研判”后请重新导入${year}年度工单明细。`,
+  /** 扣分说明 (spec I): the decisions that moved the unit's counts, and the counts before and after. */
+  judgmentNote: (applied: readonly { kind: string; count: number }[], changes: readonly { field: string; before: number; after: number }[]) => {
+    const total = applied.reduce((n, a) => n + a.count, 0);
+    const moved = changes.filter((c) => c.before !== c.after).map((c) => `${c.field}${c.after}（研判前${c.before}）`);
+    return `研判成立${total}件（${applied.map((a) => `${a.kind}${a.count}件`).join("、")}，见工单研判）：${moved.length > 0 ? moved.join("，") : "计数未变"}`;
+  },
+  pendingNote: (pending: number, total: string) => `待定${pending}件，若全部成立总分为${total}`,
+  pendingTitle: (pending: number) => `另有${pending}件研判待定`,
+  openJudgment: (rows: number) => `工单研判中有${rows}行有错误未生效（见“工单导入校验”）：请更正工单研判后重新导入工单明细`,
+  unitJudgmentNote: (rows: number) => `工单研判有${rows}行有错误未生效，见“工单导入校验”`,
+  judgmentRow: (row: number, column: string, message: string) => `工单研判第${row}行（${column}）：${message}`,
+  level: { error: "错误", warning: "警告", info: "说明" } as Readonly<Record<"error" | "warning" | "info", string>>,
   // --- values typed into 热线数据 (spec I: nothing typed is lost by an import) -------------------------------------
   /** A typed value as the messages show it. */
   typedValue: (value: CellValue) =>

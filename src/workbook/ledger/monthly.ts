@@ -11,14 +11,14 @@ import { type Organization, type RuleSet } from "../../engine";
 import { monthsOfYear, yearPeriod, type LedgerData, type Period, type UnitPeriodCounts } from "../../ledger";
 import { FORMAT, LABEL, RESULT_LABEL, SHEET } from "../contract";
 import { Findings } from "../findings";
-import { scoreUnits, type UnitOutcome } from "../hotline-scores";
+import { scoreUnits, type ScoreMemo, type UnitOutcome } from "../hotline-scores";
 import type { HotlineCounts, HotlineRead } from "../inputs/hotline-data";
 import { readRegister, type Counts, type RegisterRead } from "../inputs/registers";
 import { readUnits, type UnitEntry } from "../inputs/units";
 import { readParameters } from "../params";
 import type { CellValue, SheetSnapshot, WriteOp } from "../port";
 import { percentFormat } from "../rate-format";
-import { hotlineTableValues, resultTitle } from "../result-writers";
+import { hotlineTableValues, monthlyColumnWidth, resultTitle } from "../result-writers";
 import { range, titleHeight } from "../styles";
 import type { Snapshots } from "../tables";
 import { FILLED_COUNT_LABELS, LEDGER_SHEET, MONTHLY_LABEL, monthlyColumns } from "./contract";
@@ -69,7 +69,7 @@ export function monthlyScores(snapshots: Snapshots, data: LedgerData, year: numb
   const findings = new Findings(); // compute-all lists these problems in 校验; here they only mark units
   const errors = new Set<Organization>();
   const { params, allBlocked } = readParameters(snapshots, rules, findings);
-  const unitsRead = readUnits(snapshots, rules.registry, findings, errors);
+  const unitsRead = readUnits(snapshots, rules, findings, errors);
   const position = new Map(data.units.map((u, i) => [u.name, i]));
   const entries: UnitEntry[] = unitsRead.units.filter((e) => e.org !== undefined && position.has(e.org.name));
   const unitSet = new Set(unitsRead.units.flatMap((u) => (u.org ? [u.org] : [])));
@@ -77,6 +77,7 @@ export function monthlyScores(snapshots: Snapshots, data: LedgerData, year: numb
   const bonuses = readRegister(snapshots, SHEET.bonuses, rules.hotline.bonus.cases, rules.registry, unitSet, year, findings, errors);
   const blocked = allBlocked || unitsRead.blocked || deductions.blocked || bonuses.blocked;
 
+  const memo: ScoreMemo = new Map(); // thirteen scorings of the same units under the same rules
   const score = (period: Period, average: (c: UnitPeriodCounts) => number, cases: RegisterRead, bonusCases: RegisterRead) => {
     const counts = data.counts(period);
     const rows = new Map<Organization, HotlineCounts>();
@@ -90,7 +91,7 @@ export function monthlyScores(snapshots: Snapshots, data: LedgerData, year: numb
     const outcomes = scoreUnits(rules, {
       units: entries, data: hotline, deductions: cases, bonuses: bonusCases, params: { ...params, months: period.months },
       errors, blocked,
-    }, findings);
+    }, findings, memo);
     return entries.map((e, i): MonthlyScore => {
       const c = counts[position.get((e.org as Organization).name) as number];
       return { period, counts: c, monthlyAverage: average(c), outcome: outcomes[i] };
@@ -138,7 +139,8 @@ export function monthlyPlan(previous: SheetSnapshot | undefined, results: Monthl
     label: c.label,
     numberFormat: c.rateId !== undefined ? FORMAT.percent : undefined,
     center: c.label !== LABEL.name && c.label !== RESULT_LABEL.explanation,
-    maxWidth: c.label === RESULT_LABEL.explanation ? 80 : 30,
+    width: monthlyColumnWidth(c),
+    wrap: c.label === LABEL.name || c.label === RESULT_LABEL.explanation,
   }));
   const { ops, layout } = ownedSheetOps(previous, {
     sheet: LEDGER_SHEET.monthly, title: resultTitle(LEDGER_WMSG.monthlyTitle(results.year), method), notes: [LEDGER_WMSG.monthlyNote],

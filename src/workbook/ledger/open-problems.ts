@@ -8,7 +8,8 @@ import type { Organization, Registry } from "../../engine";
 import { cellAddress } from "../address";
 import type { Finding } from "../findings";
 import type { UnitOutcome } from "../hotline-scores";
-import type { SheetSnapshot } from "../port";
+import { SHEET } from "../contract";
+import type { CellValue, SheetSnapshot } from "../port";
 import { cellOf, normalizeLabel } from "../tables";
 import { LEDGER_SHEET, NOT_LISTED_MARK, PROBLEM_LABEL } from "./contract";
 import { LEDGER_WMSG } from "./messages";
@@ -18,11 +19,13 @@ export interface OpenLedgerProblems {
   readonly count: number;
   /** 工单明细 row numbers with a problem, by unit (official name). */
   readonly rowsByUnit: ReadonlyMap<string, readonly number[]>;
+  /** Errors of 工单研判 rows (the decision changed no count), by unit (official name). */
+  readonly judgedByUnit: ReadonlyMap<string, number>;
   /** One 校验 error per unit concerned, and one for the problems of no unit. */
   readonly findings: readonly Finding[];
 }
 
-export const NO_OPEN_LEDGER_PROBLEMS: OpenLedgerProblems = { count: 0, rowsByUnit: new Map(), findings: [] };
+export const NO_OPEN_LEDGER_PROBLEMS: OpenLedgerProblems = { count: 0, rowsByUnit: new Map(), judgedByUnit: new Map(), findings: [] };
 
 /** How far down 工单导入校验's header row may be (title and summary lines above it). */
 const HEADER_SEARCH_ROWS = 10;
@@ -37,6 +40,7 @@ export function openLedgerProblems(snapshot: SheetSnapshot | undefined, registry
     return c === undefined ? null : cellOf(snapshot, r, c);
   };
   let count = 0;
+  const judged = new Map<Organization | typeof NO_UNIT, string[]>();
   const byUnit = new Map<Organization, { rows: number[]; cell: string }>();
   let unattributed = 0;
   let firstUnattributed: string | undefined;
@@ -49,6 +53,16 @@ export function openLedgerProblems(snapshot: SheetSnapshot | undefined, registry
         unattributed += more;
         firstUnattributed ??= cellAddress(r, 0);
       }
+      continue;
+    }
+    // Warnings and 说明 (工单研判's, replaced values) are records, not open problems.
+    const level = at(r, PROBLEM_LABEL.level);
+    if (level !== null && level !== LEDGER_WMSG.level.error) continue;
+    if (typeof rowNumber === "string" && rowNumber.startsWith(SHEET.judgment)) {
+      count++;
+      const org = unitOf(at(r, PROBLEM_LABEL.unit), registry);
+      const key = org ?? NO_UNIT;
+      judged.set(key, [...(judged.get(key) ?? []), rowNumber]);
       continue;
     }
     if (typeof rowNumber !== "number") continue;
@@ -71,15 +85,34 @@ export function openLedgerProblems(snapshot: SheetSnapshot | undefined, registry
   if (unattributed > 0) {
     findings.push({ severity: "error", code: "ledgerOpen", sheet, cell: firstUnattributed, message: LEDGER_WMSG.openWithoutUnit(unattributed) });
   }
-  return { count, rowsByUnit: new Map([...byUnit].map(([org, { rows }]) => [org.name, rows])), findings };
+  // 工单研判 errors: the decision changed no count; the unit's result row names it.
+  for (const [org, cells] of judged) {
+    const cell = cells[0].slice(SHEET.judgment.length + 1);
+    findings.push({
+      severity: "error", code: "ledgerOpen", sheet: SHEET.judgment, ...(/^[A-Z]+\d+$/.test(cell) ? { cell } : {}),
+      ...(org === NO_UNIT ? {} : { unit: org.name }),
+      message: `${org === NO_UNIT ? "" : `${org.name}：`}${LEDGER_WMSG.openJudgment(cells.length)}`,
+    });
+  }
+  const judgedByUnit = new Map([...judged].flatMap(([org, cells]) => (org === NO_UNIT ? [] : [[org.name, cells.length] as const])));
+  return { count, rowsByUnit: new Map([...byUnit].map(([org, { rows }]) => [org.name, rows])), judgedByUnit, findings };
+}
+
+const NO_UNIT = Symbol("no unit");
+
+function unitOf(written: CellValue, registry: Registry): Organization | undefined {
+  const org = typeof written === "string" && written.trim() !== "" ? registry.resolve(written) : undefined;
+  return org?.hotline ? org : undefined;
 }
 
 /** The scored units whose counts a problem touches: their 扣分说明 names it. */
 export function withLedgerNotes(units: UnitOutcome[], open: OpenLedgerProblems): UnitOutcome[] {
-  if (open.rowsByUnit.size === 0) return units;
+  if (open.rowsByUnit.size === 0 && open.judgedByUnit.size === 0) return units;
   return units.map((u) => {
     const rows = u.score && u.org ? open.rowsByUnit.get(u.org.name) : undefined;
-    return rows ? { ...u, explanation: `${u.explanation}；${LEDGER_WMSG.unitNote(rows)}` } : u;
+    const judged = u.score && u.org ? open.judgedByUnit.get(u.org.name) : undefined;
+    const notes = [...(rows ? [LEDGER_WMSG.unitNote(rows)] : []), ...(judged ? [LEDGER_WMSG.unitJudgmentNote(judged)] : [])];
+    return notes.length > 0 ? { ...u, explanation: [u.explanation, ...notes].join("；") } : u;
   });
 }
 

@@ -8,6 +8,7 @@ import { columnLetter, cellAddress } from "../address";
 import { formatTimestamp, problemCell, type LedgerData, type LedgerProblem, type Period } from "../../ledger";
 import type { Finding } from "../findings";
 import { cellValue } from "../cell-text";
+import { SHEET } from "../contract";
 import { WMSG } from "../messages";
 import type { CellValue, SheetSnapshot, WriteOp } from "../port";
 import { LEDGER_SHEET, NOT_LISTED_MARK, PROBLEM_LABEL } from "./contract";
@@ -46,15 +47,25 @@ function replacedTable(replaced: readonly TypedValue[]): OwnedTable {
   };
 }
 
+/**
+ * 工单导入校验: the ledger's row problems (errors), then 工单研判's problems at their cells with their level
+ * (错误 / 警告 / 说明; only errors keep the result a draft), then problems of the register as a whole; the
+ * values replaced with consent in a table of their own.
+ */
 export function problemsSheetOps(previous: SheetSnapshot | undefined, data: LedgerData, period: Period, sourceName: string,
-  replaced: readonly TypedValue[] = []): { ops: WriteOp[]; findings: Finding[] } {
+  extra: { readonly replaced?: readonly TypedValue[]; readonly registerFindings?: readonly Finding[] } = {}): { ops: WriteOp[]; findings: Finding[] } {
+  const { replaced = [], registerFindings = [] } = extra;
+  const level = LEDGER_WMSG.level;
   const rows: CellValue[][] = data.problems.map((p) => [
     p.row, cellValue(LEDGER_WMSG.column(p.header, columnLetter(p.columnIndex))), cellValue(shownValue(p.value)), cellValue(p.message),
-    p.unit ?? null,
+    p.unit ?? null, level.error,
   ]);
   const notListed = data.summary.problemsNotListed;
-  if (notListed > 0) rows.push([NOT_LISTED_MARK, null, notListed, LEDGER_WMSG.notListed(notListed), null]);
-  if (rows.length === 0) rows.push([WMSG.noCell, WMSG.noCell, null, LEDGER_WMSG.noProblems, null]);
+  if (notListed > 0) rows.push([NOT_LISTED_MARK, null, notListed, LEDGER_WMSG.notListed(notListed), null, level.error]);
+  const judged = judgmentRows(data, period);
+  rows.push(...judged.rows);
+  for (const f of registerFindings) rows.push([`${f.sheet}${f.cell ? `!${f.cell}` : ""}`, null, null, cellValue(f.message), null, level[f.severity]]);
+  if (rows.length === 0) rows.push([WMSG.noCell, WMSG.noCell, null, LEDGER_WMSG.noProblems, null, null]);
   const { ops, layout } = ownedSheetOps(previous, {
     sheet: LEDGER_SHEET.problems,
     title: LEDGER_WMSG.problemsTitle(sourceName, period),
@@ -63,7 +74,7 @@ export function problemsSheetOps(previous: SheetSnapshot | undefined, data: Ledg
       columns: [
         { label: PROBLEM_LABEL.row, center: true }, { label: PROBLEM_LABEL.column, maxWidth: 30 },
         { label: PROBLEM_LABEL.value, maxWidth: 30 }, { label: PROBLEM_LABEL.problem, maxWidth: 100 },
-        { label: PROBLEM_LABEL.unit, maxWidth: 30 },
+        { label: PROBLEM_LABEL.unit, maxWidth: 30 }, { label: PROBLEM_LABEL.level, center: true },
       ],
       rows,
     }, ...(replaced.length > 0 ? [replacedTable(replaced)] : [])],
@@ -77,5 +88,23 @@ export function problemsSheetOps(previous: SheetSnapshot | undefined, data: Ledg
     message: LEDGER_WMSG.ledgerRow(p.row, p.header, p.message),
     ...(sheet ? { sheet, cell: problemCell(p) } : { sheet: LEDGER_SHEET.problems, cell: cellAddress(first + i, 0) }),
   }));
-  return { ops, findings };
+  return { ops, findings: [...findings, ...judged.findings, ...registerFindings] };
+}
+
+/** 工单研判's problems for the period: a 工单导入校验 row and a finding (at the register's cell) each. */
+function judgmentRows(data: LedgerData, period: Period): { rows: CellValue[][]; findings: Finding[] } {
+  const problems = data.judgment?.problems(period) ?? [];
+  const sheet = SHEET.judgment;
+  const rows: CellValue[][] = [];
+  const findings: Finding[] = [];
+  for (const p of problems) {
+    const cell = p.columnIndex === undefined ? undefined : cellAddress(p.row - 1, p.columnIndex);
+    const column = p.columnIndex === undefined ? p.column : LEDGER_WMSG.column(p.column, columnLetter(p.columnIndex));
+    rows.push([`${sheet}!${cell ?? p.row}`, column, null, cellValue(p.message), p.unit ?? null, LEDGER_WMSG.level[p.level]]);
+    findings.push({
+      severity: p.level, code: "judgmentRow", sheet, ...(cell ? { cell } : {}), field: p.column,
+      ...(p.unit ? { unit: p.unit } : {}), message: LEDGER_WMSG.judgmentRow(p.row, p.column, p.message),
+    });
+  }
+  return { rows, findings };
 }

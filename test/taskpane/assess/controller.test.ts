@@ -66,7 +66,7 @@ describe("TaskpaneController", () => {
     const { controller, view, wb } = setup();
     await controller.createTemplate();
     expect(wb.sheetNames()).toEqual(expect.arrayContaining(["承办单位", "热线数据", "12345热线考核表", "校验", "参数"]));
-    expect(view.lastStatus.text).toMatch(/^模板：新建11张工作表（填写说明、.*、考核办法、便民化考核办法）/);
+    expect(view.lastStatus.text).toMatch(/^模板：新建13张工作表（填写说明、.*、考核办法、便民化考核办法）/);
     expect(view.parameters.at(-1)).toMatchObject({ year: 2021, months: 12, monthsCell: expect.stringMatching(/^参数!B\d+$/) });
     await controller.createTemplate();
     expect(view.lastStatus.text).toBe("模板：模板已完整，未作修改。");

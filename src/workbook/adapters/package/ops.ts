@@ -2,6 +2,7 @@
  * How each write operation is recorded for the package patch: one handler per WriteOp kind. Notes and charts
  * are not written (see port.ts).
  */
+import { isSheetName } from "../../../sheet";
 import { SheetEdit } from "../../../xlsx/sheet-edit";
 import { WMSG } from "../../messages";
 import type { CellFormat, RangeRef } from "../../port";
@@ -22,6 +23,8 @@ export const PACKAGE_OPS: WriteOpHandlers<PackageEdits> = {
     } else if (existing || s.inFile(op.sheet)) {
       if (op.hidden !== undefined) s.edit(op.sheet).hidden = op.hidden;
     } else {
+      // Excel, Office.js and exceljs refuse such a name; so does this adapter (misuse, not bad data).
+      if (!isSheetName(op.sheet)) throw new Error(`package adapter: "${op.sheet}" is not a worksheet name Excel accepts`);
       s.add(new SheetEdit(op.sheet, undefined)).hidden = op.hidden ?? false;
     }
   },
@@ -50,7 +53,8 @@ export const PACKAGE_OPS: WriteOpHandlers<PackageEdits> = {
     const edit = s.edit(op.range.sheet);
     eachCell(op.range, (r, c) => {
       const cell = edit.cell(r, c);
-      cell.format = { ...cell.format, ...op.format } as CellFormat;
+      // Formats are never changed in place: a cell without one shares the op's (one styles key per op).
+      cell.format = cell.format ? ({ ...cell.format, ...op.format } as CellFormat) : op.format;
     });
   },
   merge(op, s) {
