@@ -15,7 +15,6 @@
  *           alternating, best of 5 each (target: at most 6×).
  *   engine  aggregating and scoring 1,000,000 generated orders for 77 units × 12 months, in a child
  *           process (scripts/bench/engine.ts), best of 3, against a plain counting loop over the same rows.
- *   web     the page 网页版 in Chromium on the same .xlsx (scripts/bench/web.ts) against `direct`: within 2× (issue 17).
  *   cli1m   `npm run assess -- --ledger` end to end on a 1,000,000-row CSV: seconds and peak memory,
  *           against `node` streaming the same file and counting its lines.
  *   docs    writing the 月度通报 and the 报告 (.docx) for 77 units beyond the computation (scripts/bench/documents.ts,
@@ -35,7 +34,7 @@ import { convertSheetToCsv, COUNT_LABELS, ensureLibreOffice, parseCountsCsv, wri
 import { directArgs, measureFixedCost } from "./bench/fixed-cost";
 import { runCommand, type CommandRun } from "./bench/run";
 import { printTable } from "./bench/table";
-import { webSection } from "./bench/web";
+import { webSection } from "./bench/web"; // the page 网页版 (issue 17)
 
 const ROOT = resolve(__dirname, "..");
 const YEAR = 2021;

@@ -3,6 +3,7 @@
  * the same file): dist/web served over http on 127.0.0.1, the ledger picked with period 2021 and no workbook
  * (the blank template, as `--ledger` without an input), timed from 全部计算 to the result offered for download.
  * One untimed warm-up run on the small file; the best of `runs` counts. Needs `npm run build` first.
+ * `npm run bench` reports it as `web`, against `direct` (the built CLI started with node on the same file).
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
