@@ -120,6 +120,20 @@ export default defineConfig(
     { regex: "^(\\.\\./)+functions(/(?!method-source$)|$)", message: "The task pane uses the functions' method holder (functions/method-source) only." },
     { regex: "^node:", message: "The task pane runs in the browser: no Node modules." },
   ]),
+  // src/job: one run shared by the CLI and the page 网页版 — no file system, no DOM, no callers.
+  layer(["src/job/**/*.ts"], [
+    { regex: into(["cli", "web", "taskpane", "functions"]), message: "src/job is shared by the CLI and the page: it depends on neither." },
+    { regex: "^node:", message: "src/job runs in the page's worker too: no Node modules (files stay at the CLI's edge)." },
+    { regex: "node-file$|ledger/node$|template-cache$", message: "src/job runs in the page's worker too: Node file access stays at the CLI's edge." },
+  ]),
+  { files: ["src/job/**/*.ts"], rules: { "no-restricted-globals": ["error", ...HOST_GLOBALS] } },
+  // src/web: the page 网页版 runs in a browser; of the CLI it uses only the pure message catalogue and report rows.
+  layer(["src/web/**/*.ts"], [
+    { regex: "^(\\.\\./)+cli/(?!messages$|report$)", message: "The page uses the CLI's messages and report rows only (src/job is the shared run)." },
+    { regex: into(["taskpane", "functions"]), message: "The page uses src/job and the workbook layer, not the task pane or the functions." },
+    { regex: "^node:", message: "The page runs in a browser: no Node modules." },
+    { regex: "node-file$|ledger/node$|adapters/(exceljs|office)(/|$)|^exceljs$", message: "The page runs in a browser: no Node file access, no exceljs, no Office.js (the package adapter only)." },
+  ]),
   layer(["src/cli/**/*.ts"], [{ regex: into(["functions", "taskpane"]), message: "The CLI uses the workbook layer, not the task pane or the functions." }]),
   // Small rooms (issue 16): no src file over 400 lines, no function over 80 (blank lines and comments count).
   {

@@ -23,9 +23,31 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { rewriteManifestBaseUrl, normalizeBaseUrl } = require("./scripts/manifest-base-url");
-const { resolveOfficeJsUrl, renderNginxConf } = require("./scripts/deploy-config");
+const { resolveOfficeJsUrl, renderNginxConf, renderWebCsp, WEB_CSP } = require("./scripts/deploy-config");
 
 const FUNCTIONS_INPUT = "./src/functions/functions.ts";
+const WEB_WORKER = "web/worker.js";
+const WEB_WORKER_SOURCE = "web/worker-source.js";
+const BLANK_TEMPLATE_MODULE = path.resolve(__dirname, "src/web/blank-template.ts");
+
+/**
+ * Emits web/worker-source.js: the built worker as a string the page can run as a blob: worker where the
+ * browser refuses a worker file (the page opened from a shared folder, file://). See src/web/worker-client.ts.
+ */
+class InlineWorkerPlugin {
+  apply(compiler) {
+    const name = "InlineWorkerPlugin";
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap({ name, stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE }, () => {
+        const asset = compilation.getAsset(WEB_WORKER);
+        if (!asset) return;
+        const code = asset.source.source().toString().replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
+        compilation.emitAsset(WEB_WORKER_SOURCE, new sources.RawSource(`globalThis.__ankangWorkerSource = ${JSON.stringify(code)};\n`));
+      });
+    });
+  }
+}
 const FUNCTIONS_METADATA = "functions.json";
 
 /**
@@ -87,6 +109,9 @@ function buildConfig(env, argv) {
       // Order matters: HtmlWebpackPlugin injects `functions` before `taskpane`.
       functions: FUNCTIONS_INPUT,
       taskpane: "./src/taskpane/taskpane.ts",
+      // 网页版 (issue 17): the page and its worker, in dist/web/.
+      "web/page": "./src/web/page.ts",
+      "web/worker": "./src/web/worker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -103,8 +128,13 @@ function buildConfig(env, argv) {
     module: {
       rules: [
         {
+          // The blank template, made at build time and inlined into the worker (scripts/blank-template-loader.js).
+          test: BLANK_TEMPLATE_MODULE,
+          use: { loader: path.resolve(__dirname, "scripts/blank-template-loader.js") },
+        },
+        {
           test: /\.ts$/,
-          exclude: /node_modules/,
+          exclude: [/node_modules/, BLANK_TEMPLATE_MODULE],
           use: {
             loader: "ts-loader",
             options: {
@@ -149,8 +179,21 @@ function buildConfig(env, argv) {
         // <script src="<%= officeJsUrl %>"> in the template.
         templateParameters: { officeJsUrl },
       }),
+      new HtmlWebpackPlugin({
+        filename: "web/index.html",
+        template: "./src/web/index.html",
+        chunks: ["web/page"],
+        // Scripts relative to web/index.html (page.js beside it).
+        publicPath: "../",
+        templateParameters: { csp: WEB_CSP },
+      }),
+      new InlineWorkerPlugin(),
       new CopyWebpackPlugin({
         patterns: [
+          {
+            from: "src/web/web.css",
+            to: "web/web.css",
+          },
           {
             from: "assets/*",
             to: "assets/[name][ext]",
@@ -169,12 +212,15 @@ function buildConfig(env, argv) {
           {
             from: "deploy/web.config",
             to: "web.config",
+            transform(content) {
+              return renderWebCsp(content.toString("utf8"));
+            },
           },
           {
             from: "deploy/nginx.conf",
             to: "nginx.conf",
             transform(content) {
-              return renderNginxConf(content.toString("utf8"), baseUrl);
+              return renderWebCsp(renderNginxConf(content.toString("utf8"), baseUrl));
             },
           },
         ],

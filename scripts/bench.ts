@@ -34,6 +34,7 @@ import { convertSheetToCsv, COUNT_LABELS, ensureLibreOffice, parseCountsCsv, wri
 import { directArgs, measureFixedCost } from "./bench/fixed-cost";
 import { runCommand, type CommandRun } from "./bench/run";
 import { printTable } from "./bench/table";
+import { webSection } from "./bench/web"; // the page 网页版 (issue 17)
 
 const ROOT = resolve(__dirname, "..");
 const YEAR = 2021;
@@ -236,6 +237,7 @@ interface Measured {
   readonly ratio: Awaited<ReturnType<typeof measureRatio>>;
   readonly direct: Awaited<ReturnType<typeof measureDirect>>;
   readonly cli: Awaited<ReturnType<typeof measureCli>>;
+  readonly web: Awaited<ReturnType<typeof webSection>>;
   readonly docsResult: ReturnType<typeof runDocuments>;
 }
 
@@ -326,6 +328,7 @@ function report(m: Measured) {
       generationSeconds: round(generationSeconds, 1),
     },
     ratio: ratioSection(m, met),
+    web: m.web,
     fixedCost: {
       what: "the built CLI (build/assess.cjs, as scripts/assess.cjs builds it) run with node directly on the 300-row .xlsx ledger, against node -e 0; alternating, best of 5 each",
       ...fixedCost,
@@ -376,9 +379,10 @@ async function main(): Promise<void> {
   const engineResult = runEngine(rows.engine);
   const ratio = await measureRatio(work, inputs, ratioRuns);
   const direct = await measureDirect(work, inputs);
+  const web = await webSection(inputs.xlsx, inputs.warmXlsx, YEAR, direct.direct.seconds, issueSizes);
   const cli = await measureCli(work, inputs.csv, rows.csv);
   const docsResult = runDocuments(work);
-  const result = report({ rows, issueSizes, startedAt, loadAtStart, inputs, engineResult, ratio, direct, cli, docsResult });
+  const result = report({ rows, issueSizes, startedAt, loadAtStart, inputs, engineResult, ratio, direct, web, cli, docsResult });
   const out = join(ROOT, "out", "bench.json");
   mkdirSync(join(ROOT, "out"), { recursive: true });
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);

@@ -65,4 +65,22 @@ function renderNginxConf(template, baseUrl) {
   return template.split(BASE_PATH_PLACEHOLDER).join(basePath);
 }
 
-module.exports = { DEFAULT_OFFICE_JS_URL, OFFICE_JS_URL_21VIANET, normalizeOfficeJsUrl, resolveOfficeJsUrl, renderNginxConf };
+/**
+ * The page 网页版's Content-Security-Policy: only its own script, worker (a blob: worker where it is opened
+ * from a folder) and style; no connection of any kind, no forms, no plugins. The page carries it in a meta tag;
+ * the servers send it as a header (with frame-ancestors, which a meta tag cannot carry).
+ */
+const WEB_CSP = [
+  "default-src 'none'", "script-src 'self'", "worker-src 'self' blob:", "style-src 'self'", "img-src 'self'",
+  "connect-src 'none'", "base-uri 'none'", "form-action 'none'", "object-src 'none'",
+].join("; ");
+const WEB_CSP_HEADER = `${WEB_CSP}; frame-ancestors 'self'`;
+const WEB_CSP_PLACEHOLDER = "@WEB_CSP@";
+
+/** Fills the page's policy into a server configuration (deploy/web.config, deploy/nginx.conf). */
+function renderWebCsp(template) {
+  if (!template.includes(WEB_CSP_PLACEHOLDER)) throw new Error(`server template has no ${WEB_CSP_PLACEHOLDER}`);
+  return template.split(WEB_CSP_PLACEHOLDER).join(WEB_CSP_HEADER);
+}
+
+module.exports = { WEB_CSP, WEB_CSP_HEADER, renderWebCsp, DEFAULT_OFFICE_JS_URL, OFFICE_JS_URL_21VIANET, normalizeOfficeJsUrl, resolveOfficeJsUrl, renderNginxConf };

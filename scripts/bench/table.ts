@@ -16,6 +16,7 @@ interface Printable {
     libreOffice: { seconds: number } | null; ours: { seconds: number }; ratio: number | null; met: boolean | null; countsMatch: boolean | null;
     breakdown: { oursOn300Rows: number; withoutNpm: { seconds: number }; ratioWithoutNpm: number | null; met: boolean | null };
   };
+  web: { seconds: number; cliSeconds: number; timesCli: number; target: string; met: boolean | null } | null;
   fixedCost: { seconds: number; baseline: { seconds: number }; timesNodeStart: number; met: boolean };
   inputs: { xlsx: { rows: number }; csv: { rows: number } };
   engine: {
@@ -43,6 +44,7 @@ export function printTable(r: Printable, target: Targets): void {
     ["fixed  node -e 0", s(r.fixedCost.baseline.seconds), "", ""],
     ["fixed  倍数", s(r.fixedCost.timesNodeStart, "×"), `≤ ${target.fixedCostTimes}×`, mark(r.fixedCost.met)],
     ["ratio  计数一致（77 个单位）", String(r.ratio.countsMatch), "true", r.ratio.countsMatch === null ? "—" : r.ratio.countsMatch ? "一致" : "不一致"],
+    ["web    网页版（Chromium，同一 .xlsx）", s(r.web?.seconds), r.web ? `${r.web.target}（${r.web.cliSeconds} s）` : "未构建 dist/web", r.web ? `${r.web.timesCli}× ${mark(r.web.met)}` : "—"],
     [`engine 聚合+计分 ${r.engine.orders} 条`, s(r.engine.seconds), `≤ ${target.engineSeconds} s`, mark(r.engine.met)],
     ["engine 基线（只按单位计数）", s(r.engine.baseline.seconds), `×${r.engine.timesBaseline}`, ""],
     ["engine 计数核心（已解析）", s(r.engine.typedCore.seconds), "", ""],

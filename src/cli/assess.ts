@@ -16,24 +16,19 @@
  */
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { LedgerError, yearPeriod } from "../ledger";
+import { LedgerError } from "../ledger";
 import { readLedgerFile } from "../ledger/node";
-import { computeAll } from "../workbook";
 import { qualified } from "../workbook/address";
-import { SHEET } from "../workbook/contract";
-import { countBySeverity } from "../workbook/findings";
 import { PackageWorkbookPort } from "../workbook/adapters/package";
 import { nodeFile, writeFileFrom } from "../xlsx/node-file";
 import type { WorkbookPort } from "../workbook/port";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
-import {
-  JUDGMENT_READS, JUDGMENT_SHEET, LEDGER_SHEET, LEDGER_WMSG, importLedger, judgmentOption, readRememberedHeaders, writeDrillDown,
-} from "../workbook/ledger";
+import { JUDGMENT_SHEET, LEDGER_WMSG } from "../workbook/ledger";
+import { computeStep, importLedgerStep } from "../job";
 import { WMSG } from "../workbook/messages";
 import { CLI_MSG, LEDGER_CLI_MSG } from "./messages";
-import { BUILT_IN_LABEL, METHOD_SHEET, workbookMethod, type MethodProblem } from "../workbook/method";
+import { BUILT_IN_LABEL } from "../workbook/method";
 import { MMSG } from "../workbook/method/messages";
-import { chooseRuleSet } from "../workbook/params";
 import { ruleSet, type RuleSet } from "../engine";
 import { parseCommand, type Command, type LedgerRequest } from "./args";
 import { exists, sameFile, terminalSafe, workbookKind, writeAtomically } from "./files";
@@ -178,8 +173,6 @@ async function computeAndWrite(
   port: PackageWorkbookPort, c: Extract<Command, { kind: "assess" }>, io: Io, at: (path: string) => string,
   method?: MethodFromFile,
 ): Promise<number> {
-  const ownSetAside = method !== undefined && c.input !== null
-    && (await port.sheetNames()).some((n) => n === METHOD_SHEET.hotline || n === METHOD_SHEET.approval);
   let ledgerLines: string[] = [];
   let ledgerProblemRows = 0;
   let ledgerEmpty = false;
@@ -190,16 +183,9 @@ async function computeAndWrite(
     ledgerProblemRows = imported.problemRows;
     ledgerEmpty = imported.empty;
   }
-  const setAside: MethodProblem[] = ownSetAside && method
-    ? [{ sheet: METHOD_SHEET.hotline, severity: "warning", message: CLI_MSG.methodSetAside(method.label, basename(method.file)) }] : [];
-  const computed = await computeAll(port, method ? { method: { ...method, problems: [...method.problems, ...setAside] } } : {});
-  const { results } = computed;
-  // A fresh template (--ledger without an input workbook) has no 便民化考核 statuses yet: that part is not
-  // assessed in this run, so its blanks are not reported here nor counted in the exit code (the written
-  // 校验 sheet still lists them, as compute-all always does).
-  const problems = c.input === null ? computed.problems.filter((p) => p.sheet !== SHEET.approval) : computed.problems;
-  const counts = countBySeverity(problems);
-  const summary = { ...computed.summary, errors: counts.error, warnings: counts.warning, infos: counts.info };
+  const { results, problems, summary, ownSetAside, ledgerOpen } = await computeStep(port, {
+    blank: c.input === null, method, setAside: (m) => CLI_MSG.methodSetAside(m.label, basename(m.file)),
+  });
   // Before anything is written: a month 月度考核 does not hold stops the run (exit 2, nothing written).
   const documents = await prepareDocuments(c.documents ?? {}, {
     port, output: c.output, results, summary, problems, ledgerProblemRows, rules: method?.rules, approvalAssessed: c.input !== null,
@@ -247,7 +233,6 @@ async function computeAndWrite(
   for (const line of docs.err) io.err(line);
   pdfFailed ||= docs.pdfFailed;
   // The open problems of a ledger import (工单导入校验) leave the units scored: they are not input errors.
-  const ledgerOpen = problems.filter((p) => p.code === "ledgerOpen").length;
   if (ledgerProblemRows > 0) io.err(LEDGER_CLI_MSG.ledgerHasProblems(ledgerProblemRows));
   else if (ledgerOpen > 0) io.err(LEDGER_CLI_MSG.ledgerStillOpen);
   if (summary.errors > ledgerOpen) io.err(CLI_MSG.inputHasProblems(summary.errors - ledgerOpen));
@@ -268,31 +253,13 @@ function relativeTo(output: string, pdf: string): string {
  */
 async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: Io, at: (path: string) => string, limits?: XlsxLimits,
   given?: { rules: RuleSet; label: string }): Promise<{ lines: string[]; problemRows: number; empty: boolean } | number> {
-  const snapshots = await port.read([SHEET.params, LEDGER_SHEET.mapping, ...JUDGMENT_READS]);
-  let rules = given?.rules;
-  let label = given?.label;
-  if (!rules) {
-    const own = await workbookMethod(port, () => chooseRuleSet(snapshots));
-    if (!own.ok) {
-      const errors = own.problems.filter((p) => p.severity === "error");
-      const first = `${qualified(errors[0].sheet, errors[0].cell)}：${errors[0].message}`;
-      return { lines: [`[${WMSG.level.error}] ${MMSG.importRefused(first, errors.length)}`], problemRows: 0, empty: false };
-    }
-    rules = own.rules;
-    label = own.label;
-  }
-  if (request.drill !== undefined && !rules.registry.resolve(request.drill)?.hotline) {
-    io.err(LEDGER_CLI_MSG.unknownDrillUnit(request.drill));
-    return EXIT.usage;
-  }
-  const remembered = { ...readRememberedHeaders(snapshots), ...request.map };
-  // 工单研判's decisions apply as the file is counted (spec I), for the period importLedger fills.
-  const judgment = judgmentOption(snapshots, request.period ?? yearPeriod(rules.year));
-  let read;
+  let step;
   try {
-    read = await readLedgerFile(at(request.file), {
-      remembered, fileName: request.file, onProgress: io.progress?.update, limits, rules, judgment,
-    });
+    step = await importLedgerStep(port, {
+      sourceName: basename(request.file), period: request.period, map: request.map, drill: request.drill,
+      replaceTyped: request.replaceTyped === true,
+      read: (options) => readLedgerFile(at(request.file), { ...options, fileName: request.file, onProgress: io.progress?.update, limits }),
+    }, given);
   } catch (error) {
     if (!(error instanceof LedgerError) && !(error as NodeJS.ErrnoException)?.code) throw error;
     io.err(LEDGER_CLI_MSG.ledgerUnreadable(request.file, reason(error)));
@@ -300,39 +267,37 @@ async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: 
   } finally {
     io.progress?.done();
   }
-  if (read.status === "needsMapping") {
-    io.err(LEDGER_CLI_MSG.needsMapping(read.message, read.mapping.unrecognized.map((h) => h.header), read.mapping.missing));
-    return EXIT.usage;
+  switch (step.status) {
+    case "methodRefused": {
+      const first = `${qualified(step.errors[0].sheet, step.errors[0].cell)}：${step.errors[0].message}`;
+      return { lines: [`[${WMSG.level.error}] ${MMSG.importRefused(first, step.errors.length)}`], problemRows: 0, empty: false };
+    }
+    case "unknownDrill":
+      io.err(LEDGER_CLI_MSG.unknownDrillUnit(step.unit));
+      return EXIT.usage;
+    case "needsMapping":
+      io.err(LEDGER_CLI_MSG.needsMapping(step.message, step.mapping.unrecognized.map((h) => h.header), step.mapping.missing));
+      return EXIT.usage;
+    case "typedValues":
+      // Values typed into 热线数据 are replaced only with --replace-typed (spec I): without it, nothing is written.
+      io.err(LEDGER_CLI_MSG.typedRefused(step.typed.length, !step.recorded));
+      for (const t of step.typed) io.err(LEDGER_CLI_MSG.typedLine(qualified(t.sheet, t.cell), t.unit, t.label, LEDGER_WMSG.typedValue(t.typed), t.imported));
+      io.err(LEDGER_CLI_MSG.typedAdvice(JUDGMENT_SHEET));
+      return EXIT.usage;
+    case "noOrders": {
+      // importLedger's rule: a ledger without a single order in the period fills nothing; here that is also exit 1.
+      const { summary, problems } = step.data;
+      const lines = [CLI_MSG.ledgerNoOrders(request.file, step.period.name, summary.rowsRead), summary.text];
+      for (const p of problems.slice(0, LEDGER_LINES)) lines.push(`[${WMSG.level.error}] ${LEDGER_WMSG.ledgerRow(p.row, p.header, p.message)}`);
+      return { lines, problemRows: summary.rowsWithProblems, empty: true };
+    }
   }
-  const imported = await importLedger(port, read.data, {
-    period: request.period, remembered: request.map, sourceName: basename(request.file), ruleSet: rules, methodName: label,
-    replaceTyped: request.replaceTyped === true,
-  });
-  // Values typed into 热线数据 are replaced only with --replace-typed (spec I): without it, nothing is written.
-  if (imported.status === "typedValues") {
-    io.err(LEDGER_CLI_MSG.typedRefused(imported.typed.length, !imported.recorded));
-    for (const t of imported.typed) io.err(LEDGER_CLI_MSG.typedLine(qualified(t.sheet, t.cell), t.unit, t.label, LEDGER_WMSG.typedValue(t.typed), t.imported));
-    io.err(LEDGER_CLI_MSG.typedAdvice(JUDGMENT_SHEET));
-    return EXIT.usage;
-  }
-  // importLedger's rule: a ledger without a single order in the period (only a header, every row unreadable,
-  // another year) fills nothing, since zeros would score every unit 100. Here that is also exit 1.
-  if (imported.status === "noOrders") {
-    const { summary, problems } = imported.data;
-    const lines = [CLI_MSG.ledgerNoOrders(request.file, imported.period.name, summary.rowsRead), summary.text];
-    for (const p of problems.slice(0, LEDGER_LINES)) lines.push(`[${WMSG.level.error}] ${LEDGER_WMSG.ledgerRow(p.row, p.header, p.message)}`);
-    return { lines, problemRows: summary.rowsWithProblems, empty: true };
-  }
-  if (imported.status !== "ok") throw new Error(`importLedger: ${imported.status} for a ledger already read`);
-  const lines = [LEDGER_CLI_MSG.ledgerHeading(request.file, imported.period), imported.summary.text];
-  const { findings } = imported;
-  if (imported.summary.ledger.problemCount > 0) lines.push(LEDGER_CLI_MSG.ledgerProblemsHeading(imported.summary.ledger.problemCount));
+  const lines = [LEDGER_CLI_MSG.ledgerHeading(request.file, step.period), step.summary.text];
+  const { findings } = step;
+  if (step.summary.ledger.problemCount > 0) lines.push(LEDGER_CLI_MSG.ledgerProblemsHeading(step.summary.ledger.problemCount));
   for (const f of findings.slice(0, LEDGER_LINES)) lines.push(`[${WMSG.level[f.severity]}] ${f.message}`);
-  const more = Math.max(0, findings.length - LEDGER_LINES) + imported.summary.ledger.problemsNotListed;
+  const more = Math.max(0, findings.length - LEDGER_LINES) + step.summary.ledger.problemsNotListed;
   if (more > 0) lines.push(LEDGER_CLI_MSG.ledgerProblemsMore(more));
-  if (request.drill !== undefined) {
-    const drill = await writeDrillDown(port, imported.data, request.drill, imported.period, { ruleSet: rules });
-    lines.push(LEDGER_CLI_MSG.drillWritten(drill.drill.unit.name, imported.period, drill.rows));
-  }
-  return { lines, problemRows: imported.summary.ledger.rowsWithProblems, empty: false };
+  if (step.drill) lines.push(LEDGER_CLI_MSG.drillWritten(step.drill.unit, step.period, step.drill.rows));
+  return { lines, problemRows: step.summary.ledger.rowsWithProblems, empty: false };
 }

@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { workbookKindOf, type WorkbookKind } from "../job";
 
 /** A file's identity as the file system gives it (stat follows symbolic links). */
 export type StatIdentity = (path: string) => Promise<{ readonly dev: bigint; readonly ino: bigint }>;
@@ -56,18 +57,13 @@ export async function writeAtomically(path: string, write: (temporary: string) =
   }
 }
 
-export type WorkbookKind = "xlsx" | "xls" | "other" | "empty";
-
 /** What a file claimed to be a workbook really is, by its first bytes. */
 export async function workbookKind(path: string): Promise<WorkbookKind> {
   const handle = await open(path, "r");
   try {
     const head = new Uint8Array(4);
     const { bytesRead } = await handle.read(head, 0, 4, 0);
-    if (bytesRead === 0) return "empty";
-    if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return "xlsx";
-    if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return "xls";
-    return "other";
+    return workbookKindOf(head.subarray(0, bytesRead));
   } finally {
     await handle.close();
   }

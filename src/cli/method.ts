@@ -5,9 +5,8 @@
  */
 import { existsSync } from "node:fs";
 import { basename } from "node:path";
-import type { RuleSet } from "../engine";
+import { methodOfPort, type MethodFromFile } from "../job";
 import { qualified } from "../workbook/address";
-import { METHOD_READS, hasMethodSheets, readMethod, type MethodProblem } from "../workbook/method";
 import { PackageWorkbookPort } from "../workbook/adapters/package";
 import { nodeFile } from "../xlsx/node-file";
 import { WMSG } from "../workbook/messages";
@@ -16,15 +15,7 @@ import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import { workbookKind } from "./files";
 import { CLI_MSG } from "./messages";
 
-/** The method a run scores by, as compute-all takes it (ComputeOptions.method). */
-export interface MethodFromFile {
-  /** As the user wrote it. */
-  readonly file: string;
-  readonly label: string;
-  readonly rules: RuleSet;
-  /** Warnings of the method (unknown 参数 rows …), their sheets named with the method's file. */
-  readonly problems: readonly MethodProblem[];
-}
+export type { MethodFromFile } from "../job";
 
 export type MethodFileRead = { readonly ok: true; readonly method: MethodFromFile } | { readonly ok: false; readonly lines: readonly string[] };
 
@@ -39,11 +30,11 @@ export async function readMethodFile(file: string, path: string, limits?: XlsxLi
     return refuse(CLI_MSG.unreadable(file, (error as Error).message));
   }
   if (kind !== "xlsx") return refuse(kind === "xls" ? CLI_MSG.oldXls(file) : CLI_MSG.notWorkbook(file));
-  let sheets;
+  let read;
   try {
     const port = await PackageWorkbookPort.open(await nodeFile(path), limits);
     try {
-      sheets = await port.read(METHOD_READS, { numberFormats: true });
+      read = await methodOfPort(port, file, (sheet) => CLI_MSG.methodSheet(basename(file), sheet));
     } finally {
       await port.close();
     }
@@ -51,16 +42,10 @@ export async function readMethodFile(file: string, path: string, limits?: XlsxLi
     if (!(error instanceof XlsxError) && !(error as NodeJS.ErrnoException)?.code) throw error;
     return refuse(XLSX_MSG.cannotRead(file, (error as Error).message));
   }
-  // Without method sheets readMethod would fall back to a built-in method: not what --method asked for.
-  if (!hasMethodSheets(sheets)) return refuse(CLI_MSG.methodNoSheets(file));
-  const read = readMethod(sheets);
-  const named = (p: MethodProblem): MethodProblem => ({ ...p, sheet: CLI_MSG.methodSheet(basename(file), p.sheet) });
-  if (!read.ok) {
-    const errors = read.problems.filter((p) => p.severity === "error");
-    return refuse(
-      CLI_MSG.methodRefused(file, errors.length),
-      ...read.problems.map(named).map((p) => CLI_MSG.problemLine(WMSG.level[p.severity], qualified(p.sheet, p.cell), p.message)),
-    );
-  }
-  return { ok: true, method: { file, label: read.label, rules: read.rules, problems: read.problems.map(named) } };
+  if (read.ok) return read;
+  if (read.reason === "noSheets") return refuse(CLI_MSG.methodNoSheets(file));
+  return refuse(
+    CLI_MSG.methodRefused(file, read.errors),
+    ...read.problems.map((p) => CLI_MSG.problemLine(WMSG.level[p.severity], qualified(p.sheet, p.cell), p.message)),
+  );
 }

@@ -1,6 +1,6 @@
 /** What `npm run assess` prints: the ranking table, the 37 departments' veto results, then the problems. */
 import { formatPoints, hotlineExplanation, vetoExplanation } from "../engine";
-import type { ComputeResults, ComputeSummary, Finding } from "../workbook";
+import type { ComputeResults, ComputeSummary, DepartmentOutcome, Finding, UnitOutcome } from "../workbook";
 import { WMSG } from "../workbook/messages";
 import { CLI_MSG } from "./messages";
 import { padToWidth, textWidth, truncateToWidth } from "../text/width";
@@ -18,18 +18,38 @@ function brief(explanation: string, whole: string | undefined, plain: string | u
 }
 
 /** The units by rank (ties in 承办单位 order), the unscored ones last. */
-export function rankingLines(results: ComputeResults, summary: ComputeSummary): string[] {
-  const units = results.units.map((u, i) => ({ u, i }))
+export function unitsByRank(results: ComputeResults): UnitOutcome[] {
+  return results.units.map((u, i) => ({ u, i }))
     .sort((a, b) => (a.u.rank ?? Infinity) - (b.u.rank ?? Infinity) || a.i - b.i)
     .map((x) => x.u);
-  const rows = units.map((u) => [
+}
+
+/** A unit's row of the ranking: 排名, 单位名称, 类别, 总分 and 扣分说明 without its quoted clauses. */
+export function rankingRow(u: UnitOutcome): [string, string, string, string, string] {
+  return [
     u.rank === undefined ? "—" : String(u.rank),
     u.name,
     u.type ?? "—",
     u.score ? formatPoints(u.score.total) : CLI_MSG.notScored,
-    truncateToWidth(brief(u.explanation, u.score && hotlineExplanation(u.score.categories, u.score.bonus),
-      u.score && hotlineExplanation(u.score.categories, u.score.bonus, { clauses: false })), EXPLANATION_WIDTH),
-  ]);
+    brief(u.explanation, u.score && hotlineExplanation(u.score.categories, u.score.bonus),
+      u.score && hotlineExplanation(u.score.categories, u.score.bonus, { clauses: false })),
+  ];
+}
+
+/** A department's 扣分 text and 扣分说明 without its quoted clauses. */
+export function vetoRow(d: DepartmentOutcome): { deduction: string; explanation: string } {
+  return {
+    deduction: d.status === "judged" ? CLI_MSG.deductionText(d.deduction ?? 0) : CLI_MSG.notScored,
+    explanation: brief(d.explanation, d.result && vetoExplanation(d.result), d.result && vetoExplanation(d.result, { clauses: false })),
+  };
+}
+
+export function rankingLines(results: ComputeResults, summary: ComputeSummary): string[] {
+  const rows = unitsByRank(results).map((u) => {
+    const row = rankingRow(u);
+    row[4] = truncateToWidth(row[4], EXPLANATION_WIDTH);
+    return row;
+  });
   const header = [...CLI_MSG.rankingColumns];
   const widths = header.map((h, c) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[c]))));
   const align = (c: number) => (c === 0 || c === 3 ? "right" : "left");
@@ -43,9 +63,8 @@ export function vetoLines(results: ComputeResults, summary: ComputeSummary): str
   return [
     CLI_MSG.vetoHeading(summary.departments, summary.departmentsVetoed),
     ...results.departments.map((d) => {
-      const deduction = d.status === "judged" ? CLI_MSG.deductionText(d.deduction ?? 0) : CLI_MSG.notScored;
-      return CLI_MSG.vetoLine(padToWidth(d.name, width), padToWidth(deduction, 8), truncateToWidth(
-        brief(d.explanation, d.result && vetoExplanation(d.result), d.result && vetoExplanation(d.result, { clauses: false })), 80));
+      const { deduction, explanation } = vetoRow(d);
+      return CLI_MSG.vetoLine(padToWidth(d.name, width), padToWidth(deduction, 8), truncateToWidth(explanation, 80));
     }),
   ];
 }

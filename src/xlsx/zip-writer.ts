@@ -146,7 +146,7 @@ function endRecords(count: number, cdStart: number, cdSize: number): Uint8Array 
     const eocd64At = cdStart + cdSize;
     const r = new DataView(new ArrayBuffer(56));
     r.setUint32(0, 0x06064b50, true);
-    r.setBigUint64(4, 44n, true);
+    r.setBigUint64(4, BigInt(44), true); // not 44n: the page's bundle is ES2017
     r.setUint16(12, 45, true);
     r.setUint16(14, 45, true);
     r.setBigUint64(24, BigInt(count), true);

@@ -60,8 +60,12 @@ describe("a build with ADDIN_BASE_URL and OFFICE_JS_URL", () => {
 
   it("loads the chosen office.js, and no other, before the bundles in every HTML page", () => {
     const pages = filesUnder(dist).filter((file) => file.endsWith(".html"));
-    expect(pages.map((file) => path.relative(dist, file))).toEqual(["taskpane.html"]);
-    for (const page of pages) {
+    expect(pages.map((file) => path.relative(dist, file))).toEqual(["taskpane.html", path.join("web", "index.html")]);
+    // The page 网页版 loads no office.js: only its own script, under its own policy (no connections).
+    const web = fs.readFileSync(path.join(dist, "web", "index.html"), "utf8");
+    expect([...web.matchAll(/<script\b[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1])).toEqual(["../web/page.js"]);
+    expect(web).toContain(`content="${deployConfig.WEB_CSP}"`);
+    for (const page of pages.filter((file) => file.endsWith("taskpane.html"))) {
       const html = fs.readFileSync(page, "utf8");
       const scripts = [...html.matchAll(/<script\b[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]);
       expect(scripts).toEqual([OFFICE_JS_URL, "functions.js", "taskpane.js"]);
@@ -119,7 +123,7 @@ function freePort(): Promise<number> {
   beforeAll(async () => {
     const prefix = path.join(work, "nginx");
     fs.mkdirSync(path.join(prefix, "logs"), { recursive: true });
-    for (const folder of [work, dist, path.join(dist, "assets")]) fs.chmodSync(folder, 0o755);
+    for (const folder of [work, dist, path.join(dist, "assets"), path.join(dist, "web")]) fs.chmodSync(folder, 0o755);
     const site = fs.readFileSync(path.join(dist, "nginx.conf"), "utf8").split("/srv/ankang-assess/").join(`${dist}/`);
     fs.writeFileSync(path.join(prefix, "site.conf"), site);
     const port = await freePort();
@@ -177,6 +181,20 @@ function freePort(): Promise<number> {
       expect(response.headers.get("cache-control")).toBeNull();
     }
     expect((await fetch(`${origin}/assess/nonexistent.js`)).status).toBe(404);
+  }, 30_000);
+
+  it("serves the page 网页版 with its Content-Security-Policy (no connections), its worker and the blank template", async () => {
+    for (const [file, type] of [
+      ["web/index.html", "text/html; charset=utf-8"],
+      ["web/page.js", "application/javascript; charset=utf-8"],
+      ["web/worker.js", "application/javascript; charset=utf-8"],
+      ["web/ankang-template.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+    ]) {
+      const response = await fetch(`${origin}/assess/${file}`);
+      expect([file, response.status, response.headers.get("content-type")]).toEqual([file, 200, type]);
+      expect([file, response.headers.get("content-security-policy")]).toEqual([file, deployConfig.WEB_CSP_HEADER]);
+      expect(response.headers.get("access-control-allow-origin")).toBeNull();
+    }
   }, 30_000);
 });
 

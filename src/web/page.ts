@@ -1,0 +1,136 @@
+/**
+ * The page 网页版: the whole job of `npm run assess` in a browser (issue 17). The files stay on this computer:
+ * the worker (worker.ts) reads them and runs the same pipeline as the command line; this thread only wires
+ * the controls, shows progress, results and problems, and offers the result as a download.
+ */
+import { WEB_MSG } from "./messages";
+import type { TypedValue } from "../workbook/ledger";
+import type { MappingMessage, RunRequest, WorkerMessage } from "./protocol";
+import {
+  byId, clearResults, readMapping, setBusy, showMapping, showMappingError, showMessage, showProgress, showResults, showTyped, typedConsent,
+} from "./view";
+import { startWorker } from "./worker-client";
+
+interface State {
+  worker?: Worker;
+  /** The open mapping question (unknown ledger headers) and the answers given so far. */
+  question: MappingMessage | null;
+  map: Record<string, string>;
+  /** Typed 热线数据 values the last run would have replaced (asked for consent). */
+  typed: readonly TypedValue[] | null;
+}
+
+const state: State = { question: null, map: {}, typed: null };
+
+const picked = (id: string): File | undefined => byId<HTMLInputElement>(id).files?.[0] ?? undefined;
+
+function finish(): void {
+  state.worker?.terminate();
+  state.worker = undefined;
+  setBusy(false);
+  showProgress(null);
+}
+
+function onWorkerMessage(message: WorkerMessage | { type: "error"; message: string }): void {
+  switch (message.type) {
+    case "progress":
+      showProgress(message);
+      return;
+    case "needsMapping":
+      finish();
+      state.question = message;
+      showMessage([]);
+      showMapping(message, state.map);
+      return;
+    case "typedValues":
+      finish();
+      state.typed = message.typed;
+      showMessage([]);
+      showTyped(message);
+      return;
+    case "refused":
+      finish();
+      showMessage(message.lines);
+      return;
+    case "error":
+      finish();
+      showMessage([message.message]);
+      return;
+    case "done":
+      finish();
+      state.question = null;
+      state.typed = null;
+      showMapping(null, state.map);
+      showTyped(null);
+      showMessage([]);
+      showResults(message);
+  }
+}
+
+async function run(): Promise<void> {
+  if (state.question) {
+    const answers = readMapping();
+    if (!answers.ok) {
+      showMappingError(answers.message);
+      return;
+    }
+    state.map = { ...state.map, ...answers.map };
+  }
+  clearResults();
+  showMessage([]);
+  const request: RunRequest = {
+    type: "run", workbook: picked("workbook"), ledger: picked("ledger"), method: picked("method"),
+    period: byId<HTMLInputElement>("period").value, map: state.map,
+    ...(state.typed && typedConsent() ? { replaceTyped: state.typed } : {}),
+  };
+  setBusy(true);
+  showProgress({ type: "progress", stage: request.method ? "method" : "workbook" });
+  let worker: Worker;
+  try {
+    worker = await startWorker();
+  } catch {
+    finish();
+    showMessage([WEB_MSG.workerFailed]);
+    return;
+  }
+  state.worker = worker;
+  worker.onmessage = (event: MessageEvent<WorkerMessage>) => onWorkerMessage(event.data);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    onWorkerMessage({ type: "error", message: WEB_MSG.internalError(event.message || WEB_MSG.workerFailed) });
+  };
+  worker.postMessage(request);
+}
+
+function cancel(): void {
+  if (!state.worker) return;
+  finish();
+  showMessage([WEB_MSG.cancelled]);
+  byId("run").focus();
+}
+
+/** New files make the last results, the consent and the mapping question stale. */
+function inputsChanged(ledgerChanged: boolean): void {
+  clearResults();
+  showMessage([]);
+  state.typed = null;
+  showTyped(null);
+  if (ledgerChanged) {
+    state.question = null;
+    state.map = {};
+    showMapping(null, state.map);
+  }
+}
+
+function wire(): void {
+  byId("run").addEventListener("click", () => void run());
+  byId("cancel").addEventListener("click", cancel);
+  byId("workbook").addEventListener("change", () => inputsChanged(false));
+  byId("method").addEventListener("change", () => inputsChanged(false));
+  byId("ledger").addEventListener("change", () => inputsChanged(true));
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && state.worker) cancel();
+  });
+}
+
+wire();

@@ -1,0 +1,95 @@
+/** The messages between the page (page.ts) and its worker (worker.ts): plain data, structured-cloneable. */
+import type { Severity } from "../workbook/findings";
+import type { TypedValue } from "../workbook/ledger";
+
+export interface RunRequest {
+  readonly type: "run";
+  /** The assessment workbook; absent: the blank template (bytes built into the worker). */
+  readonly workbook?: File;
+  readonly ledger?: File;
+  /** The period text (2021, 2021Q1, 2021-03); empty: the assessment year of 参数. */
+  readonly period: string;
+  /** A second workbook whose method scores this run. */
+  readonly method?: File;
+  /** Answers for unrecognized ledger headers: header as written → ledger column (or 忽略). */
+  readonly map: Readonly<Record<string, string>>;
+  /** The typed 热线数据 values the user agreed to replace (the list of an earlier TypedMessage). */
+  readonly replaceTyped?: readonly TypedValue[];
+}
+
+export type Stage = "workbook" | "method" | "ledger" | "compute" | "write";
+
+export interface ProgressMessage {
+  readonly type: "progress";
+  readonly stage: Stage;
+  readonly rows?: number;
+  readonly fraction?: number;
+}
+
+export interface ProblemRow {
+  readonly severity: Severity;
+  /** 错误, 警告 or 说明. */
+  readonly level: string;
+  /** Sheet!cell (or the sheet, or a ledger row), as the CLI names it. */
+  readonly where: string;
+  readonly message: string;
+}
+
+export interface RankingRow {
+  readonly rank: string;
+  readonly name: string;
+  readonly type: string;
+  readonly score: string;
+  readonly explanation: string;
+}
+
+export interface VetoRow {
+  readonly name: string;
+  readonly deduction: string;
+  readonly explanation: string;
+}
+
+export interface DoneMessage {
+  readonly type: "done";
+  readonly heading: string;
+  readonly method: string;
+  /** Lines of the ledger import (heading, summary, its problems). */
+  readonly ledgerLines: readonly string[];
+  readonly rankingHeading: string;
+  readonly ranking: readonly RankingRow[];
+  /** The 便民化考核 part; a note only when it was not assessed (a ledger without a workbook). */
+  readonly vetoHeading: string;
+  readonly veto: readonly VetoRow[];
+  readonly problemsHeading: string;
+  readonly problems: readonly ProblemRow[];
+  /** Closing remarks (problems left, drafts). */
+  readonly notes: readonly string[];
+  readonly fileName: string;
+  /** The result workbook; absent when nothing valid was computed (nothing is offered for download). */
+  readonly bytes?: ArrayBuffer;
+}
+
+/** Nothing valid computed: what the CLI would have refused with, in the page's words. */
+export interface RefusedMessage {
+  readonly type: "refused";
+  readonly lines: readonly string[];
+}
+
+export interface MappingMessage {
+  readonly type: "needsMapping";
+  readonly message: string;
+  /** Headers of the file not recognized (the choices). */
+  readonly headers: readonly string[];
+  /** Ledger columns missing (each needs a header). */
+  readonly missing: readonly string[];
+}
+
+/** 热线数据 holds values no import wrote: nothing computed; ask for consent, then run again with replaceTyped. */
+export interface TypedMessage {
+  readonly type: "typedValues";
+  /** The CLI's lines (what would be replaced, one line each) and the page's advice. */
+  readonly lines: readonly string[];
+  readonly typed: readonly TypedValue[];
+}
+
+export type WorkerMessage = ProgressMessage | DoneMessage | RefusedMessage | MappingMessage | TypedMessage;
