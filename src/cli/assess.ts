@@ -27,7 +27,7 @@ import { nodeFile, writeFileFrom } from "../xlsx/node-file";
 import type { WorkbookPort } from "../workbook/port";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import {
-  JUDGMENT_SHEET, LEDGER_SHEET, LEDGER_WMSG, importLedger, readRememberedHeaders, writeDrillDown,
+  JUDGMENT_SHEET, LEDGER_SHEET, LEDGER_WMSG, importLedger, readJudgment, readRememberedHeaders, writeDrillDown,
 } from "../workbook/ledger";
 import { WMSG } from "../workbook/messages";
 import { CLI_MSG, LEDGER_CLI_MSG } from "./messages";
@@ -288,8 +288,10 @@ async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: 
   const remembered = { ...readRememberedHeaders(snapshots), ...request.map };
   let read;
   try {
+    // 工单研判 is applied as the file is counted (spec I).
+    const judgment = await readJudgment(port, request.period);
     read = await readLedgerFile(at(request.file), {
-      remembered, fileName: request.file, onProgress: io.progress?.update, limits, registry: rules.registry, callbacks: rules.hotline.callbacks,
+      remembered, fileName: request.file, onProgress: io.progress?.update, limits, registry: rules.registry, callbacks: rules.hotline.callbacks, judgment,
     });
   } catch (error) {
     if (!(error instanceof LedgerError) && !(error as NodeJS.ErrnoException)?.code) throw error;

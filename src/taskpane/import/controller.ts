@@ -315,9 +315,12 @@ export class ImportController {
     const stored = ledger.readRememberedHeaders(await port.read(ledger.rememberedSheets));
     const text = IMPORT_TEXT.reading(IMPORT_TEXT.fileSource(file.name));
     this.show(text, 0.02, 0.85, null);
+    // 工单研判 is applied as the file is counted (spec I).
+    const judgment = await ledger.readJudgment?.(port, period);
     const read = await this.deps.readFile(file, {
       fileName: file.name,
       remembered: { ...stored, ...answers },
+      judgment,
       onProgress: (p) => this.counted(p, text, 0.02, 0.85, false),
     }).catch((error: unknown) => {
       // The browser reads a picked file lazily: moved, deleted or locked since, it cannot be read.

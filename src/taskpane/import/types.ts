@@ -4,7 +4,7 @@
  * implemented over the DOM by import/view.ts).
  */
 import type { LedgerColumn, LedgerImport, ReadLedgerOptions } from "../../ledger";
-import type { importLedger, ledgerFromSheet, readLedgerSheet, readRememberedHeaders, writeDrillDown } from "../../workbook/ledger";
+import type { importLedger, ledgerFromSheet, readJudgment, readLedgerSheet, readRememberedHeaders, writeDrillDown } from "../../workbook/ledger";
 import { LEDGER_SHEET as WORKBOOK_LEDGER_SHEETS } from "../../workbook/ledger/contract";
 import type { WorkbookPort } from "../../workbook/port";
 import type { ActionLock, StatusKind } from "../shared/lock";
@@ -20,6 +20,8 @@ export interface LedgerWorkbookApi {
   readonly ledgerFromSheet: typeof ledgerFromSheet;
   readonly readRememberedHeaders: typeof readRememberedHeaders;
   readonly readLedgerSheet: typeof readLedgerSheet;
+  /** 工单研判 as the file reader's option (spec I); absent in doubles without decisions. */
+  readonly readJudgment?: typeof readJudgment;
   /** The sheets readRememberedHeaders reads (REMEMBERED_SHEETS). */
   readonly rememberedSheets: readonly string[];
 }

@@ -4,7 +4,7 @@
  */
 import type { RuleSet } from "../../engine";
 import {
-  LedgerData, LedgerError, aggregateLedger, arrayRows, parsePeriod, yearPeriod, type HeaderMapping, type ImportProgress, type Period, type RowBatch, type RowSource,
+  LedgerData, LedgerError, aggregateLedger, type AggregatorOptions, arrayRows, parsePeriod, yearPeriod, type HeaderMapping, type ImportProgress, type Period, type RowBatch, type RowSource,
 } from "../../ledger";
 import { COMPUTE_READS, SHEET } from "../contract";
 import type { Finding } from "../findings";
@@ -137,6 +137,22 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
   const changed = Object.entries(fresh).some(([header, column]) => stored[header] !== column);
   await port.apply(changed ? [...out.plan, ...rememberHeadersPlan(fresh, snapshots)] : out.plan);
   return { status: "ok", summary: out.summary, findings: out.findings, data, period, monthly: out.monthly };
+}
+
+/**
+ * 工单研判 as a file reader's option (readLedgerFile / readLedgerBlob with `judgment`): a ledger read before the
+ * import (the CLI, the task pane's file) is counted with the workbook's decisions (spec I). `period` as the
+ * import will get it; a month or a quarter makes ids not in the ledger warnings.
+ */
+export async function readJudgment(port: WorkbookPort, period?: Period | string): Promise<AggregatorOptions["judgment"]> {
+  let given: Period | undefined;
+  try {
+    given = typeof period === "string" ? parsePeriod(period) : period;
+  } catch {
+    given = undefined; // a bad period text is the import's to report (LedgerError with its message)
+  }
+  const { register } = readDecisionRegister(await port.read([SHEET.judgment, SHEET.params]));
+  return register ? { register, scope: given === undefined || given.kind === "year" ? "year" : "part" } : undefined;
 }
 
 /** The workbook's method, else the built-in one of 考核年度; a refused method stops the import (LedgerError). */

@@ -15,10 +15,12 @@ export { openLedgerProblems, type OpenLedgerProblems } from "./open-problems";
 export { drillDownPlan, drillSections, type DrillDownOutput, type DrillSection, type DrillSectionSummary } from "./drill-down";
 export { readRememberedHeaders, rememberHeadersPlan, REMEMBERED_SHEETS } from "./remembered";
 export {
-  importLedger, importLedgerSheet, ledgerFromSheet, writeDrillDown, LEDGER_READS,
+  importLedger, importLedgerSheet, ledgerFromSheet, readJudgment, writeDrillDown, LEDGER_READS,
   type ImportLedgerOptions, type ImportLedgerResult,
 } from "./import";
 export { readLedgerSheet, LEDGER_HEAD_ROWS, type LedgerSheetPart, type ReadLedgerSheetOptions } from "./read-sheet";
 export { simulate } from "./simulate";
 export { readImportRecord, importRecordOps, judgmentFingerprint, judgmentChangedSinceImport, type ImportRecord, type WrittenValues } from "./import-record";
 export { typedValues, consentCovers, type TypedValue, type ReplaceConsent } from "./typed-values";
+export { readDecisionRegister, type RegisterRead } from "./judgment-register";
+export { readJudgmentSummary, JUDGMENT_COUNT_LABEL, type UnitJudgmentRecord, type CountChange } from "./judgment-summary";
