@@ -5,6 +5,9 @@
  */
 import { parsePeriod } from "../src/ledger";
 import { readLedgerFile } from "../src/ledger/node";
+import { ruleSet } from "../src/engine";
+
+const LEDGER_RULES = ruleSet();
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -15,7 +18,7 @@ async function main(): Promise<void> {
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   for (const file of files) {
     const started = process.hrtime.bigint();
-    const result = await readLedgerFile(file);
+    const result = await readLedgerFile(file, { rules: LEDGER_RULES });
     if (result.status !== "ok") throw new Error(result.message);
     const report = result.data.report(period);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -11,7 +11,12 @@
  */
 import ExcelJS from "exceljs";
 import { REGISTRY_2021, applies, ruleSet, type Organization } from "../src/engine";
-import { ITEM_LABELS, LABEL, SHEET, sheetSpec } from "../src/workbook/contract";
+import { itemLabel, LABEL, SHEET, sheetSpec } from "../src/workbook/contract";
+
+/** The sample is the 2021 method's: its item columns and the derived item's target and part columns, by id. */
+const SAMPLE_APPROVAL = ruleSet(2021).approval;
+const ITEM_LABELS = SAMPLE_APPROVAL.items.map((item) => itemLabel(item.no));
+const DERIVED = Object.fromEntries([...SAMPLE_APPROVAL.derived.targets, ...SAMPLE_APPROVAL.derived.parts].map((d) => [d.id, d.label]));
 import { ExcelJsWorkbookPort, writeXlsx } from "../src/workbook/adapters/exceljs";
 import type { CellValue, WriteOp } from "../src/workbook/port";
 import { findHeader } from "../src/workbook/tables";
@@ -136,16 +141,16 @@ const FAILING: Readonly<Record<string, (row: Record<string, CellValue>) => void>
   // Items 3 and 4 marked done, but the evidence reached 市审改办 after 2021-12-31: not done (late evidence).
   市公安局: (row) => { row[LABEL.evidenceDate] = serial("2022-01-05"); },
   // Item 6: 全程网办率 68% is below 70%.
-  市统计局: (row) => { row[LABEL.fullOnline] = 0.68; },
+  市统计局: (row) => { row[DERIVED.fullOnline] = 0.68; },
   市林业局: (row) => { row[ITEM_LABELS[0]] = "未完成"; },
-  市医保局: (row) => { row[LABEL.seal] = "未完成"; },
+  市医保局: (row) => { row[DERIVED.seal] = "未完成"; },
   市自然资源局: (row) => { row[ITEM_LABELS[4]] = "未完成"; },
 };
 
 /** Edges met exactly ("不低于" includes the number). */
 const EXACT_TARGETS: Readonly<Record<string, Record<string, number>>> = {
-  市财政局: { [LABEL.timeCut]: 0.7 },
-  市税务局: { [LABEL.oneTrip]: 0.95, [LABEL.instant]: 0.5 },
+  市财政局: { [DERIVED.timeCut]: 0.7 },
+  市税务局: { [DERIVED.oneTrip]: 0.95, [DERIVED.instant]: 0.5 },
 };
 
 function approvalRow(org: Organization): Record<string, CellValue> {
@@ -157,14 +162,14 @@ function approvalRow(org: Organization): Record<string, CellValue> {
     if (applicable && item.no < 6) row[ITEM_LABELS[i]] = random() < 0.9 ? "完成" : "已完成";
     if (applicable && item.no === 6 && random() < 0.3) row[ITEM_LABELS[i]] = "完成";
   });
-  row[LABEL.timeCut] = Math.round(between(0.72, 0.9) * 1000) / 1000;
-  row[LABEL.oneTrip] = Math.round(between(0.955, 1) * 1000) / 1000;
-  row[LABEL.instant] = Math.round(between(0.52, 0.8) * 1000) / 1000;
-  row[LABEL.online] = Math.round(between(0.955, 1) * 1000) / 1000;
-  row[LABEL.fullOnline] = Math.round(between(0.72, 0.95) * 1000) / 1000;
-  row[LABEL.guide] = "完成";
-  row[LABEL.seal] = "完成";
-  row[LABEL.dataList] = "完成";
+  row[DERIVED.timeCut] = Math.round(between(0.72, 0.9) * 1000) / 1000;
+  row[DERIVED.oneTrip] = Math.round(between(0.955, 1) * 1000) / 1000;
+  row[DERIVED.instant] = Math.round(between(0.52, 0.8) * 1000) / 1000;
+  row[DERIVED.online] = Math.round(between(0.955, 1) * 1000) / 1000;
+  row[DERIVED.fullOnline] = Math.round(between(0.72, 0.95) * 1000) / 1000;
+  row[DERIVED.guide] = "完成";
+  row[DERIVED.seal] = "完成";
+  row[DERIVED.dataList] = "完成";
   const hasEvidence = [3, 4, 5].some((no) => applies(rules.approval, REGISTRY_2021, org, no));
   if (hasEvidence && random() < 0.7) row[LABEL.evidenceDate] = serial(`2021-${String(int(9, 12)).padStart(2, "0")}-${String(int(1, 28)).padStart(2, "0")}`);
   Object.assign(row, EXACT_TARGETS[org.approvalName as string] ?? {});

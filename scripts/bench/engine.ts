@@ -28,6 +28,8 @@ import {
 import { CALLBACK_RESULTS, type Callback } from "../../src/ledger/values";
 import { generateLedger } from "../gen-ledger";
 
+const LEDGER_RULES = ruleSet();
+
 interface Args {
   readonly rows: number;
   readonly runs: number;
@@ -123,7 +125,7 @@ function main(): void {
   const mapping = mapHeaders([...LEDGER_COLUMNS]);
 
   const engine = best(args.runs, () => {
-    const aggregator = new LedgerAggregator(mapping);
+    const aggregator = new LedgerAggregator(mapping, { rules: LEDGER_RULES });
     for (let i = 0; i < rows.length; i++) aggregator.add(rows[i], i + 2);
     const data = aggregator.finish();
     return { data, ...scoreMonths(data, rules, args.year) };
@@ -146,13 +148,13 @@ function main(): void {
   });
 
   const typedCore = best(args.runs, () => {
-    const data = aggregateOrders(orders);
+    const data = aggregateOrders(orders, LEDGER_RULES);
     return { data, ...scoreMonths(data, rules, args.year) };
   });
 
   const register = decisionRegister(parsed.id, args.seed);
   const judged = best(args.runs, () => {
-    const aggregator = new LedgerAggregator(mapping, { judgment: { register } });
+    const aggregator = new LedgerAggregator(mapping, { rules: LEDGER_RULES, judgment: { register } });
     for (let i = 0; i < rows.length; i++) aggregator.add(rows[i], i + 2);
     const data = aggregator.finish();
     return { data, ...scoreMonths(data, rules, args.year) };

@@ -16,7 +16,7 @@
  */
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { LedgerError } from "../ledger";
+import { LedgerError, yearPeriod } from "../ledger";
 import { readLedgerFile } from "../ledger/node";
 import { computeAll } from "../workbook";
 import { qualified } from "../workbook/address";
@@ -27,7 +27,7 @@ import { nodeFile, writeFileFrom } from "../xlsx/node-file";
 import type { WorkbookPort } from "../workbook/port";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import {
-  JUDGMENT_SHEET, LEDGER_SHEET, LEDGER_WMSG, importLedger, readJudgment, readRememberedHeaders, writeDrillDown,
+  JUDGMENT_READS, JUDGMENT_SHEET, LEDGER_SHEET, LEDGER_WMSG, importLedger, judgmentOption, readRememberedHeaders, writeDrillDown,
 } from "../workbook/ledger";
 import { WMSG } from "../workbook/messages";
 import { CLI_MSG, LEDGER_CLI_MSG } from "./messages";
@@ -268,7 +268,7 @@ function relativeTo(output: string, pdf: string): string {
  */
 async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: Io, at: (path: string) => string, limits?: XlsxLimits,
   given?: { rules: RuleSet; label: string }): Promise<{ lines: string[]; problemRows: number; empty: boolean } | number> {
-  const snapshots = await port.read([SHEET.params, LEDGER_SHEET.mapping]);
+  const snapshots = await port.read([SHEET.params, LEDGER_SHEET.mapping, ...JUDGMENT_READS]);
   let rules = given?.rules;
   let label = given?.label;
   if (!rules) {
@@ -286,12 +286,12 @@ async function importLedgerFile(port: WorkbookPort, request: LedgerRequest, io: 
     return EXIT.usage;
   }
   const remembered = { ...readRememberedHeaders(snapshots), ...request.map };
+  // 工单研判's decisions apply as the file is counted (spec I), for the period importLedger fills.
+  const judgment = judgmentOption(snapshots, request.period ?? yearPeriod(rules.year));
   let read;
   try {
-    // 工单研判 is applied as the file is counted (spec I).
-    const judgment = await readJudgment(port, request.period);
     read = await readLedgerFile(at(request.file), {
-      remembered, fileName: request.file, onProgress: io.progress?.update, limits, registry: rules.registry, callbacks: rules.hotline.callbacks, judgment,
+      remembered, fileName: request.file, onProgress: io.progress?.update, limits, rules, judgment,
     });
   } catch (error) {
     if (!(error instanceof LedgerError) && !(error as NodeJS.ErrnoException)?.code) throw error;

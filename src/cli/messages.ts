@@ -1,4 +1,5 @@
 /** Every text of the command line (npm run assess): usage, errors, the run's report; the ledger options' too. */
+import { currentYear } from "../engine";
 import type { Period } from "../ledger";
 
 const list = (names: readonly string[]) => names.map((n) => `“${n}”`).join("、");
@@ -26,7 +27,7 @@ export const CLI_MSG = {
     "  --pdf            同时把结果另存为 PDF（与输出文件同名、同目录；需要安装 LibreOffice）；与 --bulletin、--report 同用时通报、报告也另存为 PDF",
     "  --bulletin 月份  写出该月的月度通报 <输出文件名>-2021-03-通报.docx（来自“月度考核”，需已导入工单明细；可与 --ledger 同用）",
     "  --report         写出报送考核办的报告 <输出文件名>-报告.docx（附件1 考核表，附件2 便民化考核结果）",
-    "  --template       写出空白考核模板（带内置2021年度办法的办法表；加 --method 时带该文件的办法、单位和部门）",
+    `  --template       写出空白考核模板（带内置${currentYear}年度办法的办法表；加 --method 时带该文件的办法、单位和部门）`,
     "  --max-part-mb N  工作簿中单个部件解压后的上限（MB，默认 4096；整体读入内存的部件为其 1/16），确属正常的大文件才需提高",
     "  -h, --help       显示本说明",
     "",

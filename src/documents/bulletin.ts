@@ -3,7 +3,7 @@
  * 单位类别, 红榜 and 黑榜, units without orders apart, pending 研判, 落款. Pure: the same data makes the .docx
  * (bulletin-document.ts) and the task pane's sheet 月度通报.
  */
-import { excel15, formatPoints } from "../engine";
+import { excel15, formatPoints, formatRate } from "../engine";
 import { DOC_MSG } from "./messages";
 import type { DocProblem, DocSettings } from "./params";
 import { bottomN, ranksFromTop, topN } from "./ranking";
@@ -115,7 +115,7 @@ function totals(rows: readonly MonthRow[]): Totals {
   };
 }
 
-const rateText = (r: number | null) => (r === null ? DOC_MSG.noRate : DOC_MSG.percent(r));
+const rateText = (r: number | null) => (r === null ? DOC_MSG.noRate : formatRate(r));
 
 function openingText(input: BulletinInput): string {
   const now = totals(input.rows);
@@ -169,7 +169,7 @@ export function buildBulletin(input: BulletinInput): Bulletin {
 /** A ranked row as the table shows it (序号 … 较上月). */
 export function bulletinCells(r: RankedRow, index: number): string[] {
   const { row } = r;
-  const rate = (num: number, den: number) => (den > 0 ? DOC_MSG.percent(num / den) : "—");
+  const rate = (num: number, den: number) => (den > 0 ? formatRate(num / den) : "—");
   return [
     String(index + 1), row.name, String(row.orders), rate(row.onTime, row.due), rate(row.returned, row.orders),
     rate(row.extensions, row.orders), rate(row.satisfied, row.validCallbacks), formatPoints(row.score), String(r.rank), r.change,

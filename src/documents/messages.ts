@@ -1,7 +1,5 @@
 /** Every text of the documents the office issues (月度通报, 报告) and of their 参数 rows: one catalogue. */
 
-const pct = (value: number) => `${(Math.round(value * 10000) / 100).toFixed(2)}%`;
-
 export const DOC_MSG = {
   draft: "（草稿）",
   bulletinTitleDefault: "安康市12345政务服务便民热线工单办理情况通报（{年}年第{月}期）",
@@ -10,7 +8,6 @@ export const DOC_MSG = {
   recipientDefault: "市考核办",
   date: (y: number, m: number, d: number) => `${y}年${m}月${d}日`,
   monthName: (y: number, m: number) => `${y}年${m}月`,
-  percent: pct,
 
   // 月度通报
   opening: (y: number, m: number, units: number, orders: number, rates: string) =>

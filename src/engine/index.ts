@@ -6,7 +6,7 @@ export * from "./hotline";
 export * from "./approval";
 export * from "./explain";
 export { MSG, show } from "./messages";
-export { REGISTRY_2021, Registry, normalizeName, type Organization } from "./registry";
+export { REGISTRY_2021, Registry, normalizeName, type Organization, type OrganizationRow } from "./registry";
 export { ruleSet, currentYear, RULE_SETS, type RuleSet } from "./rules";
 export type * from "./rules/types";
 export { RATE_KINDS, rateKind, type RateKind } from "./rules/rates";

@@ -35,9 +35,8 @@ export const MSG = {
   unitUnknown: (field: string, v: unknown) =>
     `${field}的值${show(v)}不是已登记的单位：应为附件1承办单位或便民化考核对象的名称或其简称（如“市发改委”“汉滨区”）。`,
   unitBlank: (field: string) => `${field}为空白：应填写单位名称。`,
-  notApprovalDepartment: (field: string, v: unknown) =>
-    `${field}的值${show(v)}不是2021年度审批服务便民化考核对象：应为考核办法所列37个部门之一。`,
-  itemNotFound: (field: string, v: unknown) => `${field}的值${show(v)}不是考核事项序号：应为1到6的整数。`,
+  notApprovalDepartment: (field: string, v: unknown, method: string, departments: number) =>
+    `${field}的值${show(v)}不是“${method}”的考核对象：应为该办法所列${departments}个部门之一。`,
 
   statusUnknown: (field: string, v: unknown) =>
     `${field}的值${show(v)}无法识别：应为“完成/已完成/是/TRUE”“未完成/否/FALSE”，不涉及的事项填“不涉及/—/-/ /”或留空。`,

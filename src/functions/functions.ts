@@ -285,7 +285,7 @@ export function approvalApplies(department: any, item: any) {
     }
     if (org.approvalName === undefined) {
       const f = arg("department", "部门名称");
-      throw excelError(problem("notApprovalDepartment", "na", MSG.notApprovalDepartment(f, department), f, department));
+      throw excelError(problem("notApprovalDepartment", "na", MSG.notApprovalDepartment(f, department, rules.approval.title, rules.registry.approvalDepartments().length), f, department));
     }
     return applies(rules.approval, rules.registry, org, no);
   });

@@ -39,8 +39,8 @@ export const HOST_MSG = {
     `${fn}按“${item}”的分档计算，但工作簿的考核办法没有这样的“${item}”分档（或把它放在了别的类别）：${GENERIC}。`,
   noCategory: (fn: string, category: string) =>
     `${fn}计算“${category}”类，但工作簿的考核办法没有这一类：${GENERIC}。`,
-  categoryShape: (fn: string, category: string, extra: string) =>
-    `${fn}按2021年度办法的结构计算“${category}”类，但工作簿的考核办法在这一类还有${extra}：${GENERIC}。`,
+  categoryShape: (fn: string, category: string, extra: string, builtIn: string) =>
+    `${fn}按“${builtIn}”的结构计算“${category}”类，但工作簿的考核办法在这一类还有${extra}：${GENERIC}。`,
   noCase: (field: string, label: string) =>
     `${field}填了件数，但工作簿的考核办法没有“${label}”这一项：${GENERIC}。`,
   extraCategories: (names: readonly string[]) =>

@@ -4,7 +4,7 @@
  * without the part it computes, or with a part it cannot take as an argument, it says so (#N/A) instead of giving a
  * number that silently leaves something out. RATE_DEDUCT and CASE_POINTS take the method's own names.
  */
-import { normalizeName, type CaseCounts, type CaseRule, type HotlineRuleSet, type RateRule, type RuleSet } from "../engine";
+import { normalizeName, ruleSet, type CaseCounts, type CaseRule, type HotlineRuleSet, type RateRule, type RuleSet } from "../engine";
 import { arg, count, errorOf } from "./arguments";
 import { HOST_MSG } from "./messages";
 
@@ -23,7 +23,7 @@ export function methodCategory(rules: RuleSet, fn: string, id: string, name: str
   const category = rules.hotline.categories.find((c) => c.id === id);
   if (!category) throw errorOf("na", HOST_MSG.noCategory(fn, name));
   const extra = rules.hotline.rates.filter((r) => r.category === id && !rateIds.includes(r.id));
-  if (extra.length > 0) throw errorOf("na", HOST_MSG.categoryShape(fn, category.name, extra.map((r) => `“${r.item}”分档`).join("、")));
+  if (extra.length > 0) throw errorOf("na", HOST_MSG.categoryShape(fn, category.name, extra.map((r) => `“${r.item}”分档`).join("、"), ruleSet().hotline.title));
   return category;
 }
 

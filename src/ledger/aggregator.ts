@@ -11,14 +11,14 @@
  * unusual (blank, padded, a number where text is expected) takes the general path, which decides
  * every value exactly as before. The counting itself (`OrderCounter`) takes parsed orders only.
  */
-import { REGISTRY_2021, type Organization, type Registry } from "../engine/registry";
-import type { CallbackRule } from "../engine/rules/types";
+import type { Organization, Registry } from "../engine/registry";
 import { LEDGER_COLUMNS, type HeaderMapping, type LedgerColumn } from "./columns";
 import { LedgerData } from "./ledger-data";
 import { LEDGER_MESSAGES, LedgerError } from "./messages";
 import { OrderCounter } from "./order-counter";
 import { summaryText, type LedgerProblem, type LedgerProblemCode, type SourceInfo } from "./problems";
 import { FIRST_MARKED, OrderIdSet } from "./order-ids";
+import type { LedgerRules } from "./rules";
 import { hasWideCharacters, normalizeOrderIdText } from "./order-id";
 import { JudgmentWatch } from "./judgment-watch";
 import type { DecisionRegister } from "./judgment-rows";
@@ -27,10 +27,8 @@ import { formatTimestamp, parseDateCell, type LedgerCell } from "./timestamps";
 import { Callback, CALLBACK_RESULTS, cellText, detach, isBlank, parseCallback, parseYesNo } from "./values";
 
 export interface AggregatorOptions {
-  /** Defaults to REGISTRY_2021. */
-  readonly registry?: Registry;
-  /** Which 回访结果 are valid and which satisfied; defaults to the 2021 method's (基本满意计为满意). */
-  readonly callbacks?: CallbackRule;
+  /** The method in force: its units, which 回访结果 are valid and which satisfied, its title. */
+  readonly rules: LedgerRules;
   /** Problems listed one by one (all are counted); default 10,000 keeps memory bounded on a bad file. */
   readonly maxListedProblems?: number;
   /** Row number of the header, for the summary. */
@@ -90,7 +88,7 @@ export class LedgerAggregator {
   /** The orders 工单研判 names, caught as they pass; undefined without a register. */
   private readonly watch: JudgmentWatch | undefined;
 
-  constructor(private readonly mapping: HeaderMapping, private readonly options: AggregatorOptions = {}) {
+  constructor(private readonly mapping: HeaderMapping, private readonly options: AggregatorOptions) {
     if (!mapping.complete) throw new LedgerError(LEDGER_MESSAGES.missingColumns(mapping.missing));
     this.col = mapping.columns as Record<LedgerColumn, number>;
     this.cId = this.col.工单编号;
@@ -101,10 +99,10 @@ export class LedgerAggregator {
     this.cReturned = this.col.是否退单;
     this.cExtended = this.col.是否申请延期;
     this.cCallback = this.col.回访结果;
-    this.registry = options.registry ?? REGISTRY_2021;
+    this.registry = options.rules.registry;
     this.units = this.registry.hotlineUnits();
     this.units.forEach((unit, i) => this.unitIndex.set(unit, i));
-    this.counter = new OrderCounter(this.units.length, options.callbacks);
+    this.counter = new OrderCounter(this.units.length, options.rules.hotline.callbacks);
     this.maxListed = options.maxListedProblems ?? 10_000;
     this.date1904 = options.source?.date1904 === true;
     this.watch = options.judgment ? new JudgmentWatch(options.judgment.register, options.judgment.scope ?? "year") : undefined;
@@ -258,7 +256,7 @@ export class LedgerAggregator {
     };
     const judgment = this.watch?.finish(this.units, this.registry, this.counter);
     return new LedgerData(this.units, this.counter.monthBuckets(), this.counter.orders, this.problems, { ...base, text: summaryText(base) },
-      this.mapping, this.options.callbacks, judgment);
+      this.mapping, this.options.rules.hotline.callbacks, judgment);
   }
 
   /** The general path for a unit cell: blanks, non-text cells, first sight of a spelling, and problems. */
@@ -274,7 +272,7 @@ export class LedgerAggregator {
       index = org === undefined ? UNKNOWN : org.hotline ? this.unitIndex.get(org)! : NOT_HOTLINE;
       if (this.unitCache.size < UNIT_CACHE_LIMIT) this.unitCache.set(detach(key), index);
     }
-    if (index === UNKNOWN) this.problem("unknownUnit", rowNumber, "承办单位", cell, LEDGER_MESSAGES.unknownUnit(cell));
+    if (index === UNKNOWN) this.problem("unknownUnit", rowNumber, "承办单位", cell, LEDGER_MESSAGES.unknownUnit(cell, this.options.rules.hotline.title));
     else if (index === NOT_HOTLINE) {
       const official = this.registry.resolve(cellText(cell))!.name;
       this.problem("notHotlineUnit", rowNumber, "承办单位", cell, LEDGER_MESSAGES.notHotlineUnit(cell, official));

@@ -63,7 +63,7 @@ export function* arrayRows(rows: readonly (readonly LedgerCell[])[], firstRowNum
 }
 
 /** Reads a whole source: finds the header, maps it, aggregates every row after it. */
-export async function aggregateLedger(source: RowSource, options: ImportOptions = {}): Promise<LedgerImport> {
+export async function aggregateLedger(source: RowSource, options: ImportOptions): Promise<LedgerImport> {
   const searchRows = options.headerSearchRows ?? 10;
   let aggregator: LedgerAggregator | undefined;
   let mapping: HeaderMapping | undefined;
@@ -104,6 +104,16 @@ export async function aggregateLedger(source: RowSource, options: ImportOptions 
   }
   if (!aggregator || !mapping) throw new LedgerError(LEDGER_MESSAGES.emptyFile);
   return { status: "ok", data: aggregator.finish(), mapping };
+}
+
+/**
+ * The header among the first rows of a ledger and how it maps, without counting a row (to learn which columns
+ * to read before reading the rest); undefined when the rows are blank.
+ */
+export function findLedgerHeader(rows: readonly (readonly LedgerCell[])[], remembered?: Readonly<Record<string, string>>, searchRows = 10): HeaderMapping | undefined {
+  const source = rows.map((cells, i) => ({ cells, rowNumber: i + 1 }));
+  const choice = chooseHeader(source, searchRows, remembered, true);
+  return choice === undefined ? undefined : mapHeaders(source[choice].cells, remembered);
 }
 
 /**

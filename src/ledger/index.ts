@@ -2,10 +2,11 @@
  * Work-order ledger (工单明细) import, spec section F. Pure: no Excel and no Node APIs (Node file access
  * is in ./node). Typical use:
  *   const mapping = mapHeaders(headerRow, remembered);          // ask for mapping.missing, remember
- *   const agg = new LedgerAggregator(mapping, { headerRow: 1 }); // then agg.add(row, rowNumber) per row
+ *   const agg = new LedgerAggregator(mapping, { rules, headerRow: 1 }); // then agg.add(row, rowNumber) per row
  *   const data = agg.finish();
  *   data.report(parsePeriod("2021")); data.drillDown("汉滨区", parsePeriod("2021Q1"));
- * or, for a file: readLedgerBlob(file, { remembered }) / readLedgerFile(path) from ./node.
+ * or, for a file: readLedgerBlob(file, { rules, remembered }) / readLedgerFile(path, { rules }) from ./node.
+ * `rules` is the method in force (an engine RuleSet): the ledger has no rules of its own.
  */
 export { LEDGER_COLUMNS, HEADER_SYNONYMS, IGNORED_HEADER, mapHeaders, normalizeHeader } from "./columns";
 export type { HeaderMapping, LedgerColumn, RecognizedHeader } from "./columns";
@@ -17,7 +18,8 @@ export { aggregateOrders, OrderCounter } from "./order-counter";
 export type { ParsedOrders } from "./order-counter";
 export { LedgerData, DRILL_DOWN_HEADERS, drillDownRow } from "./ledger-data";
 export type { DrillDown, DrillDownOrder, LedgerReport, MonthlyCounts, StoredOrder } from "./ledger-data";
-export { aggregateLedger, arrayRows } from "./import";
+export { aggregateLedger, arrayRows, findLedgerHeader } from "./import";
+export type { LedgerRules } from "./rules";
 export type { ImportOptions, ImportProgress, LedgerImport, RowBatch, RowSource, SourceRow } from "./import";
 export { parsePeriod, yearPeriod, quarterPeriod, monthPeriod, monthsOfYear, periodMonthIndexes } from "./period";
 export type { Period, PeriodKind } from "./period";

@@ -1,6 +1,5 @@
 /** The result of an import: counts for any period, monthly counts, problems and appeal drill-downs. */
 import { monthlyAverage } from "../engine/hotline";
-import { HOTLINE_2021 } from "../engine/rules/hotline-2021";
 import type { CallbackRule } from "../engine/rules/types";
 import { normalizeName, type Organization } from "../engine/registry";
 import type { HeaderMapping } from "./columns";
@@ -79,7 +78,7 @@ export class LedgerData {
     readonly summary: LedgerSummary,
     readonly mapping: HeaderMapping,
     /** The method's callback rule the counts were made with (which 回访结果 are not satisfied). */
-    private readonly callbacks: CallbackRule = HOTLINE_2021.callbacks,
+    private readonly callbacks: CallbackRule,
     /** The 工单研判 decisions applied (the buckets hold the counts after judgment). */
     readonly judgment?: LedgerJudgment,
   ) {

@@ -26,7 +26,7 @@ function isBlankText(value: unknown): boolean {
 export const LEDGER_MESSAGES = {
   // Row problems
   missingValue: (column: string) => `${column}为空`,
-  unknownUnit: (name: unknown) => `承办单位“${show(name)}”不在2021年12345热线承办单位名单中，请核对名称或在名单中添加别名`,
+  unknownUnit: (name: unknown, method: string) => `承办单位“${show(name)}”不在“${method}”的承办单位名单中，请核对名称或在名单中添加别名`,
   notHotlineUnit: (name: unknown, official: string) =>
     `“${show(name)}”（${official}）不是12345热线承办单位，其工单不计入热线考核`,
   badDate: (column: string, value: unknown) =>

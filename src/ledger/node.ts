@@ -11,7 +11,7 @@ import { xlsxRows } from "./xlsx-rows";
 export { nodeFile, zlibInflate, type NodeFile } from "../xlsx/node-file";
 
 /** Reads a .csv or .xlsx ledger file (kind decided by content). CSV is streamed; .xlsx is read part by part. */
-export async function readLedgerFile(path: string, options: ReadLedgerOptions = {}): Promise<LedgerImport> {
+export async function readLedgerFile(path: string, options: ReadLedgerOptions): Promise<LedgerImport> {
   const opts = { fileName: path, ...options };
   const file = await nodeFile(path);
   try {
@@ -28,7 +28,7 @@ export async function readLedgerFile(path: string, options: ReadLedgerOptions = 
  * Reads a ledger from a byte stream (e.g. stdin). CSV is streamed; an .xlsx needs random access, so a
  * stream holding one is collected in memory first (its compressed size, not its rows).
  */
-export async function readLedgerStream(stream: AsyncIterable<Uint8Array>, options: ReadLedgerOptions = {}): Promise<LedgerImport> {
+export async function readLedgerStream(stream: AsyncIterable<Uint8Array>, options: ReadLedgerOptions): Promise<LedgerImport> {
   const iterator = stream[Symbol.asyncIterator]();
   const first = await iterator.next();
   const head = first.done ? new Uint8Array(0) : first.value;

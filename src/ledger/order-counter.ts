@@ -2,12 +2,11 @@
  * The counting core: parsed orders into month buckets (see aggregator.ts for the row path), and
  * `aggregateOrders` for orders already parsed (the benchmark's engine figure; tests).
  */
-import { REGISTRY_2021, type Registry } from "../engine/registry";
 import { callbackClass } from "../engine/rules/callbacks";
-import { HOTLINE_2021 } from "../engine/rules/hotline-2021";
 import type { CallbackRule } from "../engine/rules/types";
 import { LEDGER_COLUMNS, type HeaderMapping, type LedgerColumn } from "./columns";
 import { SLOT, SLOTS } from "./counts";
+import type { LedgerRules } from "./rules";
 import { LedgerData } from "./ledger-data";
 import { OrderStore } from "./order-store";
 import { summaryText } from "./problems";
@@ -43,7 +42,7 @@ export class OrderCounter {
   private readonly valid: Uint8Array;
   private readonly satisfied: Uint8Array;
 
-  constructor(readonly unitCount: number, callbacks: CallbackRule = HOTLINE_2021.callbacks) {
+  constructor(readonly unitCount: number, callbacks: CallbackRule) {
     this.bucketSize = unitCount * SLOTS;
     const classes = CALLBACK_RESULTS.map((word) => callbackClass(callbacks, word));
     this.valid = Uint8Array.from(classes, (c) => (c === "satisfied" || c === "unsatisfied" ? 1 : 0));
@@ -141,9 +140,10 @@ export interface ParsedOrders {
 
 /** Counts already-parsed orders (no checks: they are assumed valid, unique and of hotline units). */
 export function aggregateOrders(
-  orders: ParsedOrders, registry: Registry = REGISTRY_2021, callbacks: CallbackRule = HOTLINE_2021.callbacks,
+  orders: ParsedOrders, rules: LedgerRules,
 ): LedgerData {
-  const units = registry.hotlineUnits();
+  const callbacks = rules.hotline.callbacks;
+  const units = rules.registry.hotlineUnits();
   const counter = new OrderCounter(units.length, callbacks);
   const { unit, dispatched, deadline, closed, returned, extended, callback, id, row } = orders;
   for (let i = 0; i < orders.length; i++) {

@@ -32,16 +32,16 @@ export function detectLedgerKind(head: Uint8Array, fileName = ""): LedgerFileKin
 }
 
 /** A ledger in memory (e.g. a file the task pane read as an ArrayBuffer). */
-export async function readLedgerBytes(bytes: Uint8Array, options: ReadLedgerOptions = {}): Promise<LedgerImport> {
+export async function readLedgerBytes(bytes: Uint8Array, options: ReadLedgerOptions): Promise<LedgerImport> {
   return readRandomAccess(bytesFile(bytes), options);
 }
 
 /** A browser File or Blob, read in slices so a large CSV is never held whole. */
-export async function readLedgerBlob(blob: Blob, options: ReadLedgerOptions = {}): Promise<LedgerImport> {
+export async function readLedgerBlob(blob: Blob, options: ReadLedgerOptions): Promise<LedgerImport> {
   return readRandomAccess(blobFile(blob), options);
 }
 
-export async function readRandomAccess(file: RandomAccessFile, options: ReadLedgerOptions = {}): Promise<LedgerImport> {
+export async function readRandomAccess(file: RandomAccessFile, options: ReadLedgerOptions): Promise<LedgerImport> {
   const kind = detectLedgerKind(await file.read(0, Math.min(8, file.size)), options.fileName);
   if (kind === "xlsx") return aggregateLedger(xlsxRows(file, options), options);
   return aggregateLedger(csvRows(sliceChunks(file), { ...options, totalBytes: file.size }), options);

@@ -94,7 +94,7 @@ export function computePlan(
   for (const f of methodFindings(method?.problems ?? [])) findings.add(f);
   const errors = new Set<Organization>();
   const { params, allBlocked, hotlineBlocked } = readParameters(snapshots, rules, findings);
-  const unitsRead = readUnits(snapshots, rules.registry, findings, errors);
+  const unitsRead = readUnits(snapshots, rules, findings, errors);
   const unitSet = new Set(unitsRead.units.flatMap((u) => (u.org ? [u.org] : [])));
   const data = readHotlineData(snapshots, rules.registry, unitSet, findings, errors);
   const register = (sheet: typeof SHEET.deductions | typeof SHEET.bonuses, cases: RuleSet["hotline"]["cases"]) =>

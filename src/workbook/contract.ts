@@ -3,7 +3,7 @@
  * are input and which are results. The assessment office's own workbooks and scripts refer to these names,
  * so they are fixed; column order, styling, extra columns and extra sheets are free.
  */
-import { ruleSet, type Category, type HotlineRuleSet, type RateRuleId } from "../engine";
+import { ruleSet, type ApprovalRuleSet, type Category, type HotlineRuleSet, type RateRuleId } from "../engine";
 import { CONCLUSIONS, DECISION_COLUMNS, JUDGMENT_KINDS, type DecisionColumn } from "../ledger";
 import { ALIAS_LABEL, APPROVAL_METHOD_LABEL as A, HOTLINE_METHOD_LABEL as H, METHOD_SHEET } from "./method/labels";
 
@@ -89,14 +89,6 @@ export const LABEL = {
   item: "事项",
   quantity: "数量",
   note: "说明",
-  timeCut: "减时间比例",
-  oneTrip: "最多跑一次占比",
-  instant: "即办事项占比",
-  online: "网上可办率",
-  fullOnline: "全程网办率",
-  guide: "办事指南整改",
-  seal: "电子印章申请",
-  dataList: "数据供需清单",
   evidenceDate: "印证资料报送日期",
   deduction: "扣分",
   explanation: "扣分说明",
@@ -110,8 +102,23 @@ export const LABEL = {
   finalValue: "定稿值",
 } as const;
 
-/** 便民化考核 事项1 … 事项6. */
-export const ITEM_LABELS = ["事项1", "事项2", "事项3", "事项4", "事项5", "事项6"] as const;
+/** The 便民化考核 status column of an item (事项1 …). */
+export const itemLabel = (no: number) => `事项${no}`;
+
+/**
+ * The built-in method (the rule set engine/rules holds for its current year): the shape of the contract's sheets
+ * until a workbook's method gives its own (approvalSpec, resultSpec).
+ */
+const BUILT_IN = ruleSet();
+
+/** 便民化考核's item columns and, for the derived item, its targets and parts (group "derived"), by a method. */
+export function approvalItemColumns(rules: ApprovalRuleSet): ColumnSpec[] {
+  return [
+    ...rules.items.map((item) => col(itemLabel(item.no), "status", { needed: true })),
+    ...rules.derived.targets.map((t) => col(t.label, "rate", { group: "derived" })),
+    ...rules.derived.parts.map((p) => col(p.label, "part", { group: "derived" })),
+  ];
+}
 
 /** The 12345热线考核表 columns, in the order written to a new sheet (附件2). */
 export const RESULT_LABEL = {
@@ -228,9 +235,7 @@ export const SHEETS: readonly SheetSpec[] = [
     name: SHEET.approval, role: "inputResult", key: LABEL.name,
     columns: [
       col(LABEL.name, "name", { needed: true }),
-      ...ITEM_LABELS.map((label) => col(label, "status", { needed: true })),
-      ...[LABEL.timeCut, LABEL.oneTrip, LABEL.instant, LABEL.online, LABEL.fullOnline].map((label) => col(label, "rate", { group: "item6" })),
-      ...[LABEL.guide, LABEL.seal, LABEL.dataList].map((label) => col(label, "part", { group: "item6" })),
+      ...approvalItemColumns(BUILT_IN.approval),
       col(LABEL.evidenceDate, "date"),
       col(LABEL.deduction, "points", { result: true }),
       col(LABEL.explanation, "explanation", { result: true }),
@@ -238,7 +243,7 @@ export const SHEETS: readonly SheetSpec[] = [
   },
   {
     // The built-in method's shape; a workbook's method gives its own (resultSpec).
-    name: SHEET.result, role: "result", key: RESULT_LABEL.name, columns: resultColumns(ruleSet(2021).hotline),
+    name: SHEET.result, role: "result", key: RESULT_LABEL.name, columns: resultColumns(BUILT_IN.hotline),
   },
   {
     name: SHEET.checks, role: "result", key: LABEL.sheet,
@@ -313,7 +318,7 @@ export const FORMAT = { percent: "0.00%", date: "yyyy-mm-dd" } as const;
 
 /** The status words to pick first (the validation lists add every other word the rules accept, spec D). */
 export const STATUS_LIST = ["完成", "未完成", "不涉及"] as const;
-/** Item-6 parts: 不涉及 counts as nothing left to do (e.g. no guide problem was fed back). */
+/** The derived item's parts: 不涉及 counts as nothing left to do (e.g. no guide problem was fed back). */
 export const PART_LIST = ["完成", "未完成", "不涉及"] as const;
 export const UNIT_TYPE_LIST = ["县区", "市直", "其他"] as const;
 

@@ -10,7 +10,7 @@ const list = (names: readonly string[]) => names.map((n) => `“${n}”`).join("
 export const WMSG = {
   // --- 校验 findings -------------------------------------------------------------------------------------
   missingSheet: (sheet: string, consequence: string) => `缺少工作表“${sheet}”：${consequence}。可用“创建/补全模板”补全。`,
-  missingUnitsSheet: "按2021年度登记的全部承办单位及其类别计算",
+  missingUnitsSheet: (method: string) => `按“${method}”登记的全部承办单位及其类别计算`,
   missingHotlineSheet: "各单位均无工单数据，未计分",
   missingRegisterSheet: "按无登记计算",
   missingApprovalSheet: "便民化考核未计算",
@@ -25,7 +25,7 @@ export const WMSG = {
     日期: "不核对登记日期",
     说明: "不影响计算",
     印证资料报送日期: "印证资料按已按时报送计",
-    item6: "事项6按所填状态计算（不由分项推导）",
+    derived: "由分项判定的事项按所填状态计算（不由分项推导）",
     default: "该项按空白计算",
   } as Readonly<Record<string, string>>,
   duplicateHeader: (label: string, first: string) => `表头“${label}”出现多次：使用第一列（${first}）。`,

@@ -3,10 +3,9 @@
  * from and an example — written as the header cells' notes and listed on 填写说明 — and the steps of the
  * work. Figures (points, thresholds, deadlines, item names) come from the rule set, never literals.
  */
-import type { RuleSet } from "../engine";
+import { currentYear, type RuleSet } from "../engine";
 import { CONCLUSIONS, JUDGMENT_KINDS, JUDGMENT_SYNONYMS } from "../ledger";
-import { LABEL, SHEET } from "./contract";
-import { itemLabel } from "./inputs/approval";
+import { itemLabel, LABEL, SHEET } from "./contract";
 import {
   ALIAS_LABEL, ALL_DEPARTMENTS, APPROVAL_METHOD_LABEL as A, BONUS_CATEGORY, HOTLINE_METHOD_LABEL as H, METHOD_PARAM as P, METHOD_SHEET,
   SCORING, VOLUME_ITEM,
@@ -27,57 +26,13 @@ const pct = (n: number) => `${n}%`;
 
 /** Help for every input column (and the result columns of 便民化考核), by sheet and header label. */
 export function columnHelp(rules: RuleSet): Readonly<Record<string, Readonly<Record<string, ColumnHelp>>>> {
-  const { hotline, approval } = rules;
-  const cases = (list: RuleSet["hotline"]["cases"], sign: string) =>
-    list.map((c) => `${c.label}（${sign}${c.points}分/${c.per}）`).join("、");
+  const { hotline } = rules;
   const volume = hotline.bonus.volume.map((v) => `${v.type}${v.included ? "达到" : "超过"}${v.over}件加${v.points}分`).join("，");
   const unitName: ColumnHelp = {
     meaning: "承办单位名称，须与“承办单位”表中的名称一致（常用简称也可识别）。",
     source: "“承办单位”表（附件1名单）",
     example: "汉滨区政府",
   };
-  const register = (bonus: boolean): Record<string, ColumnHelp> => ({
-    [LABEL.date]: {
-      meaning: `${bonus ? "加分事项发生" : "事项经查实"}的日期，须在考核年度内。`,
-      source: "日常考核记录",
-      example: `${rules.year}-03-15`,
-    },
-    [LABEL.name]: unitName,
-    [LABEL.item]: {
-      meaning: `从下拉列表选择：${cases(bonus ? hotline.bonus.cases : hotline.cases, bonus ? "加" : "扣")}。`,
-      source: bonus ? "群众表扬、锦旗、媒体采用、表彰的记录" : "工单核查、回访核实及日常工作配合记录",
-      example: (bonus ? hotline.bonus.cases : hotline.cases)[0]?.label ?? "",
-    },
-    [LABEL.quantity]: { meaning: "件数或次数；空白按1计。", source: "同一单位同一事项的件（次）数", example: "3" },
-    [LABEL.note]: {
-      meaning: "工单编号或情况说明，供单位申诉时核对（不参与计算）。",
-      source: "工单系统或记录",
-      example: bonus ? "陕西日报刊发热线办理经验" : "工单AK202103150087等3件",
-    },
-  });
-  const status = "填 完成、未完成 或 不涉及（从下拉列表选择）";
-  const derivedNo = approval.items.find((i) => i.status === "derived")?.no ?? 6;
-  const partCount = approval.derived.targets.length + approval.derived.parts.length;
-  const items = Object.fromEntries(approval.items.map((item): [string, ColumnHelp] => [itemLabel(item.no), {
-    meaning: item.status === "derived"
-      ? `事项${item.no}：${item.name}。右侧${partCount}个“事项${derivedNo}分项”都填写后由程序判断，也可直接${status}。`
-      : `事项${item.no}：${item.name}。${status}；不在“涉及部门”内的部门已预填“不涉及”。`,
-    source: item.status === "evidence"
-      ? `印证资料报送市审改办的情况（截止${approval.evidenceDeadline}）`
-      : "市行政审批服务局各审批科室赋分",
-    example: "完成",
-  }]));
-  const targets = Object.fromEntries(approval.derived.targets.map((t): [string, ColumnHelp] => [t.label, {
-    meaning: `事项${derivedNo}的分项：${t.label}，填百分比；${t.minIncluded ? "不低于" : "高于"}${pct(t.min)}为达标。`,
-    source: "政务服务能力提升“百日攻坚”行动统计",
-    example: pct(t.min + 2),
-  }]));
-  const parts = Object.fromEntries(approval.derived.parts.map((p): [string, ColumnHelp] => [p.label, {
-    meaning: `事项${derivedNo}的分项：${p.label}。${status}。`,
-    source: "“百日攻坚”行动任务完成情况",
-    example: "完成",
-  }]));
-  const evidenceItems = approval.items.filter((i) => i.status === "evidence").map((i) => itemLabel(i.no)).join("、");
   const count = (meaning: string, example: string): ColumnHelp => ({
     meaning, source: "12345平台统计，或任务窗格“导入工单明细”自动填写", example,
   });
@@ -110,33 +65,89 @@ export function columnHelp(rules: RuleSet): Readonly<Record<string, Readonly<Rec
         example: "125",
       },
     },
-    [SHEET.deductions]: register(false),
-    [SHEET.bonuses]: register(true),
-    [SHEET.approval]: {
-      [LABEL.name]: { ...unitName, meaning: "便民化考核的考核部门（已预填全部部门）。", source: "便民化考核办法“考核对象”" },
-      ...items,
-      ...targets,
-      ...parts,
-      [LABEL.evidenceDate]: {
-        meaning: `${evidenceItems}印证资料报送市审改办的日期；晚于${approval.evidenceDeadline}的，相关事项视为未完成。`,
-        source: "市审改办收文记录",
-        example: `${rules.year}-12-20`,
-      },
-      [LABEL.deduction]: { meaning: "由“全部计算”填写：任一适用事项未完成扣分，否则为0。请勿手工填写。", source: "全部计算", example: "0.5" },
-      [LABEL.explanation]: { meaning: "由“全部计算”填写：扣分依据。请勿手工填写。", source: "全部计算", example: "事项3未完成" },
-    },
+    [SHEET.deductions]: registerHelp(rules, unitName, false),
+    [SHEET.bonuses]: registerHelp(rules, unitName, true),
+    [SHEET.approval]: approvalHelp(rules, unitName),
     [SHEET.params]: {
       [LABEL.param]: { meaning: "参数名称（请勿修改）。", source: "模板", example: "考核月数" },
-      [LABEL.value]: { meaning: "参数的值（各行含义见“说明”列）；空白按内置2021年度办法的值。", source: "考核办法、考核办通知", example: "12" },
+      [LABEL.value]: { meaning: `参数的值（各行含义见“说明”列）；空白按内置${currentYear}年度办法的值。`, source: "考核办法、考核办通知", example: "12" },
       [LABEL.note]: { meaning: "参数的说明。", source: "模板", example: "" },
     },
-    [SHEET.judgment]: judgmentHelp(rules.year),
+    [SHEET.judgment]: judgmentHelp(rules.year, rules.hotline.source),
     ...methodHelp(rules),
   };
 }
 
+/** 扣分登记 / 加分登记's columns. */
+function registerHelp(rules: RuleSet, unitName: ColumnHelp, bonus: boolean): Record<string, ColumnHelp> {
+  const { hotline } = rules;
+  const cases = (list: RuleSet["hotline"]["cases"], sign: string) =>
+    list.map((c) => `${c.label}（${sign}${c.points}分/${c.per}）`).join("、");
+  return {
+    [LABEL.date]: {
+      meaning: `${bonus ? "加分事项发生" : "事项经查实"}的日期，须在考核年度内。`,
+      source: "日常考核记录",
+      example: `${rules.year}-03-15`,
+    },
+    [LABEL.name]: unitName,
+    [LABEL.item]: {
+      meaning: `从下拉列表选择：${cases(bonus ? hotline.bonus.cases : hotline.cases, bonus ? "加" : "扣")}。`,
+      source: bonus ? "群众表扬、锦旗、媒体采用、表彰的记录" : "工单核查、回访核实及日常工作配合记录",
+      example: (bonus ? hotline.bonus.cases : hotline.cases)[0]?.label ?? "",
+    },
+    [LABEL.quantity]: { meaning: "件数或次数；空白按1计。", source: "同一单位同一事项的件（次）数", example: "3" },
+    [LABEL.note]: {
+      meaning: "工单编号或情况说明，供单位申诉时核对（不参与计算）。",
+      source: "工单系统或记录",
+      example: bonus ? "陕西日报刊发热线办理经验" : "工单AK202103150087等3件",
+    },
+  };
+}
+
+/** 便民化考核's columns: 事项1—N, the derived item's targets and parts, the evidence date, the results. */
+function approvalHelp(rules: RuleSet, unitName: ColumnHelp): Record<string, ColumnHelp> {
+  const { approval } = rules;
+  const status = "填 完成、未完成 或 不涉及（从下拉列表选择）";
+  const derivedNo = approval.items.find((i) => i.status === "derived")?.no;
+  const partOf = derivedNo === undefined ? "分项" : `事项${derivedNo}的分项`;
+  const partCount = approval.derived.targets.length + approval.derived.parts.length;
+  const items = Object.fromEntries(approval.items.map((item): [string, ColumnHelp] => [itemLabel(item.no), {
+    meaning: item.status === "derived"
+      ? `事项${item.no}：${item.name}。右侧${partCount}个“事项${item.no}分项”都填写后由程序判断，也可直接${status}。`
+      : `事项${item.no}：${item.name}。${status}；不在“涉及部门”内的部门已预填“不涉及”。`,
+    source: item.status === "evidence"
+      ? `印证资料报送市审改办的情况（截止${approval.evidenceDeadline}）`
+      : "市行政审批服务局各审批科室赋分",
+    example: "完成",
+  }]));
+  const targets = Object.fromEntries(approval.derived.targets.map((t): [string, ColumnHelp] => [t.label, {
+    meaning: `${partOf}：${t.label}，填百分比；${t.minIncluded ? "不低于" : "高于"}${pct(t.min)}为达标。`,
+    source: "政务服务能力提升“百日攻坚”行动统计",
+    example: pct(t.min + 2),
+  }]));
+  const parts = Object.fromEntries(approval.derived.parts.map((p): [string, ColumnHelp] => [p.label, {
+    meaning: `${partOf}：${p.label}。${status}。`,
+    source: "“百日攻坚”行动任务完成情况",
+    example: "完成",
+  }]));
+  const evidenceItems = approval.items.filter((i) => i.status === "evidence").map((i) => itemLabel(i.no)).join("、");
+  return {
+    [LABEL.name]: { ...unitName, meaning: "便民化考核的考核部门（已预填全部部门）。", source: "便民化考核办法“考核对象”" },
+    ...items,
+    ...targets,
+    ...parts,
+    [LABEL.evidenceDate]: {
+      meaning: `${evidenceItems}印证资料报送市审改办的日期；晚于${approval.evidenceDeadline}的，相关事项视为未完成。`,
+      source: "市审改办收文记录",
+      example: `${rules.year}-12-20`,
+    },
+    [LABEL.deduction]: { meaning: "由“全部计算”填写：任一适用事项未完成扣分，否则为0。请勿手工填写。", source: "全部计算", example: "0.5" },
+    [LABEL.explanation]: { meaning: "由“全部计算”填写：扣分依据。请勿手工填写。", source: "全部计算", example: "事项3未完成" },
+  };
+}
+
 /** 工单研判's columns (spec I): the catalogue's words come from src/ledger. */
-function judgmentHelp(year: number): Record<string, ColumnHelp> {
+function judgmentHelp(year: number, methodSource: string): Record<string, ColumnHelp> {
   const from = "申诉材料、核查记录、二次回访记录";
   return {
     工单编号: { meaning: "被研判工单的编号，与工单明细一致（前后空格、全角数字字母不影响识别）。", source: "工单明细、工单核查", example: `AK${year}03150087` },
@@ -153,7 +164,7 @@ function judgmentHelp(year: number): Record<string, ColumnHelp> {
     提出日期: { meaning: "单位提出申诉或研判的日期；参数“申诉期限（天）”填写后，超过期限的标注“逾期提出”。", source: from, example: `${year}-04-06` },
     决定日期: { meaning: "作出结论的日期，不得早于提出日期；结论为成立或不成立时应填写。", source: "考核办决定", example: `${year}-04-12` },
     理由: { meaning: "研判的理由（不参与计算，供核对）。", source: from, example: "诉求人要求超出政策规定，属不合理诉求" },
-    依据: { meaning: "政策或考核办法的依据（不参与计算）。", source: "考核办法、相关政策", example: "安行审函〔2021〕73号附件2" },
+    依据: { meaning: "政策或考核办法的依据（不参与计算）。", source: "考核办法、相关政策", example: `${methodSource}附件2` },
     经办人: { meaning: "经办或审核人（不参与计算）。", source: "热线中心", example: "张三" },
   };
 }

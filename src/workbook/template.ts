@@ -6,26 +6,24 @@
  * its used columns, and 参数 only the method's rows it lacks, below its used rows. An existing method sheet
  * gains no rule row: that would change the office's method.
  */
-import { CONCLUSIONS, JUDGMENT_KINDS, JUDGMENT_WORDS } from "../ledger";
+import { JUDGMENT_KINDS } from "../ledger";
 import { RULE_SETS, applies, ruleSet as defaultRuleSet, type RuleSet } from "../engine";
-import {
-  COMPUTE_READS, FORMAT, LABEL, METHOD_SHEETS, NEW_SHEET_LAYOUT, PARAM, PART_LIST, SHEET, SHEETS, SPARE_ROWS, STATUS_LIST,
-  UNIT_TYPE_LIST, resultSpec, type ColumnSpec, type SheetName, type SheetSpec,
-} from "./contract";
+import { COMPUTE_READS, LABEL, METHOD_SHEETS, NEW_SHEET_LAYOUT, PARAM, SHEET, type ColumnSpec, type SheetName, type SheetSpec } from "./contract";
 import { bandedWidth, prefixBands, shownLabel, showTextFormat, type Band } from "./header-bands";
-import { approvalSpec, itemLabel } from "./inputs/approval";
+import { itemLabel } from "./contract";
 import { JUDGMENT_PARAM } from "./ledger/contract";
 import { WMSG } from "./messages";
 import { workbookMethod } from "./method";
-import { ALIAS_LABEL, APPROVAL_METHOD_LABEL, METHOD_PARAM, SCORING } from "./method/labels";
+import { ALIAS_LABEL, APPROVAL_METHOD_LABEL, METHOD_PARAM } from "./method/labels";
 import { approvalMethodGrid, hotlineMethodGrid, methodParamRows, type Grid } from "./method/sheets";
 import { chooseRuleSet } from "./params";
 import { docParamRows } from "../documents/params";
 import type { CellValue, SheetSnapshot, WorkbookPort, WriteOp, WritePlan } from "./port";
-import { EXPLANATION_WIDTH, ROW_HEIGHT, STYLE, lineHeight, printOp, range, titleOps } from "./styles";
+import { ROW_HEIGHT, STYLE, lineHeight, printOp, range, titleOps } from "./styles";
 import { cellOf, findHeader, isEmptySheet, normalizeLabel, usedHeight, usedWidth, type Snapshots } from "./tables";
-import { GUIDE, TMSG, columnHelp, noteText, paramNotes } from "./template-messages";
-import { fitWidth, wrappedLines } from "../text/width";
+import { TMSG, columnHelp, noteText, paramNotes } from "./template-messages";
+import { HEADER_LINES, columnOps, listOf, spareRows, templateSpecs, wrappedRowOps } from "./template-columns";
+import { guideOps } from "./template-guide";
 
 export interface TemplateChanges {
   readonly plan: WritePlan;
@@ -48,15 +46,6 @@ interface Context {
   readonly methodName?: string;
 }
 
-/** The sheets of the template in their order, shaped by the method (事项N, the result table's columns). */
-function templateSpecs(rules: RuleSet): SheetSpec[] {
-  const shaped = SHEETS.map((spec) => {
-    if (spec.name === SHEET.approval) return approvalSpec(rules);
-    if (spec.name === SHEET.result) return resultSpec(rules.hotline);
-    return spec;
-  });
-  return [...shaped, ...METHOD_SHEETS];
-}
 
 /** Rows of a grid (header first) as {label: value}. */
 function records(grid: Grid): Record<string, CellValue>[] {
@@ -124,140 +113,6 @@ function prefill(spec: SheetSpec, ctx: Context): Record<string, CellValue>[] {
   }
 }
 
-/**
- * The status drop-down: 完成 / 未完成 / 不涉及 first, then every other word the rules accept (spec D), so that
- * the list never refuses a value the calculation reads.
- */
-export function statusList(rules: RuleSet): string[] {
-  const { done, notDone, notApplicable } = rules.approval.statusWords;
-  const words = [...STATUS_LIST, ...PART_LIST, ...[...done, ...notDone, ...notApplicable].filter((w): w is string => typeof w === "string")];
-  return [...new Set(words.map((w) => w.trim()).filter((w) => w !== ""))];
-}
-
-/** Excel's limit for a list typed into a validation rule (the source joined with commas). */
-const LIST_SOURCE_LIMIT = 255;
-
-/**
- * A register's 事项 drop-down: the labels first, then the other spellings the rules accept (the document's
- * own wording) while the list stays within Excel's limit, so that the list refuses no word the calculation reads.
- */
-export function caseList(cases: RuleSet["hotline"]["cases"]): string[] {
-  const list = cases.map((c) => c.label);
-  for (const word of cases.flatMap((c) => c.synonyms)) {
-    if (list.includes(word) || word.includes(",")) continue;
-    if ([...list, word].join(",").length > LIST_SOURCE_LIMIT) break;
-    list.push(word);
-  }
-  return list;
-}
-
-const YES_NO = ["是", "否"] as const;
-
-/** The validation list of a column, if it has one. */
-function listOf(spec: SheetSpec, column: ColumnSpec, rules: RuleSet): readonly string[] | undefined {
-  switch (column.kind) {
-    case "unitType":
-      return spec.role === "result" ? undefined : UNIT_TYPE_LIST;
-    case "status":
-    case "part":
-      return statusList(rules);
-    case "caseItem":
-      return caseList(spec.name === SHEET.bonuses ? rules.hotline.bonus.cases : rules.hotline.cases);
-    case "scoring":
-      return Object.values(SCORING);
-    case "yesNo":
-      return YES_NO;
-    case "judgmentKind":
-      return JUDGMENT_WORDS;
-    case "conclusion":
-      return CONCLUSIONS;
-    default:
-      return undefined;
-  }
-}
-
-function numberFormat(column: ColumnSpec): string | undefined {
-  if (column.kind === "rate") return FORMAT.percent;
-  if (column.kind === "date") return FORMAT.date;
-  return undefined;
-}
-
-/** Names a name column may hold: the registry's names for that sheet (so that the longest one is not cut off). */
-function registeredNames(spec: SheetSpec, rules: RuleSet): string[] {
-  if (spec.name === SHEET.approval) return rules.registry.approvalDepartments().map((o) => o.approvalName as string);
-  return rules.registry.hotlineUnits().map((o) => o.name);
-}
-
-/**
- * Header labels wrap over up to two lines (the header row is two lines high), so a column is as wide as the
- * longer half of its label: 便民化考核's seventeen columns then print one A4 page wide at a legible size.
- */
-const HEADER_LINES = 2;
-
-function labelLines(label: string): string[] {
-  const chars = [...label];
-  const per = Math.ceil(chars.length / HEADER_LINES);
-  return Array.from({ length: HEADER_LINES }, (_, i) => chars.slice(i * per, (i + 1) * per).join(""));
-}
-
-/** A column width that fits its label (on two lines), values, list words and registered names (CJK counted double). */
-function width(spec: SheetSpec, column: ColumnSpec, values: readonly CellValue[], list: readonly string[] | undefined, rules: RuleSet): number {
-  const texts = [...labelLines(column.label), ...values.map((v) => (v === null ? "" : String(v))), ...(list ?? [])];
-  if (column.kind === "explanation") return EXPLANATION_WIDTH;
-  if (column.kind === "date") return fitWidth([...texts, "2021-12-31"]);
-  if (column.kind === "rate") return fitWidth([...texts, "100.00%"]);
-  if (column.kind === "name") return fitWidth([...texts, ...registeredNames(spec, rules)], 8, 40);
-  if (column.kind === "text") return fitWidth(texts, 30, TEXT_WIDTH);
-  if (column.kind === "clause") return CLAUSE_WIDTH;
-  if (column.kind === "label") return fitWidth(texts, 8, 30);
-  return fitWidth(texts, 8, 44);
-}
-
-/** Width of a wrapped column of the method sheets (依据, 涉及部门). */
-const CLAUSE_WIDTH = 70;
-/** The widest a text column grows (参数 说明); longer pre-filled text wraps. */
-const TEXT_WIDTH = 60;
-
-/** Formats, validation list and width of one column over rows [first, first + rows). */
-function columnOps(sheet: string, spec: SheetSpec, column: ColumnSpec, col: number, first: number, rows: number,
-  values: readonly CellValue[], rules: RuleSet): WriteOp[] {
-  const ops: WriteOp[] = [];
-  const list = listOf(spec, column, rules);
-  const fmt = numberFormat(column);
-  if (rows > 0 && fmt) ops.push({ kind: "format", range: range(sheet, first, col, rows, 1), format: { numberFormat: fmt } });
-  if (rows > 0 && list) ops.push({ kind: "listValidation", range: range(sheet, first, col, rows, 1), list });
-  if (rows > 0 && column.kind === "clause") ops.push({ kind: "format", range: range(sheet, first, col, rows, 1), format: STYLE.wrap });
-  ops.push({ kind: "columnWidth", sheet, col, width: width(spec, column, values, list, rules) });
-  return ops;
-}
-
-function spareRows(spec: SheetSpec, prefilled: number): number {
-  if (spec.role === "result") return 0;
-  if (spec.name === SHEET.deductions || spec.name === SHEET.bonuses || spec.name === SHEET.judgment) return SPARE_ROWS.register;
-  if (spec.name === SHEET.params) return 0;
-  return prefilled + SPARE_ROWS.prefilled;
-}
-
-/**
- * Pre-filled text that wraps (依据, 涉及部门; a 参数 说明 longer than its column, which would otherwise spill to
- * the right and shrink the printed page): wrapped, and the rows that take several lines heightened.
- */
-function wrappedRowOps(sheet: string, spec: SheetSpec, first: number, rows: readonly Record<string, CellValue>[]): WriteOp[] {
-  const widths = new Map<ColumnSpec, number>();
-  for (const c of spec.columns) if (c.kind === "clause" || c.kind === "text") widths.set(c, c.kind === "clause" ? CLAUSE_WIDTH : TEXT_WIDTH);
-  if (widths.size === 0) return [];
-  const ops: WriteOp[] = [];
-  spec.columns.forEach((c, col) => {
-    if (c.kind === "text" && rows.length > 0) ops.push({ kind: "format", range: range(sheet, first, col, rows.length, 1), format: STYLE.wrap });
-  });
-  rows.forEach((r, i) => {
-    // A little narrower than the column: the estimate must not fall a line short (the row would cut the text).
-    const lines = Math.max(...[...widths].map(([c, w]) => wrappedLines(String(r[c.label] ?? ""), w - 8)));
-    if (lines > 1) ops.push({ kind: "rowHeight", sheet, row: first + i, height: lineHeight(lines) });
-  });
-  return ops;
-}
-
 /** A whole new sheet: title row, header row, pre-filled rows, formats, validation lists, widths, frozen header. */
 /** Sheets printed landscape (wide tables); the others print portrait. Every one fits one A4 page wide. */
 const LANDSCAPE: readonly SheetName[] = [
@@ -274,7 +129,7 @@ function bands(spec: SheetSpec, rules: RuleSet): Band[] {
   if (spec.name !== SHEET.approval) return [];
   const cols = (pick: (c: ColumnSpec) => boolean) => spec.columns.flatMap((c, i) => (pick(c) ? [i] : []));
   const items = cols((c) => c.kind === "status");
-  const parts = cols((c) => c.group === "item6");
+  const parts = cols((c) => c.group === "derived");
   const derived = rules.approval.items.find((i) => i.status === "derived");
   return [
     { label: TMSG.bandItems(rules.approval.items.length), from: Math.min(...items), to: Math.max(...items) },
@@ -329,66 +184,6 @@ function newSheetOps(spec: SheetSpec, ctx: Context, add: boolean): WriteOp[] {
   return ops;
 }
 
-/** 填写说明 (a new or empty sheet): the steps, what every sheet is for, and every column's help. */
-export function guideOps(rules: RuleSet, add: boolean): WriteOp[] {
-  const sheet = SHEET.guide;
-  const widths = [14, 16, 50, 28, 18];
-  const cols = widths.length;
-  const total = widths.reduce((a, b) => a + b, 0);
-  const ops: WriteOp[] = [];
-  if (add) ops.push({ kind: "addSheet", sheet });
-  ops.push(...titleOps(sheet, 0, cols, GUIDE.title(rules.year)));
-  ops.push({ kind: "rowHeight", sheet, row: 0, height: ROW_HEIGHT.title });
-  let row = 2;
-  const heading = (text: string) => {
-    ops.push({ kind: "values", sheet, row, col: 0, values: [[text]] }, { kind: "format", range: range(sheet, row, 0), format: { bold: true } });
-    row++;
-  };
-  /** A text over the full width, wrapped (a merged row does not grow by itself: its height is set). */
-  const line = (text: string) => {
-    ops.push({ kind: "values", sheet, row, col: 0, values: [[text]] });
-    ops.push({ kind: "merge", range: range(sheet, row, 0, 1, cols) }, { kind: "format", range: range(sheet, row, 0, 1, cols), format: STYLE.wrap });
-    ops.push({ kind: "rowHeight", sheet, row, height: lineHeight(wrappedLines(text, total)) });
-    row++;
-  };
-  const header = (labels: readonly string[], at: readonly number[]) => {
-    labels.forEach((label, i) => ops.push({ kind: "values", sheet, row, col: at[i], values: [[label]] }));
-    ops.push({ kind: "format", range: range(sheet, row, 0, 1, cols), format: STYLE.inputHeader });
-    row++;
-  };
-  heading(GUIDE.stepsHeading);
-  GUIDE.steps.forEach(line);
-  row++;
-  heading(GUIDE.sheetsHeading);
-  // 工作表 | 用途 (over the 列 and 含义 columns) | 由谁填写 (over 来源 and 示例).
-  header(GUIDE.sheetLabels, [0, 1, 3]);
-  for (const [name, use, who] of GUIDE.sheets) {
-    ops.push({ kind: "values", sheet, row, col: 0, values: [[name, use, null, who]] });
-    ops.push({ kind: "merge", range: range(sheet, row, 1, 1, 2) }, { kind: "merge", range: range(sheet, row, 3, 1, 2) });
-    row++;
-  }
-  row++;
-  heading(GUIDE.columnsHeading);
-  const first = row;
-  header(GUIDE.columnLabels, [0, 1, 2, 3, 4]);
-  const help = columnHelp(rules);
-  const lines: CellValue[][] = [];
-  for (const spec of templateSpecs(rules)) {
-    for (const c of spec.columns) {
-      const h = help[spec.name]?.[c.label];
-      if (h) lines.push([spec.name, c.label, h.meaning, h.source, h.example]);
-    }
-  }
-  ops.push({ kind: "values", sheet, row, col: 0, values: lines });
-  ops.push({ kind: "format", range: range(sheet, row, 0, lines.length, cols), format: STYLE.wrap });
-  lines.forEach((cells, i) => {
-    const height = Math.max(...cells.map((v, c) => wrappedLines(String(v ?? ""), widths[c])));
-    if (height > 1) ops.push({ kind: "rowHeight", sheet, row: row + i, height: lineHeight(height) });
-  });
-  widths.forEach((w, col) => ops.push({ kind: "columnWidth", sheet, col, width: w }));
-  ops.push(printOp(sheet, "portrait", { first, last: first }));
-  return ops;
-}
 
 /** Whether a sheet is missing or holds nothing (the template fills it like a new one). */
 const isNew = (snapshots: Snapshots, name: string) => {

@@ -4,6 +4,8 @@
  * function returns its result (no shared scratch state); -1 or NaN says "not in the usual form".
  */
 
+import { EXCEL_MAX_COLS } from "../sheet";
+
 // Cell types (the t attribute): absent or n, s, b, inlineStr, anything else (str, e, d: text as written).
 export const TYPE_NUMBER = 0;
 export const TYPE_SHARED = 1;
@@ -216,13 +218,16 @@ export function readCellTagBytes(b: Uint8Array, from: number, to: number): numbe
 
 /** The 0-based column of a packed cell tag, or `previous + 1` when the tag has no r. */
 export const cellTagColumn = (packed: number, previous: number): number => {
-  const ref = Math.floor(packed / 8);
+  const ref = packed >>> 3;
   return ref > 0 ? ref - 2 : previous + 1;
 };
 /** The type code of a packed cell tag. */
-export const cellTagType = (packed: number): number => packed % 8;
+export const cellTagType = (packed: number): number => packed & 7;
 
-/** Column + 1 of the reference b[from, to) ("AB12" → 28), 0 without letters; -1 for an escape. */
+/**
+ * Column + 1 of the reference b[from, to) ("AB12" → 28), 0 without letters; -1 for an escape or beyond
+ * Excel's last column (the text path reads those, so the packed tag stays a small integer).
+ */
 function columnOfBytes(b: Uint8Array, from: number, to: number): number {
   let col = 0;
   let k = from;
@@ -230,6 +235,7 @@ function columnOfBytes(b: Uint8Array, from: number, to: number): number {
     const x = b[k];
     if (x < 65 || x > 90) break;
     col = col * 26 + (x - 64);
+    if (col > EXCEL_MAX_COLS) return -1;
   }
   return k < to && (b[k] === 38 || b[k] === 95) ? -1 : col;
 }

@@ -77,6 +77,22 @@ const safeNumber = (n: bigint): number => (n > BigInt(Number.MAX_SAFE_INTEGER) ?
 
 /** Entries by lower-cased name (OPC part names are case-insensitive), in the directory's order. */
 export async function readZipDirectory(file: RandomAccessFile): Promise<Map<string, ZipEntry>> {
+  const { entries, cdSize, cdOffset } = await centralDirectory(file);
+  const cd = await file.read(cdOffset, cdSize);
+  const v = view(cd);
+  const names = new TextDecoder();
+  const result = new Map<string, ZipEntry>();
+  let p = 0;
+  for (let k = 0; k < entries; k++) {
+    const { entry, end } = centralRecord(cd, v, p, names);
+    result.set(entry.name.toLowerCase(), entry);
+    p = end;
+  }
+  return result;
+}
+
+/** Where the central directory is and how many entries it holds (from the end record, or its ZIP64 one). */
+async function centralDirectory(file: RandomAccessFile): Promise<{ entries: number; cdSize: number; cdOffset: number }> {
   if (file.size < 22) throw new XlsxError(XLSX_MSG.notZip);
   const tailLength = Math.min(file.size, 22 + 0xffff);
   const tail = await file.read(file.size - tailLength, tailLength);
@@ -106,59 +122,51 @@ export async function readZipDirectory(file: RandomAccessFile): Promise<Map<stri
     cdOffset = safeNumber(record.getBigUint64(48, true));
   }
   if (cdOffset + cdSize > file.size || entries * 46 > cdSize) throw new XlsxError(XLSX_MSG.notZip);
-  const cd = await file.read(cdOffset, cdSize);
-  const v = view(cd);
-  const names = new TextDecoder();
-  const result = new Map<string, ZipEntry>();
-  let p = 0;
-  for (let k = 0; k < entries; k++) {
-    if (p + 46 > cd.length || v.getUint32(p, true) !== CENTRAL) throw new XlsxError(XLSX_MSG.notZip);
-    const flags = v.getUint16(p + 8, true);
-    const method = v.getUint16(p + 10, true);
-    let compressedSize = v.getUint32(p + 20, true);
-    let size = v.getUint32(p + 24, true);
-    const nameLength = v.getUint16(p + 28, true);
-    const extraLength = v.getUint16(p + 30, true);
-    const commentLength = v.getUint16(p + 32, true);
-    let localHeaderOffset = v.getUint32(p + 42, true);
-    const nameBytes = cd.subarray(p + 46, p + 46 + nameLength);
-    const name = names.decode(nameBytes);
-    // ZIP64 extended information: present fields are those whose 32-bit value is saturated.
-    let e = p + 46 + nameLength;
-    const extraEnd = e + extraLength;
-    if (extraEnd + commentLength > cd.length) throw new XlsxError(XLSX_MSG.notZip);
-    const kept: Uint8Array[] = [];
-    while (e + 4 <= extraEnd) {
-      const id = v.getUint16(e, true);
-      const length = v.getUint16(e + 2, true);
-      if (id === 1) {
-        let q = e + 4;
-        const end = Math.min(e + 4 + length, extraEnd);
-        const next = () => {
-          if (q + 8 > end) throw new XlsxError(XLSX_MSG.badZip64);
-          const n = safeNumber(v.getBigUint64(q, true));
-          q += 8;
-          return n;
-        };
-        if (size === MAX32) size = next();
-        if (compressedSize === MAX32) compressedSize = next();
-        if (localHeaderOffset === MAX32) localHeaderOffset = next();
-      } else kept.push(cd.slice(e, Math.min(e + 4 + length, extraEnd)));
-      e += 4 + length;
-    }
-    result.set(name.toLowerCase(), {
-      name, method, flags, compressedSize, size, crc32: v.getUint32(p + 16, true), localHeaderOffset,
-      record: {
-        versionMadeBy: v.getUint16(p + 4, true), versionNeeded: v.getUint16(p + 6, true),
-        time: v.getUint16(p + 12, true), date: v.getUint16(p + 14, true),
-        internalAttributes: v.getUint16(p + 36, true), externalAttributes: v.getUint32(p + 38, true),
-        nameBytes: cd.slice(p + 46, p + 46 + nameLength), extra: concat(kept),
-        comment: cd.slice(extraEnd, extraEnd + commentLength),
-      },
-    });
-    p = extraEnd + commentLength;
+  return { entries, cdSize, cdOffset };
+}
+
+/** The central directory record at cd[p], and where the next one starts. */
+function centralRecord(cd: Uint8Array, v: DataView, p: number, names: TextDecoder): { entry: ZipEntry; end: number } {
+  if (p + 46 > cd.length || v.getUint32(p, true) !== CENTRAL) throw new XlsxError(XLSX_MSG.notZip);
+  const nameLength = v.getUint16(p + 28, true);
+  const extraLength = v.getUint16(p + 30, true);
+  const commentLength = v.getUint16(p + 32, true);
+  const name = names.decode(cd.subarray(p + 46, p + 46 + nameLength));
+  // ZIP64 extended information: present fields are those whose 32-bit value is saturated.
+  let e = p + 46 + nameLength;
+  const extraEnd = e + extraLength;
+  if (extraEnd + commentLength > cd.length) throw new XlsxError(XLSX_MSG.notZip);
+  const sizes = { size: v.getUint32(p + 24, true), compressedSize: v.getUint32(p + 20, true), localHeaderOffset: v.getUint32(p + 42, true) };
+  const kept: Uint8Array[] = [];
+  while (e + 4 <= extraEnd) {
+    const id = v.getUint16(e, true);
+    const length = v.getUint16(e + 2, true);
+    if (id === 1) {
+      let q = e + 4;
+      const end = Math.min(e + 4 + length, extraEnd);
+      const next = () => {
+        if (q + 8 > end) throw new XlsxError(XLSX_MSG.badZip64);
+        const n = safeNumber(v.getBigUint64(q, true));
+        q += 8;
+        return n;
+      };
+      if (sizes.size === MAX32) sizes.size = next();
+      if (sizes.compressedSize === MAX32) sizes.compressedSize = next();
+      if (sizes.localHeaderOffset === MAX32) sizes.localHeaderOffset = next();
+    } else kept.push(cd.slice(e, Math.min(e + 4 + length, extraEnd)));
+    e += 4 + length;
   }
-  return result;
+  const entry: ZipEntry = {
+    name, method: v.getUint16(p + 10, true), flags: v.getUint16(p + 8, true), ...sizes, crc32: v.getUint32(p + 16, true),
+    record: {
+      versionMadeBy: v.getUint16(p + 4, true), versionNeeded: v.getUint16(p + 6, true),
+      time: v.getUint16(p + 12, true), date: v.getUint16(p + 14, true),
+      internalAttributes: v.getUint16(p + 36, true), externalAttributes: v.getUint32(p + 38, true),
+      nameBytes: cd.slice(p + 46, p + 46 + nameLength), extra: concat(kept),
+      comment: cd.slice(extraEnd, extraEnd + commentLength),
+    },
+  };
+  return { entry, end: extraEnd + commentLength };
 }
 
 /** Where an entry's compressed data starts and ends in the file (its local header checked). */

@@ -13,6 +13,10 @@ import { ExcelJsWorkbookPort, writeXlsx } from "../../src/workbook/adapters/exce
 import { HOTLINE, HOTLINE_LABELS, fixture } from "../workbook/fixtures";
 import { everything, sheetTable } from "../workbook/helpers";
 import { COUNT_LABELS, hotlineRows } from "../workbook/ledger/helpers";
+import { ruleSet } from "../../src/engine";
+
+/** The rules the ledger counts by in these tests: the built-in 2021 method. */
+const LEDGER_RULES = ruleSet(2021);
 
 function capture() {
   const out: string[] = [];
@@ -23,7 +27,7 @@ function capture() {
 const tmp = () => mkdtempSync(join(tmpdir(), "assess-ledger-"));
 
 async function expectCounts(output: string, ledger: string, period: string, remembered?: Record<string, string>): Promise<void> {
-  const read = await readLedgerFile(ledger, { remembered });
+  const read = await readLedgerFile(ledger, { rules: LEDGER_RULES, remembered });
   if (read.status !== "ok") throw new Error("ledger not ok");
   const written = await ExcelJsWorkbookPort.fromFile(output);
   const rows = await hotlineRows(written);
@@ -195,7 +199,7 @@ describe("npm run assess -- --ledger", () => {
     const refused = capture();
     expect(await main([input, "--ledger", clean, "-o", output], refused.io)).toBe(EXIT.usage);
     expect(refused.err[0]).toContain("本工作簿尚无导入记录，非空的数字都视为手工填写");
-    const read = await readLedgerFile(clean);
+    const read = await readLedgerFile(clean, { rules: LEDGER_RULES });
     if (read.status !== "ok") throw new Error("ledger not ok");
     const counts = new Map(read.data.counts(parsePeriod("2021")).map((c) => [c.单位名称, c as unknown as Record<string, number>]));
     // Independently: every non-blank fixture value that differs from the ledger's, in the fixture's row order.

@@ -22,13 +22,16 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import * as os from "os";
 import { generateLedger, LEDGER_HEADER, orderCells, writeLedgerXlsx } from "../../scripts/gen-ledger";
 import { aggregateLedger, arrayRows, parsePeriod, readLedgerBytes, type LedgerCell, type LedgerData } from "../../src/ledger";
-import { REGISTRY_2021 } from "../../src/engine";
+import { REGISTRY_2021, ruleSet } from "../../src/engine";
 import { LABEL, RESULT_LABEL, SHEET, sheetSpec, type SheetName } from "../../src/workbook/contract";
 import { LEDGER_HEAD_ROWS } from "../../src/workbook/ledger";
 import { OfficeWorkbookPort } from "../../src/workbook/adapters/office";
 import type { CellValue, WriteOp } from "../../src/workbook/port";
 import { findHeader } from "../../src/workbook/tables";
 import { templateAll } from "../../src/workbook/template";
+
+/** The rules the ledger counts by in these tests: the built-in 2021 method. */
+const LEDGER_RULES = ruleSet(2021);
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fakeOffice = require("./fake-office.js") as {
@@ -75,7 +78,7 @@ function ledgerSheetRows(): (string | number | null)[][] {
 
 /** What the ledger core makes of those rows (the reference for 热线数据). */
 async function expectedLedger(rows: readonly (readonly LedgerCell[])[]): Promise<LedgerData> {
-  const result = await aggregateLedger(arrayRows(rows));
+  const result = await aggregateLedger(arrayRows(rows), { rules: LEDGER_RULES });
   if (result.status !== "ok") throw new Error("seed ledger: header not recognized");
   return result.data;
 }
@@ -456,11 +459,12 @@ describe("task pane in Chromium against the Office.js fake", () => {
     expect(await page.locator("#ledger-typed").isHidden()).toBe(true);
     expect(await page.evaluate(() => window.__fakeExcel.read("热线数据"))).toEqual(typed);
 
-    const start = await page.evaluate(() => window.__fakeExcel.requests.length);
     await page.getByRole("button", { name: "导入", exact: true }).click();
     // The progress bar shows while the sheet is read and counted.
     await page.locator("#import-progress").waitFor({ state: "visible" });
     await page.locator("#ledger-typed").waitFor({ state: "visible", timeout: 120000 });
+    // With consent the import runs again (工单明细 and 工单研判 read afresh) and replaces them.
+    const start = await page.evaluate(() => window.__fakeExcel.requests.length);
     await page.getByRole("button", { name: "替换并导入" }).click();
     await page.getByText("导入完成：已按2021年度填入77个单位").waitFor({ timeout: 120000 });
     expect(await page.locator("#import-progress").isHidden()).toBe(true);
@@ -637,7 +641,7 @@ describe("task pane in Chromium against the Office.js fake", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ledger-"));
     const file = path.join(dir, "工单明细.xlsx");
     await writeLedgerXlsx(file, { rows: 2000, seed: 9, year: 2021, problems: 2 });
-    const reference = await readLedgerBytes(new Uint8Array(fs.readFileSync(file)));
+    const reference = await readLedgerBytes(new Uint8Array(fs.readFileSync(file)), { rules: LEDGER_RULES });
     if (reference.status !== "ok") throw new Error("xlsx reference: header not recognized");
     const want = reference.data.counts(parsePeriod("2021Q2")).find((r) => r.单位名称 === "汉滨区政府");
 

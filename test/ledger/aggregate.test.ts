@@ -10,6 +10,10 @@ import {
 import { REGISTRY_2021 } from "../../src/engine/registry";
 import { callbackRule } from "../../src/engine/rules/callbacks";
 import { HEADER, importRows, order, unitCounts } from "./helpers";
+import { ruleSet } from "../../src/engine";
+
+/** The rules the ledger counts by in these tests: the built-in 2021 method. */
+const LEDGER_RULES = ruleSet(2021);
 
 const HB = "汉滨区政府";
 
@@ -240,7 +244,7 @@ describe("problems are listed with row numbers and never silently counted", () =
 
   test("the listing is capped but every problem is counted", async () => {
     const many = Array.from({ length: 50 }, (_, i) => order(`X${i}`, "无名单位", "2021-03-01 10:00:00", "2021-03-05 10:00:00"));
-    const agg = new LedgerAggregator(mapHeaders(HEADER), { maxListedProblems: 10 });
+    const agg = new LedgerAggregator(mapHeaders(HEADER), { rules: LEDGER_RULES, maxListedProblems: 10 });
     many.forEach((row, i) => agg.add(row, i + 2));
     const data = agg.finish();
     expect(data.problems).toHaveLength(10);
@@ -361,7 +365,9 @@ describe("the callback rule comes from the method (参数 基本满意计为满�
     order("C4", "汉滨区", "2021-03-01 09:00:00", "2021-03-05 09:00:00", "2021-03-02 09:00:00", "否", "否", "拒访"),
   ];
   const aggregate = (callbacks?: ReturnType<typeof callbackRule>) => {
-    const agg = new LedgerAggregator(mapHeaders(HEADER), { callbacks });
+    const agg = new LedgerAggregator(mapHeaders(HEADER), {
+      rules: { ...LEDGER_RULES, hotline: { ...LEDGER_RULES.hotline, callbacks: callbacks ?? LEDGER_RULES.hotline.callbacks } },
+    });
     rows.forEach((r, i) => agg.add(r, i + 2));
     return agg.finish();
   };

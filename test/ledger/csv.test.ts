@@ -6,6 +6,10 @@ import * as iconv from "iconv-lite";
 import { csvRows, detectEncoding, LedgerError, parsePeriod, type SourceRow } from "../../src/ledger";
 import { readLedgerFile, readLedgerStream } from "../../src/ledger/node";
 import { HEADER } from "./helpers";
+import { ruleSet } from "../../src/engine";
+
+/** The rules the ledger counts by in these tests: the built-in 2021 method. */
+const LEDGER_RULES = ruleSet(2021);
 
 const dir = mkdtempSync(join(tmpdir(), "ledger-csv-"));
 
@@ -107,7 +111,7 @@ describe("CSV ledgers end to end", () => {
   ])("%s file gives the same counts", async (name, bytes) => {
     const path = join(dir, `${name.replace(/ /g, "-")}.csv`);
     writeFileSync(path, bytes);
-    const result = await readLedgerFile(path);
+    const result = await readLedgerFile(path, { rules: LEDGER_RULES });
     if (result.status !== "ok") throw new Error(result.message);
     const data = result.data;
     expect(data.summary.source?.encoding).toBe(name === "gb18030" ? "gb18030" : "utf8");
@@ -120,7 +124,7 @@ describe("CSV ledgers end to end", () => {
   });
 
   test("a stream (e.g. stdin) is read the same way", async () => {
-    const result = await readLedgerStream(Readable.from([iconv.encode(rows, "gb18030")]));
+    const result = await readLedgerStream(Readable.from([iconv.encode(rows, "gb18030")]), { rules: LEDGER_RULES });
     expect(result.status).toBe("ok");
     if (result.status === "ok") expect(result.data.summary.rowsCounted).toBe(3);
   });
@@ -128,7 +132,7 @@ describe("CSV ledgers end to end", () => {
   test("title lines above the header are skipped and row numbers stay as the file shows them", async () => {
     const path = join(dir, "title.csv");
     writeFileSync(path, "安康市12345热线工单明细,,,,,,,\r\n导出时间：2022-01-05,,,,,,,\r\n" + rows);
-    const result = await readLedgerFile(path);
+    const result = await readLedgerFile(path, { rules: LEDGER_RULES });
     if (result.status !== "ok") throw new Error(result.message);
     expect(result.data.summary.headerRow).toBe(3);
     expect(result.data.problems[0]).toMatchObject({ row: 7, duplicateOf: 4 });
@@ -137,12 +141,12 @@ describe("CSV ledgers end to end", () => {
   test("missing columns ask for a mapping instead of guessing", async () => {
     const path = join(dir, "unmapped.csv");
     writeFileSync(path, "工单编号,单位,派单时间,办理时限,办结时间,是否退单,是否申请延期,评价\r\nX,汉滨区,2021-03-01 10:00,2021-03-05 10:00,,否,否,\r\n");
-    const first = await readLedgerFile(path);
+    const first = await readLedgerFile(path, { rules: LEDGER_RULES });
     expect(first.status).toBe("needsMapping");
     if (first.status !== "needsMapping") return;
     expect(first.mapping.missing).toEqual(["承办单位", "回访结果"]);
     expect(first.message).toContain("承办单位、回访结果");
-    const second = await readLedgerFile(path, { remembered: { 单位: "承办单位", 评价: "回访结果" } });
+    const second = await readLedgerFile(path, { rules: LEDGER_RULES, remembered: { 单位: "承办单位", 评价: "回访结果" } });
     expect(second.status).toBe("ok");
   });
 });
@@ -203,14 +207,14 @@ describe("CSV detection: encodings, delimiters, line ends", () => {
     ];
     const file = join(dir, "semicolon-title.csv");
     writeFileSync(file, ["2021年工单明细", HEADER.join(";"), ...rows].join("\n"));
-    const read = await readLedgerFile(file);
+    const read = await readLedgerFile(file, { rules: LEDGER_RULES });
     if (read.status !== "ok") throw new Error(read.message);
     expect(read.data.summary).toMatchObject({ rowsRead: 2, rowsCounted: 2, headerRow: 2 });
     expect(read.data.totals(parsePeriod("2021")).工单总量).toBe(2);
 
     const renamed = join(dir, "semicolon-renamed.csv");
     writeFileSync(renamed, ["2021年工单明细", ["流水号", ...HEADER.slice(1)].join(";"), ...rows].join("\n"));
-    const asked = await readLedgerFile(renamed);
+    const asked = await readLedgerFile(renamed, { rules: LEDGER_RULES });
     if (asked.status !== "needsMapping") throw new Error("expected a question");
     expect(asked.mapping.unrecognized.map((h) => h.header)).toEqual(["流水号"]);
     expect(asked.mapping.missing).toEqual(["工单编号"]);
@@ -219,7 +223,7 @@ describe("CSV detection: encodings, delimiters, line ends", () => {
   test("no header recognized at all: the question names the widest row's cells, not the title line", async () => {
     const file = join(dir, "english.csv");
     writeFileSync(file, "2021年工单明细\nid;unit;sent\nA1;汉滨区;2021-03-01\n");
-    const asked = await readLedgerFile(file);
+    const asked = await readLedgerFile(file, { rules: LEDGER_RULES });
     if (asked.status !== "needsMapping") throw new Error("expected a question");
     expect(asked.mapping.unrecognized.map((h) => h.header)).toEqual(["id", "unit", "sent"]);
   });

@@ -25,6 +25,10 @@ import { CALLBACK_RESULTS, type Callback } from "../../src/ledger/values";
 import { REGISTRY_2021 } from "../../src/engine/registry";
 import { generateLedger, orderCells, writeLedgerXlsx } from "../../scripts/gen-ledger";
 import { HEADER, importRows, order } from "./helpers";
+import { ruleSet } from "../../src/engine";
+
+/** The rules the ledger counts by in these tests: the built-in 2021 method. */
+const LEDGER_RULES = ruleSet(2021);
 
 describe("OrderIdSet (duplicate 工单编号)", () => {
   const idArb = fc.oneof(
@@ -117,7 +121,7 @@ describe("row path", () => {
     const units = REGISTRY_2021.hotlineUnits();
     const index = new Map(units.map((u, i) => [u.name, i]));
     const all = [...generateLedger({ rows: 5000, seed: 11, aliasShare: 0.2, problems: 60 })];
-    const agg = new LedgerAggregator(mapHeaders(HEADER));
+    const agg = new LedgerAggregator(mapHeaders(HEADER), { rules: LEDGER_RULES });
     all.forEach((o, i) => agg.add(orderCells(o, "date"), i + 2));
     const viaRows = agg.finish();
     // The row path drops unknown units; a spoiled 派单时间 is a parsed NaN (the order still counts by its
@@ -135,7 +139,7 @@ describe("row path", () => {
       callback: list.map((o) => CALLBACK_RESULTS.indexOf(o.callback) as Callback),
       id: list.map((o) => o.id),
       row: list.map((o) => o.row),
-    });
+    }, LEDGER_RULES);
     for (const period of ["2020", "2021", "2022", "2021Q2", "2021-07"].map(parsePeriod)) {
       expect(viaOrders.counts(period)).toEqual(viaRows.counts(period));
       for (const unit of [units[0], units[20], units[76]]) expect(viaOrders.drillDown(unit.name, period)).toEqual(viaRows.drillDown(unit.name, period));
@@ -150,8 +154,8 @@ describe(".xlsx parts inflated by Node's zlib (files) and by fflate (bytes, the 
   beforeAll(() => writeLedgerXlsx(path, { rows: 3000, seed: 4, duplicates: 5, problems: 5 }));
 
   test("give the same import", async () => {
-    const viaZlib = await readLedgerFile(path);
-    const viaFflate = await readLedgerBytes(readFileSync(path));
+    const viaZlib = await readLedgerFile(path, { rules: LEDGER_RULES });
+    const viaFflate = await readLedgerBytes(readFileSync(path), { rules: LEDGER_RULES });
     if (viaZlib.status !== "ok" || viaFflate.status !== "ok") throw new Error("not imported");
     expect(viaZlib.data.summary).toEqual(viaFflate.data.summary);
     expect(viaZlib.data.summary.rowsRead).toBe(3005);
@@ -165,8 +169,8 @@ describe(".xlsx parts inflated by Node's zlib (files) and by fflate (bytes, the 
     for (let i = Math.floor(bytes.length * 0.3); i < Math.floor(bytes.length * 0.3) + 4000; i++) bytes[i] = (i * 7919) & 0xff;
     const damaged = join(dir, "damaged.xlsx");
     writeFileSync(damaged, bytes);
-    await expect(readLedgerFile(damaged)).rejects.toThrow();
-    await expect(readLedgerBytes(bytes)).rejects.toThrow();
+    await expect(readLedgerFile(damaged, { rules: LEDGER_RULES })).rejects.toThrow();
+    await expect(readLedgerBytes(bytes, { rules: LEDGER_RULES })).rejects.toThrow();
   });
 });
 

@@ -13,12 +13,16 @@ import {
 import { REGISTRY_2021 } from "../../src/engine/registry";
 import { generateLedger, orderCells, type GeneratedOrder, type GenerateOptions } from "../../scripts/gen-ledger";
 import { HEADER } from "./helpers";
+import { ruleSet } from "../../src/engine";
+
+/** The rules the ledger counts by in these tests: the built-in 2021 method. */
+const LEDGER_RULES = ruleSet(2021);
 
 const OPTIONS: GenerateOptions = { rows: 20000, seed: 2021, duplicates: 12, problems: 12 };
 const orders = [...generateLedger(OPTIONS)];
 
 async function importGenerated(list: readonly GeneratedOrder[]): Promise<LedgerData> {
-  const result = await aggregateLedger(arrayRows([HEADER, ...list.map((o) => orderCells(o, "text"))]));
+  const result = await aggregateLedger(arrayRows([HEADER, ...list.map((o) => orderCells(o, "text"))]), { rules: LEDGER_RULES });
   if (result.status !== "ok") throw new Error(result.message);
   return result.data;
 }
@@ -149,7 +153,7 @@ describe("a generated ledger against a plain reference", () => {
 
   test("pushing rows in task-pane chunks (≤10,000 rows) gives the same result", () => {
     const mapping = mapHeaders(HEADER);
-    const agg = new LedgerAggregator(mapping);
+    const agg = new LedgerAggregator(mapping, { rules: LEDGER_RULES });
     const rows: LedgerCell[][] = orders.map((o) => orderCells(o, "date"));
     for (let start = 0; start < rows.length; start += 10000) {
       rows.slice(start, start + 10000).forEach((row, i) => agg.add(row, start + i + 2));

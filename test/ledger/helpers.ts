@@ -1,4 +1,8 @@
 import { aggregateLedger, arrayRows, LEDGER_COLUMNS, parsePeriod, type LedgerCell, type LedgerData, type UnitPeriodCounts } from "../../src/ledger";
+import { ruleSet } from "../../src/engine";
+
+/** The rules the ledger counts by in these tests: the built-in 2021 method. */
+const LEDGER_RULES = ruleSet(2021);
 
 export const HEADER: string[] = [...LEDGER_COLUMNS];
 
@@ -18,7 +22,7 @@ export function order(
 
 /** Imports header + rows from memory; fails the test when the header is not mapped. */
 export async function importRows(rows: LedgerCell[][], header: LedgerCell[] = HEADER): Promise<LedgerData> {
-  const result = await aggregateLedger(arrayRows([header, ...rows]));
+  const result = await aggregateLedger(arrayRows([header, ...rows]), { rules: LEDGER_RULES });
   if (result.status !== "ok") throw new Error(result.message);
   return result.data;
 }

@@ -1,5 +1,9 @@
 import { DECISION_COLUMNS, aggregateLedger, arrayRows, type DecisionColumn, type DecisionRegister, type JudgmentScope, type LedgerCell, type LedgerData } from "../../src/ledger";
 import { HEADER } from "./helpers";
+import { ruleSet } from "../../src/engine";
+
+/** The rules the ledger counts by in these tests: the built-in 2021 method. */
+const LEDGER_RULES = ruleSet(2021);
 
 /** A register row given by column label (others blank). */
 export type Decision = Partial<Record<DecisionColumn, LedgerCell>>;
@@ -15,7 +19,7 @@ export function register(decisions: readonly Decision[], appealDays?: number): D
 }
 
 export async function importJudged(rows: LedgerCell[][], decisions: readonly Decision[], scope: JudgmentScope = "year", appealDays?: number): Promise<LedgerData> {
-  const result = await aggregateLedger(arrayRows([HEADER, ...rows]), { judgment: { register: register(decisions, appealDays), scope } });
+  const result = await aggregateLedger(arrayRows([HEADER, ...rows]), { rules: LEDGER_RULES, judgment: { register: register(decisions, appealDays), scope } });
   if (result.status !== "ok") throw new Error(result.message);
   return result.data;
 }

@@ -7,6 +7,10 @@ import { bytesFile, parsePeriod, readLedgerBlob, readLedgerBytes, xlsxRows, type
 import { readLedgerFile } from "../../src/ledger/node";
 import { writeLedgerCsv, writeLedgerXlsx } from "../../scripts/gen-ledger";
 import { HEADER } from "./helpers";
+import { ruleSet } from "../../src/engine";
+
+/** The rules the ledger counts by in these tests: the built-in 2021 method. */
+const LEDGER_RULES = ruleSet(2021);
 
 const dir = mkdtempSync(join(tmpdir(), "ledger-xlsx-"));
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => new Date(Date.UTC(y, mo - 1, d, h, mi, s));
@@ -59,7 +63,7 @@ describe(".xlsx read as a stream", () => {
     await writeWithExcelJs(path, shared, rich);
     const xml = readFileSync(path);
     expect(xml.length).toBeGreaterThan(0);
-    const result = await readLedgerFile(path);
+    const result = await readLedgerFile(path, { rules: LEDGER_RULES });
     if (result.status !== "ok") throw new Error(result.message);
     const data = result.data;
     expect(data.summary.source).toMatchObject({ format: "xlsx", sheet: "工单明细" });
@@ -76,7 +80,7 @@ describe(".xlsx read as a stream", () => {
     sheet.addRow(HEADER);
     for (const row of LEDGER) sheet.addRow(row);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-    const result = await readLedgerBytes(bytes);
+    const result = await readLedgerBytes(bytes, { rules: LEDGER_RULES });
     if (result.status !== "ok") throw new Error(result.message);
     checkLedger(result.data.counts(parsePeriod("2021-03")), result.data.counts(parsePeriod("2021Q1")));
   });
@@ -87,7 +91,7 @@ describe(".xlsx read as a stream", () => {
     sheet.addRow(HEADER);
     for (const row of LEDGER) sheet.addRow(row);
     const blob = new Blob([new Uint8Array(await workbook.xlsx.writeBuffer())]);
-    const result = await readLedgerBlob(blob);
+    const result = await readLedgerBlob(blob, { rules: LEDGER_RULES });
     if (result.status !== "ok") throw new Error(result.message);
     expect(result.data.summary.source?.sheet).toBe("Sheet1");
     checkLedger(result.data.counts(parsePeriod("2021-03")), result.data.counts(parsePeriod("2021Q1")));
@@ -154,7 +158,7 @@ describe("hand-made .xlsx edge cases", () => {
     expect(rows[3].cells[7]).toBe("基本满意");
     expect(rows[5].cells[0]).toBe("H4\r");
 
-    const result = await readLedgerBytes(bytes);
+    const result = await readLedgerBytes(bytes, { rules: LEDGER_RULES });
     if (result.status !== "ok") throw new Error(result.message);
     const data = result.data;
     expect(data.summary.headerRow).toBe(3);
@@ -168,7 +172,7 @@ describe("hand-made .xlsx edge cases", () => {
   });
 
   test("not a zip: a Chinese error", async () => {
-    await expect(readLedgerBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).rejects.toThrow(/不是有效的 .xlsx/u);
+    await expect(readLedgerBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), { rules: LEDGER_RULES })).rejects.toThrow(/不是有效的 .xlsx/u);
   });
 });
 
@@ -179,8 +183,8 @@ describe("the same generated ledger as .xlsx and as .csv", () => {
     const xlsx = join(dir, "gen.xlsx");
     await writeLedgerCsv(csv, { ...options, encoding: "gb18030" });
     await writeLedgerXlsx(xlsx, options);
-    const a = await readLedgerFile(csv);
-    const b = await readLedgerFile(xlsx);
+    const a = await readLedgerFile(csv, { rules: LEDGER_RULES });
+    const b = await readLedgerFile(xlsx, { rules: LEDGER_RULES });
     if (a.status !== "ok" || b.status !== "ok") throw new Error("mapping");
     expect(a.data.summary.source?.encoding).toBe("gb18030");
     expect(b.data.summary.rowsRead).toBe(a.data.summary.rowsRead);
@@ -221,7 +225,7 @@ function uncalculatedXlsx(): Uint8Array {
 
 describe("a formula cell without a cached result (spec E, F)", () => {
   test("is a problem with its row and column, and the order leaves only the counts that need that field", async () => {
-    const result = await readLedgerBytes(uncalculatedXlsx());
+    const result = await readLedgerBytes(uncalculatedXlsx(), { rules: LEDGER_RULES });
     if (result.status !== "ok") throw new Error(result.message);
     const { data } = result;
     expect(data.problems).toMatchObject([

@@ -1,7 +1,8 @@
 import { ruleSet } from "../../src/engine";
 import {
-  BACKUP_SHEET, ITEM_LABELS, LABEL, PART_LIST, SHEET, SHEETS, STATUS_LIST, UNIT_TYPE_LIST, sheetSpec,
+  BACKUP_SHEET, LABEL, PART_LIST, SHEET, SHEETS, STATUS_LIST, UNIT_TYPE_LIST, sheetSpec,
 } from "../../src/workbook/contract";
+import { DERIVED_LABEL, ITEM_LABELS } from "./helpers";
 import { competitionRanks, groupRanks } from "../../src/workbook/ranking";
 import { cellAddress, columnLetter, parseAddress } from "../../src/workbook/address";
 
@@ -32,11 +33,11 @@ describe("the workbook contract (spec E)", () => {
     expect(labels(SHEET.checks).slice(0, 3)).toEqual(["工作表", "单元格", "问题"]);
   });
 
-  it("agrees with the rule tables' item-6 labels", () => {
+  it("takes 便民化考核's item and derived-item columns from the built-in rule set, as spec E writes them", () => {
     const rules = ruleSet();
-    expect(rules.approval.derived.targets.map((t) => t.label)).toEqual([LABEL.timeCut, LABEL.oneTrip, LABEL.instant, LABEL.online, LABEL.fullOnline]);
-    expect(rules.approval.derived.parts.map((p) => p.label)).toEqual([LABEL.guide, LABEL.seal, LABEL.dataList]);
-    expect(rules.approval.items).toHaveLength(ITEM_LABELS.length);
+    expect(rules.approval.derived.targets.map((t) => t.label)).toEqual(Object.values(DERIVED_LABEL).slice(0, 5));
+    expect(rules.approval.derived.parts.map((p) => p.label)).toEqual(Object.values(DERIVED_LABEL).slice(5));
+    expect(sheetSpec(SHEET.approval).columns.map((c) => c.label).slice(1, 15)).toEqual([...ITEM_LABELS, ...Object.values(DERIVED_LABEL)]);
   });
 
   it("offers validation lists Excel accepts (at most 255 characters) whose words the parsers accept", () => {

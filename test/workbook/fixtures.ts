@@ -3,9 +3,9 @@
  * both category caps, bonuses at and over the volume thresholds, a tie in the ranking, and departments
  * with each veto outcome. Column order differs from the template and an extra column is present.
  */
-import { ITEM_LABELS, LABEL, SHEET } from "../../src/workbook/contract";
+import { LABEL, SHEET } from "../../src/workbook/contract";
 import type { CellValue } from "../../src/workbook/port";
-import { approvalRows, serial, sheetRows, workbookOf, type Row } from "./helpers";
+import { approvalRows, DERIVED_LABEL, ITEM_LABELS, serial, sheetRows, workbookOf, type Row } from "./helpers";
 
 export const HOTLINE_LABELS = [
   LABEL.name, "备注", LABEL.total, LABEL.returned, LABEL.extensions, LABEL.due, LABEL.onTime,
@@ -58,16 +58,16 @@ export const BONUSES: Row[] = [
 export const APPROVAL: Row[] = approvalRows({
   市委宣传部: { [LABEL.evidenceDate]: serial("2021-12-31") },
   市公安局: { [LABEL.evidenceDate]: serial("2022-01-01") },
-  市统计局: { [LABEL.fullOnline]: 0.69 },
-  市财政局: { [LABEL.timeCut]: 0.7, [LABEL.oneTrip]: 0.95, [LABEL.instant]: 0.5, [LABEL.online]: 0.95, [LABEL.fullOnline]: "70%" },
+  市统计局: { [DERIVED_LABEL.fullOnline]: 0.69 },
+  市财政局: { [DERIVED_LABEL.timeCut]: 0.7, [DERIVED_LABEL.oneTrip]: 0.95, [DERIVED_LABEL.instant]: 0.5, [DERIVED_LABEL.online]: 0.95, [DERIVED_LABEL.fullOnline]: "70%" },
   市林业局: { [ITEM_LABELS[0]]: "未完成" },
   市档案馆: {
-    [ITEM_LABELS[5]]: "完成", [LABEL.timeCut]: null, [LABEL.oneTrip]: null, [LABEL.instant]: null, [LABEL.online]: null,
-    [LABEL.fullOnline]: null, [LABEL.guide]: null, [LABEL.seal]: null, [LABEL.dataList]: null,
+    [ITEM_LABELS[5]]: "完成", [DERIVED_LABEL.timeCut]: null, [DERIVED_LABEL.oneTrip]: null, [DERIVED_LABEL.instant]: null, [DERIVED_LABEL.online]: null,
+    [DERIVED_LABEL.fullOnline]: null, [DERIVED_LABEL.guide]: null, [DERIVED_LABEL.seal]: null, [DERIVED_LABEL.dataList]: null,
   },
   市医保局: {
-    [ITEM_LABELS[5]]: "未完成", [LABEL.timeCut]: null, [LABEL.oneTrip]: null, [LABEL.instant]: null, [LABEL.online]: null,
-    [LABEL.fullOnline]: null, [LABEL.guide]: null, [LABEL.seal]: null, [LABEL.dataList]: null,
+    [ITEM_LABELS[5]]: "未完成", [DERIVED_LABEL.timeCut]: null, [DERIVED_LABEL.oneTrip]: null, [DERIVED_LABEL.instant]: null, [DERIVED_LABEL.online]: null,
+    [DERIVED_LABEL.fullOnline]: null, [DERIVED_LABEL.guide]: null, [DERIVED_LABEL.seal]: null, [DERIVED_LABEL.dataList]: null,
   },
   市发改委: { [ITEM_LABELS[0]]: "是", [ITEM_LABELS[1]]: true, [ITEM_LABELS[2]]: "完成", [ITEM_LABELS[5]]: "已完成" },
 });

@@ -1,12 +1,19 @@
 /** Fixture workbooks for the workbook tests, built in memory through the exceljs adapter. */
 import ExcelJS from "exceljs";
 import { REGISTRY_2021, applies, ruleSet } from "../../src/engine";
-import { ITEM_LABELS, LABEL, SHEET, sheetSpec, type SheetName } from "../../src/workbook/contract";
+import { LABEL, SHEET, sheetSpec, type SheetName } from "../../src/workbook/contract";
 import { ExcelJsWorkbookPort } from "../../src/workbook/adapters/exceljs";
 import type { CellValue, SheetSnapshot } from "../../src/workbook/port";
 import { findHeader } from "../../src/workbook/tables";
 
 export type Row = Record<string, CellValue>;
+
+/** 便民化考核's item columns and the derived item's columns as spec E writes them for the 2021 method. */
+export const ITEM_LABELS = ["事项1", "事项2", "事项3", "事项4", "事项5", "事项6"] as const;
+export const DERIVED_LABEL = {
+  timeCut: "减时间比例", oneTrip: "最多跑一次占比", instant: "即办事项占比", online: "网上可办率", fullOnline: "全程网办率",
+  guide: "办事指南整改", seal: "电子印章申请", dataList: "数据供需清单",
+} as const;
 
 /** A port over a new workbook with these sheets, each given as rows of cells from A1. */
 export function workbookOf(sheets: Record<string, readonly (readonly CellValue[])[]>): ExcelJsWorkbookPort {
@@ -40,8 +47,8 @@ export function approvalRows(overrides: Record<string, Row> = {}): Row[] {
       row[ITEM_LABELS[i]] = applies(rules.approval, REGISTRY_2021, org, item.no) ? (item.no === 6 ? null : "完成") : "不涉及";
     });
     Object.assign(row, {
-      [LABEL.timeCut]: 0.8, [LABEL.oneTrip]: 0.97, [LABEL.instant]: 0.6, [LABEL.online]: 0.98, [LABEL.fullOnline]: 0.8,
-      [LABEL.guide]: "完成", [LABEL.seal]: "完成", [LABEL.dataList]: "完成",
+      [DERIVED_LABEL.timeCut]: 0.8, [DERIVED_LABEL.oneTrip]: 0.97, [DERIVED_LABEL.instant]: 0.6, [DERIVED_LABEL.online]: 0.98, [DERIVED_LABEL.fullOnline]: 0.8,
+      [DERIVED_LABEL.guide]: "完成", [DERIVED_LABEL.seal]: "完成", [DERIVED_LABEL.dataList]: "完成",
     }, overrides[name] ?? {});
     return row;
   });

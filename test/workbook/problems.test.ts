@@ -2,11 +2,11 @@
  * Every problem class of spec E yields a 校验 row naming its sheet and cell, the unit or department with the
  * error is marked in its result row, and every other unit still computes.
  */
-import { ITEM_LABELS, LABEL, RESULT_LABEL, SHEET } from "../../src/workbook/contract";
+import { LABEL, RESULT_LABEL, SHEET } from "../../src/workbook/contract";
 import { computeAll } from "../../src/workbook/compute";
 import type { CellValue } from "../../src/workbook/port";
 import { EXPECTED, fixtureSheets } from "./fixtures";
-import { resultTable, sheetTable, withoutFiledEarlier, workbookOf, type Row } from "./helpers";
+import { DERIVED_LABEL, ITEM_LABELS, resultTable, type Row, sheetTable, withoutFiledEarlier, workbookOf } from "./helpers";
 
 /** A unit or department with an error: its 扣分说明 says so and names the problem (see "names the problem" below). */
 const MARKED = expect.stringMatching(/^数据有误，未计分：\S/u);
@@ -205,7 +205,7 @@ describe("便民化考核 problems", () => {
   });
 
   it("incomplete 事项6 parts", async () => {
-    const { port, checks } = await computeWith((s) => setByLabel(s, SHEET.approval, deptRow(s, "市财政局"), LABEL.seal, null));
+    const { port, checks } = await computeWith((s) => setByLabel(s, SHEET.approval, deptRow(s, "市财政局"), DERIVED_LABEL.seal, null));
     expect(checks).toContainEqual(row(SHEET.approval, "N9", "错误", "应填全所有分项"));
     expect(await vetoOf(port, "市财政局")).toEqual([[null, MARKED]]);
   });
@@ -236,7 +236,7 @@ describe("便民化考核 problems", () => {
       s[SHEET.approval].splice(5, 1); // 市残联
     });
     expect(checks).toContainEqual(row(SHEET.approval, "A39", "错误", "“市火星局”不是已登记的单位"));
-    expect(checks).toContainEqual(row(SHEET.approval, "A40", "错误", "不是2021年度审批服务便民化考核对象"));
+    expect(checks).toContainEqual(row(SHEET.approval, "A40", "错误", "不是“2021年度审批服务便民化工作减分指标考核”的考核对象：应为该办法所列37个部门之一"));
     expect(checks).toContainEqual(row(SHEET.approval, "—", "错误", "没有考核对象“市残联”的行"));
     expect(output.results.departments.find((d) => d.name === "市残联")?.status).toBe("missing");
     expect(output.summary.departmentsJudged).toBe(36);
@@ -245,7 +245,7 @@ describe("便民化考核 problems", () => {
   it("a bad evidence date, and a rate that is not a rate", async () => {
     const { port, checks } = await computeWith((s) => {
       setByLabel(s, SHEET.approval, deptRow(s, "市委宣传部"), LABEL.evidenceDate, "12月31日");
-      setByLabel(s, SHEET.approval, deptRow(s, "市残联"), LABEL.instant, "高");
+      setByLabel(s, SHEET.approval, deptRow(s, "市残联"), DERIVED_LABEL.instant, "高");
     });
     expect(checks).toContainEqual(row(SHEET.approval, "P3"));
     expect(checks).toContainEqual(row(SHEET.approval, "J6"));
@@ -286,15 +286,15 @@ describe("sheets and headers", () => {
       const header = s[SHEET.approval][1];
       for (const l of labels) header[header.indexOf(l)] = `旧${l}`;
     };
-    const some = await computeWith(drop([LABEL.seal]));
+    const some = await computeWith(drop([DERIVED_LABEL.seal]));
     expect(some.checks).toContainEqual(row(SHEET.approval, "A2", "错误", "缺少表头“电子印章申请”"));
     expect(some.output.summary.departmentsJudged).toBe(0);
     const all = await computeWith((s) => {
-      drop([LABEL.timeCut, LABEL.oneTrip, LABEL.instant, LABEL.online, LABEL.fullOnline, LABEL.guide, LABEL.seal, LABEL.dataList])(s);
+      drop([DERIVED_LABEL.timeCut, DERIVED_LABEL.oneTrip, DERIVED_LABEL.instant, DERIVED_LABEL.online, DERIVED_LABEL.fullOnline, DERIVED_LABEL.guide, DERIVED_LABEL.seal, DERIVED_LABEL.dataList])(s);
       for (const r of s[SHEET.approval].slice(2)) if (r[6] === null) r[6] = "完成";
     });
     expect(all.checks.filter((c) => c[LABEL.level] === "警告")).toHaveLength(8);
-    expect(all.checks).toContainEqual(row(SHEET.approval, "A2", "警告", "事项6按所填状态计算"));
+    expect(all.checks).toContainEqual(row(SHEET.approval, "A2", "警告", "由分项判定的事项按所填状态计算"));
     // 市公安局 (late evidence), 市林业局 (item 1), 市医保局 (item 6 entered 未完成).
     expect(all.output.summary).toMatchObject({ errors: 0, departmentsJudged: 37, departmentsVetoed: 3 });
   });

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { REGISTRY_2021, applies, ruleSet } from "../../src/engine";
-import { ITEM_LABELS, LABEL, RESULT_LABEL, SEQ_LABEL, SHEET, SHEETS, sheetSpec } from "../../src/workbook/contract";
+import { LABEL, RESULT_LABEL, SEQ_LABEL, SHEET, SHEETS, sheetSpec } from "../../src/workbook/contract";
 import { strFromU8, unzipSync } from "fflate";
 import { parseAddress } from "../../src/workbook/address";
 import { ExcelJsWorkbookPort, xlsxBuffer } from "../../src/workbook/adapters/exceljs";
@@ -8,7 +8,7 @@ import { findHeader } from "../../src/workbook/tables";
 import { TEMPLATE_READS, templateAll, templateChanges, templatePlan } from "../../src/workbook/template";
 import { computeAll } from "../../src/workbook/compute";
 import { fixture } from "./fixtures";
-import { everything, roundTrip, sheetTable, workbookOf } from "./helpers";
+import { everything, ITEM_LABELS, roundTrip, sheetTable, workbookOf } from "./helpers";
 
 async function blankTemplate(): Promise<ExcelJsWorkbookPort> {
   const port = new ExcelJsWorkbookPort(new ExcelJS.Workbook());

@@ -4,7 +4,8 @@
  * is not scored, and its row names the problem; a unit without counts is 缺少数据，未计分, never 100. Snapshots
  * are built here directly (the file readers' side of `uncalculated` is tested with them).
  */
-import { ITEM_LABELS, LABEL, PARAM, SHEET } from "../../src/workbook/contract";
+import { LABEL, PARAM, SHEET } from "../../src/workbook/contract";
+import { ITEM_LABELS } from "./helpers";
 import { computePlan } from "../../src/workbook/compute";
 import type { CellValue, SheetSnapshot } from "../../src/workbook/port";
 import { EXPECTED, fixtureSheets } from "./fixtures";

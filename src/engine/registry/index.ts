@@ -3,6 +3,7 @@ import { normalizeName } from "./names";
 import { APPROVAL_DEPARTMENTS_2021, ORGANIZATIONS_2021, type OrganizationRow } from "./organizations-2021";
 
 export { normalizeName } from "./names";
+export type { OrganizationRow };
 
 /** An organisation known to the rule set: a 12345 undertaking unit, an approval department, or both. */
 export interface Organization {

@@ -12,13 +12,13 @@
  * importLedger as `remembered`, which stores them in the workbook once the import succeeds.
  */
 import type { HeaderMapping, LedgerColumn, LedgerData, LedgerImport, Period } from "../../ledger";
-import type { ImportLedgerResult, LedgerSheetPart } from "../../workbook/ledger";
+import type { ImportLedgerResult, LedgerSheetPart, TypedValue } from "../../workbook/ledger";
 import type { SyncEvent } from "../../workbook/adapters/office";
 import type { SheetSnapshot } from "../../workbook/port";
 import { IMPORT_TEXT } from "../messages";
 import { ActionLock, errorText } from "../shared/lock";
 import { readPeriod } from "./period";
-import { problemViews, sourceText, typedForm, unitsWithOrders } from "./problems";
+import { problemViews, sourceText, summaryView, typedForm } from "./problems";
 import { DRILL_DOWN_SHEET, LEDGER_SHEET, type ImportControllerDeps, type ImportProblemView, type ImportSource, type PeriodInput, type PickedFile } from "./types";
 
 /** The part of the progress bar the head's read fills. */
@@ -29,6 +29,8 @@ interface PendingImport {
   readonly period: Period;
   /** The user's new header answers (header as written → column), stored by importLedger on success. */
   readonly answers: Readonly<Record<string, string>>;
+  /** The typed 热线数据 values the user agreed to replace (spec I). */
+  readonly consent?: readonly TypedValue[];
 }
 
 interface Step {
@@ -146,7 +148,10 @@ export class ImportController {
     this.deps.view.status(IMPORT_TEXT.mappingCancelled, "info");
   }
 
-  /** 替换并导入: consent to the values shown, the ledger not read again (a value changed since is asked about again). */
+  /**
+   * 替换并导入: the same import again, with consent to the values shown. It reads the ledger and 工单研判 again,
+   * so the decisions applied are those the import record notes; a value changed since is asked about again.
+   */
   async confirmTyped(): Promise<void> {
     const asked = this.typedAsked;
     if (!asked) return;
@@ -155,19 +160,7 @@ export class ImportController {
       return;
     }
     this.closeTyped();
-    const { pending, result } = asked;
-    await this.run(IMPORT_TEXT.actions.import, async () => {
-      try {
-        this.show(IMPORT_TEXT.writing, 0.85, 1, "apply");
-        const sourceName = pending.source.kind === "file" ? pending.source.file?.name : undefined;
-        const outcome = await this.deps.ledger.importLedger(this.deps.port, result.data, {
-          period: result.period, remembered: pending.answers, replaceTyped: result.typed, ...(sourceName ? { sourceName } : {}),
-        });
-        this.settle(outcome, pending);
-      } finally {
-        this.step = null;
-      }
-    });
+    await this.run(IMPORT_TEXT.actions.import, () => this.runImport({ ...asked.pending, consent: asked.result.typed }));
   }
 
   /** 取消: nothing is imported, the typed values stay. */
@@ -240,7 +233,7 @@ export class ImportController {
    */
   private async runImport(pending: PendingImport): Promise<void> {
     const { port, ledger } = this.deps;
-    const { source, period, answers } = pending;
+    const { source, period, answers, consent } = pending;
     this.pending = pending;
     try {
       let outcome: ImportLedgerResult | LedgerImport;
@@ -250,9 +243,10 @@ export class ImportController {
         outcome = await ledger.importLedger(port, ledger.ledgerFromSheet(snapshot), {
           period,
           remembered: answers,
+          replaceTyped: consent,
           onProgress: (p) => this.counted(p, IMPORT_TEXT.counting, 0.4, 0.85, true),
         });
-      } else outcome = await this.importFile(source.file as PickedFile, period, answers);
+      } else outcome = await this.importFile(source.file as PickedFile, pending);
       this.settle(outcome, pending);
     } finally {
       this.step = null;
@@ -309,18 +303,20 @@ export class ImportController {
   }
 
   /** File: the stored header answers, then read and count the file in the pane (2–85 %), then write. */
-  private async importFile(file: PickedFile, period: Period, answers: Readonly<Record<string, string>>): Promise<ImportLedgerResult | LedgerImport> {
+  private async importFile(file: PickedFile, { period, answers, consent }: PendingImport): Promise<ImportLedgerResult | LedgerImport> {
     const { port, ledger } = this.deps;
     this.show(IMPORT_TEXT.reading(IMPORT_TEXT.storedHeaders), 0, 0.02, null);
-    const stored = ledger.readRememberedHeaders(await port.read(ledger.rememberedSheets));
+    const sheets = await port.read([...ledger.rememberedSheets, ...ledger.judgmentSheets]);
+    const stored = ledger.readRememberedHeaders(sheets);
+    // The workbook's method decides the units and the callback rule the file is counted by.
+    const rules = await ledger.ledgerRules(port);
     const text = IMPORT_TEXT.reading(IMPORT_TEXT.fileSource(file.name));
     this.show(text, 0.02, 0.85, null);
-    // 工单研判 is applied as the file is counted (spec I).
-    const judgment = await ledger.readJudgment?.(port, period);
     const read = await this.deps.readFile(file, {
       fileName: file.name,
+      rules,
       remembered: { ...stored, ...answers },
-      judgment,
+      judgment: ledger.judgmentOption(sheets, period),
       onProgress: (p) => this.counted(p, text, 0.02, 0.85, false),
     }).catch((error: unknown) => {
       // The browser reads a picked file lazily: moved, deleted or locked since, it cannot be read.
@@ -330,7 +326,7 @@ export class ImportController {
     });
     if (read.status !== "ok") return read;
     this.show(IMPORT_TEXT.writing, 0.85, 1, "apply");
-    return ledger.importLedger(port, read.data, { period, remembered: answers, sourceName: file.name });
+    return ledger.importLedger(port, read.data, { period, remembered: answers, sourceName: file.name, replaceTyped: consent });
   }
 
   /** Reading/counting progress within [from, to]; with `thenWrite`, its end moves the bar on to writing. */
@@ -373,17 +369,7 @@ export class ImportController {
     const ledger = summary.ledger;
     this.imported = { data, period, source };
     this.deps.onImported?.();
-    view.summary({
-      period: period.name,
-      source: sourceText(source),
-      rowsRead: ledger.rowsRead,
-      rowsCounted: ledger.rowsCounted,
-      rowsWithProblems: ledger.rowsWithProblems,
-      problemCount: ledger.problemCount,
-      unitsFilled: summary.unitsFilled,
-      unitsWithOrders: unitsWithOrders(data, period),
-      text: summary.text,
-    });
+    view.summary(summaryView(result, source));
     this.listed = problemViews(data.problems, result.findings);
     const replaced = result.findings.filter((f) => f.code === "ledgerReplacedTyped").length;
     const others = result.findings.filter((f) => f.code !== "ledgerRow").length - replaced;

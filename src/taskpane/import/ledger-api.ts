@@ -1,5 +1,7 @@
 // The workbook-side ledger functions (src/workbook/ledger) as the 工单导入 controller takes them.
-import { importLedger, ledgerFromSheet, readJudgment, readLedgerSheet, readRememberedHeaders, REMEMBERED_SHEETS, writeDrillDown } from "../../workbook/ledger";
+import {
+  importLedger, JUDGMENT_READS, judgmentOption, ledgerFromSheet, ledgerRules, readLedgerSheet, readRememberedHeaders, REMEMBERED_SHEETS, writeDrillDown,
+} from "../../workbook/ledger";
 import type { LedgerWorkbookApi } from "./types";
 
 export const LEDGER_API: LedgerWorkbookApi = {
@@ -8,6 +10,8 @@ export const LEDGER_API: LedgerWorkbookApi = {
   ledgerFromSheet,
   readRememberedHeaders,
   readLedgerSheet,
-  readJudgment,
+  ledgerRules,
   rememberedSheets: REMEMBERED_SHEETS,
+  judgmentOption,
+  judgmentSheets: JUDGMENT_READS,
 };

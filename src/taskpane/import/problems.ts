@@ -2,10 +2,10 @@
 // with orders.
 import type { LedgerData, LedgerProblem, Period } from "../../ledger";
 import type { Finding } from "../../workbook/findings";
-import type { TypedValue } from "../../workbook/ledger";
+import type { ImportLedgerResult, TypedValue } from "../../workbook/ledger";
 import { LEDGER_WMSG } from "../../workbook/ledger/messages";
 import { IMPORT_TEXT } from "../messages";
-import type { ImportProblemView, ImportSource, PickedFile, TypedConfirmForm } from "./types";
+import type { ImportProblemView, ImportSource, ImportSummaryView, PickedFile, TypedConfirmForm } from "./types";
 
 /** How many problems the pane lists one by one (工单导入校验 has them all). */
 export const MAX_LISTED_LEDGER_PROBLEMS = 100;
@@ -43,5 +43,22 @@ export function typedForm(typed: readonly TypedValue[], recorded: boolean): Type
     cells: typed.map((t) => ({
       where: `${t.sheet}!${t.cell}`, unit: t.unit, label: t.label, change: IMPORT_TEXT.typedCell(LEDGER_WMSG.typedValue(t.typed), t.imported),
     })),
+  };
+}
+
+/** The summary of an import that filled 热线数据. */
+export function summaryView(result: Extract<ImportLedgerResult, { status: "ok" }>, source: ImportSource): ImportSummaryView {
+  const { data, period, summary } = result;
+  const ledger = summary.ledger;
+  return {
+    period: period.name,
+    source: sourceText(source),
+    rowsRead: ledger.rowsRead,
+    rowsCounted: ledger.rowsCounted,
+    rowsWithProblems: ledger.rowsWithProblems,
+    problemCount: ledger.problemCount,
+    unitsFilled: summary.unitsFilled,
+    unitsWithOrders: unitsWithOrders(data, period),
+    text: summary.text,
   };
 }

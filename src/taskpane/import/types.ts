@@ -4,7 +4,9 @@
  * implemented over the DOM by import/view.ts).
  */
 import type { LedgerColumn, LedgerImport, ReadLedgerOptions } from "../../ledger";
-import type { importLedger, ledgerFromSheet, readJudgment, readLedgerSheet, readRememberedHeaders, writeDrillDown } from "../../workbook/ledger";
+import type {
+  importLedger, judgmentOption, ledgerFromSheet, ledgerRules, readLedgerSheet, readRememberedHeaders, writeDrillDown,
+} from "../../workbook/ledger";
 import { LEDGER_SHEET as WORKBOOK_LEDGER_SHEETS } from "../../workbook/ledger/contract";
 import type { WorkbookPort } from "../../workbook/port";
 import type { ActionLock, StatusKind } from "../shared/lock";
@@ -20,10 +22,13 @@ export interface LedgerWorkbookApi {
   readonly ledgerFromSheet: typeof ledgerFromSheet;
   readonly readRememberedHeaders: typeof readRememberedHeaders;
   readonly readLedgerSheet: typeof readLedgerSheet;
-  /** 工单研判 as the file reader's option (spec I); absent in doubles without decisions. */
-  readonly readJudgment?: typeof readJudgment;
+  readonly ledgerRules: typeof ledgerRules;
   /** The sheets readRememberedHeaders reads (REMEMBERED_SHEETS). */
   readonly rememberedSheets: readonly string[];
+  /** 工单研判 for the file reader, so that its decisions apply to a file too (spec I). */
+  readonly judgmentOption: typeof judgmentOption;
+  /** The sheets judgmentOption reads (JUDGMENT_READS). */
+  readonly judgmentSheets: readonly string[];
 }
 
 /** A file the user picked (a browser File). */

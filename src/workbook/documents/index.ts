@@ -59,7 +59,7 @@ export function bulletinFrom(snapshots: Snapshots, month: Month, options: Docume
   const previous: readonly MonthRow[] | undefined = held.includes(key(before)) ? monthly.months.get(key(before)) : undefined;
   const bulletin = buildBulletin({
     year: month.year, month: month.month, rows: monthly.months.get(key(month)) ?? [], ...(previous ? { previous } : {}), settings,
-    pending: pendingDecisions(snapshots.get(JUDGMENT_SHEET)),
+    pending: pendingDecisions(snapshots),
     problems: [...options.openProblems, ...monthly.problems, ...problems], date: signDate(settings, options.today),
   });
   return { ok: true, bulletin, document: bulletinDocument(bulletin) };
@@ -78,7 +78,7 @@ export function reportFrom(
   snapshots: Snapshots, results: ComputeResults, ctx: { rules: RuleSet; method: string; approvalAssessed: boolean } & DocumentOptions,
 ): ReportOutcome {
   const { settings, problems } = readDocParams(snapshots.get(SHEET.params));
-  const pending = pendingDecisions(snapshots.get(JUDGMENT_SHEET));
+  const pending = pendingDecisions(snapshots);
   const input = reportInput(results, {
     rules: ctx.rules, method: ctx.method, approvalAssessed: ctx.approvalAssessed, pending, problems: [...ctx.openProblems, ...problems], settings, date: signDate(settings, ctx.today),
   });

@@ -8,14 +8,14 @@ import { cellAddress } from "../address";
 import { LABEL, RESULT_LABEL, SHEET } from "../contract";
 import { LEDGER_SHEET, MONTHLY_LABEL } from "../ledger/contract";
 import type { CellValue, SheetSnapshot } from "../port";
-import { cellOf, normalizeLabel } from "../tables";
+import { cellOf, normalizeLabel, type Snapshots } from "../tables";
+import { conclusionOf, type DecisionColumn, type LedgerCell } from "../../ledger";
+import { readDecisionRegister } from "../ledger/judgment-register";
 import { DOCS_WMSG } from "./messages";
 import { WMSG } from "../messages";
 
-/** The sheet of order decisions (spec I) and the labels read here. */
-export const JUDGMENT_SHEET = "工单研判";
-const JUDGMENT_LABEL = { id: "工单编号", conclusion: "结论" } as const;
-const PENDING = "待定";
+/** The sheet of order decisions (spec I). */
+export const JUDGMENT_SHEET = SHEET.judgment;
 
 /** The first row (within the first ten) holding every label, with each label's column. */
 function headerOf(snapshot: SheetSnapshot, labels: readonly string[]): { row: number; cols: Map<string, number> } | undefined {
@@ -98,18 +98,18 @@ export function readDocParams(snapshot: SheetSnapshot | undefined) {
   return readDocSettings(cells, SHEET.params);
 }
 
-/** Decisions of 工单研判 still pending (结论 待定 or blank on a row with an order id). */
-export function pendingDecisions(snapshot: SheetSnapshot | undefined): number {
-  const header = snapshot ? headerOf(snapshot, [JUDGMENT_LABEL.id, JUDGMENT_LABEL.conclusion]) : undefined;
-  if (!snapshot || !header) return 0;
-  let pending = 0;
-  for (let r = header.row + 1; r < snapshot.values.length; r++) {
-    const id = cellOf(snapshot, r, header.cols.get(JUDGMENT_LABEL.id) as number);
-    if (id === null || String(id).trim() === "") continue;
-    const conclusion = normalizeLabel(cellOf(snapshot, r, header.cols.get(JUDGMENT_LABEL.conclusion) as number));
-    if (conclusion === undefined || conclusion === PENDING) pending++;
-  }
-  return pending;
+/** Decisions of 工单研判 still pending (结论 待定 or blank on a row with an order id), read as the import reads them. */
+export function pendingDecisions(snapshots: Snapshots): number {
+  const { register } = readDecisionRegister(snapshots);
+  if (!register) return 0;
+  const at = (cells: readonly LedgerCell[], column: DecisionColumn) => {
+    const col = register.columns[column];
+    return col === undefined ? null : cells[col] ?? null;
+  };
+  return register.rows.filter((r) => {
+    const id = at(r.cells, "工单编号");
+    return id !== null && String(id).trim() !== "" && conclusionOf(at(r.cells, "结论")) === "待定";
+  }).length;
 }
 
 /** The errors 校验 lists (级别 错误): the open problems that make a document a 草稿. */

@@ -7,7 +7,7 @@ import {
   type Cell, type DepartmentResult, type Organization, type RuleSet, type Status,
 } from "../../engine";
 import { parseAddress, qualified } from "../address";
-import { LABEL, SHEET, sheetSpec, type ColumnSpec, type SheetSpec } from "../contract";
+import { itemLabel, LABEL, SHEET, sheetSpec, type ColumnSpec, type SheetSpec } from "../contract";
 import type { Finding, Findings } from "../findings";
 import { WMSG } from "../messages";
 import { rowIssues } from "./row-issues";
@@ -40,8 +40,7 @@ export interface ApprovalRead {
   readonly rows: readonly ApprovalRowResult[];
 }
 
-/** The 便民化考核 status column of an item (事项1 …). */
-export const itemLabel = (no: number) => `事项${no}`;
+export { itemLabel };
 
 /**
  * 便民化考核's columns for a method: one status column 事项N per item (spec G: N may differ from 6) where the
@@ -128,7 +127,7 @@ export function assessApproval(snapshots: Snapshots, rules: RuleSet, blocked: bo
     if (!named?.org) continue;
     const { raw, at, org } = named;
     if (org.approvalName === undefined) {
-      findings.problem(problem("notApprovalDepartment", "na", MSG.notApprovalDepartment(LABEL.name, raw), LABEL.name, raw, at), sheet);
+      findings.problem(problem("notApprovalDepartment", "na", MSG.notApprovalDepartment(LABEL.name, raw, rules.approval.title, registry.approvalDepartments().length), LABEL.name, raw, at), sheet);
       continue;
     }
     rowsOf.set(org, [...(rowsOf.get(org) ?? []), row]);
@@ -153,20 +152,7 @@ export function assessApproval(snapshots: Snapshots, rules: RuleSet, blocked: bo
     });
     for (const p of result.problems) findings.problem(p, sheet, unit);
     if (result.problems.some((p) => p.severity === "error")) continue;
-    const late = result.late;
-    if (late.length > 0) {
-      findings.add({
-        severity: "info", code: "lateEvidence", ...row.at(LABEL.evidenceDate), field: LABEL.evidenceDate, value: parsed.evidenceDate.raw,
-        unit, message: `${unit}：${WMSG.lateEvidence(parsed.evidenceDate.value as string, rules.approval.evidenceDeadline, late)}`,
-      });
-    }
-    // Without the column, 校验 already says once that evidence counts as filed in time (missingOptionalHeader).
-    if (result.filedEarlier.length > 0 && row.has(LABEL.evidenceDate)) {
-      findings.add({
-        severity: "info", code: "blankEvidenceDate", ...row.at(LABEL.evidenceDate), field: LABEL.evidenceDate, value: parsed.evidenceDate.raw,
-        unit, message: `${unit}：${WMSG.blankEvidenceDate(result.filedEarlier)}`,
-      });
-    }
+    evidenceNotes(findings, row, parsed, result, unit, rules);
     judged.set(org, { row: row.row, result });
     results.set(row.row, { row: row.row, deduction: result.deduction, explanation: vetoExplanation(result) });
   }
@@ -195,6 +181,24 @@ export function assessApproval(snapshots: Snapshots, rules: RuleSet, blocked: bo
     table, rows,
     departments: outcomes.map((d) => (d.status === "error" && d.row !== undefined ? { ...d, explanation: byRow.get(d.row) ?? d.explanation } : d)),
   };
+}
+
+/** What a department's evidence date did: 说明 for late evidence and for a blank date (counted as filed earlier). */
+function evidenceNotes(findings: Findings, row: TableRow, parsed: Parsed, result: DepartmentResult, unit: string, rules: RuleSet): void {
+  const late = result.late;
+  if (late.length > 0) {
+    findings.add({
+      severity: "info", code: "lateEvidence", ...row.at(LABEL.evidenceDate), field: LABEL.evidenceDate, value: parsed.evidenceDate.raw,
+      unit, message: `${unit}：${WMSG.lateEvidence(parsed.evidenceDate.value as string, rules.approval.evidenceDeadline, late)}`,
+    });
+  }
+  // Without the column, 校验 already says once that evidence counts as filed in time (missingOptionalHeader).
+  if (result.filedEarlier.length > 0 && row.has(LABEL.evidenceDate)) {
+    findings.add({
+      severity: "info", code: "blankEvidenceDate", ...row.at(LABEL.evidenceDate), field: LABEL.evidenceDate, value: parsed.evidenceDate.raw,
+      unit, message: `${unit}：${WMSG.blankEvidenceDate(result.filedEarlier)}`,
+    });
+  }
 }
 
 /** 扣分说明 of a row not judged: its first error (sheet, cell, problem), else the generic marker. */

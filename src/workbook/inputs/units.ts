@@ -1,5 +1,5 @@
 /** 承办单位: the units to score, in their order, with their types (editable; blank → the registry's type). */
-import { MSG, parseUnitType, problem, type Organization, type Registry, type UnitType } from "../../engine";
+import { MSG, parseUnitType, problem, type Organization, type Registry, type RuleSet, type UnitType } from "../../engine";
 import { qualified } from "../address";
 import { LABEL, SHEET, sheetSpec } from "../contract";
 import type { Findings } from "../findings";
@@ -31,10 +31,12 @@ function fromRegistry(registry: Registry): UnitEntry[] {
   return registry.hotlineUnits().map((org) => ({ written: org.name, org, type: org.type }));
 }
 
-export function readUnits(snapshots: Snapshots, registry: Registry, findings: Findings, errors: Set<Organization>): UnitsRead {
+/** The units of 承办单位, else every hotline unit of the method in force (`rules`). */
+export function readUnits(snapshots: Snapshots, rules: RuleSet, findings: Findings, errors: Set<Organization>): UnitsRead {
+  const registry = rules.registry;
   const sheet = SHEET.units;
   const exists = snapshots.has(sheet);
-  const table = openTable(snapshots, sheetSpec(sheet), findings, { missing: { severity: "warning", consequence: WMSG.missingUnitsSheet } });
+  const table = openTable(snapshots, sheetSpec(sheet), findings, { missing: { severity: "warning", consequence: WMSG.missingUnitsSheet(rules.hotline.title) } });
   if (!table) return { units: fromRegistry(registry), blocked: exists };
   const units: UnitEntry[] = [];
   const first = new Map<Organization, string>();

@@ -224,7 +224,7 @@ export function ledgerPlan(snapshots: Snapshots, data: LedgerData, period: Perio
   // Units to fill: the hotline units of 承办单位 (all 77 when 承办单位 is missing), so that compute-all never
   // finds counts for a unit it does not assess.
   const ignored = new Findings();
-  const assessed = new Set(readUnits(sheets, rules.registry, ignored, new Set()).units.flatMap((u) => (u.org?.hotline ? [u.org.name] : [])));
+  const assessed = new Set(readUnits(sheets, rules, ignored, new Set()).units.flatMap((u) => (u.org?.hotline ? [u.org.name] : [])));
   const { params } = readParameters(sheets, rules, ignored);
   if (params.year !== period.year) {
     findings.add({ severity: "warning", code: "ledgerYear", sheet: SHEET.params, field: PARAM.year, message: LEDGER_WMSG.yearMismatch(period, params.year) });

@@ -4,13 +4,15 @@
  */
 import type { RuleSet } from "../../engine";
 import {
-  LedgerData, LedgerError, aggregateLedger, type AggregatorOptions, arrayRows, parsePeriod, yearPeriod, type HeaderMapping, type ImportProgress, type Period, type RowBatch, type RowSource,
+  LedgerData, LedgerError, aggregateLedger, arrayRows, parsePeriod, yearPeriod,
+  type HeaderMapping, type ImportOptions, type ImportProgress, type Period, type RowBatch, type RowSource,
 } from "../../ledger";
 import { COMPUTE_READS, SHEET } from "../contract";
 import type { Finding } from "../findings";
 import { workbookMethod } from "../method";
 import { MMSG } from "../method/messages";
 import { chooseRuleSet } from "../params";
+import type { Snapshots } from "../tables";
 import type { SheetSnapshot, WorkbookPort } from "../port";
 import { JUDGMENT_SHEET, LEDGER_SHEET } from "./contract";
 import { drillDownPlan, type DrillDownOutput } from "./drill-down";
@@ -114,14 +116,13 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
   // The assessment year of 参数 (the rule set's year), not the busiest year of the export: an export starting
   // in late December must not turn a 2021 assessment into a 2020 one.
   const period = given ?? yearPeriod(rules.year);
-  // 工单研判 is applied as the ledger is counted (spec I); a year's import must hold every judged order.
   const decisions = readDecisionRegister(snapshots);
-  const judgment = decisions.register ? { register: decisions.register, scope: period.kind === "year" ? "year" as const : "part" as const } : undefined;
+  const judgment = judgmentOption(snapshots, period);
   let data: LedgerData;
   if (source instanceof LedgerData) data = source;
   else {
     const result = await aggregateLedger(source, {
-      remembered, onProgress: options.onProgress, registry: rules.registry, callbacks: rules.hotline.callbacks, judgment,
+      remembered, onProgress: options.onProgress, rules, judgment,
     });
     if (result.status === "needsMapping") {
       return { status: "needsMapping", mapping: result.mapping, headerRow: result.headerRow, message: result.message, remembered };
@@ -139,20 +140,25 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
   return { status: "ok", summary: out.summary, findings: out.findings, data, period, monthly: out.monthly };
 }
 
+/** The sheets judgmentOption reads (for a port.read before it). */
+export const JUDGMENT_READS: readonly string[] = [SHEET.judgment, SHEET.params];
+
 /**
- * 工单研判 as a file reader's option (readLedgerFile / readLedgerBlob with `judgment`): a ledger read before the
- * import (the CLI, the task pane's file) is counted with the workbook's decisions (spec I). `period` as the
- * import will get it; a month or a quarter makes ids not in the ledger warnings.
+ * 工单研判 as the ledger's aggregation applies it for `period` (spec I), undefined without a register: a reader
+ * of a ledger file (the CLI, the task pane) passes it on, so that the decisions apply on every path. A year's
+ * import must hold every judged order.
  */
-export async function readJudgment(port: WorkbookPort, period?: Period | string): Promise<AggregatorOptions["judgment"]> {
-  let given: Period | undefined;
-  try {
-    given = typeof period === "string" ? parsePeriod(period) : period;
-  } catch {
-    given = undefined; // a bad period text is the import's to report (LedgerError with its message)
-  }
-  const { register } = readDecisionRegister(await port.read([SHEET.judgment, SHEET.params]));
-  return register ? { register, scope: given === undefined || given.kind === "year" ? "year" : "part" } : undefined;
+export function judgmentOption(snapshots: Snapshots, period: Period): ImportOptions["judgment"] {
+  const { register } = readDecisionRegister(snapshots);
+  return register ? { register, scope: period.kind === "year" ? "year" : "part" } : undefined;
+}
+
+/**
+ * The rules a ledger read outside importLedger (a file the task pane reads) is counted by: the workbook's method,
+ * else the built-in one of 考核年度. Throws LedgerError (Chinese message) when the workbook's method is refused.
+ */
+export async function ledgerRules(port: WorkbookPort): Promise<RuleSet> {
+  return (await methodRules(port, await port.read([SHEET.params]))).rules;
 }
 
 /** The workbook's method, else the built-in one of 考核年度; a refused method stops the import (LedgerError). */

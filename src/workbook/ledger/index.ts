@@ -15,7 +15,7 @@ export { openLedgerProblems, type OpenLedgerProblems } from "./open-problems";
 export { drillDownPlan, drillSections, type DrillDownOutput, type DrillSection, type DrillSectionSummary } from "./drill-down";
 export { readRememberedHeaders, rememberHeadersPlan, REMEMBERED_SHEETS } from "./remembered";
 export {
-  importLedger, importLedgerSheet, ledgerFromSheet, readJudgment, writeDrillDown, LEDGER_READS,
+  importLedger, importLedgerSheet, judgmentOption, JUDGMENT_READS, ledgerFromSheet, ledgerRules, writeDrillDown, LEDGER_READS,
   type ImportLedgerOptions, type ImportLedgerResult,
 } from "./import";
 export { readLedgerSheet, LEDGER_HEAD_ROWS, type LedgerSheetPart, type ReadLedgerSheetOptions } from "./read-sheet";

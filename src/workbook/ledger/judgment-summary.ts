@@ -33,6 +33,10 @@ export interface UnitJudgmentRecord {
 
 const label = (kind: string, conclusion: string) => `${kind}${conclusion}`;
 
+const NAME_COLUMN = { label: LABEL.name, width: 20, wrap: true } as const;
+/** Counts of at most five digits under a label on three lines. */
+const COUNT_WIDTH = 7;
+
 /** The plan writing 研判汇总 for the period (nothing when the workbook has neither the sheet nor decisions). */
 export function judgmentSummaryOps(previous: SheetSnapshot | undefined, data: LedgerData, period: Period, rules: RuleSet): WriteOp[] {
   const judgment = data.judgment;
@@ -56,14 +60,15 @@ export function judgmentSummaryOps(previous: SheetSnapshot | undefined, data: Le
     sheet: SHEET.judgmentSummary,
     title: LEDGER_WMSG.judgmentSummaryTitle(period.name),
     notes: [judgment ? LEDGER_WMSG.judgmentTotals(totals) : LEDGER_WMSG.noJudgment, LEDGER_WMSG.judgmentSummaryNote(rules.year)],
+    // Narrow fixed widths (headers on three lines, names wrapped): the 29 columns print one A4 page wide legibly.
     tables: [
       {
-        columns: [{ label: LABEL.name }, ...JUDGMENT_KINDS.flatMap((k) => CONCLUSIONS.map((c) => ({ label: label(k, c), center: true }))),
-          { label: JUDGMENT_ERRORS_LABEL, center: true }],
+        columns: [NAME_COLUMN, ...JUDGMENT_KINDS.flatMap((k) => CONCLUSIONS.map((c) => ({ label: label(k, c), center: true, width: COUNT_WIDTH }))),
+          { label: JUDGMENT_ERRORS_LABEL, center: true, width: COUNT_WIDTH }],
         rows: kindRows.length > 0 ? kindRows : [[LEDGER_WMSG.drillNone]],
       },
       {
-        columns: [{ label: LABEL.name }, ...Object.values(JUDGMENT_COUNT_LABEL).map((l) => ({ label: l, center: true }))],
+        columns: [NAME_COLUMN, ...Object.values(JUDGMENT_COUNT_LABEL).map((l) => ({ label: l, center: true, width: l === JUDGMENT_COUNT_LABEL.count ? 11 : COUNT_WIDTH }))],
         rows: countRows.length > 0 ? countRows : [[LEDGER_WMSG.drillNone]],
       },
     ],

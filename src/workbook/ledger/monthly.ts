@@ -69,7 +69,7 @@ export function monthlyScores(snapshots: Snapshots, data: LedgerData, year: numb
   const findings = new Findings(); // compute-all lists these problems in 校验; here they only mark units
   const errors = new Set<Organization>();
   const { params, allBlocked } = readParameters(snapshots, rules, findings);
-  const unitsRead = readUnits(snapshots, rules.registry, findings, errors);
+  const unitsRead = readUnits(snapshots, rules, findings, errors);
   const position = new Map(data.units.map((u, i) => [u.name, i]));
   const entries: UnitEntry[] = unitsRead.units.filter((e) => e.org !== undefined && position.has(e.org.name));
   const unitSet = new Set(unitsRead.units.flatMap((u) => (u.org ? [u.org] : [])));

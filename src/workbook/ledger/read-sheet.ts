@@ -4,7 +4,7 @@
  * mapped columns only, so that long text the import does not use (诉求内容, 办理结果) never crosses the
  * network of the Office.js port. When the header cannot be mapped yet, the first rows are enough to ask.
  */
-import { aggregateLedger, arrayRows } from "../../ledger";
+import { findLedgerHeader } from "../../ledger";
 import type { SheetSnapshot, WorkbookPort } from "../port";
 import { LEDGER_SHEET } from "./contract";
 import { readRememberedHeaders, REMEMBERED_SHEETS } from "./remembered";
@@ -35,9 +35,9 @@ export async function readLedgerSheet(port: WorkbookPort, options: ReadLedgerShe
   options.onRead?.("head");
   const head = (await port.read([sheet], { rows: LEDGER_HEAD_ROWS })).get(sheet);
   if (!head || head.values.length < LEDGER_HEAD_ROWS) return head; // the whole sheet (or an adapter that read it all)
-  const probe = await aggregateLedger(arrayRows(head.values), { remembered }).catch(() => undefined);
-  if (probe?.status === "needsMapping") return head;
-  const columns = probe ? Object.values(probe.mapping.columns) : undefined;
+  const mapping = findLedgerHeader(head.values, remembered);
+  if (mapping && !mapping.complete) return head;
+  const columns = mapping ? Object.values(mapping.columns) : undefined;
   options.onRead?.("columns");
   return (await port.read([sheet], columns ? { columns } : {})).get(sheet);
 }

@@ -5,7 +5,7 @@
  * an error scores nothing.
  */
 import {
-  RULE_SETS, callbackRule, ruleSet, type ApprovalRuleSet, type HotlineRuleSet, type RuleSet,
+  RULE_SETS, callbackRule, currentYear, ruleSet, type ApprovalRuleSet, type HotlineRuleSet, type RuleSet,
 } from "../../engine";
 import { checkApprovalRules, checkHotlineRules } from "../../engine/rules/check";
 import { SHEET } from "../contract";
@@ -35,7 +35,7 @@ export type MethodRead =
   | { readonly ok: true; readonly source: "workbook" | "builtIn"; readonly label: string; readonly rules: RuleSet; readonly problems: readonly MethodProblem[] }
   | { readonly ok: false; readonly problems: readonly MethodProblem[] };
 
-export function readMethod(sheets: MethodSheets, builtInYear = 2021): MethodRead {
+export function readMethod(sheets: MethodSheets, builtInYear: number = currentYear): MethodRead {
   const problems = new MethodProblems();
   const hotlineSheet = sheets.get(METHOD_SHEET.hotline);
   const approvalSheet = sheets.get(METHOD_SHEET.approval);

@@ -13,6 +13,10 @@ import { LABEL, SHEET } from "../../../src/workbook/contract";
 import { LEDGER_HEAD_ROWS, readRememberedHeaders, REMEMBERED_SHEETS } from "../../../src/workbook/ledger";
 import type { CellValue } from "../../../src/workbook/port";
 import { MemoryPort, RecordingImportView } from "../shared/fakes";
+import { ruleSet } from "../../../src/engine";
+
+/** The rules the ledger counts by in these tests: the built-in 2021 method. */
+const LEDGER_RULES = ruleSet(2021);
 
 const HEADER = ["工单编号", "承办单位", "派单时间", "办理时限", "办结时间", "是否退单", "是否申请延期", "回访结果"];
 const ROWS: CellValue[][] = [
@@ -261,7 +265,7 @@ describe("ImportController: the 工单明细 sheet", () => {
     const ledgerReads = port.readOptions.filter((_, i) => port.reads[i][0] === LEDGER_SHEET);
     expect(ledgerReads).toEqual([{ rows: LEDGER_HEAD_ROWS }, { columns: [1, 3, 4, 5, 6, 7, 8, 9] }]);
     // The same sheet counted whole by the ledger core.
-    const whole = await aggregateLedger(arrayRows(sheet), { remembered: { 受理号: "工单编号" } });
+    const whole = await aggregateLedger(arrayRows(sheet), { rules: LEDGER_RULES, remembered: { 受理号: "工单编号" } });
     if (whole.status !== "ok") throw new Error("reference import failed");
     const units = ["汉滨区政府", "市教育体育局"];
     const reference = whole.data.counts(controller.data!.period).filter((c) => units.includes(c.单位名称));

@@ -12,6 +12,10 @@ import { LEDGER_HEAD_ROWS } from "../../../src/workbook/ledger";
 import { OfficeWorkbookPort } from "../../../src/workbook/adapters/office";
 import type { CellValue } from "../../../src/workbook/port";
 import { RecordingImportView } from "../shared/fakes";
+import { ruleSet } from "../../../src/engine";
+
+/** The rules the ledger counts by in these tests: the built-in 2021 method. */
+const LEDGER_RULES = ruleSet(2021);
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fakeOffice = require("../../e2e/fake-office.js") as {
@@ -93,7 +97,7 @@ describe("导入工单 from a 60,000-row 工单明细 sheet under Excel on the w
     for (const col of MAPPED) expect(rest.filter((r) => col >= r.col && col < r.col + r.cols).reduce((n, r) => n + r.rows, 0)).toBe(rows.length);
 
     // 热线数据 holds the ledger core's counts of the same rows.
-    const reference = await aggregateLedger(arrayRows(rows as LedgerCell[][]));
+    const reference = await aggregateLedger(arrayRows(rows as LedgerCell[][]), { rules: LEDGER_RULES });
     if (reference.status !== "ok") throw new Error("reference import failed");
     const expected = new Map(reference.data.counts(controller.data!.period).map((c) => [c.单位名称, c]));
     const hotline = wb.read(SHEET.hotline)!;

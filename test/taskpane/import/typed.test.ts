@@ -11,6 +11,7 @@ import { IMPORT_PARAM, LEDGER_SHEET as LEDGER_SHEETS } from "../../../src/workbo
 import { OfficeWorkbookPort } from "../../../src/workbook/adapters/office";
 import type { CellValue } from "../../../src/workbook/port";
 import { RecordingImportView } from "../shared/fakes";
+import { ruleSet } from "../../../src/engine";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fakeOffice = require("../../e2e/fake-office.js") as {
@@ -23,15 +24,15 @@ const fakeOffice = require("../../e2e/fake-office.js") as {
 const YEAR: PeriodInput = { kind: "year", year: "2021", quarter: "1", month: "1" };
 const UNIT = "汉滨区政府";
 
-/** A pane over a workbook whose 工单明细 sheet holds `rows`; a picked file reads as `fileRows`. */
-function setup(rows: LedgerCell[][], fileRows = rows) {
-  const fake = fakeOffice.create({ sheets: [{ name: LEDGER_SHEET, rows }] });
+/** A pane over a workbook whose 工单明细 sheet holds `rows` (and `more` sheets); a picked file reads as `fileRows`. */
+function setup(rows: LedgerCell[][], fileRows = rows, more: { name: string; rows: CellValue[][] }[] = []) {
+  const fake = fakeOffice.create({ sheets: [{ name: LEDGER_SHEET, rows }, ...more] });
   const port = new OfficeWorkbookPort((batch) => fake.Excel.run(batch));
   const view = new RecordingImportView();
   const selected: string[] = [];
   const controller = new ImportController({
     port, view, ledger: LEDGER_API,
-    readFile: async () => aggregateLedger(arrayRows(fileRows)),
+    readFile: async (_file, options) => aggregateLedger(arrayRows(fileRows), options),
     selectCell: async (sheet, cell) => { selected.push(`${sheet}!${cell}`); },
   });
   return { wb: fake.workbook, port, view, controller, selected };
@@ -60,7 +61,7 @@ describe("the task pane asks before an import replaces values typed into 热线�
   const rows = generatedRows({ rows: 3000, seed: 61 });
   let data: LedgerData;
   beforeAll(async () => {
-    const read = await aggregateLedger(arrayRows(rows));
+    const read = await aggregateLedger(arrayRows(rows), { rules: ruleSet(2021) });
     if (read.status !== "ok") throw new Error("ledger not ok");
     data = read.data;
   });
@@ -127,5 +128,18 @@ describe("the task pane asks before an import replaces values typed into 热线�
     expect(hotlineValue(wb, UNIT, LABEL.total)).toBe(count(LABEL.total));
     const params = wb.read(SHEET.params)!;
     expect(params.find((r) => r.includes(IMPORT_PARAM.source))).toContain("三月工单.csv");
+  }, 120_000);
+
+  it("from a file: 工单研判's decisions apply (the file reader gets the register)", async () => {
+    const order = rows.slice(1).find((r) => r[1] === UNIT && r[7] === "不满意" && String(r[4]).startsWith("2021"))!;
+    const register = [
+      ["工单编号", "承办单位", "研判事项", "更正为", "结论", "提出日期", "决定日期", "理由", "依据", "经办人"],
+      [String(order[0]), UNIT, "不满意不计", null, "成立", 44531, 44540, "诉求超出办理范围", null, "张三"],
+    ];
+    const pane = setup([["空"]], rows, [{ name: SHEET.judgment, rows: register }]);
+    await pane.controller.importLedger({ kind: "file", file: { name: "工单.csv" } as PickedFile }, YEAR);
+    expect(pane.view.lastStatus.text).toMatch(/^导入完成/u);
+    expect(hotlineValue(pane.wb, UNIT, LABEL.validCallbacks)).toBe(count(LABEL.validCallbacks) - 1);
+    expect(hotlineValue(pane.wb, UNIT, LABEL.satisfied)).toBe(count(LABEL.satisfied));
   }, 120_000);
 });

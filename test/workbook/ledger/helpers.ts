@@ -7,6 +7,10 @@ import { LABEL, SHEET } from "../../../src/workbook/contract";
 import { ExcelJsWorkbookPort } from "../../../src/workbook/adapters/exceljs";
 import type { CellValue } from "../../../src/workbook/port";
 import { sheetTable, type Row } from "../helpers";
+import { ruleSet } from "../../../src/engine";
+
+/** The rules the ledger counts by in these tests: the built-in 2021 method. */
+const LEDGER_RULES = ruleSet(2021);
 
 export const HEADER: LedgerCell[] = [...LEDGER_COLUMNS];
 
@@ -16,7 +20,7 @@ export function generatedRows(options: GenerateOptions): LedgerCell[][] {
 }
 
 export async function importRows(rows: readonly (readonly LedgerCell[])[]): Promise<LedgerData> {
-  const result = await aggregateLedger(arrayRows(rows));
+  const result = await aggregateLedger(arrayRows(rows), { rules: LEDGER_RULES });
   if (result.status !== "ok") throw new Error(result.message);
   return result.data;
 }

@@ -31,7 +31,7 @@ describe("工单导入校验", () => {
     const rows = await ownedTable(port, LEDGER_SHEET.problems, PROBLEM_LABEL.row);
     const by = (row: number) => rows.filter((r) => r[PROBLEM_LABEL.row] === row);
     expect(by(3)[0]).toMatchObject({ 列: "承办单位（B列）", 值: "安康市不存在局" });
-    expect(by(3)[0][PROBLEM_LABEL.problem]).toContain("不在2021年12345热线承办单位名单中");
+    expect(by(3)[0][PROBLEM_LABEL.problem]).toContain("不在“2021年度12345热线工单办理情况减分指标考核表”的承办单位名单中");
     expect(by(4)[0]).toMatchObject({ 列: "派单时间（C列）", 值: "2021-02-30 09:00" });
     expect(by(5)[0][PROBLEM_LABEL.problem]).toBe("工单编号“A1”与第2行重复，本行不计入");
     expect(by(6)[0]).toMatchObject({ 列: "办结时间（E列）" });

@@ -2,6 +2,7 @@
  * How each write operation is recorded for the package patch: one handler per WriteOp kind. Notes and charts
  * are not written (see port.ts).
  */
+import { isSheetName } from "../../../sheet";
 import { SheetEdit } from "../../../xlsx/sheet-edit";
 import { WMSG } from "../../messages";
 import type { CellFormat, RangeRef } from "../../port";
@@ -22,6 +23,8 @@ export const PACKAGE_OPS: WriteOpHandlers<PackageEdits> = {
     } else if (existing || s.inFile(op.sheet)) {
       if (op.hidden !== undefined) s.edit(op.sheet).hidden = op.hidden;
     } else {
+      // Excel, Office.js and exceljs refuse such a name; so does this adapter (misuse, not bad data).
+      if (!isSheetName(op.sheet)) throw new Error(`package adapter: "${op.sheet}" is not a worksheet name Excel accepts`);
       s.add(new SheetEdit(op.sheet, undefined)).hidden = op.hidden ?? false;
     }
   },
