@@ -84,7 +84,8 @@ class RowWriter {
         if (text) out.push(text);
       }
     };
-    let rowNumber = 0;
+    // 0-based; a row without r follows the previous one (the first is row 0, as readers number it).
+    let rowNumber = -1;
     for (const row of rows) {
       const ref = attribute(xml.slice(row.start, row.tagEnd), "r");
       rowNumber = ref !== undefined ? Number(ref) - 1 : rowNumber + 1;

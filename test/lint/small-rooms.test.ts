@@ -1,0 +1,45 @@
+/*
+ * Small rooms (issue 16): ESLint refuses a src file over 400 lines and a function over 80, blank lines and comments
+ * included (eslint.config.mjs). Checked here on code that breaks each limit by one line and code that keeps it.
+ */
+import { execFileSync } from "child_process";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+// ESLint loads eslint.config.mjs with a dynamic import, which Jest's module system refuses: lint in a child node.
+const LINT = `
+const { ESLint } = require("eslint");
+const path = require("path");
+(async () => {
+  const eslint = new ESLint({ cwd: process.cwd() });
+  const out = [];
+  for (const [file, code] of JSON.parse(process.argv[1])) {
+    const [r] = await eslint.lintText(code, { filePath: path.join(process.cwd(), file) });
+    out.push(r.messages.map((m) => m.ruleId).filter((id) => id === "max-lines" || id === "max-lines-per-function"));
+  }
+  process.stdout.write(JSON.stringify(out));
+})();
+`;
+
+/** A function of `lines` lines in all (its header and closing brace included), with blank lines and comments. */
+function fn(lines: number): string {
+  const body = Array.from({ length: lines - 2 }, (_, i) => (i % 3 === 0 ? "" : i % 3 === 1 ? "  // a comment" : `  void ${i};`));
+  return ["export function f(): void {", ...body, "}"].join("\n");
+}
+
+/** A file of `lines` lines of small statements (a final newline added). */
+function file(lines: number): string {
+  return Array.from({ length: lines }, (_, i) => (i % 2 === 0 ? `export const v${i} = ${i};` : "")).join("\n") + "\n";
+}
+
+jest.setTimeout(120_000);
+
+test("ESLint refuses a function over 80 lines and a file over 400, counting blank lines and comments", () => {
+  const cases: [string, string][] = [
+    ["src/workbook/x.ts", fn(81)], ["src/workbook/x.ts", fn(80)],
+    ["src/ledger/x.ts", file(401)], ["src/ledger/x.ts", file(400)],
+  ];
+  const found: string[][] = JSON.parse(execFileSync(process.execPath, ["-e", LINT, JSON.stringify(cases)], { cwd: ROOT, encoding: "utf8" }));
+  expect(found).toEqual([["max-lines-per-function"], [], ["max-lines"], []]);
+});
