@@ -35,7 +35,9 @@ export class LedgerJudgment {
   readonly ifPending: Buckets = new Map();
   private readonly errorRows: ReadonlySet<number>;
 
-  constructor(readonly outcome: JudgmentOutcome, private readonly unitCount: number, private readonly classes: CallbackClasses) {
+  constructor(readonly outcome: JudgmentOutcome, private readonly unitCount: number, private readonly classes: CallbackClasses,
+    /** Column of 工单编号 in the register, for the 说明 rows' cells. */
+    private readonly idColumn?: number) {
     this.errorRows = new Set(outcome.problems.filter((p) => p.level === "error").map((p) => p.row));
   }
 
@@ -112,7 +114,10 @@ export class LedgerJudgment {
       if ([...orderMonths(o.order, this.classes)].some((m) => months.has(m))) continue;
       for (const i of o.decisions) {
         const d = this.outcome.decisions[i];
-        notes.push({ row: d.row, column: "工单编号", level: "info", message: LEDGER_MESSAGES.judgment.outsidePeriod(period.name) });
+        notes.push({
+          row: d.row, column: "工单编号", ...(this.idColumn === undefined ? {} : { columnIndex: this.idColumn }), level: "info",
+          message: LEDGER_MESSAGES.judgment.outsidePeriod(period.name),
+        });
       }
     }
     return [...this.outcome.problems, ...notes].sort((a, b) => a.row - b.row);

@@ -51,6 +51,8 @@ export interface ResolveContext {
   readonly scope: JudgmentScope;
   readonly appealDays?: number;
   readonly classes: CallbackClasses;
+  /** The register's columns, so that every problem names its cell. */
+  readonly columns?: Partial<Record<JudgmentProblem["column"], number>>;
 }
 
 const M = LEDGER_MESSAGES.judgment;
@@ -85,7 +87,10 @@ class Resolver {
   }
 
   private add(d: ParsedDecision, column: Column, level: JudgmentLevel, message: string, unit?: number): void {
-    this.problems.push({ row: d.row, column, level, message, ...(unit === undefined ? {} : { unit: this.ctx.units[unit].name }) });
+    const columnIndex = this.ctx.columns?.[column];
+    this.problems.push({
+      row: d.row, column, ...(columnIndex === undefined ? {} : { columnIndex }), level, message, ...(unit === undefined ? {} : { unit: this.ctx.units[unit].name }),
+    });
   }
 
   /** A problem of an order-level check: listed only for the rows of the scenario being resolved. */

@@ -39,9 +39,9 @@ export class JudgmentWatch {
   finish(units: readonly Organization[], registry: Registry, counter: OrderCounter): LedgerJudgment {
     const classes = counter.classes;
     const outcome = resolveJudgment(this.decisions, this.rowProblems, {
-      found: this.found, units, registry, scope: this.scope, appealDays: this.register.appealDays, classes,
+      found: this.found, units, registry, scope: this.scope, appealDays: this.register.appealDays, classes, columns: this.register.columns,
     });
-    const judgment = new LedgerJudgment(outcome, units.length, classes);
+    const judgment = new LedgerJudgment(outcome, units.length, classes, this.register.columns["工单编号"]);
     judgment.apply((month, index, delta) => counter.adjust(month, index, delta));
     return judgment;
   }

@@ -22,3 +22,5 @@ export { readLedgerSheet, LEDGER_HEAD_ROWS, type LedgerSheetPart, type ReadLedge
 export { simulate } from "./simulate";
 export { readImportRecord, importRecordOps, judgmentFingerprint, judgmentChangedSinceImport, type ImportRecord, type WrittenValues } from "./import-record";
 export { typedValues, consentCovers, type TypedValue, type ReplaceConsent } from "./typed-values";
+export { readDecisionRegister, type RegisterRead } from "./judgment-register";
+export { readJudgmentSummary, JUDGMENT_COUNT_LABEL, type UnitJudgmentRecord, type CountChange } from "./judgment-summary";

@@ -93,7 +93,7 @@ export const LEDGER_WMSG = {
   pendingTitle: (pending: number) => `另有${pending}件研判待定`,
   openJudgment: (rows: number) => `工单研判中有${rows}行有错误未生效（见“工单导入校验”）：请更正工单研判后重新导入工单明细`,
   unitJudgmentNote: (rows: number) => `工单研判有${rows}行有错误未生效，见“工单导入校验”`,
-  judgmentRow: (row: number, column: string, message: string) => `工单研判第${row}行（${column}）：${message}`,
+  judgmentRow: (row: number, column: string, message: string, cell?: string) => `工单研判${cell ? `!${cell}` : `第${row}行`}（${column}）：${message}`,
   level: { error: "错误", warning: "警告", info: "说明" } as Readonly<Record<"error" | "warning" | "info", string>>,
   // --- values typed into 热线数据 (spec I: nothing typed is lost by an import) -------------------------------------
   /** A typed value as the messages show it. */

@@ -103,7 +103,7 @@ function judgmentRows(data: LedgerData, period: Period): { rows: CellValue[][]; 
     rows.push([`${sheet}!${cell ?? p.row}`, column, null, cellValue(p.message), p.unit ?? null, LEDGER_WMSG.level[p.level]]);
     findings.push({
       severity: p.level, code: "judgmentRow", sheet, ...(cell ? { cell } : {}), field: p.column,
-      ...(p.unit ? { unit: p.unit } : {}), message: LEDGER_WMSG.judgmentRow(p.row, p.column, p.message),
+      ...(p.unit ? { unit: p.unit } : {}), message: LEDGER_WMSG.judgmentRow(p.row, p.column, p.message, cell),
     });
   }
   return { rows, findings };
