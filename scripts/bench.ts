@@ -17,6 +17,8 @@
  *           process (scripts/bench/engine.ts), best of 3, against a plain counting loop over the same rows.
  *   cli1m   `npm run assess -- --ledger` end to end on a 1,000,000-row CSV: seconds and peak memory,
  *           against `node` streaming the same file and counting its lines.
+ *   judged  the built CLI importing the cli1m CSV into a blank template with 10,000 工单研判 rows against none
+ *           (scripts/bench/judgment-cli.ts), alternating, best of 2 (issue 14: at most 1.10×).
  *   docs    writing the 月度通报 and the 报告 (.docx) for 77 units beyond the computation (scripts/bench/documents.ts,
  *           in a child process, best of 3), against compute-all on the same workbook.
  *
@@ -217,14 +219,12 @@ async function measureCli(work: string, csv: string, rows: number) {
   return { cli, cliOut, baseline };
 }
 
-/** Writing the 月度通报 and the 报告 beyond the computation, in its own process. */
-function runDocuments(work: string) {
-  log("文档：月度通报与报告（.docx，77 个单位），计算之外的用时（子进程，3 次取最好）…");
-  const docsRun = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/documents.ts", "--runs", "3", "--work", work], {
-    cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24,
-  });
-  if (docsRun.status !== 0) throw new Error(`documents benchmark failed:\n${docsRun.stderr}`);
-  return JSON.parse(docsRun.stdout.trim().split("\n").pop()!);
+/** A benchmark in its own process (scripts/bench/NAME.ts); the last line of its stdout is its JSON result. */
+function runChild(name: string, args: readonly string[], title: string) {
+  log(title);
+  const run = spawnSync(process.execPath, ["--import", "tsx", `scripts/bench/${name}.ts`, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24 });
+  if (run.status !== 0) throw new Error(`${name} benchmark failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split("\n").pop()!);
 }
 
 interface Measured {
@@ -238,7 +238,8 @@ interface Measured {
   readonly direct: Awaited<ReturnType<typeof measureDirect>>;
   readonly cli: Awaited<ReturnType<typeof measureCli>>;
   readonly web: Awaited<ReturnType<typeof webSection>>;
-  readonly docsResult: ReturnType<typeof runDocuments>;
+  readonly docsResult: ReturnType<typeof runChild>;
+  readonly judgmentCli: ReturnType<typeof runChild>;
 }
 
 function ratioSection(m: Measured, met: (ok: boolean | null) => boolean | null) {
@@ -307,7 +308,7 @@ function report(m: Measured) {
   const { xlsx, csv, generationSeconds } = m.inputs;
   const { fixedCost } = m.direct;
   const { cli, cliOut, baseline } = m.cli;
-  const { docsResult } = m;
+  const { docsResult, judgmentCli } = m;
   return {
     date: startedAt.toISOString(),
     machine: {
@@ -359,6 +360,10 @@ function report(m: Measured) {
       baseline: { what: "compute-all on the same workbook (the computation the documents follow)", seconds: round(docsResult.compute) },
       runs: docsResult.runs.map((r: { compute: number; documents: number }) => ({ compute: round(r.compute), documents: round(r.documents) })),
     },
+    judgmentCli: {
+      what: "node build/assess.cjs importing the cli1m CSV into a blank template, with 10,000 工单研判 rows against none; alternating, best of 2",
+      ...judgmentCli, target: `<= ${TARGET.judgedRatio}x the run without decisions`, met: met(judgmentCli.ratio <= TARGET.judgedRatio),
+    },
   };
 }
 
@@ -381,8 +386,9 @@ async function main(): Promise<void> {
   const direct = await measureDirect(work, inputs);
   const web = await webSection(inputs.xlsx, inputs.warmXlsx, YEAR, direct.direct.seconds, issueSizes);
   const cli = await measureCli(work, inputs.csv, rows.csv);
-  const docsResult = runDocuments(work);
-  const result = report({ rows, issueSizes, startedAt, loadAtStart, inputs, engineResult, ratio, direct, web, cli, docsResult });
+  const docsResult = runChild("documents", ["--runs", "3", "--work", work], "文档：月度通报与报告（.docx，77 个单位），计算之外的用时（子进程，3 次取最好）…");
+  const judgmentCli = runChild("judgment-cli", ["--rows", String(rows.csv), "--work", work], "工单研判：命令行导入同一 CSV，有无 10,000 条研判交替各 2 次…");
+  const result = report({ rows, issueSizes, startedAt, loadAtStart, inputs, engineResult, ratio, direct, web, cli, docsResult, judgmentCli });
   const out = join(ROOT, "out", "bench.json");
   mkdirSync(join(ROOT, "out"), { recursive: true });
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);

@@ -24,6 +24,7 @@ interface Printable {
     judged: { decisions: number; seconds: number; ratio: number; met: boolean | null };
   };
   documents: { seconds: number; met: boolean; baseline: { seconds: number } };
+  judgmentCli: { decisions: number; plain: { seconds: number }; judged: { seconds: number }; ratio: number; met: boolean | null };
   cli1m: { seconds: number; peakRssMB: number | null; metSeconds: boolean | null; metMemory: boolean | null; baseline: { seconds: number }; timesBaseline: number };
   machine: { cpus: number; node: string };
   date: string;
@@ -53,6 +54,9 @@ export function printTable(r: Printable, target: Targets): void {
     [`cli1m  ${r.inputs.csv.rows} 行 CSV 端到端`, s(r.cli1m.seconds), `≤ ${target.cliSeconds} s`, mark(r.cli1m.metSeconds)],
     ["cli1m  峰值内存", s(r.cli1m.peakRssMB, " MB"), `≤ ${target.cliPeakMB} MB`, mark(r.cli1m.metMemory)],
     ["cli1m  基线（流式读文件数行）", s(r.cli1m.baseline.seconds), `×${r.cli1m.timesBaseline}`, ""],
+    ["cli1m  命令行：无工单研判", s(r.judgmentCli.plain.seconds), "", ""],
+    [`cli1m  命令行：加 ${r.judgmentCli.decisions} 条工单研判`, s(r.judgmentCli.judged.seconds), "", ""],
+    ["cli1m  工单研判倍数", s(r.judgmentCli.ratio, "×"), `≤ ${target.judgedRatio}×`, mark(r.judgmentCli.met)],
     ["docs   通报+报告 .docx（计算之外）", s(r.documents.seconds), `≤ ${target.documentsSeconds} s`, mark(r.documents.met)],
     ["docs   基线：全部计算", s(r.documents.baseline.seconds), "", ""],
   ];
