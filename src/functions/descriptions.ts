@@ -23,21 +23,23 @@ function find<T extends { id: string }>(list: readonly T[], id: string): T | und
   return list.find((x) => x.id === id);
 }
 
-export function functionTexts(rules: RuleSet): Readonly<Record<string, FunctionText>> {
-  const h = rules.hotline;
-  const a = rules.approval;
-  const builtIn = `内置${rules.year}年度办法`;
-  const category = (id: string) => find(h.categories, id);
-  const capOf = (id: string) => {
-    const c = category(id);
-    return c ? `上限${pts(c.cap)}分` : "";
-  };
-  const out: Record<string, FunctionText> = {};
+type Texts = Record<string, FunctionText>;
+type Hotline = RuleSet["hotline"];
+type Approval = RuleSet["approval"];
+type ParamSpec = readonly (readonly [string, string, string])[];
 
+const caseParams = (ids: ParamSpec, list: readonly CaseRule[]) =>
+  Object.fromEntries(ids.flatMap(([id, param, meaning]) => {
+    const c = find(list, id);
+    return c ? [[param, `${meaning}（${pts(c.points)}分/${c.per}）`]] : [];
+  }));
+
+function rateTexts(h: Hotline, builtIn: string): Texts {
+  const out: Texts = {};
   const rateFn = (fn: string, id: string) => {
     const rule = find(h.rates, id);
     if (!rule) return;
-    const cat = category(rule.category);
+    const cat = find(h.categories, rule.category);
     const name = cat && cat.name !== rule.item && !cat.name.endsWith(rule.item) ? `${cat.name}·${rule.item}` : (cat?.name ?? rule.item);
     out[fn] = { description: `${name}扣分（${builtIn}）：${bands(rule)}。${SOURCE}。` };
   };
@@ -45,21 +47,20 @@ export function functionTexts(rules: RuleSet): Readonly<Record<string, FunctionT
   rateFn("HOTLINE_RETURN_DEDUCT", "returned");
   rateFn("HOTLINE_EXTENSION_DEDUCT", "extension");
   rateFn("HOTLINE_SATISFACTION_DEDUCT", "satisfaction");
+  return out;
+}
 
-  const caseParams = (ids: readonly (readonly [string, string, string])[], list: readonly CaseRule[]) =>
-    Object.fromEntries(ids.flatMap(([id, param, meaning]) => {
-      const c = find(list, id);
-      return c ? [[param, `${meaning}（${pts(c.points)}分/${c.per}）`]] : [];
-    }));
-  const categoryFn = (fn: string, id: string, rateIds: readonly string[], params: readonly (readonly [string, string, string])[]) => {
-    const c = category(id);
+function categoryTexts(h: Hotline, builtIn: string): Texts {
+  const out: Texts = {};
+  const categoryFn = (fn: string, id: string, rateIds: readonly string[], params: ParamSpec) => {
+    const c = find(h.categories, id);
     if (!c) return;
     const parts = [
       ...h.rates.filter((r) => r.category === id && rateIds.includes(r.id)).map((r) => `${r.item}分档扣分（${bands(r)}）`),
       ...h.cases.filter((k) => k.category === id).map(perCase),
     ];
     out[fn] = {
-      description: `${c.name}类扣分（${capOf(id)}，扣完为止；${builtIn}）：${parts.join("；")}。${SOURCE}。`,
+      description: `${c.name}类扣分（上限${pts(c.cap)}分，扣完为止；${builtIn}）：${parts.join("；")}。${SOURCE}。`,
       parameters: caseParams(params, h.cases),
     };
   };
@@ -72,11 +73,15 @@ export function functionTexts(rules: RuleSet): Readonly<Record<string, FunctionT
     ["leaderDay", "leader_day", "推脱领导接话日活动次数"], ["whistle", "whistle", "吹哨报到响应不及时次数"],
     ["training", "training", "未按邀请参加业务培训次数"], ["shirking", "shirking", "无理由推诿件数"],
   ]);
+  return out;
+}
 
+const bonusCapText = (h: Hotline) => (h.bonus.cap === null ? "加分不封顶" : `加分上限${pts(h.bonus.cap)}分`);
+
+function bonusText(h: Hotline, builtIn: string): FunctionText {
   const tiers = h.bonus.volume.map((t) => `${t.type}${t.included ? "达到" : "超过"}${pts(t.over)}件加${pts(t.points)}分`);
-  const bonusCap = h.bonus.cap === null ? "加分不封顶" : `加分上限${pts(h.bonus.cap)}分`;
-  out.HOTLINE_BONUS = {
-    description: `加分项（${builtIn}）：月均办件量${tiers.join("、")}（取最高一档）；${h.bonus.cases.map((c) => c.label + "加" + pts(c.points) + "分/" + c.per).join("，")}；${bonusCap}。${SOURCE}。`,
+  return {
+    description: `加分项（${builtIn}）：月均办件量${tiers.join("、")}（取最高一档）；${h.bonus.cases.map((c) => c.label + "加" + pts(c.points) + "分/" + c.per).join("，")}；${bonusCapText(h)}。${SOURCE}。`,
     parameters: {
       monthly_average: `月平均办件量（${tiers.join("、")}）`,
       ...caseParams([
@@ -87,42 +92,47 @@ export function functionTexts(rules: RuleSet): Readonly<Record<string, FunctionT
       ], h.bonus.cases),
     },
   };
+}
 
+function scoreText(h: Hotline, builtIn: string): FunctionText {
   const scoreParams: [string, string][] = [["handling", "handling"], ["returned", "returned"], ["extension", "extension"],
     ["satisfaction", "satisfaction"], ["cooperation", "cooperation"]];
-  out.HOTLINE_SCORE = {
-    description: `12345热线考核总分（${builtIn}）：${pts(h.totalPoints)}分减各类扣分（${h.categories.map((c) => `${c.name}${pts(c.cap)}分`).join("、")}，各自扣完为止）加加分（${bonusCap}）。${SOURCE}。`,
+  return {
+    description: `12345热线考核总分（${builtIn}）：${pts(h.totalPoints)}分减各类扣分（${h.categories.map((c) => `${c.name}${pts(c.cap)}分`).join("、")}，各自扣完为止）加加分（${bonusCapText(h)}）。${SOURCE}。`,
     parameters: Object.fromEntries(scoreParams.flatMap(([param, id]) => {
-      const c = category(id);
+      const c = find(h.categories, id);
       return c ? [[param, `${c.name}扣分（上限${pts(c.cap)}分）`]] : [];
     })),
   };
+}
 
-  out.VETO_SCORE = {
-    description: `审批服务便民化一票否决（${builtIn}）：适用事项中任一项未完成，按上限扣${pts(a.cap)}分，否则0分。${SOURCE}。`,
-  };
+const TARGET_PARAMS: Readonly<Record<string, string>> = {
+  timeCut: "time_cut", oneTrip: "one_trip", instant: "instant", online: "online", fullOnline: "full_online",
+};
+const TARGET_MEANINGS: Readonly<Record<string, string>> = {
+  timeCut: "平均“减时间”比例", oneTrip: "“最多跑一次”占比", instant: "即办事项占比", online: "行政许可类事项网上可办率", fullOnline: "全程网办率",
+};
+const atLeast = (min: number, included: boolean) => `${included ? "不低于" : "高于"}${pts(min)}%`;
 
+function targetsText(a: Approval, builtIn: string): FunctionText {
   const derived = derivedItem(a);
-  const targetNames: Record<string, string> = {
-    timeCut: "time_cut", oneTrip: "one_trip", instant: "instant", online: "online", fullOnline: "full_online",
-  };
-  const meanings: Record<string, string> = {
-    timeCut: "平均“减时间”比例", oneTrip: "“最多跑一次”占比", instant: "即办事项占比", online: "行政许可类事项网上可办率", fullOnline: "全程网办率",
-  };
-  const atLeast = (min: number, included: boolean) => `${included ? "不低于" : "高于"}${pts(min)}%`;
-  out.APPROVAL_TARGETS_MET = {
+  return {
     description: `${derived ? `事项${derived.no}（${derived.name}）` : "由分项判定的事项"}的指标是否全部达标（${builtIn}）：${a.derived.targets.map((t) => `${t.label}${atLeast(t.min, t.minIncluded)}`).join("、")}。${SOURCE}。`,
     parameters: Object.fromEntries(a.derived.targets.flatMap((t) =>
-      targetNames[t.id] ? [[targetNames[t.id], `${meanings[t.id] ?? t.label}（${atLeast(t.min, t.minIncluded)}）`]] : [])),
+      TARGET_PARAMS[t.id] ? [[TARGET_PARAMS[t.id], `${TARGET_MEANINGS[t.id] ?? t.label}（${atLeast(t.min, t.minIncluded)}）`]] : [])),
   };
+}
 
+function appliesText(a: Approval, builtIn: string): FunctionText {
   const [firstItem, lastItem] = [a.items[0]?.no, a.items[a.items.length - 1]?.no];
-  out.APPROVAL_APPLIES = {
+  return {
     description: `考核事项是否适用于该部门（考核办法“涉及部门”；${builtIn}有事项${firstItem}—事项${lastItem}）。${SOURCE}。`,
     parameters: { item: `考核事项序号 ${firstItem}—${lastItem}` },
   };
+}
 
-  out.RATE_DEDUCT = {
+function rateDeductText(h: Hotline, builtIn: string): FunctionText {
+  return {
     description: `考核办法中任一比率指标的分档扣分（${builtIn}：${h.rates.map((r) => `${r.item}：${bands(r)}`).join("；")}）。${SOURCE}，也可用办法新增的分档。`,
     parameters: {
       indicator: `比率指标名称：考核办法中“比率分档”的项目（${builtIn}：${h.rates.map((r) => r.item).join("、")}）`,
@@ -130,12 +140,31 @@ export function functionTexts(rules: RuleSet): Readonly<Record<string, FunctionT
       denominator: `分母（按件数计算时填写，如 ${[...new Set(h.rates.map((r) => r.denominator))].join("、")}）`,
     },
   };
+}
 
-  out.CASE_POINTS = {
+function casePointsText(h: Hotline, builtIn: string): FunctionText {
+  return {
     description: `按件计分项目的分值×件数，不按类别封顶（${builtIn}：扣分项目 ${h.cases.map(perCase).join("、")}；加分项目 ${h.bonus.cases.map(perCase).join("、")}）。扣分项目得扣分，加分项目得加分。${SOURCE}。`,
     parameters: { item: "项目名称：考核办法中“按件扣分”或“按件加分”的项目（如 反馈内容与实际不符、群众锦旗）" },
   };
-  return out;
+}
+
+export function functionTexts(rules: RuleSet): Readonly<Record<string, FunctionText>> {
+  const { hotline: h, approval: a } = rules;
+  const builtIn = `内置${rules.year}年度办法`;
+  return {
+    ...rateTexts(h, builtIn),
+    ...categoryTexts(h, builtIn),
+    HOTLINE_BONUS: bonusText(h, builtIn),
+    HOTLINE_SCORE: scoreText(h, builtIn),
+    VETO_SCORE: {
+      description: `审批服务便民化一票否决（${builtIn}）：适用事项中任一项未完成，按上限扣${pts(a.cap)}分，否则0分。${SOURCE}。`,
+    },
+    APPROVAL_TARGETS_MET: targetsText(a, builtIn),
+    APPROVAL_APPLIES: appliesText(a, builtIn),
+    RATE_DEDUCT: rateDeductText(h, builtIn),
+    CASE_POINTS: casePointsText(h, builtIn),
+  };
 }
 
 interface Metadata {

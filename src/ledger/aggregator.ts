@@ -137,20 +137,10 @@ export class LedgerAggregator {
       return;
     }
 
-    if (id === undefined) {
-      if (isBlankCell(idCell)) {
-        id = "";
-        this.problem("missingValue", rowNumber, "工单编号", idCell, LEDGER_MESSAGES.missingValue("工单编号"));
-      } else id = cellText(idCell);
-    }
+    if (id === undefined) id = this.idText(idCell, rowNumber);
     // The id rule of spec I (full-width forms as ASCII) holds for the ledger too, duplicates included.
     if (hasWideCharacters(id)) id = normalizeOrderIdText(id);
-    let watched = false;
-    if (id !== "") {
-      const first = this.ids!.firstRowOrAdd(id, rowNumber);
-      watched = first === FIRST_MARKED;
-      if (first >= 0) this.problem("duplicateOrder", rowNumber, "工单编号", idCell, LEDGER_MESSAGES.duplicateOrder(id, first), first);
-    }
+    const watched = id !== "" && this.register(id, idCell, rowNumber);
 
     const unitCell = row[this.cUnit];
     let unit = typeof unitCell === "string" ? this.unitCache.get(unitCell) : undefined;
@@ -161,33 +151,13 @@ export class LedgerAggregator {
     // 延期申请数 only; 应办结数 goes by 办理时限 and the callbacks by 办结时间. The 工单编号 is registered
     // above whatever the dates hold, so a later row repeating it is a duplicate either way.
     const dispatched = lost?.has("派单时间") ? NaN : this.date(row[this.cDispatched], "派单时间", rowNumber, true, false, true);
-    const returnedCell = row[this.cReturned];
-    const returned = lost?.has("是否退单") ? undefined : returnedCell === "否" ? false : returnedCell === "是" ? true : this.yesNo(returnedCell, "是否退单", rowNumber);
-    const extendedCell = row[this.cExtended];
-    const extended = lost?.has("是否申请延期") ? undefined : extendedCell === "否" ? false : extendedCell === "是" ? true : this.yesNo(extendedCell, "是否申请延期", rowNumber);
+    const returned = lost?.has("是否退单") ? undefined : this.yesNo(row[this.cReturned], "是否退单", rowNumber);
+    const extended = lost?.has("是否申请延期") ? undefined : this.yesNo(row[this.cExtended], "是否申请延期", rowNumber);
     // A returned order leaves the unit's 应办结数, so it may come without a deadline.
     const deadline = lost?.has("办理时限") ? NaN : this.date(row[this.cDeadline], "办理时限", rowNumber, returned === false, true, true);
     const closed = lost?.has("办结时间") ? NaN : this.date(row[this.cClosed], "办结时间", rowNumber, false, false, true);
-
-    const callbackCell = row[this.cCallback];
-    let callback: Callback | undefined;
-    if (callbackCell === undefined || callbackCell === null || lost?.has("回访结果")) callback = C_NONE;
-    else if (typeof callbackCell !== "string" || (callback = CALLBACK_BY_NAME.get(callbackCell)) === undefined) {
-      callback = this.callbackOf(callbackCell);
-      if (callback === undefined) {
-        this.problem("badValue", rowNumber, "回访结果", callbackCell, LEDGER_MESSAGES.badCallback(callbackCell), undefined, true);
-        callback = C_NONE;
-      }
-    }
-
-    if (closed < dispatched) {
-      this.problem("impossibleValue", rowNumber, "办结时间", row[this.cClosed],
-        LEDGER_MESSAGES.closedBeforeDispatch(formatTimestamp(closed), formatTimestamp(dispatched)));
-    }
-    if (deadline < dispatched) {
-      this.problem("impossibleValue", rowNumber, "办理时限", row[this.cDeadline],
-        LEDGER_MESSAGES.deadlineBeforeDispatch(formatTimestamp(deadline), formatTimestamp(dispatched)));
-    }
+    const callback = lost?.has("回访结果") ? C_NONE : this.callback(row[this.cCallback], rowNumber);
+    if (closed < dispatched || deadline < dispatched) this.datesBeforeDispatch(row, rowNumber, dispatched, deadline, closed);
 
     if (this.problems.length > listed) this.attribute(listed, unit);
     if (this.rowBad) {
@@ -202,6 +172,41 @@ export class LedgerAggregator {
     this.rowsCounted++;
     this.counter.count(unit, dispatched, deadline, closed, returned, extended, callback, rowNumber, id);
     if (watched) this.watch!.counted(id, unit, { row: rowNumber, id, dispatched, deadline, closed, returned, extended, callback });
+  }
+
+  /** The text of an id cell that is not plain text: blank is a listed problem and "". */
+  private idText(cell: LedgerCell, rowNumber: number): string {
+    if (!isBlankCell(cell)) return cellText(cell);
+    this.problem("missingValue", rowNumber, "工单编号", cell, LEDGER_MESSAGES.missingValue("工单编号"));
+    return "";
+  }
+
+  /** Registers the order id; a repeated id is a listed problem. True when 工单研判 names the order. */
+  private register(id: string, cell: LedgerCell, rowNumber: number): boolean {
+    const first = this.ids!.firstRowOrAdd(id, rowNumber);
+    if (first >= 0) this.problem("duplicateOrder", rowNumber, "工单编号", cell, LEDGER_MESSAGES.duplicateOrder(id, first), first);
+    return first === FIRST_MARKED;
+  }
+
+  /** 回访结果: blank is none; an unreadable value is a listed problem that leaves only the callback counts. */
+  private callback(cell: LedgerCell, rowNumber: number): Callback {
+    if (cell === undefined || cell === null) return C_NONE;
+    const callback = (typeof cell === "string" ? CALLBACK_BY_NAME.get(cell) : undefined) ?? this.callbackOf(cell);
+    if (callback !== undefined) return callback;
+    this.problem("badValue", rowNumber, "回访结果", cell, LEDGER_MESSAGES.badCallback(cell), undefined, true);
+    return C_NONE;
+  }
+
+  /** 办结时间 or 办理时限 earlier than 派单时间: each a listed problem. */
+  private datesBeforeDispatch(row: readonly LedgerCell[], rowNumber: number, dispatched: number, deadline: number, closed: number): void {
+    if (closed < dispatched) {
+      this.problem("impossibleValue", rowNumber, "办结时间", row[this.cClosed],
+        LEDGER_MESSAGES.closedBeforeDispatch(formatTimestamp(closed), formatTimestamp(dispatched)));
+    }
+    if (deadline < dispatched) {
+      this.problem("impossibleValue", rowNumber, "办理时限", row[this.cDeadline],
+        LEDGER_MESSAGES.deadlineBeforeDispatch(formatTimestamp(deadline), formatTimestamp(dispatched)));
+    }
   }
 
   /** A mapped cell holding undecodable bytes: its value is unknown, so the row is listed and not counted. */
@@ -294,8 +299,10 @@ export class LedgerAggregator {
     return seconds;
   }
 
-  /** 是/否 other than the two plain words, cached per distinct text. */
+  /** 是/否: the two plain words directly, anything else cached per distinct text. */
   private yesNo(cell: LedgerCell, column: LedgerColumn, rowNumber: number): boolean | undefined {
+    if (cell === "否") return false;
+    if (cell === "是") return true;
     let value: boolean | undefined;
     if (typeof cell !== "string") value = parseYesNo(cell);
     else if (this.yesNoCache.has(cell)) value = this.yesNoCache.get(cell);

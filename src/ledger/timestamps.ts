@@ -125,17 +125,25 @@ export function parseDateText(text: string, endOfDayWhenNoTime = false): number 
     const start = civilSeconds(year, month, day);
     return endOfDayWhenNoTime ? start + DAY - 1 : start;
   }
+  return civilSeconds(year, month, day) + timeOfDaySeconds(s, p, chinese);
+}
 
-  // date/time separator: spaces or T (none needed after 日)
+/**
+ * Seconds into the day of the time written from `p` to the end of `s` (the date/time separator included),
+ * or NaN when unreadable or out of range.
+ */
+function timeOfDaySeconds(s: string, p: number, chinese: boolean): number {
+  const n = s.length;
+  let c = 0;
   const spaceStart = p;
   while (p < n && ((c = s.charCodeAt(p)) === 32 || c === 9)) p++;
   if (p === spaceStart) {
     if (s.charCodeAt(p) === 84) p++; // T
-    else if (!chinese) return NaN;
+    else if (!chinese) return NaN; // none needed after 日
   }
 
   let hour = 0;
-  digits = 0;
+  let digits = 0;
   while (p < n && isDigit((c = s.charCodeAt(p))) && digits < 2) { hour = hour * 10 + c - C0; p++; digits++; }
   if (digits === 0 || p >= n) return NaN;
   c = s.charCodeAt(p);
@@ -165,8 +173,8 @@ export function parseDateText(text: string, endOfDayWhenNoTime = false): number 
     if (p === n || !isDigit(s.charCodeAt(p))) return NaN;
     while (p < n && isDigit(s.charCodeAt(p))) p++;
   }
-  if (p !== n) return NaN;
-  return civilSeconds(year, month, day, hour, minute, second);
+  if (p !== n || hour > 23 || minute > 59 || second > 59) return NaN;
+  return hour * 3600 + minute * 60 + second;
 }
 
 /**

@@ -4,6 +4,8 @@ export const EXCEL_MAX_ROWS = 1_048_576;
 export const EXCEL_MAX_COLS = 16_384;
 /** Characters one cell holds at most. */
 export const EXCEL_MAX_TEXT = 32_767;
+/** Characters of a list data validation's source (the items joined by commas) at most. */
+export const LIST_SOURCE_MAX = 255;
 /** Characters of a worksheet name at most. */
 export const SHEET_NAME_MAX = 31;
 /** Characters a worksheet name cannot contain. */

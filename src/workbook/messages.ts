@@ -103,4 +103,11 @@ export const WMSG = {
   restoreChanged: (where: string) => `${where}的值在定稿后已被修改：未恢复公式，备份保留。`,
   restoreSheetMissing: (sheet: string) => `工作表“${sheet}”已不存在：未恢复公式，备份保留。`,
   restoreHasFormula: (where: string) => `${where}现有公式：未恢复，备份保留。`,
+
+  // --- Office.js adapter (thrown: the write plan or Excel's limits) ----------------------------------------------
+  nonFiniteNumber: (value: number) => `无法写入非有限数值 ${String(value)}：Excel 单元格只接受有限数字。`,
+  sheetNotCreated: (sheet: string) => `工作表“${sheet}”不存在：写入计划在创建它之前就要写入它。`,
+  cellTooLargeToRead: (sheet: string, row: number) => `工作表“${sheet}”第${row}行的一个单元格超出了 Excel 单次读取的大小限制，无法读取。`,
+  listItemHasComma: (item: string) => `下拉列表项“${item}”含有逗号：Excel 的列表来源以逗号分隔，无法使用。`,
+  listSourceTooLong: (length: number, max: number) => `下拉列表来源共${length}个字符：Excel 限定不超过${max}个字符。`,
 } as const;

@@ -3,6 +3,7 @@
  * included (eslint.config.mjs). Checked here on code that breaks each limit by one line and code that keeps it.
  */
 import { execFileSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -42,4 +43,29 @@ test("ESLint refuses a function over 80 lines and a file over 400, counting blan
   ];
   const found: string[][] = JSON.parse(execFileSync(process.execPath, ["-e", LINT, JSON.stringify(cases)], { cwd: ROOT, encoding: "utf8" }));
   expect(found).toEqual([["max-lines-per-function"], [], ["max-lines"], []]);
+});
+
+// The limits hold for every file of src/: no override turns them off or raises them for a file.
+const LIMITS = `
+const { ESLint } = require("eslint");
+(async () => {
+  const eslint = new ESLint({ cwd: process.cwd() });
+  const out = {};
+  for (const file of JSON.parse(process.argv[1])) {
+    const rules = (await eslint.calculateConfigForFile(file)).rules;
+    out[file] = [rules["max-lines"], rules["max-lines-per-function"]];
+  }
+  process.stdout.write(JSON.stringify(out));
+})();
+`;
+
+test("every src file has both limits in force", () => {
+  const files = fs.readdirSync(path.join(ROOT, "src"), { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".ts")).map((f) => path.join("src", f));
+  expect(files.length).toBeGreaterThan(100);
+  const limits: Record<string, unknown> = JSON.parse(execFileSync(process.execPath, ["-e", LIMITS, JSON.stringify(files)],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }));
+  const expected = [[2, { max: 400, skipBlankLines: false, skipComments: false }], [2, { max: 80, skipBlankLines: false, skipComments: false }]];
+  const off = Object.entries(limits).filter(([, rules]) => JSON.stringify(rules) !== JSON.stringify(expected)).map(([file]) => file);
+  expect(off).toEqual([]);
 });

@@ -440,6 +440,20 @@ describe("OfficeWorkbookPort.apply", () => {
     expect(validation.dataValidation.rule).toEqual({ list: { inCellDropDown: true, source: "县区,市直,其他" } });
   });
 
+  it("refuses a plan Excel cannot take, saying why in Chinese", async () => {
+    const refused = (plan: WritePlan) => new OfficeWorkbookPort(mockExcel(seed).context).apply(plan);
+    const range = { sheet: "承办单位", row: 1, col: 1, rows: 3, cols: 1 };
+    await expect(refused([{ kind: "listValidation", range, list: ["县区", "市直,其他"] }]))
+      .rejects.toThrow("下拉列表项“市直,其他”含有逗号：Excel 的列表来源以逗号分隔，无法使用。");
+    const long = Array.from({ length: 64 }, (_, i) => `类别${i}`);
+    await expect(refused([{ kind: "listValidation", range, list: long }]))
+      .rejects.toThrow(`下拉列表来源共${long.join(",").length}个字符：Excel 限定不超过255个字符。`);
+    await expect(refused([{ kind: "values", sheet: "承办单位", row: 1, col: 0, values: [[Infinity]] }]))
+      .rejects.toThrow("无法写入非有限数值 Infinity：Excel 单元格只接受有限数字。");
+    await expect(refused([{ kind: "values", sheet: "未建之表", row: 0, col: 0, values: [[1]] }]))
+      .rejects.toThrow("工作表“未建之表”不存在：写入计划在创建它之前就要写入它。");
+  });
+
   it("adds a bar chart with its title, categories and position", async () => {
     const mock = mockExcel({ "12345热线考核表": { values: [["单位名称"]] } });
     await new OfficeWorkbookPort(mock.context).apply([

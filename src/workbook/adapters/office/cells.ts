@@ -4,6 +4,7 @@
  * widths in points, footers split into Office.js's three sections.
  */
 import { fitCellText, MAX_CELL_CHARS } from "../../cell-text";
+import { WMSG } from "../../messages";
 import type { CellValue } from "../../port";
 
 /** Allowance for one queued action's own JSON (object path, method, arguments). */
@@ -79,13 +80,13 @@ export function footerSections(footer: string): { left: string; center: string; 
 export function cellIn(value: CellValue): string | number | boolean {
   if (value === null || value === undefined) return "";
   if (typeof value === "number" && !Number.isFinite(value)) {
-    throw new Error(`无法写入非有限数值 ${String(value)}：Excel 单元格只接受有限数字。`);
+    throw new Error(WMSG.nonFiniteNumber(value));
   }
   return value;
 }
 
 export function sheetError(name: string): Error {
-  return new Error(`工作表“${name}”不存在：写入计划在创建它之前就要写入它。`);
+  return new Error(WMSG.sheetNotCreated(name));
 }
 
 export const noteKey = (sheet: string, row: number, col: number) => `${sheet}\u0000${row}\u0000${col}`;

@@ -11,6 +11,7 @@
  * the row's columns). A read may be limited to the first rows and to some columns (the ledger import reads
  * only the columns it maps).
  */
+import { WMSG } from "../../messages";
 import type { CellValue, SheetSnapshot, WorkbookPort } from "../../port";
 import { jsonBytes } from "./cells";
 import type { SyncEvent } from "./port";
@@ -102,7 +103,7 @@ function shrink(batch: readonly ReadChunk[], maxBytes: number): void {
     }
     const widest = task.runs.reduce((best, run, i) => (run.cols > task.runs[best].cols ? i : best), 0);
     const run = task.runs[widest];
-    if (run.cols <= 1) throw new Error(`工作表“${task.name}”第${row + 1}行的一个单元格超出了 Excel 单次读取的大小限制，无法读取。`);
+    if (run.cols <= 1) throw new Error(WMSG.cellTooLargeToRead(task.name, row + 1));
     const half = Math.floor(run.cols / 2);
     task.runs.splice(widest, 1, { col: run.col, cols: half }, { col: run.col + half, cols: run.cols - half });
   }

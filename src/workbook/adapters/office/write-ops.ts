@@ -2,7 +2,9 @@
 import { cellAddress } from "../../address";
 import { fitCellText } from "../../cell-text";
 import type { CellFormat, PageSetup, RangeRef } from "../../port";
+import { LIST_SOURCE_MAX } from "../../../sheet/limits";
 import { marginsInPoints, NARROW_MARGINS } from "../../../sheet/print";
+import { WMSG } from "../../messages";
 import type { WriteOpHandlers } from "../handlers";
 import { ACTION_BYTES, cellIn, chartKey, charsToPoints, footerSections, guardedCellText, jsonBytes, noteKey } from "./cells";
 import type { WriteSession } from "./write";
@@ -72,9 +74,9 @@ export const WRITE_OPS: WriteOpHandlers<WriteSession, Promise<void>> = {
   async listValidation(op, s) {
     if (!s.settings.dataValidation) return;
     const bad = op.list.find((item) => item.includes(","));
-    if (bad !== undefined) throw new Error(`下拉列表项“${bad}”含有逗号：Excel 的列表来源以逗号分隔，无法使用。`);
+    if (bad !== undefined) throw new Error(WMSG.listItemHasComma(bad));
     const source = op.list.join(",");
-    if (source.length > 255) throw new Error(`下拉列表来源共${source.length}个字符：Excel 限定不超过255个字符。`);
+    if (source.length > LIST_SOURCE_MAX) throw new Error(WMSG.listSourceTooLong(source.length, LIST_SOURCE_MAX));
     await s.queue(ACTION_BYTES + jsonBytes(source));
     const validation = s.rangeOf(op.range).dataValidation;
     validation.clear();
