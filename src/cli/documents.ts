@@ -7,12 +7,8 @@ import { writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import type { DocModel } from "../documents/model";
 import type { DocProblem } from "../documents/params";
-import { ruleSet, type RuleSet } from "../engine";
-import type { ComputeResults, ComputeSummary, Finding } from "../workbook";
-import { DOCUMENT_READS, bulletinFrom, reportFrom, type Month } from "../workbook/documents";
-import { workbookMethod } from "../workbook/method";
-import { chooseRuleSet } from "../workbook/params";
-import type { WorkbookPort } from "../workbook/port";
+import { documentsStep, type RunFacts } from "../job";
+import type { Month } from "../workbook/documents";
 import { qualified } from "../workbook/address";
 import { writeAtomically } from "./files";
 import { DOC_CLI_MSG } from "./messages";
@@ -37,52 +33,15 @@ export function documentPath(output: string, suffix: string): string {
   return join(dirname(output), `${basename(output, extname(output))}-${suffix}.docx`);
 }
 
-const monthSuffix = (m: Month) => `${m.year}-${String(m.month).padStart(2, "0")}-通报`;
-
-export interface RunFacts {
-  readonly port: WorkbookPort;
-  readonly output: string;
-  readonly results: ComputeResults;
-  readonly summary: ComputeSummary;
-  /** Errors of the run (校验, 工单导入校验) and the ledger's problem rows. */
-  readonly problems: readonly Finding[];
-  readonly ledgerProblemRows: number;
-  readonly rules?: RuleSet;
-  readonly today?: Date;
-  /** False for a ledger without an input workbook: 便民化考核 was not assessed. */
-  readonly approvalAssessed?: boolean;
-}
-
-function openProblems(facts: RunFacts): DocProblem[] {
-  const errors: DocProblem[] = facts.problems.filter((p) => p.severity === "error").map((p) => ({ sheet: p.sheet, cell: p.cell, message: p.message }));
-  if (facts.ledgerProblemRows > 0) errors.push({ message: DOC_CLI_MSG.ledgerRows(facts.ledgerProblemRows) });
-  return errors;
-}
-
-/** The documents asked for, or the message of a month 月度考核 does not hold. */
-export async function prepareDocuments(request: DocumentsRequest, facts: RunFacts): Promise<{ ok: true; jobs: DocumentJob[] } | { ok: false; message: string }> {
-  if (!request.bulletin && !request.report) return { ok: true, jobs: [] };
-  const snapshots = await facts.port.read(DOCUMENT_READS);
-  const options = { openProblems: openProblems(facts), today: facts.today ?? new Date() };
-  const jobs: DocumentJob[] = [];
-  if (request.bulletin) {
-    const made = bulletinFrom(snapshots, request.bulletin, options);
-    if (!made.ok) return made;
-    jobs.push({
-      path: documentPath(facts.output, monthSuffix(request.bulletin)), kind: "bulletin", document: made.document,
-      draft: made.bulletin.draft, problems: made.bulletin.problems.slice(options.openProblems.length),
-    });
-  }
-  if (request.report) {
-    let rules = facts.rules;
-    if (!rules) {
-      const method = await workbookMethod(facts.port, () => chooseRuleSet(snapshots));
-      rules = method.ok ? method.rules : ruleSet();
-    }
-    const made = reportFrom(snapshots, facts.results, { rules, method: facts.summary.method, approvalAssessed: facts.approvalAssessed ?? true, ...options });
-    jobs.push({ path: documentPath(facts.output, "报告"), kind: "report", document: made.document, draft: made.draft, problems: made.problems });
-  }
-  return { ok: true, jobs };
+/** The documents asked for (src/job's documents step), or the message of a month 月度考核 does not hold. */
+export async function prepareDocuments(
+  request: DocumentsRequest, facts: Omit<RunFacts, "ledgerRows"> & { readonly output: string },
+): Promise<{ ok: true; jobs: DocumentJob[] } | { ok: false; message: string }> {
+  const step = await documentsStep(
+    { bulletins: request.bulletin ? [request.bulletin] : [], report: request.report === true }, { ...facts, ledgerRows: DOC_CLI_MSG.ledgerRows },
+  );
+  if (!step.ok) return step;
+  return { ok: true, jobs: step.documents.map((d) => ({ path: documentPath(facts.output, d.suffix), kind: d.kind, document: d.document, draft: d.draft, problems: d.problems })) };
 }
 
 /** Writes each document (and its PDF); returns the lines to print and whether a PDF failed. */

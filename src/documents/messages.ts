@@ -110,6 +110,7 @@ export const DOC_ERR = {
     held.length === 0
       ? `月度考核中没有${month}的数据：该工作簿的“月度考核”表没有任何月份的工单（请先用 --ledger 导入工单明细）。`
       : `月度考核中没有${month}的数据：它只有${held.join("、")}。请选择其中一个月份。`,
+  noMonthsHeld: "“月度考核”表没有任何月份的工单：月度通报来自月度考核，请先导入工单明细（--ledger，或任务窗格“导入工单明细”）。",
   noMonthly: "工作簿中没有“月度考核”表：月度通报来自月度考核，请先导入工单明细（--ledger，或任务窗格“导入工单明细”）。",
   badMonth: (text: string) => `“${text}”不是月份：--bulletin 应写作 2021-03。`,
 } as const;

@@ -6,3 +6,4 @@
 export { methodOfPort, workbookKindOf, type MethodFromFile, type MethodOutcome, type WorkbookKind } from "./method";
 export { importLedgerStep, type LedgerJob, type LedgerStep } from "./ledger";
 export { computeStep, hasOwnMethod, type ComputeJob, type ComputeStep } from "./compute";
+export { documentSnapshots, documentsStep, documentSuffix, monthText, type DocumentBuilt, type DocumentsJob, type DocumentsStep, type RunFacts } from "./documents";

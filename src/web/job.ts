@@ -17,7 +17,8 @@ import { bytesSink } from "../xlsx/zip-writer";
 import { doneMessage } from "./outcome";
 import { emptyWorkbookBytes, PLACEHOLDER_SHEET } from "./empty-workbook";
 import { WEB_MSG, pageAdvice } from "./messages";
-import type { MappingMessage, ProgressMessage, RefusedMessage, RunRequest, TypedMessage, WorkerMessage } from "./protocol";
+import { webDocuments } from "./documents";
+import type { DocumentsOffer, MappingMessage, ProgressMessage, RefusedMessage, RunRequest, TypedMessage, WorkerMessage } from "./protocol";
 
 /** Ledger problems listed with the import's lines (all of them are in 工单导入校验), as on the terminal. */
 const LEDGER_LINES = 20;
@@ -173,13 +174,19 @@ async function run(request: RunRequest, template: () => Uint8Array, report: Repo
     // Nothing valid computed (no unit scored, no department judged): the problems are shown, nothing offered.
     const valid = computed.summary.unitsScored > 0 || computed.summary.departmentsJudged > 0;
     let bytes: ArrayBuffer | undefined;
+    let documents: DocumentsOffer | undefined;
     if (valid) {
+      report({ type: "progress", stage: "documents" });
+      documents = await webDocuments({
+        port, results: computed.results, summary: computed.summary, problems: computed.problems,
+        ledgerProblemRows: ledger?.problemRows ?? 0, rules: method?.rules, approvalAssessed: request.workbook !== undefined,
+      }, input);
       report({ type: "progress", stage: "write" });
       const sink = bytesSink();
       await port.save(sink);
       bytes = sink.bytes().buffer as ArrayBuffer;
     }
-    return doneMessage({ blank: !request.workbook, computed, method, ledger, bytes, fileName: WEB_MSG.resultName(input) });
+    return doneMessage({ blank: !request.workbook, computed, method, ledger, bytes, documents, fileName: WEB_MSG.resultName(input) });
   } catch (error) {
     // A sheet is read when compute-all first needs it: a part found unreadable then is still bad input.
     if (!(error instanceof XlsxError)) throw error;

@@ -3,19 +3,22 @@
  * src/ledger): the same Chinese text for the same bad input, with advice that only a command line can
  * follow (a flag) replaced by what to do in the page (pageAdvice).
  */
-import { CLI_MSG, LEDGER_CLI_MSG } from "../cli/messages";
+import { CLI_MSG, DOC_CLI_MSG, LEDGER_CLI_MSG } from "../cli/messages";
 import type { Stage } from "./protocol";
 
 /** CLI-only advice → the page's. Applied to every message the page shows. */
 const ADVICE: readonly (readonly [string, string])[] = [
   ["确属正常文件时，可用 --max-part-mb 提高上限（单元格上限随之按比例提高）", "网页版不提高此上限；确属正常文件时，请交管理员用命令行（npm run assess，加 --max-part-mb）计算"],
   ["确属正常文件时，可用 --max-part-mb 提高上限", "网页版不提高此上限；确属正常文件时，请交管理员用命令行（npm run assess，加 --max-part-mb）计算"],
+  ["（--ledger，或任务窗格“导入工单明细”）", "（在本页选择工单明细，再点“全部计算”）"],
   ["请改正下列单元格后重新运行：", "请改正下列单元格后重新选择该文件并“全部计算”："],
 ];
 
 export function pageAdvice(text: string): string {
   return ADVICE.reduce((t, [cli, page]) => t.split(cli).join(page), text);
 }
+
+const base = (input: string) => input.replace(/\.[^.]*$/u, "");
 
 export const WEB_MSG = {
   ...CLI_MSG,
@@ -51,6 +54,7 @@ export const WEB_MSG = {
     ledger: "读取工单明细",
     compute: "全部计算",
     write: "写出结果工作簿",
+    documents: "生成通报和报告",
   } satisfies Record<Stage, string>,
   progress: (stage: string, rows: number | undefined, fraction: number | undefined) =>
     `${stage}${rows === undefined ? "" : `：${rows}行`}${fraction === undefined ? "" : ` ${(fraction * 100).toFixed(0)}%`}…`,
@@ -59,6 +63,12 @@ export const WEB_MSG = {
   nothingToDownload: "没有可下载的结果：见上面的说明。",
   workerFailed: "本页无法在此启动后台计算（浏览器不允许从本地文件夹运行计算线程）：请通过服务器地址打开网页版（见部署说明），或使用 Chromium 86 / Firefox 115 以上的浏览器。",
   internalError: (reason: string) => `计算中断（程序错误，请报告）：${reason}`,
-  resultName: (input: string) => `${input.replace(/\.[^.]*$/u, "")}-result.xlsx`,
+  resultName: (input: string) => `${base(input)}-result.xlsx`,
+  ledgerRows: DOC_CLI_MSG.ledgerRows,
+  documentProblem: DOC_CLI_MSG.problem,
+  reportLabel: "报告",
+  documentName: (input: string, suffix: string) => `${base(input)}-${suffix}.docx`,
+  documentsDraft: "通报或报告为草稿（标题注明“草稿”）：请解决上列问题后重新“全部计算”并下载。",
+  draftMark: "（草稿：有未解决的问题，见下）",
   templateName: "ankang-template.xlsx",
 } as const;

@@ -4,7 +4,7 @@ import type { ComputeStep, MethodFromFile } from "../job";
 import { qualified } from "../workbook/address";
 import { WMSG } from "../workbook/messages";
 import { WEB_MSG } from "./messages";
-import type { DoneMessage } from "./protocol";
+import type { DocumentsOffer, DoneMessage } from "./protocol";
 
 export interface Outcome {
   readonly blank: boolean;
@@ -12,6 +12,7 @@ export interface Outcome {
   readonly method?: MethodFromFile;
   readonly ledger?: { readonly lines: readonly string[]; readonly problemRows: number; readonly empty: boolean };
   readonly bytes?: ArrayBuffer;
+  readonly documents?: DocumentsOffer;
   readonly fileName: string;
 }
 
@@ -47,5 +48,6 @@ export function doneMessage(o: Outcome): DoneMessage {
     notes: notes(o),
     fileName: o.fileName,
     ...(o.bytes ? { bytes: o.bytes } : {}),
+    ...(o.bytes && o.documents ? { documents: o.documents } : {}),
   };
 }

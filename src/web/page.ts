@@ -9,6 +9,7 @@ import type { MappingMessage, RunRequest, WorkerMessage } from "./protocol";
 import {
   byId, clearResults, readMapping, setBusy, showMapping, showMappingError, showMessage, showProgress, showResults, showTyped, typedConsent,
 } from "./view";
+import { wireDocuments } from "./documents-view";
 import { startWorker } from "./worker-client";
 
 interface State {
@@ -123,6 +124,7 @@ function inputsChanged(ledgerChanged: boolean): void {
 }
 
 function wire(): void {
+  wireDocuments();
   byId("run").addEventListener("click", () => void run());
   byId("cancel").addEventListener("click", cancel);
   byId("workbook").addEventListener("change", () => inputsChanged(false));

@@ -17,7 +17,7 @@ export interface RunRequest {
   readonly replaceTyped?: readonly TypedValue[];
 }
 
-export type Stage = "workbook" | "method" | "ledger" | "compute" | "write";
+export type Stage = "workbook" | "method" | "ledger" | "compute" | "write" | "documents";
 
 export interface ProgressMessage {
   readonly type: "progress";
@@ -67,6 +67,28 @@ export interface DoneMessage {
   readonly fileName: string;
   /** The result workbook; absent when nothing valid was computed (nothing is offered for download). */
   readonly bytes?: ArrayBuffer;
+  /** The 通报 and 报告; only with the result workbook. */
+  readonly documents?: DocumentsOffer;
+}
+
+/** A .docx the page offers (a 月度通报 or the 报告). */
+export interface DocumentFile {
+  /** 2021年3月 (a 通报's month) or 报告. */
+  readonly label: string;
+  readonly fileName: string;
+  readonly draft: boolean;
+  readonly bytes: ArrayBuffer;
+}
+
+export interface DocumentsOffer {
+  /** One per month 月度考核 holds, in calendar order. */
+  readonly bulletins: readonly DocumentFile[];
+  readonly report?: DocumentFile;
+  /** Why there is no 通报 (no 月度考核, or no month with orders). */
+  readonly monthsNote?: string;
+  /** Problems of the documents' own inputs (参数 rows, 月度考核 cells), as the CLI prints them. */
+  readonly problems: readonly string[];
+  readonly draftNote?: string;
 }
 
 /** Nothing valid computed: what the CLI would have refused with, in the page's words. */

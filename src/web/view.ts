@@ -2,6 +2,7 @@
  * The page's rendering. Workbook text (unit names, messages quoting cells, file names) goes in only through
  * textContent, never parsed as HTML: a unit named <img src=x onerror=alert(1)> shows as those characters.
  */
+import { clearDocuments, showDocuments } from "./documents-view";
 import { WEB_MSG } from "./messages";
 import type { DoneMessage, MappingMessage, ProgressMessage, TypedMessage } from "./protocol";
 
@@ -60,6 +61,7 @@ export function clearResults(): void {
   link.removeAttribute("href");
   if (downloadUrl) URL.revokeObjectURL(downloadUrl);
   downloadUrl = undefined;
+  clearDocuments();
 }
 
 export function showResults(done: DoneMessage): void {
@@ -91,6 +93,7 @@ export function showResults(done: DoneMessage): void {
     link.href = downloadUrl;
     link.download = done.fileName;
     link.hidden = false;
+    showDocuments(done.documents);
   }
   byId("results").hidden = false;
   byId("results-heading").focus();

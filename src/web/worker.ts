@@ -5,7 +5,7 @@
 import { BLANK_TEMPLATE_BASE64 } from "./blank-template";
 import { runJob } from "./job";
 import { WEB_MSG } from "./messages";
-import type { ProgressMessage, RunRequest, WorkerMessage } from "./protocol";
+import type { DoneMessage, ProgressMessage, RunRequest, WorkerMessage } from "./protocol";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<RunRequest>) => void) | null;
@@ -29,9 +29,16 @@ function report(progress: ProgressMessage): void {
   scope.postMessage(progress);
 }
 
+/** The result's bytes move to the page rather than being copied. */
+function transfers(done: DoneMessage): ArrayBuffer[] {
+  const docs = done.documents;
+  const files = docs ? [...docs.bulletins, ...(docs.report ? [docs.report] : [])] : [];
+  return [...(done.bytes ? [done.bytes] : []), ...files.map((f) => f.bytes)];
+}
+
 scope.onmessage = (event) => {
   runJob(event.data, template, report).then(
-    (message) => scope.postMessage(message, message.type === "done" && message.bytes ? [message.bytes] : []),
+    (message) => scope.postMessage(message, message.type === "done" ? transfers(message) : []),
     (error: unknown) => scope.postMessage({ type: "error", message: WEB_MSG.internalError(error instanceof Error ? error.message : String(error)) }),
   );
 };

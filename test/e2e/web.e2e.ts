@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Browser } from "playwright-core";
-import { strToU8 } from "fflate";
+import { strFromU8, strToU8, unzipSync } from "fflate";
 import * as corpus from "../../scripts/hostile/corpus";
 import { writeLedgerCsv } from "../../scripts/gen-ledger";
 import { EXIT, main, type Io } from "../../src/cli/assess";
@@ -104,8 +104,55 @@ test("the sample through the page: every sheet as the CLI writes it, parts kept,
   const after = requests.slice(loaded);
   for (const r of after) expect(r).toMatch(new RegExp(`^GET ${served.origin}/web/[\\w.-]+$`));
   expect(after.some((r) => r.endsWith("/web/worker.js"))).toBe(true);
+  // No ledger, no 月度考核: no 通报, and the page says why; the 报告 is offered.
+  expect(await page.locator("#bulletin-field").isHidden()).toBe(true);
+  expect(await page.locator("#bulletin-note").textContent()).toContain("请先导入工单明细（在本页选择工单明细，再点“全部计算”）");
+  expect(await page.getByRole("link", { name: "下载报告（.docx）" }).getAttribute("download")).toBe("ankang-2021-sample-报告.docx");
   await context.close();
-});
+}, 240_000);
+
+/** word/document.xml of a .docx, its dates (落款) made equal. */
+function documentXml(file: string): string {
+  const xml = strFromU8(unzipSync(fs.readFileSync(file))["word/document.xml"]);
+  return xml.replace(/\d{4}年\d{1,2}月\d{1,2}日/gu, "<date>");
+}
+
+/** Clicks a download link and saves it; returns the suggested name. */
+async function downloadLink(page: import("playwright-core").Page, name: string, file: string): Promise<string> {
+  const [saved] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name }).click()]);
+  await saved.saveAs(file);
+  return saved.suggestedFilename();
+}
+
+test("通报 and 报告 from the page: the month selector holds 月度考核's months; document.xml as the CLI writes it, under the policy", async () => {
+  const ledger = path.join(ROOT, "samples", "ankang-2021-ledger.csv");
+  const cli = path.join(TMP, "cli-docs.xlsx");
+  const argv = [corpus.SAMPLE, "--ledger", ledger, "--period", "2021", "--replace-typed", "-o", cli, "--bulletin", "2021-03", "--report"];
+  expect(await main(argv, quiet())).not.toBe(EXIT.internal);
+  const { page, context } = await openPage(browser, served.origin);
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content[- ]Security[- ]Policy|unsafe-eval/iu.test(m.text())) violations.push(m.text());
+  });
+  expect(await runPage(page, { workbook: corpus.SAMPLE, ledger, period: "2021" })).toBe("typed");
+  await page.getByLabel("以导入的数字替换上列数字").check();
+  await page.getByRole("button", { name: "全部计算" }).click();
+  expect(await awaitOutcome(page)).toBe("results");
+  const months = await page.getByLabel("通报月份").locator("option").allTextContents();
+  expect(months).toContain("2021年3月");
+  expect(months).toEqual([...months].sort((a, b) => Number(a.replace(/\D/gu, "")) - Number(b.replace(/\D/gu, ""))));
+  await page.getByLabel("通报月份").selectOption({ label: "2021年3月" });
+  const bulletin = path.join(TMP, "page-通报.docx");
+  expect(await downloadLink(page, "下载月度通报（.docx）", bulletin)).toBe("ankang-2021-sample-2021-03-通报.docx");
+  const report = path.join(TMP, "page-报告.docx");
+  expect(await downloadLink(page, "下载报告（.docx）", report)).toBe("ankang-2021-sample-报告.docx");
+  expect(documentXml(bulletin)).toBe(documentXml(path.join(TMP, "cli-docs-2021-03-通报.docx")));
+  expect(documentXml(report)).toBe(documentXml(path.join(TMP, "cli-docs-报告.docx")));
+  expect(documentXml(bulletin)).toContain("2021年第3期");
+  expect(violations).toEqual([]);
+  await page.locator("#documents").screenshot({ path: path.join(DOC_IMAGES, "web-documents.png") });
+  await context.close();
+}, 240_000);
 
 test("a blank template with a 60,000-order ledger and a period: the CLI's cells; the run can be cancelled", async () => {
   const cli = path.join(TMP, "cli-ledger.xlsx");

@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import * as corpus from "../../scripts/hostile/corpus";
 import { blankTemplateBytes } from "../../scripts/blank-template";
 import { EXIT, main } from "../../src/cli/assess";
@@ -135,4 +136,30 @@ test("a ledger without a workbook, scored by a method file: the template of that
   // The clock's only differences: when the import and the computation ran.
   const withoutTime = (m: Map<string, unknown>) => JSON.stringify([...m]).replace(/\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?/gu, "<time>");
   expect(withoutTime(a)).toEqual(withoutTime(b));
+});
+
+test("documents: a 通报 per month the ledger fills (named as the CLI names them), the 报告; none without 月度考核, and why", async () => {
+  const csv = [
+    "工单编号,承办单位,派单时间,办理时限,办结时间,是否退单,是否申请延期,回访结果",
+    "B1,汉滨区,2021-02-01 09:00:00,2021-02-10 18:00:00,2021-02-05 10:00:00,否,否,满意",
+    "B2,汉滨区,2021-04-01 09:00:00,2021-04-10 18:00:00,2021-04-05 10:00:00,否,否,满意",
+    "B3,汉阴县,2021-04-02 09:00:00,2021-04-12 18:00:00,2021-04-06 10:00:00,否,否,不满意",
+  ].join("\r\n");
+  const done = await run({ ledger: file(csv, "明细.csv"), period: "2021" });
+  if (done.type !== "done" || !done.documents) throw new Error(`no documents: ${JSON.stringify(done).slice(0, 300)}`);
+  const { bulletins, report } = done.documents;
+  expect(bulletins.map((b) => [b.label, b.fileName])).toEqual([["2021年2月", "明细-2021-02-通报.docx"], ["2021年4月", "明细-2021-04-通报.docx"]]);
+  const documentXml = (bytes: ArrayBuffer) => strFromU8(unzipSync(new Uint8Array(bytes))["word/document.xml"]);
+  expect(documentXml(bulletins[1].bytes)).toContain("2021年第4期");
+  // Without a workbook 便民化考核 is not assessed: the 报告 is a 草稿, as the CLI's.
+  expect(report?.fileName).toBe("明细-报告.docx");
+  expect(report?.draft).toBe(true);
+  expect(documentXml(report?.bytes as ArrayBuffer)).toContain("（草稿）");
+
+  const sample = await run({ workbook: file(readFileSync(corpus.SAMPLE), "ankang-2021-sample.xlsx") });
+  if (sample.type !== "done" || !sample.documents) throw new Error("no documents");
+  expect(sample.documents.bulletins).toEqual([]);
+  expect(sample.documents.monthsNote).toContain("月度考核");
+  expect(sample.documents.monthsNote).not.toMatch(/--[a-z]/u);
+  expect(sample.documents.report?.fileName).toBe("ankang-2021-sample-报告.docx");
 });

@@ -37,6 +37,15 @@ export function parseMonth(text: string): Month | undefined {
 const key = (m: Month) => `${m.year}-${String(m.month).padStart(2, "0")}`;
 const named = (k: string) => DOC_MSG.monthName(Number(k.slice(0, 4)), Number(k.slice(5)));
 
+/** The months (in calendar order) a 通报 can be made for, or why there is none. */
+export function monthsOf(snapshots: Snapshots): { ok: true; months: Month[] } | { ok: false; message: string } {
+  const monthly = readMonthly(snapshots.get(LEDGER_SHEET.monthly));
+  if (!monthly) return { ok: false, message: DOC_ERR.noMonthly };
+  const held = monthsHeld(monthly);
+  if (held.length === 0) return { ok: false, message: DOC_ERR.noMonthsHeld };
+  return { ok: true, months: held.map((k) => ({ year: Number(k.slice(0, 4)), month: Number(k.slice(5)) })) };
+}
+
 export type BulletinOutcome =
   | { readonly ok: true; readonly bulletin: Bulletin; readonly document: DocModel }
   | { readonly ok: false; readonly message: string };
