@@ -148,7 +148,6 @@ export default defineConfig(
     // from this list once it is split; the file-length limit applies to them all the same.
     files: [
       "src/cli/assess.ts", "src/functions/descriptions.ts", "src/ledger/aggregator.ts", "src/ledger/timestamps.ts",
-      "src/xlsx/sheet-cells.ts", "src/xlsx/write-package.ts", "src/xlsx/zip.ts",
     ],
     rules: { "max-lines-per-function": "off" },
   },
