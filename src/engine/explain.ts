@@ -21,6 +21,18 @@ interface Sentence {
 export interface ExplanationOptions {
   /** Quote each line's clause (spec G: 依据 is quoted in every 扣分说明 its rule produces). Default true. */
   readonly clauses?: boolean;
+  /** The texts of one printed table, written one after the other: a clause quoted in an earlier one is referred to. */
+  readonly register?: ClauseRegister;
+}
+
+/**
+ * Clauses quoted in full by earlier texts of one table, each with the place that quotes it (序号3); `place` names
+ * the text being written. The official table quotes each clause once and refers to it from every later row, so
+ * that 77 units with deductions print on 4 pages (spec H) and every row still leads to its clause.
+ */
+export interface ClauseRegister {
+  readonly quoted: Map<string, string>;
+  place: string;
 }
 
 /** The document a clause opens with: its 《title》. */
@@ -31,14 +43,17 @@ const DOCUMENT = /^《[^》]*》/u;
  * consecutive sentences with one clause is followed once by （依据：…）; a clause already quoted earlier in the same
  * text is referred to by （依据见前）; a clause from the document the last full quote named writes 该文件 for its 《title》.
  */
-export function quoteClauses(sentences: readonly Sentence[]): string {
+export function quoteClauses(sentences: readonly Sentence[], register?: ClauseRegister): string {
   const quoted = new Set<string>();
   let document: string | undefined;
   return sentences.map((s, i) => {
     const { clause } = s;
     if (!clause || sentences[i + 1]?.clause === clause) return s.text;
     if (quoted.has(clause)) return `${s.text}${MSG.clauseAgain}`;
+    const elsewhere = register?.quoted.get(clause);
+    if (elsewhere !== undefined) return `${s.text}${MSG.clauseElsewhere(elsewhere)}`;
     quoted.add(clause);
+    register?.quoted.set(clause, register.place);
     const title = DOCUMENT.exec(clause)?.[0];
     if (title !== undefined && title === document) return `${s.text}${MSG.clauseQuote(MSG.sameDocument + clause.slice(title.length))}`;
     document = title ?? document;
@@ -64,7 +79,7 @@ export function hotlineExplanation(categories: readonly CategoryResult[], bonus:
   }
   for (const line of bonus.lines) parts.push(sentence(line, clauses));
   if (bonus.capApplied) parts.push({ text: `加分合计${formatPoints(bonus.raw)}分，按上限加${formatPoints(bonus.points)}分` });
-  return parts.length > 0 ? quoteClauses(parts) : "无扣分";
+  return parts.length > 0 ? quoteClauses(parts, options.register) : "无扣分";
 }
 
 /** Whether a line belongs to a failed item (事项N or one of its parts, item N.…). */

@@ -68,5 +68,7 @@ export const MSG = {
   vetoApplied: (cap: string) => `一票否决，按上限扣${cap}分`,
   clauseQuote: (clause: string) => `（依据：${clause}）`,
   clauseAgain: "（依据见前）",
+  /** A clause quoted in full in another row of the same table (序号3). */
+  clauseElsewhere: (place: string) => `（依据见${place}）`,
   sameDocument: "该文件",
 } as const;

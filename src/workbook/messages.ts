@@ -78,6 +78,8 @@ export const WMSG = {
   } as Readonly<Record<string, (year: number) => string>>,
   paramYearNote: (known: readonly number[]) => `选用哪一年度的考核规则（目前提供：${known.join("、")}）`,
   paramMonthsNote: "月均办件量为空时，按“工单总量÷考核月数”计算（1—12）",
+  /** The official table's row a later row's 扣分说明 refers to for a clause quoted there. */
+  seqPlace: (seq: number) => `序号${seq}`,
   issuerLine: (issuer: string, date: string) => `填报单位：${issuer}（盖章）　　　　　　　　填报日期：${date}`,
   chartTitle: (year: number) => `${year}年度12345热线考核总分`,
   validationError: (items: readonly string[]) => `请从下拉列表中选择：${list(items)}`,

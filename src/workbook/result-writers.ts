@@ -1,5 +1,5 @@
 /** The three things compute-all writes: 12345热线考核表, the result columns of 便民化考核, and 校验. */
-import type { RuleSet } from "../engine";
+import { hotlineExplanation, type ClauseRegister, type RuleSet } from "../engine";
 import { cellValue } from "./cell-text";
 import {
   ISSUER, LABEL, RESULT_LABEL, SEQ_LABEL, SHEET, FORMAT, resultColumns, resultSpec, sheetSpec, type ResultColumn,
@@ -99,6 +99,22 @@ export function hotlineTableValues(units: readonly UnitOutcome[], rules: RuleSet
   return values;
 }
 
+/**
+ * 扣分说明 as the official table prints it, units in rank order: each clause quoted in full once, at the first row
+ * that applies it, and later rows refer to that row (（依据见序号3）). Quoted in every row, a ledger year's 77
+ * units, nearly all with a rate deduction, took 8 pages instead of 4 (spec H). Everything after the engine's text
+ * (研判 and pending notes) stays as it is; a text the lines do not begin is written whole.
+ */
+export function printedExplanations(units: readonly UnitOutcome[]): CellValue[] {
+  const register: ClauseRegister = { quoted: new Map(), place: "" };
+  return units.map((u, i) => {
+    const full = u.score && hotlineExplanation(u.score.categories, u.score.bonus);
+    if (!u.score || full === undefined || !u.explanation.startsWith(full)) return cellValue(u.explanation);
+    register.place = WMSG.seqPlace(i + 1);
+    return cellValue(hotlineExplanation(u.score.categories, u.score.bonus, { register }) + u.explanation.slice(full.length));
+  });
+}
+
 const TEXT_LABELS: readonly string[] = [RESULT_LABEL.name, RESULT_LABEL.explanation];
 
 /**
@@ -151,7 +167,9 @@ export function writeHotlineTable(snapshot: SheetSnapshot | undefined, ranked: r
   const layout = resultLayout(snapshot, resultSpec(rules.hotline), columns.map((c) => c.label), true,
     { titleRow: true, fresh: shapeChanged(snapshot, columns) });
   const title = resultTitle(rules.hotline.title, method, status);
-  const values: Record<string, CellValue[]> = { [SEQ_LABEL]: units.map((_, i) => i + 1), ...hotlineTableValues(units, rules) };
+  const values: Record<string, CellValue[]> = {
+    [SEQ_LABEL]: units.map((_, i) => i + 1), ...hotlineTableValues(units, rules), [RESULT_LABEL.explanation]: printedExplanations(units),
+  };
   const writes: ColumnWrite[] = columns.map((c) => ({
     label: c.label, values: values[c.label],
     numberFormat: c.rateId !== undefined ? FORMAT.percent : undefined,

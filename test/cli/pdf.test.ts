@@ -6,51 +6,18 @@
  * whose long 扣分说明 spilled out of its column unwrapped, printed at 2.3 pt). Pages are read with poppler-utils
  * (pdfinfo, pdftotext). Skipped when LibreOffice or poppler-utils is not installed (.ci/run installs both).
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EXIT, main, type Io } from "../../src/cli/assess";
-import { findSoffice, writePdf } from "../../src/cli/pdf";
-import { REGISTRY_2021 } from "../../src/engine";
-
-const has = (bin: string) => spawnSync("sh", ["-c", `command -v ${bin}`]).status === 0;
-const ready = findSoffice() !== undefined && has("pdfinfo") && has("pdftotext");
+import { writePdf } from "../../src/cli/pdf";
+import { LEGIBLE_PT, OFFICIAL_TITLE as TITLE, expectOfficialTablePages, medianWordHeights, pages, pdfToolsReady as ready } from "./pdf-pages";
 
 function capture(): { io: Io; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
   return { io: { out: (l) => out.push(l), err: (l) => err.push(l) }, out, err };
 }
-
-/** Width × height (points) and text of every page. */
-function pages(pdf: string): { width: number; height: number; text: string }[] {
-  const info = spawnSync("pdfinfo", ["-l", "1000", pdf], { encoding: "utf8" }).stdout;
-  return [...info.matchAll(/^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => ({
-    width: Number(m[2]), height: Number(m[3]),
-    text: spawnSync("pdftotext", ["-f", m[1], "-l", m[1], "-raw", pdf, "-"], { encoding: "utf8" }).stdout,
-  }));
-}
-
-/**
- * The median height (points) of the word boxes on each page, as `pdftotext -bbox` gives them: the page's
- * typical printed text size (about 1.0–1.3 × the font size as scaled on paper).
- */
-function medianWordHeights(pdf: string): number[] {
-  const html = spawnSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }).stdout;
-  return html.split("<page ").slice(1).map((page) => {
-    const heights = [...page.matchAll(/<word [^>]*yMin="([\d.]+)"[^>]*yMax="([\d.]+)"/g)]
-      .map((m) => Number(m[2]) - Number(m[1])).sort((a, b) => a - b);
-    if (heights.length === 0) return 0;
-    const mid = heights.length >> 1;
-    return heights.length % 2 === 1 ? heights[mid] : (heights[mid - 1] + heights[mid]) / 2;
-  });
-}
-
-const A4 = { long: 841.89, short: 595.3 };
-/** Spec J: workbook pages print with a median word-box height of at least 7 pt. */
-const LEGIBLE_PT = 7;
-const TITLE = "2021年度12345热线工单办理情况减分指标考核表";
 
 (ready ? describe : describe.skip)("the written report as PDF (LibreOffice)", () => {
   let all: ReturnType<typeof pages>;
@@ -74,17 +41,7 @@ const TITLE = "2021年度12345热线工单办理情况减分指标考核表";
   });
 
   it("prints the official table on at most 4 landscape A4 pages, title, header and page number on each", () => {
-    expect(official.length).toBeGreaterThanOrEqual(2);
-    expect(official.length).toBeLessThanOrEqual(4);
-    for (const [i, page] of official.entries()) {
-      expect([i, Math.round(page.width), Math.round(page.height)]).toEqual([i, Math.round(A4.long), Math.round(A4.short)]);
-      expect(page.text).toContain("单位名称");
-      expect(page.text).toMatch(/第 \d+ 页 共 \d+ 页/);
-    }
-    // Every unit is on those pages, and the issuing unit's line closes the table.
-    const text = official.map((p) => p.text).join("\n").replace(/\s+/g, "");
-    for (const org of REGISTRY_2021.hotlineUnits()) expect([org.name, text.includes(org.name)]).toEqual([org.name, true]);
-    expect(official[official.length - 1].text).toContain("安康市行政审批服务局");
+    expectOfficialTablePages(official);
   });
 
   it("prints every page of the workbook legibly: median word-box height at least 7 pt (spec J)", () => {

@@ -35,6 +35,17 @@ describe("扣分说明引用依据（规则G：依据写入该行产生的每条
     expect(quoteClauses([{ text: "甲扣1分", clause: "条款一" }, { text: "乙扣2分", clause: "条款一" }, { text: "丙扣3分", clause: "条款二" },
       { text: "丁扣4分", clause: "条款一" }, { text: "合计" }])).toBe("甲扣1分；乙扣2分（依据：条款一）；丙扣3分（依据：条款二）；丁扣4分（依据见前）；合计");
   });
+  test("一张表的各行共用登记：条款只在首次引用的行全文引用，之后的行写“依据见序号N”", () => {
+    const register = { quoted: new Map<string, string>(), place: "序号1" };
+    expect(quoteClauses([{ text: "甲扣3分", clause: "《办法》条款一" }], register)).toBe("甲扣3分（依据：《办法》条款一）");
+    register.place = "序号2";
+    expect(quoteClauses([{ text: "乙扣3分", clause: "《办法》条款一" }, { text: "乙扣5分", clause: "《办法》条款二" }], register))
+      .toBe("乙扣3分（依据见序号1）；乙扣5分（依据：《办法》条款二）");
+    register.place = "序号3";
+    expect(quoteClauses([{ text: "丙扣5分", clause: "《办法》条款二" }, { text: "丙扣3分", clause: "《办法》条款一" }, { text: "合计" }], register))
+      .toBe("丙扣5分（依据见序号2）；丙扣3分（依据见序号1）；合计");
+    expect([...register.quoted]).toEqual([["《办法》条款一", "序号1"], ["《办法》条款二", "序号2"]]);
+  });
 });
 
 describe("扣分说明：只由结果的说明行构成", () => {
