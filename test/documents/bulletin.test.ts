@@ -4,6 +4,7 @@
  * on 红榜), units without orders on neither list.
  */
 import { buildBulletin, pendingText, type MonthRow } from "../../src/documents/bulletin";
+import { bulletinDocument } from "../../src/documents/bulletin-document";
 import { DEFAULT_SETTINGS, type DocSettings } from "../../src/documents/params";
 import { prng } from "../../scripts/prng";
 
@@ -112,6 +113,13 @@ describe("月度通报 ranks and lists", () => {
     expect(b.pending).toEqual({ ofMonth: true, units: [{ name: "A", count: 2 }, { name: "C", count: 1 }] });
     expect(pendingText(b.pending)).toContain("本月尚有待定研判3件：A待定2件、C待定1件");
     expect(pendingText(buildBulletin(input([{ ...row("A", "县区", 100), pending: 0 }])).pending)).toBe("本月无待定研判。");
+  });
+
+  test("the draft line counts the open problems and names the sheets that list them", () => {
+    const problems = [{ message: "a" }, { message: "b", listedIn: "工单导入校验" }, { message: "c" }, { message: "d", listedIn: "工单研判" }];
+    const doc = bulletinDocument(buildBulletin({ ...input([row("A", "县区", 100)]), problems }));
+    const texts = doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : [])));
+    expect(texts).toContain("草稿：尚有4个问题未解决（见“校验”、“工单导入校验”、“工单研判”表），本通报的数字可能变化，解决后请重新生成。");
   });
 
   test("an older 月度考核 without 待定研判: the register's total, said not to be the month's", () => {
