@@ -1,5 +1,5 @@
 /** The 月度通报 as a document: the bulletin's content in the order of spec J. */
-import { bulletinCells, listEntries, type Bulletin, type ListGroup } from "./bulletin";
+import { bulletinCells, listEntries, pendingText, type Bulletin, type ListGroup } from "./bulletin";
 import { DOC_MSG } from "./messages";
 import type { Block, Column, DocModel } from "./model";
 
@@ -29,7 +29,7 @@ export function bulletinDocument(b: Bulletin): DocModel {
   blocks.push({ kind: "heading", text: DOC_MSG.headingNoOrders });
   blocks.push({ kind: "paragraph", text: b.noOrders.length > 0 ? DOC_MSG.noOrders(b.noOrders) : DOC_MSG.noOrdersNone });
   blocks.push({ kind: "heading", text: DOC_MSG.headingPending });
-  blocks.push({ kind: "paragraph", text: b.pending > 0 ? DOC_MSG.pending(b.pending) : DOC_MSG.pendingNone });
+  blocks.push({ kind: "paragraph", text: pendingText(b.pending) });
   blocks.push({ kind: "signature", issuer: b.issuer, date: b.date });
   return { title: b.title, sections: [{ orientation: "portrait", blocks }] };
 }

@@ -21,6 +21,8 @@ export interface MonthRow {
   readonly satisfied: number;
   /** 月度得分 (总分); null: not scored (see 校验). */
   readonly score: number | null;
+  /** 待定研判: pending decisions on the unit's orders counted in the month (absent in an older 月度考核). */
+  readonly pending?: number;
 }
 
 export interface BulletinInput {
@@ -30,8 +32,11 @@ export interface BulletinInput {
   /** The previous month's rows when 月度考核 holds that month. */
   readonly previous?: readonly MonthRow[];
   readonly settings: DocSettings;
-  /** Pending 研判 (待定) of the month. */
-  readonly pending: number;
+  /**
+   * When 月度考核 has no 待定研判 column (an older import): every pending row of 工单研判, of whatever month.
+   * Absent: the month's pending decisions are the rows' `pending`.
+   */
+  readonly allPending?: number;
   /** Open problems: any makes the 通报 a 草稿. */
   readonly problems: readonly DocProblem[];
   /** 落款 date as written. */
@@ -67,10 +72,30 @@ export interface Bulletin {
   readonly settings: DocSettings;
   readonly noOrders: readonly string[];
   readonly notScored: readonly string[];
-  readonly pending: number;
+  readonly pending: BulletinPending;
   readonly problems: readonly DocProblem[];
   readonly issuer: string;
   readonly date: string;
+}
+
+/**
+ * Pending 研判: the month's by unit (units in sheet order, each with its count), or, from an older 月度考核
+ * without 待定研判, only the count of every pending row of 工单研判 (not a count of the month).
+ */
+export type BulletinPending =
+  | { readonly ofMonth: true; readonly units: readonly { readonly name: string; readonly count: number }[] }
+  | { readonly ofMonth: false; readonly all: number };
+
+function pendingOf(input: BulletinInput): BulletinPending {
+  if (input.allPending !== undefined) return { ofMonth: false, all: input.allPending };
+  return { ofMonth: true, units: input.rows.flatMap((r) => ((r.pending ?? 0) > 0 ? [{ name: r.name, count: r.pending as number }] : [])) };
+}
+
+/** The 通报's line on pending 研判 (the .docx and the sheet 月度通报 say the same). */
+export function pendingText(p: BulletinPending): string {
+  if (!p.ofMonth) return p.all > 0 ? DOC_MSG.pendingNotByMonth(p.all) : DOC_MSG.pendingNone;
+  const total = p.units.reduce((s, u) => s + u.count, 0);
+  return total > 0 ? DOC_MSG.pending(total, p.units.map((u) => DOC_MSG.pendingUnit(u.name, u.count))) : DOC_MSG.pendingNone;
 }
 
 /** 单位类别 in the method's usual order, then any other in order of appearance. */
@@ -162,7 +187,7 @@ export function buildBulletin(input: BulletinInput): Bulletin {
     title, draft, opening: openingText(input), tables, red, black, settings,
     noOrders: input.rows.filter((r) => r.orders <= 0).map((r) => r.name),
     notScored: input.rows.filter((r) => r.orders > 0 && r.score === null).map((r) => r.name),
-    pending: input.pending, problems: input.problems, issuer: settings.issuer, date: input.date,
+    pending: pendingOf(input), problems: input.problems, issuer: settings.issuer, date: input.date,
   };
 }
 

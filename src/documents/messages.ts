@@ -39,7 +39,11 @@ export const DOC_MSG = {
   noOrders: (names: readonly string[]) => `本月无工单（不参加排名，不列入红榜、黑榜）：${names.join("、")}。`,
   noOrdersNone: "本月各单位均有工单。",
   notScored: (names: readonly string[]) => `有工单但未计分（数据有误，见“校验”表）：${names.join("、")}。`,
-  pending: (n: number) => `本月尚有待定研判${n}件（待定${n}件，见“工单研判”表）；待定研判不改变本通报的得分，决定后以重新计算的结果为准。`,
+  pending: (n: number, units: readonly string[]) =>
+    `本月尚有待定研判${n}件：${units.join("、")}（见“工单研判”表）；待定研判不改变本通报的得分，决定后以重新计算的结果为准。`,
+  pendingUnit: (name: string, n: number) => `${name}待定${n}件`,
+  pendingNotByMonth: (n: number) =>
+    `“工单研判”中尚有待定研判${n}件（各月合计，非本月件数）：“月度考核”由旧版本导入，没有“待定研判”列，无法得出本月的待定研判；重新导入工单明细后再生成通报，即列出本月有待定研判的单位。待定研判不改变本通报的得分。`,
   pendingNone: "本月无待定研判。",
   draftNote: (n: number) => `草稿：尚有${n}个问题未解决（见“校验”表），本通报的数字可能变化，解决后请重新生成。`,
   changeNew: "新",

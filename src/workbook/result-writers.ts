@@ -30,7 +30,7 @@ const widthOf = (c: ResultColumn) => RESULT_WIDTHS[c.label] ?? (c.rateId !== und
 
 /**
  * 月度考核's widths: the official table's, with 月份 and the counts (numbers of at most five digits under a
- * header on three lines) narrow and 扣分说明 narrower, so that its 25 columns print one A4 page wide at a
+ * header on three lines) narrow and 扣分说明 narrower, so that its 26 columns print one A4 page wide at a
  * legible size (spec H, J; 扣分说明 wraps, its rows grow).
  */
 const MONTHLY_WIDTHS: Readonly<Record<string, number>> = { 月份: 11, [RESULT_LABEL.explanation]: 30 };

@@ -3,7 +3,7 @@
  * take every unit at or above the N-th best score (at or below the N-th worst for 黑榜, among the units not
  * on 红榜), units without orders on neither list.
  */
-import { buildBulletin, type MonthRow } from "../../src/documents/bulletin";
+import { buildBulletin, pendingText, type MonthRow } from "../../src/documents/bulletin";
 import { DEFAULT_SETTINGS, type DocSettings } from "../../src/documents/params";
 import { prng } from "../../scripts/prng";
 
@@ -13,7 +13,7 @@ const row = (name: string, type: string, score: number | null, orders = 10): Mon
 
 const input = (rows: MonthRow[], settings: Partial<DocSettings> = {}, previous?: MonthRow[]) => ({
   year: 2021, month: 3, rows, ...(previous ? { previous } : {}), settings: { ...DEFAULT_SETTINGS, ...settings },
-  pending: 0, problems: [], date: "2021年4月5日",
+  problems: [], date: "2021年4月5日",
 });
 
 /** The reference: plain sorting, no shared code. */
@@ -104,10 +104,22 @@ describe("月度通报 ranks and lists", () => {
     }
   });
 
-  test("open problems make a 草稿; pending decisions are named", () => {
-    const b = buildBulletin({ ...input([row("A", "县区", 100)]), pending: 2, problems: [{ message: "x" }] });
+  test("open problems make a 草稿; the month's pending decisions are named by unit", () => {
+    const rows = [{ ...row("A", "县区", 100), pending: 2 }, { ...row("B", "县区", 90), pending: 0 }, { ...row("C", "市直", 95), pending: 1 }];
+    const b = buildBulletin({ ...input(rows), problems: [{ message: "x" }] });
     expect(b.title).toBe("安康市12345政务服务便民热线工单办理情况通报（2021年第3期）（草稿）");
     expect(b.draft).toBe(true);
-    expect(b.pending).toBe(2);
+    expect(b.pending).toEqual({ ofMonth: true, units: [{ name: "A", count: 2 }, { name: "C", count: 1 }] });
+    expect(pendingText(b.pending)).toContain("本月尚有待定研判3件：A待定2件、C待定1件");
+    expect(pendingText(buildBulletin(input([{ ...row("A", "县区", 100), pending: 0 }])).pending)).toBe("本月无待定研判。");
+  });
+
+  test("an older 月度考核 without 待定研判: the register's total, said not to be the month's", () => {
+    const b = buildBulletin({ ...input([row("A", "县区", 100)]), allPending: 4 });
+    expect(b.pending).toEqual({ ofMonth: false, all: 4 });
+    const text = pendingText(b.pending);
+    expect(text).toContain("尚有待定研判4件（各月合计，非本月件数）");
+    expect(text).not.toContain("本月尚有待定研判");
+    expect(pendingText(buildBulletin({ ...input([row("A", "县区", 100)]), allPending: 0 }).pending)).toBe("本月无待定研判。");
   });
 });

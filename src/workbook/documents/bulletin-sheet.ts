@@ -2,7 +2,7 @@
  * The sheet 月度通报: the same 通报 as the .docx (same Bulletin), rewritten whole each time, printed on A4
  * portrait one page wide with the title repeated. Long paragraphs are merged across the table's width and wrapped.
  */
-import { bulletinCells, listEntries, type Bulletin, type ListGroup } from "../../documents/bulletin";
+import { bulletinCells, listEntries, pendingText, type Bulletin, type ListGroup } from "../../documents/bulletin";
 import { DOC_MSG } from "../../documents/messages";
 import type { CellValue, SheetSnapshot, WriteOp } from "../port";
 import { STYLE, lineHeight, printOp, range, titleHeight } from "../styles";
@@ -50,7 +50,7 @@ export function bulletinSheetOps(previous: SheetSnapshot | undefined, b: Bulleti
       : `${DOC_MSG.headingBlack}　${DOC_MSG.blackIntro(b.settings.black, b.settings.blackScope === "全部")}`,
     ...listLines(DOCS_WMSG.blackHeading, b.black),
     `${DOC_MSG.headingNoOrders}　${b.noOrders.length > 0 ? DOC_MSG.noOrders(b.noOrders) : DOC_MSG.noOrdersNone}`,
-    `${DOC_MSG.headingPending}　${b.pending > 0 ? DOC_MSG.pending(b.pending) : DOC_MSG.pendingNone}`,
+    `${DOC_MSG.headingPending}　${pendingText(b.pending)}`,
     DOCS_WMSG.sign(b.issuer, b.date),
   ];
   // Captions go in the blank row before each table (the first table's is the row after the notes).

@@ -12,6 +12,8 @@ import type { RuleSet } from "../../engine";
 import type { ComputeResults } from "../compute";
 import { SHEET } from "../contract";
 import { LEDGER_SHEET } from "../ledger/contract";
+import { judgmentChangedSinceImport } from "../ledger/import-record";
+import { LEDGER_WMSG } from "../ledger/messages";
 import type { Snapshots } from "../tables";
 import { JUDGMENT_SHEET, monthsHeld, pendingDecisions, readDocParams, readMonthly } from "./read";
 import { reportInput } from "./report-input";
@@ -20,7 +22,7 @@ export { BULLETIN_SHEET, bulletinSheetOps } from "./bulletin-sheet";
 export { JUDGMENT_SHEET, openChecks } from "./read";
 
 /** The sheets the documents read. */
-export const DOCUMENT_READS: readonly string[] = [LEDGER_SHEET.monthly, SHEET.params, JUDGMENT_SHEET];
+export const DOCUMENT_READS: readonly string[] = [LEDGER_SHEET.monthly, SHEET.params, JUDGMENT_SHEET, LEDGER_SHEET.record];
 
 export interface Month {
   readonly year: number;
@@ -57,6 +59,15 @@ export interface DocumentOptions {
   readonly today: Date;
 }
 
+/**
+ * 月度考核 holds the counts and pending decisions of the last import: a 工单研判 changed since is not in them
+ * (spec I), an open problem unless 校验 already lists it.
+ */
+function judgmentProblems(snapshots: Snapshots, open: readonly DocProblem[]): DocProblem[] {
+  if (!judgmentChangedSinceImport(snapshots) || open.some((p) => p.message === LEDGER_WMSG.judgmentChanged)) return [];
+  return [{ sheet: JUDGMENT_SHEET, message: LEDGER_WMSG.judgmentChanged }];
+}
+
 /** The 月度通报 of `month`, or why there is none (the months 月度考核 holds). */
 export function bulletinFrom(snapshots: Snapshots, month: Month, options: DocumentOptions): BulletinOutcome {
   const monthly = readMonthly(snapshots.get(LEDGER_SHEET.monthly));
@@ -68,8 +79,9 @@ export function bulletinFrom(snapshots: Snapshots, month: Month, options: Docume
   const previous: readonly MonthRow[] | undefined = held.includes(key(before)) ? monthly.months.get(key(before)) : undefined;
   const bulletin = buildBulletin({
     year: month.year, month: month.month, rows: monthly.months.get(key(month)) ?? [], ...(previous ? { previous } : {}), settings,
-    pending: pendingDecisions(snapshots),
-    problems: [...options.openProblems, ...monthly.problems, ...problems], date: signDate(settings, options.today),
+    ...(monthly.hasPending ? {} : { allPending: pendingDecisions(snapshots) }),
+    problems: [...options.openProblems, ...judgmentProblems(snapshots, options.openProblems), ...monthly.problems, ...problems],
+    date: signDate(settings, options.today),
   });
   return { ok: true, bulletin, document: bulletinDocument(bulletin) };
 }

@@ -1,6 +1,7 @@
 /** Messages of the workbook side of the documents (reading 月度考核, the sheet 月度通报). */
 export const DOCS_WMSG = {
   notNumber: (label: string, value: unknown) => `月度考核的“${label}”应为数字，实为“${String(value)}”：该单位本月按未计分处理。`,
+  pendingNotNumber: (label: string, value: unknown) => `月度考核的“${label}”应为件数，实为“${String(value)}”：该单位本月的待定研判按0件列出，请重新导入工单明细。`,
   noType: "未分类",
   sheetTitle: (title: string) => title,
   sheetNote: "本表由“生成月度通报”写出（每次生成时整表重写），内容与通报文档（.docx）相同；A4纵向打印。",

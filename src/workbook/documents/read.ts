@@ -46,6 +46,8 @@ const COUNTS = [
 export interface MonthlyRead {
   /** Rows by month key ("2021-03"), in sheet order. */
   readonly months: ReadonlyMap<string, readonly MonthRow[]>;
+  /** Whether 月度考核 has the column 待定研判 (an import before it had none: no per-month pending count). */
+  readonly hasPending: boolean;
   readonly problems: readonly DocProblem[];
 }
 
@@ -55,7 +57,9 @@ export function readMonthly(snapshot: SheetSnapshot | undefined): MonthlyRead | 
   const labels = [LABEL.name, LABEL.type, MONTHLY_LABEL.month, RESULT_LABEL.total, ...COUNTS.map(([, l]) => l)];
   const header = headerOf(snapshot, labels);
   if (!header) return undefined;
-  const col = (label: string) => header.cols.get(label) as number;
+  // Optional: an import before 待定研判 existed wrote none.
+  const pendingAt = snapshot.values[header.row].findIndex((v) => normalizeLabel(v) === MONTHLY_LABEL.pending);
+  const col = (label: string) => (label === MONTHLY_LABEL.pending ? pendingAt : header.cols.get(label) as number);
   const months = new Map<string, MonthRow[]>();
   const problems: DocProblem[] = [];
   for (let r = header.row + 1; r < snapshot.values.length; r++) {
@@ -64,17 +68,20 @@ export function readMonthly(snapshot: SheetSnapshot | undefined): MonthlyRead | 
     const cell = cellOf(snapshot, r, col(LABEL.name));
     const name = typeof cell === "string" && cell.trim() !== "" ? cell.trim() : undefined;
     if (key === undefined || name === undefined) continue;
-    const number = (label: string): number | null => {
+    const number = (label: string, message = DOCS_WMSG.notNumber): number | null => {
       const v = cellOf(snapshot, r, col(label));
       if (typeof v === "number" && Number.isFinite(v)) return v;
-      if (v !== null && v !== "") problems.push({ sheet: LEDGER_SHEET.monthly, cell: cellAddress(r, col(label)), message: DOCS_WMSG.notNumber(label, v) });
+      if (v !== null && v !== "") problems.push({ sheet: LEDGER_SHEET.monthly, cell: cellAddress(r, col(label)), message: message(label, v) });
       return null;
     };
     const counts = Object.fromEntries(COUNTS.map(([key, label]) => [key, number(label) ?? 0])) as Record<(typeof COUNTS)[number][0], number>;
-    const row: MonthRow = { name, type: normalizeLabel(cellOf(snapshot, r, col(LABEL.type))) ?? DOCS_WMSG.noType, ...counts, score: number(RESULT_LABEL.total) };
+    const row: MonthRow = {
+      name, type: normalizeLabel(cellOf(snapshot, r, col(LABEL.type))) ?? DOCS_WMSG.noType, ...counts, score: number(RESULT_LABEL.total),
+      ...(pendingAt < 0 ? {} : { pending: number(MONTHLY_LABEL.pending, DOCS_WMSG.pendingNotNumber) ?? 0 }),
+    };
     months.set(key, [...(months.get(key) ?? []), row]);
   }
-  return { months, problems };
+  return { months, hasPending: pendingAt >= 0, problems };
 }
 
 /** Months (keys) in which some unit has orders, in calendar order. */
@@ -98,7 +105,10 @@ export function readDocParams(snapshot: SheetSnapshot | undefined) {
   return readDocSettings(cells, SHEET.params);
 }
 
-/** Decisions of 工单研判 still pending (结论 待定 or blank on a row with an order id), read as the import reads them. */
+/**
+ * Decisions of 工单研判 still pending (结论 待定 or blank on a row with an order id), read as the import reads them:
+ * every month's (the 报告's year; the 通报 of a 月度考核 without 待定研判).
+ */
 export function pendingDecisions(snapshots: Snapshots): number {
   const { register } = readDecisionRegister(snapshots);
   if (!register) return 0;

@@ -61,13 +61,14 @@ export const NOT_LISTED_MARK = "…";
 export const MAPPING_LABEL = { header: "表头", column: "对应列" } as const;
 
 /**
- * 月度考核 columns: unit, month, the counts, then the result table's columns for the method (same labels as
- * 12345热线考核表, without its 序号).
+ * 月度考核 columns: unit, month, the counts, 待定研判 (spec I 待定 decisions on the unit's orders counted in that
+ * month, read by the 月度通报), then the result table's columns for the method (same labels as 12345热线考核表,
+ * without its 序号).
  */
-export const MONTHLY_LABEL = { month: "月份" } as const;
+export const MONTHLY_LABEL = { month: "月份", pending: "待定研判" } as const;
 export function monthlyColumns(rules: HotlineRuleSet): ResultColumn[] {
   const fixed: readonly string[] = [SEQ_LABEL, LABEL.name, LABEL.type];
-  const counts = [LABEL.name, LABEL.type, MONTHLY_LABEL.month, ...FILLED_LABELS].map((label): ResultColumn => ({ label, kind: "count" }));
+  const counts = [LABEL.name, LABEL.type, MONTHLY_LABEL.month, ...FILLED_LABELS, MONTHLY_LABEL.pending].map((label): ResultColumn => ({ label, kind: "count" }));
   return [...counts, ...resultColumns(rules).filter((c) => !fixed.includes(c.label))];
 }
 

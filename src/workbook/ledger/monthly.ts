@@ -33,6 +33,8 @@ export interface MonthlyScore {
   readonly monthlyAverage: number;
   /** Score, ranks and 扣分说明 (no score when the unit's register rows or type have errors: see 校验). */
   readonly outcome: UnitOutcome;
+  /** 待定 decisions of 工单研判 on the unit's orders counted in the period (judgment-data's period logic). */
+  readonly pending: number;
 }
 
 export interface MonthlyUnit {
@@ -80,6 +82,7 @@ export function monthlyScores(snapshots: Snapshots, data: LedgerData, year: numb
   const memo: ScoreMemo = new Map(); // thirteen scorings of the same units under the same rules
   const score = (period: Period, average: (c: UnitPeriodCounts) => number, cases: RegisterRead, bonusCases: RegisterRead) => {
     const counts = data.counts(period);
+    const judged = data.judgment?.byUnit(period);
     const rows = new Map<Organization, HotlineCounts>();
     const present = new Set<Organization>();
     for (const e of entries) {
@@ -93,8 +96,9 @@ export function monthlyScores(snapshots: Snapshots, data: LedgerData, year: numb
       errors, blocked,
     }, findings, memo);
     return entries.map((e, i): MonthlyScore => {
-      const c = counts[position.get((e.org as Organization).name) as number];
-      return { period, counts: c, monthlyAverage: average(c), outcome: outcomes[i] };
+      const unit = position.get((e.org as Organization).name) as number;
+      const c = counts[unit];
+      return { period, counts: c, monthlyAverage: average(c), outcome: outcomes[i], pending: judged?.get(unit)?.pending ?? 0 };
     });
   };
 
@@ -121,6 +125,7 @@ function monthlyRows(results: MonthlyResults, labels: readonly string[], rules: 
     if (label === LABEL.type) return s.outcome.type ?? null;
     if (label === MONTHLY_LABEL.month) return s.period.kind === "year" ? LEDGER_WMSG.annualRow(s.period.year) : s.period.name;
     if (label === LABEL.monthly) return s.monthlyAverage;
+    if (label === MONTHLY_LABEL.pending) return s.pending;
     if ((FILLED_COUNT_LABELS as readonly string[]).includes(label)) return s.counts[label as (typeof FILLED_COUNT_LABELS)[number]];
     return table[label][i];
   }));

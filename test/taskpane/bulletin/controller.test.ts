@@ -33,7 +33,7 @@ describe("task pane: 生成月度通报", () => {
 
   async function run(platform: Platform, month: string, pendingRow = false) {
     const port = await ExcelJsWorkbookPort.fromFile(workbook);
-    // A decision still pending in 工单研判 (header on its second row): the 通报 names it.
+    // A decision typed in 工单研判 (header on its second row) after the import: 月度考核 does not hold it yet.
     if (pendingRow) await port.apply([{ kind: "values", sheet: "工单研判", row: 2, col: 0, values: [["AK2021030000001", null, "不合理诉求", null, "待定"]] }]);
     const fake = fakeView();
     await new BulletinController({ port, view: fake.view, lock: new ActionLock(), platform, today: () => new Date(2021, 3, 5) }).generate(month);
@@ -41,7 +41,7 @@ describe("task pane: 生成月度通报", () => {
   }
 
   test("Excel on the web: writes 月度通报 and offers the .docx", async () => {
-    const { port, statuses, downloads } = await run("web", "2021-03", true);
+    const { port, statuses, downloads } = await run("web", "2021-03");
     expect(statuses.at(-1)).toMatchObject({ kind: "ok" });
     const file = downloads.at(-1);
     expect(file?.name).toBe("2021-03-通报.docx");
@@ -54,13 +54,15 @@ describe("task pane: 生成月度通报", () => {
     sheet?.eachRow((row) => texts.push(String(row.getCell(1).value ?? "")));
     expect(texts.some((t) => t.startsWith("红榜　县区："))).toBe(true);
     expect(texts).toContain("安康市行政审批服务局　2021年4月5日");
-    expect(texts.some((t) => t.includes("待定1件"))).toBe(true);
+    // The import's 月度考核 holds the month's pending decisions (待定研判): the sample has none.
+    expect(texts).toContain("五、其他事项　本月无待定研判。");
   });
 
-  test("desktop: the sheet only, and the pane points to the web version and the command line", async () => {
-    const { statuses, downloads } = await run("desktop", "2021-03");
+  test("desktop: the sheet only, and the pane points to the web version and the command line; a decision typed after the import makes a 草稿", async () => {
+    const { port, statuses, downloads } = await run("desktop", "2021-03", true);
     expect(downloads.filter((d) => d !== null)).toEqual([]);
-    expect(statuses.at(-1)?.text).toContain("命令行");
+    expect(statuses.at(-1)).toMatchObject({ kind: "error", text: expect.stringContaining("命令行") });
+    expect(String(port.workbook.getWorksheet("月度通报")?.getCell("A1").value)).toContain("（草稿）");
   });
 
   test("a month 月度考核 does not hold, or no month at all", async () => {
