@@ -24,6 +24,7 @@ import { nodeFile, writeFileFrom } from "../xlsx/node-file";
 import type { WorkbookPort } from "../workbook/port";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import { JUDGMENT_SHEET, LEDGER_WMSG } from "../workbook/ledger";
+import type { Finding } from "../workbook/findings";
 import { computeStep, importLedgerStep } from "../job";
 import { WMSG } from "../workbook/messages";
 import { CLI_MSG, LEDGER_CLI_MSG } from "./messages";
@@ -233,11 +234,23 @@ async function computeAndWrite(
   for (const line of docs.err) io.err(line);
   pdfFailed ||= docs.pdfFailed;
   // The open problems of a ledger import (工单导入校验) leave the units scored: they are not input errors.
-  if (ledgerProblemRows > 0) io.err(LEDGER_CLI_MSG.ledgerHasProblems(ledgerProblemRows));
-  else if (ledgerOpen > 0) io.err(LEDGER_CLI_MSG.ledgerStillOpen);
+  for (const line of ledgerOpenLines(problems, ledgerProblemRows, c.ledger !== undefined)) io.err(line);
   if (summary.errors > ledgerOpen) io.err(CLI_MSG.inputHasProblems(summary.errors - ledgerOpen));
   if (pdfFailed) return EXIT.usage;
   return summary.errors > 0 || ledgerProblemRows > 0 || ledgerEmpty || docs.draft ? EXIT.problems : EXIT.ok;
+}
+
+/**
+ * What is open after the ledger step: this import's problem rows (工单明细), 工单研判 errors (this import's or
+ * the last one's), or problem rows an earlier import left in 工单导入校验.
+ */
+function ledgerOpenLines(problems: readonly Finding[], problemRows: number, imported: boolean): string[] {
+  const open = problems.filter((p) => p.code === "ledgerOpen");
+  const lines: string[] = [];
+  if (problemRows > 0) lines.push(LEDGER_CLI_MSG.ledgerHasProblems(problemRows));
+  else if (open.some((p) => p.sheet !== JUDGMENT_SHEET)) lines.push(LEDGER_CLI_MSG.ledgerStillOpen);
+  if (open.some((p) => p.sheet === JUDGMENT_SHEET)) lines.push(LEDGER_CLI_MSG.judgmentOpen(imported));
+  return lines;
 }
 
 /** The PDF's path written as the user wrote the output's (same folder, .pdf instead of .xlsx). */

@@ -11,7 +11,8 @@ import { documentsStep, type RunFacts } from "../job";
 import type { Month } from "../workbook/documents";
 import { qualified } from "../workbook/address";
 import { writeAtomically } from "./files";
-import { DOC_CLI_MSG } from "./messages";
+import { WMSG } from "../workbook/messages";
+import { CLI_MSG, DOC_CLI_MSG } from "./messages";
 import { writePdf } from "./pdf";
 
 export interface DocumentsRequest {
@@ -25,7 +26,10 @@ export interface DocumentJob {
   readonly kind: "bulletin" | "report";
   readonly document: DocModel;
   readonly draft: boolean;
+  /** Open problems beyond the run's (printed as 错误): they make the document a 草稿. */
   readonly problems: readonly DocProblem[];
+  /** Bad document 参数 the run's 校验 lines do not already show (printed as 警告; the default is used). */
+  readonly warnings: readonly DocProblem[];
 }
 
 /** out/x.xlsx → out/x-2021-03-通报.docx / out/x-报告.docx */
@@ -41,7 +45,14 @@ export async function prepareDocuments(
     { bulletins: request.bulletin ? [request.bulletin] : [], report: request.report === true }, { ...facts, ledgerRows: DOC_CLI_MSG.ledgerRows },
   );
   if (!step.ok) return step;
-  return { ok: true, jobs: step.documents.map((d) => ({ path: documentPath(facts.output, d.suffix), kind: d.kind, document: d.document, draft: d.draft, problems: d.problems })) };
+  const shown = new Set(facts.problems.map((p) => p.message));
+  return {
+    ok: true,
+    jobs: step.documents.map((d) => ({
+      path: documentPath(facts.output, d.suffix), kind: d.kind, document: d.document, draft: d.draft, problems: d.problems,
+      warnings: d.warnings.filter((w) => !shown.has(w.message)),
+    })),
+  };
 }
 
 /** Writes each document (and its PDF); returns the lines to print and whether a PDF failed. */
@@ -54,7 +65,8 @@ export async function writeDocuments(jobs: readonly DocumentJob[], at: (path: st
     const { writeDocx } = await import("../documents/docx/write");
     const bytes = await writeDocx(job.document);
     await writeAtomically(at(job.path), (temporary) => writeFile(temporary, bytes));
-    for (const p of job.problems) err.push(DOC_CLI_MSG.problem(p.sheet ? qualified(p.sheet, p.cell) : "", p.message));
+    for (const p of job.problems) err.push(CLI_MSG.problemLine(WMSG.level.error, p.sheet ? qualified(p.sheet, p.cell) : "", p.message));
+    for (const p of job.warnings) err.push(CLI_MSG.problemLine(WMSG.level.warning, p.sheet ? qualified(p.sheet, p.cell) : "", p.message));
     out.push(DOC_CLI_MSG.written(job.kind, job.path, job.draft));
     if (!pdf) continue;
     const converted = await writePdf(at(job.path));

@@ -118,6 +118,8 @@ export const LEDGER_CLI_MSG = {
   ledgerProblemsMore: (count: number) => `…… 另有${count}个问题，见“工单导入校验”工作表`,
   ledgerHasProblems: (rows: number) => `工单明细有${rows}行存在问题（整行未计入，或只部分计入）：详见结果文件的“工单导入校验”工作表。`,
   ledgerStillOpen: "工单导入校验中仍有上次导入工单时发现的问题：结果为草稿，请更正工单明细后重新导入（详见结果文件的“工单导入校验”工作表）。",
+  judgmentOpen: (thisImport: boolean) =>
+    `${thisImport ? "本次" : "上次"}导入工单时，工单研判中有登记有错误、未生效：结果为草稿，请更正工单研判后重新导入工单明细（详见结果文件的“工单导入校验”工作表）。`,
   typedRefused: (count: number, withoutRecord: boolean) =>
     `导入会替换“热线数据”中${count}个不是上次导入写入的数字（手工填写，或导入后修改过${withoutRecord ? "；本工作簿尚无导入记录，非空的数字都视为手工填写" : ""}）：` +
     "未导入，未写出任何文件。",

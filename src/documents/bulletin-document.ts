@@ -2,6 +2,7 @@
 import { bulletinCells, listEntries, pendingText, type Bulletin, type ListGroup } from "./bulletin";
 import { DOC_MSG } from "./messages";
 import type { Block, Column, DocModel } from "./model";
+import { listedIn } from "./params";
 
 /** Column widths in millimetres of the 156 mm text block: a rate ("100.00%" at 10.5 pt) needs about 17 mm. */
 const WIDTHS = [8, 28, 13, 19, 18, 18, 19, 13, 10, 14];
@@ -15,7 +16,7 @@ function listBlocks(groups: readonly ListGroup[]): Block[] {
 
 export function bulletinDocument(b: Bulletin): DocModel {
   const blocks: Block[] = [{ kind: "title", text: b.title }];
-  if (b.draft) blocks.push({ kind: "paragraph", text: DOC_MSG.draftNote(b.problems.length) });
+  if (b.draft) blocks.push({ kind: "paragraph", text: DOC_MSG.draftNote(b.problems.length, listedIn(b.problems)) });
   blocks.push({ kind: "paragraph", text: b.opening }, { kind: "heading", text: DOC_MSG.headingRanking });
   b.tables.forEach((t, i) => {
     blocks.push({ kind: "paragraph", text: DOC_MSG.categoryTable(i, t.type, t.rows.length) });

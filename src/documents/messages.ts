@@ -45,7 +45,8 @@ export const DOC_MSG = {
   pendingNotByMonth: (n: number) =>
     `“工单研判”中尚有待定研判${n}件（各月合计，非本月件数）：“月度考核”由旧版本导入，没有“待定研判”列，无法得出本月的待定研判；重新导入工单明细后再生成通报，即列出本月有待定研判的单位。待定研判不改变本通报的得分。`,
   pendingNone: "本月无待定研判。",
-  draftNote: (n: number) => `草稿：尚有${n}个问题未解决（见“校验”表），本通报的数字可能变化，解决后请重新生成。`,
+  draftNote: (n: number, sheets: readonly string[]) =>
+    `草稿：尚有${n}个问题未解决（见${sheets.map((s) => `“${s}”`).join("、")}表），本通报的数字可能变化，解决后请重新生成。`,
   changeNew: "新",
   changeSame: "—",
   changeUp: (n: number) => `↑${n}`,
@@ -67,6 +68,12 @@ export const DOC_MSG = {
     veto: (total: number, vetoed: number) => `考核部门${total}个，因适用事项未完成扣分的部门${vetoed}个。`,
     vetoLine: (name: string, items: string, points: string) => `${name}：未完成${items}，扣${points}分。`,
     vetoNone: "各部门适用事项均已完成，无扣分。",
+    vetoNoneFailed: "其余部门填写的适用事项均为完成，无扣分。",
+    vetoUnconfirmed: (entries: readonly string[]) =>
+      `${entries.length}个部门的适用事项未填写完成情况（空白或填“不涉及”），按“不涉及”处理、未计扣分，请核实：${entries.join("、")}。`,
+    vetoUnconfirmedEntry: (name: string, items: string) => `${name}（${items}）`,
+    unconfirmedOpen: (departments: number) =>
+      `审批服务便民化工作考核中有${departments}个部门的适用事项未填写完成情况，按“不涉及”处理（见“校验”表的警告），其扣分可能变化。`,
     vetoNotAssessed: "本次只导入了工单明细，没有考核工作簿中的便民化考核完成情况：审批服务便民化工作考核未计算，须在考核工作簿中填写后重新生成。",
     vetoNotJudged: (names: readonly string[]) => `未能判定的部门（数据有误或缺少数据，见“校验”表）：${names.join("、")}。`,
     headingOpen: "三、需要说明的事项",
@@ -85,6 +92,7 @@ export const DOC_MSG = {
   vetoColumns: ["序号", "部门", "涉及事项", "未完成事项", "扣分", "扣分说明"] as const,
   items: (nos: readonly number[]) => (nos.length === 0 ? "无" : nos.map((n) => `事项${n}`).join("、")),
   notJudged: "未判定",
+  unconfirmedItems: (failed: string, blank: string) => `${failed}；未填写：${blank}（按不涉及处理）`,
   entryScore: (name: string, score: string) => `${name}（${score}分）`,
   pageNumber: ["— ", " —"] as const,
 } as const;

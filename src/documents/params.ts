@@ -62,6 +62,15 @@ export interface DocProblem {
   readonly sheet?: string;
   readonly cell?: string;
   readonly message: string;
+  /** The sheet that lists the problem for the user to resolve (default 校验). */
+  readonly listedIn?: string;
+}
+
+export const PROBLEMS_SHEET = "校验";
+
+/** The sheets that list `problems`, each once, in order of first mention. */
+export function listedIn(problems: readonly DocProblem[]): string[] {
+  return [...new Set(problems.map((p) => p.listedIn ?? PROBLEMS_SHEET))];
 }
 
 const blank = (v: ParamValue) => v === null || (typeof v === "string" && v.trim() === "");

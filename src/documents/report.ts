@@ -22,6 +22,8 @@ export interface ReportDepartment {
   /** Items that apply to the department (涉及事项). */
   readonly items: readonly number[];
   readonly failed: readonly number[];
+  /** Applicable items left blank or written 不涉及: counted as not applicable (a 校验 warning), to be checked. */
+  readonly unconfirmed: readonly number[];
   /** null: not judged (bad or missing data). */
   readonly deduction: number | null;
   readonly explanation: string;
@@ -63,11 +65,20 @@ function vetoFacts(input: ReportInput): Block[] {
   if (input.departments === null) return [{ kind: "paragraph", text: B.vetoNotAssessed }];
   const vetoed = input.departments.filter((d) => d.deduction !== null && d.deduction > 0);
   const notJudged = input.departments.filter((d) => d.deduction === null).map((d) => d.name);
+  const unconfirmed = unconfirmedOf(input.departments);
   const blocks: Block[] = [{ kind: "paragraph", text: B.veto(input.departments.length, vetoed.length) }];
-  if (vetoed.length === 0) blocks.push({ kind: "paragraph", text: B.vetoNone });
+  if (vetoed.length === 0 && unconfirmed.length === 0 && notJudged.length === 0) blocks.push({ kind: "paragraph", text: B.vetoNone });
   for (const d of vetoed) blocks.push({ kind: "paragraph", text: B.vetoLine(d.name, DOC_MSG.items(d.failed), formatPoints(d.deduction as number)) });
+  if (unconfirmed.length > 0) {
+    blocks.push({ kind: "paragraph", text: B.vetoUnconfirmed(unconfirmed.map((d) => B.vetoUnconfirmedEntry(d.name, DOC_MSG.items(d.unconfirmed)))) });
+  }
   if (notJudged.length > 0) blocks.push({ kind: "paragraph", text: B.vetoNotJudged(notJudged) });
   return blocks;
+}
+
+/** Judged departments with applicable items counted as not applicable (blank or 不涉及). */
+function unconfirmedOf(departments: readonly ReportDepartment[]): ReportDepartment[] {
+  return departments.filter((d) => d.deduction !== null && d.unconfirmed.length > 0);
 }
 
 function openFacts(input: ReportInput): Block[] {
@@ -75,7 +86,11 @@ function openFacts(input: ReportInput): Block[] {
   if (input.pending > 0) texts.push(B.pending(input.pending));
   if (input.problems.length > 0) texts.push(B.problems(input.problems.length));
   if (input.departments === null) texts.push(B.vetoNotAssessed);
-  texts.push(texts.length > 0 ? B.draft : B.clean);
+  if (reportDraft(input)) texts.push(B.draft);
+  // Blank statuses are 校验 warnings: said plainly, without making the 报告 a 草稿.
+  const unconfirmed = input.departments === null ? 0 : unconfirmedOf(input.departments).length;
+  if (unconfirmed > 0) texts.push(B.unconfirmedOpen(unconfirmed));
+  if (texts.length === 0) texts.push(B.clean);
   return texts.map((text) => ({ kind: "paragraph", text }));
 }
 
@@ -90,7 +105,8 @@ function attachments(input: ReportInput): DocModel["sections"] {
   const notes = input.units.map((u, i) => `${i + 1}. ${u.name}：${u.explanation}`);
   const vetoColumns: Column[] = DOC_MSG.vetoColumns.map((label, i) => ({ label, width: VETO_WIDTHS[i], align: i === 1 || i === 5 ? "left" : "center" }));
   const vetoRows = (input.departments ?? []).map((d, i) => [
-    String(i + 1), d.name, DOC_MSG.items(d.items), d.deduction === null ? DOC_MSG.notJudged : DOC_MSG.items(d.failed),
+    String(i + 1), d.name, DOC_MSG.items(d.items), d.deduction === null ? DOC_MSG.notJudged
+      : d.unconfirmed.length > 0 ? DOC_MSG.unconfirmedItems(DOC_MSG.items(d.failed), DOC_MSG.items(d.unconfirmed)) : DOC_MSG.items(d.failed),
     d.deduction === null ? DOC_MSG.notJudged : formatPoints(d.deduction), d.explanation,
   ]);
   return [

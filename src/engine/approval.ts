@@ -81,7 +81,7 @@ export interface DepartmentResult {
   readonly problems: readonly Problem[];
 }
 
-const STATUS_TEXT: Record<Status, string> = { done: "完成", notDone: "未完成", notApplicable: "不涉及" };
+export const STATUS_TEXT: Record<Status, string> = { done: "完成", notDone: "未完成", notApplicable: "不涉及" };
 
 /**
  * The derived item from its parts when any is filled (spec B: done only when all parts are). A part that fails

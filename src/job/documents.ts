@@ -8,6 +8,7 @@ import type { DocProblem } from "../documents/params";
 import { ruleSet, type RuleSet } from "../engine";
 import type { ComputeResults, ComputeSummary, Finding } from "../workbook";
 import { DOCUMENT_READS, bulletinFrom, reportFrom, type Month } from "../workbook/documents";
+import { LEDGER_SHEET } from "../workbook/ledger/contract";
 import { workbookMethod } from "../workbook/method";
 import { chooseRuleSet } from "../workbook/params";
 import type { WorkbookPort } from "../workbook/port";
@@ -40,8 +41,10 @@ export interface DocumentBuilt {
   readonly month?: Month;
   readonly document: DocModel;
   readonly draft: boolean;
-  /** Problems of the document's own inputs (beyond the run's open problems). */
+  /** Open problems of the document's own inputs (beyond the run's): they make it a 草稿. */
   readonly problems: readonly DocProblem[];
+  /** Bad 参数 values of the documents: warnings (the default is used; 校验 lists them too). */
+  readonly warnings: readonly DocProblem[];
 }
 
 export type DocumentsStep = { readonly ok: true; readonly documents: DocumentBuilt[] } | { readonly ok: false; readonly message: string };
@@ -53,8 +56,11 @@ export function documentSuffix(kind: "bulletin" | "report", month?: Month): stri
 }
 
 function openProblems(facts: RunFacts): DocProblem[] {
-  const errors: DocProblem[] = facts.problems.filter((p) => p.severity === "error").map((p) => ({ sheet: p.sheet, cell: p.cell, message: p.message }));
-  if (facts.ledgerProblemRows > 0) errors.push({ message: facts.ledgerRows(facts.ledgerProblemRows) });
+  // A ledger import's open problems are resolved in 工单导入校验 / 工单研判, the others where 校验 lists them.
+  const errors: DocProblem[] = facts.problems.filter((p) => p.severity === "error").map((p) => ({
+    sheet: p.sheet, cell: p.cell, message: p.message, ...(p.code === "ledgerOpen" ? { listedIn: p.sheet } : {}),
+  }));
+  if (facts.ledgerProblemRows > 0) errors.push({ message: facts.ledgerRows(facts.ledgerProblemRows), listedIn: LEDGER_SHEET.problems });
   return errors;
 }
 
@@ -74,7 +80,7 @@ export async function documentsStep(job: DocumentsJob, facts: RunFacts, snapshot
     if (!made.ok) return made;
     documents.push({
       kind: "bulletin", suffix: documentSuffix("bulletin", month), month, document: made.document,
-      draft: made.bulletin.draft, problems: made.bulletin.problems.slice(options.openProblems.length),
+      draft: made.bulletin.draft, problems: made.bulletin.problems.slice(options.openProblems.length), warnings: made.warnings,
     });
   }
   if (job.report) {
@@ -84,7 +90,7 @@ export async function documentsStep(job: DocumentsJob, facts: RunFacts, snapshot
       rules = method.ok ? method.rules : ruleSet();
     }
     const made = reportFrom(read, facts.results, { rules, method: facts.summary.method, approvalAssessed: facts.approvalAssessed ?? true, ...options });
-    documents.push({ kind: "report", suffix: documentSuffix("report"), document: made.document, draft: made.draft, problems: made.problems });
+    documents.push({ kind: "report", suffix: documentSuffix("report"), document: made.document, draft: made.draft, problems: [], warnings: made.warnings });
   }
   return { ok: true, documents };
 }

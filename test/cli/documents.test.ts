@@ -116,6 +116,38 @@ describe("npm run assess -- --bulletin / --report", () => {
     expect(report.filter((p) => /^\d+\. .+：/.test(p))).toHaveLength(77);
   });
 
+  test("a bad document 参数 is a warning, and blank 便民化考核 statuses are named, never a clean result", async () => {
+    // The first run's output: 便民化考核 as the template left it (every status blank), 红榜人数 made -1.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(output);
+    const params = wb.getWorksheet("参数") as ExcelJS.Worksheet;
+    let redCell = "";
+    params.eachRow((r) => r.eachCell((c) => { if (c.value === "红榜人数") redCell = params.getCell(c.row, c.col + 1).address; }));
+    params.getCell(redCell).value = -1;
+    const input = join(dir, "blank-veto.xlsx");
+    await wb.xlsx.writeFile(input);
+    const { io, out, err } = capture();
+    expect(await main([input, "-o", join(dir, "bv.xlsx"), "--bulletin", "2021-03", "--report"], io)).toBe(EXIT.ok);
+    const lines = [...out, ...err];
+    const warning = `[警告] 参数!${redCell}　参数“红榜人数”的值“-1”无法识别：应为1—99的整数。已按默认值处理。`;
+    expect(lines.filter((l) => l === warning)).toHaveLength(1);
+    expect(lines.some((l) => l.startsWith("[文档]") || l.includes("草稿"))).toBe(false);
+    expect(docxParagraphs(join(dir, "bv-2021-03-通报.docx"))[0]).toBe("安康市12345政务服务便民热线工单办理情况通报（2021年第3期）");
+    const report = docxParagraphs(join(dir, "bv-报告.docx"));
+    expect(report[0]).toBe("关于报送2021年度12345热线工单办理情况及审批服务便民化工作考核结果的报告");
+    expect(report.join("\n")).not.toContain("均已完成");
+    // Every blank applicable status 校验 warns about is named once in the body: departments and items.
+    const blanks = out.filter((l) => l.startsWith("[警告] 便民化考核!") && l.includes("为空白，按“不涉及”处理"));
+    expect(blanks.length).toBeGreaterThan(0);
+    const named = report.find((p) => p.includes("适用事项未填写完成情况（空白或填“不涉及”）")) ?? "";
+    const departments = named.slice(named.indexOf("请核实：") + 4).split("）、");
+    expect(named.startsWith(`${departments.length}个部门`)).toBe(true);
+    expect(departments).toHaveLength(new Set(blanks.map((l) => /便民化考核!\D+(\d+)/u.exec(l)?.[1])).size);
+    expect(named.match(/事项\d/gu)).toHaveLength(blanks.length);
+    expect(report).toContain(`审批服务便民化工作考核中有${departments.length}个部门的适用事项未填写完成情况，按“不涉及”处理（见“校验”表的警告），其扣分可能变化。`);
+    expect(report).not.toContain("考核数据已全部校验，无待定研判。");
+  });
+
   test("a month 月度考核 does not hold: exit 2 naming the months it holds, nothing written", async () => {
     const { io, err } = capture();
     const other = join(dir, "none.xlsx");

@@ -68,5 +68,9 @@ describe("assess --ledger with 工单研判", () => {
     const hb = (await hotlineRows(await ExcelJsWorkbookPort.fromFile(output))).get(HB);
     expect(hb).toMatchObject({ 退单数: 2 });
     for (const cell of ["A3", "B4", "C5", "E5", "G5"]) expect(text).toContain(`工单研判!${cell}`);
+    // The final word names this import and 工单研判, not an earlier import nor the ledger file.
+    expect(text).toContain("本次导入工单时，工单研判中有登记有错误、未生效：结果为草稿，请更正工单研判后重新导入工单明细");
+    expect(text).not.toContain("上次导入");
+    expect(text).not.toContain("请更正工单明细后重新导入");
   });
 });

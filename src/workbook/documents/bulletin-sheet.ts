@@ -4,6 +4,7 @@
  */
 import { bulletinCells, listEntries, pendingText, type Bulletin, type ListGroup } from "../../documents/bulletin";
 import { DOC_MSG } from "../../documents/messages";
+import { listedIn } from "../../documents/params";
 import type { CellValue, SheetSnapshot, WriteOp } from "../port";
 import { STYLE, lineHeight, printOp, range, titleHeight } from "../styles";
 import { ownedSheetOps, type OwnedColumn } from "../ledger/owned-sheet";
@@ -33,7 +34,7 @@ function listLines(heading: string, groups: readonly ListGroup[]): string[] {
 export function bulletinSheetOps(previous: SheetSnapshot | undefined, b: Bulletin): WriteOp[] {
   const sheet = BULLETIN_SHEET;
   const tables = b.tables.map((t) => ({ columns: COLUMNS, rows: t.rows.map((r, i): CellValue[] => bulletinCells(r, i)) }));
-  const notes = [DOCS_WMSG.sheetNote, ...(b.draft ? [DOC_MSG.draftNote(b.problems.length)] : []), b.opening];
+  const notes = [DOCS_WMSG.sheetNote, ...(b.draft ? [DOC_MSG.draftNote(b.problems.length, listedIn(b.problems))] : []), b.opening];
   // A blank note row: the first table's caption goes there, as the others' go in the blank row between tables.
   const { ops, layout } = ownedSheetOps(previous, { sheet, title: b.title, notes: [...notes, ""], tables });
   const result: WriteOp[] = ops.filter((op) => op.kind !== "pageSetup" && op.kind !== "freeze");

@@ -49,7 +49,8 @@ export function monthsOf(snapshots: Snapshots): { ok: true; months: Month[] } | 
 }
 
 export type BulletinOutcome =
-  | { readonly ok: true; readonly bulletin: Bulletin; readonly document: DocModel }
+  /** `warnings`: bad 参数 values of the documents (the default is used; 校验 lists them as warnings). */
+  | { readonly ok: true; readonly bulletin: Bulletin; readonly document: DocModel; readonly warnings: readonly DocProblem[] }
   | { readonly ok: false; readonly message: string };
 
 export interface DocumentOptions {
@@ -65,7 +66,7 @@ export interface DocumentOptions {
  */
 function judgmentProblems(snapshots: Snapshots, open: readonly DocProblem[]): DocProblem[] {
   if (!judgmentChangedSinceImport(snapshots) || open.some((p) => p.message === LEDGER_WMSG.judgmentChanged)) return [];
-  return [{ sheet: JUDGMENT_SHEET, message: LEDGER_WMSG.judgmentChanged }];
+  return [{ sheet: JUDGMENT_SHEET, message: LEDGER_WMSG.judgmentChanged, listedIn: JUDGMENT_SHEET }];
 }
 
 /** The 月度通报 of `month`, or why there is none (the months 月度考核 holds). */
@@ -75,22 +76,22 @@ export function bulletinFrom(snapshots: Snapshots, month: Month, options: Docume
   const held = monthsHeld(monthly);
   if (!held.includes(key(month))) return { ok: false, message: DOC_ERR.monthNotHeld(DOC_MSG.monthName(month.year, month.month), held.map(named)) };
   const before: Month = month.month === 1 ? { year: month.year - 1, month: 12 } : { year: month.year, month: month.month - 1 };
-  const { settings, problems } = readDocParams(snapshots.get(SHEET.params));
+  const { settings, problems: warnings } = readDocParams(snapshots.get(SHEET.params));
   const previous: readonly MonthRow[] | undefined = held.includes(key(before)) ? monthly.months.get(key(before)) : undefined;
   const bulletin = buildBulletin({
     year: month.year, month: month.month, rows: monthly.months.get(key(month)) ?? [], ...(previous ? { previous } : {}), settings,
     ...(monthly.hasPending ? {} : { allPending: pendingDecisions(snapshots) }),
-    problems: [...options.openProblems, ...judgmentProblems(snapshots, options.openProblems), ...monthly.problems, ...problems],
+    problems: [...options.openProblems, ...judgmentProblems(snapshots, options.openProblems), ...monthly.problems],
     date: signDate(settings, options.today),
   });
-  return { ok: true, bulletin, document: bulletinDocument(bulletin) };
+  return { ok: true, bulletin, document: bulletinDocument(bulletin), warnings };
 }
 
 export interface ReportOutcome {
   readonly document: DocModel;
   readonly draft: boolean;
-  /** Problems of the documents' own 参数 rows (also counted as open problems). */
-  readonly problems: readonly DocProblem[];
+  /** Bad values of the documents' own 参数 rows: warnings (the default is used), never a 草稿 by themselves. */
+  readonly warnings: readonly DocProblem[];
   readonly pending: number;
 }
 
@@ -98,10 +99,10 @@ export interface ReportOutcome {
 export function reportFrom(
   snapshots: Snapshots, results: ComputeResults, ctx: { rules: RuleSet; method: string; approvalAssessed: boolean } & DocumentOptions,
 ): ReportOutcome {
-  const { settings, problems } = readDocParams(snapshots.get(SHEET.params));
+  const { settings, problems: warnings } = readDocParams(snapshots.get(SHEET.params));
   const pending = pendingDecisions(snapshots);
   const input = reportInput(results, {
-    rules: ctx.rules, method: ctx.method, approvalAssessed: ctx.approvalAssessed, pending, problems: [...ctx.openProblems, ...problems], settings, date: signDate(settings, ctx.today),
+    rules: ctx.rules, method: ctx.method, approvalAssessed: ctx.approvalAssessed, pending, problems: ctx.openProblems, settings, date: signDate(settings, ctx.today),
   });
-  return { document: reportDocument(input), draft: reportDraft(input), problems, pending };
+  return { document: reportDocument(input), draft: reportDraft(input), warnings, pending };
 }

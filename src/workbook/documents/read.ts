@@ -71,7 +71,7 @@ export function readMonthly(snapshot: SheetSnapshot | undefined): MonthlyRead | 
     const number = (label: string, message = DOCS_WMSG.notNumber): number | null => {
       const v = cellOf(snapshot, r, col(label));
       if (typeof v === "number" && Number.isFinite(v)) return v;
-      if (v !== null && v !== "") problems.push({ sheet: LEDGER_SHEET.monthly, cell: cellAddress(r, col(label)), message: message(label, v) });
+      if (v !== null && v !== "") problems.push({ sheet: LEDGER_SHEET.monthly, cell: cellAddress(r, col(label)), message: message(label, v), listedIn: LEDGER_SHEET.monthly });
       return null;
     };
     const counts = Object.fromEntries(COUNTS.map(([key, label]) => [key, number(label) ?? 0])) as Record<(typeof COUNTS)[number][0], number>;
@@ -132,7 +132,11 @@ export function openChecks(snapshot: SheetSnapshot | undefined): DocProblem[] {
   for (let r = header.row + 1; r < snapshot.values.length; r++) {
     if (normalizeLabel(at(r, LABEL.level)) !== WMSG.level.error) continue;
     const cell = at(r, LABEL.cell);
-    problems.push({ sheet: String(at(r, LABEL.sheet) ?? ""), ...(typeof cell === "string" ? { cell } : {}), message: String(at(r, LABEL.problem) ?? "") });
+    const sheet = String(at(r, LABEL.sheet) ?? "");
+    problems.push({
+      sheet, ...(typeof cell === "string" ? { cell } : {}), message: String(at(r, LABEL.problem) ?? ""),
+      ...(sheet === LEDGER_SHEET.problems ? { listedIn: sheet } : {}),
+    });
   }
   return problems;
 }

@@ -3,7 +3,7 @@
  * the page (rates in percent with the decimals of their band, deduction headers with their points), the
  * units in rank order, and each department's applicable and unfinished items.
  */
-import { applies, bandDecimals, formatPoints, formatRate, rateRule, type RuleSet } from "../../engine";
+import { applies, bandDecimals, formatPoints, formatRate, rateRule, STATUS_TEXT, type RuleSet } from "../../engine";
 import type { ReportDepartment, ReportInput, ReportUnit } from "../../documents/report";
 import type { DocProblem, DocSettings } from "../../documents/params";
 import type { ComputeResults } from "../compute";
@@ -43,8 +43,11 @@ export function reportInput(results: ComputeResults, ctx: ReportContext): Report
   const items = rules.approval.items.map((i) => i.no);
   const departments: ReportDepartment[] | null = !ctx.approvalAssessed ? null : results.departments.map((d) => ({
     name: d.name,
-    items: items.filter((no) => applies(rules.approval, rules.registry, d.org, no)),
+    // The rules may be read again for the documents (a registry of their own): the department by its name there.
+    items: items.filter((no) => applies(rules.approval, rules.registry, rules.registry.resolve(d.org.name) ?? d.org, no)),
     failed: d.result ? [...new Set([...d.result.failed, ...d.result.late])].sort((a, b) => a - b) : [],
+    // The veto result's own lines: an applicable item counted as 不涉及 (blank or written so) is to be checked.
+    unconfirmed: (d.result?.lines ?? []).flatMap((l) => (l.category === "veto" && l.input === STATUS_TEXT.notApplicable && /^item\d+$/u.test(l.rule) ? [Number(l.rule.slice(4))] : [])),
     deduction: d.status === "judged" ? d.deduction ?? 0 : null,
     explanation: d.explanation,
   }));
