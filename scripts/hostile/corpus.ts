@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { deflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync } from "node:zlib";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
 export const SAMPLE = resolve(__dirname, "..", "..", "samples", "ankang-2021-sample.xlsx");
@@ -143,6 +143,23 @@ export function bombStated(megabytes = 256): Uint8Array {
   const parts = sampleParts();
   const compressed = deflateRawSync(Buffer.alloc(1 << 20, 32), { level: 9 });
   return zipWithForgedPart(parts, "xl/worksheets/sheet1.xml", compressed, megabytes << 20, 0);
+}
+
+/**
+ * The sample whose `part` (one held whole, such as xl/sharedStrings.xml) really inflates to `megabytes` MB:
+ * whitespace before its closing tag, honest size and CRC in the directory. A few hundred KB on disk; beyond
+ * the default limits when `megabytes` exceeds a sixteenth of --max-part-mb.
+ */
+export function honestHugePart(part: string, megabytes: number): Uint8Array {
+  const parts = sampleParts();
+  const xml = text(parts, part);
+  const close = xml.lastIndexOf("</");
+  const whole = Buffer.alloc(megabytes << 20, 32);
+  const head = Buffer.from(xml.slice(0, close));
+  const tail = Buffer.from(xml.slice(close));
+  head.copy(whole, 0);
+  tail.copy(whole, whole.length - tail.length);
+  return zipWithForgedPart(parts, part, deflateRawSync(whole, { level: 9 }), whole.length, crc32(whole));
 }
 
 // ---- parts that are too big (with a low --max-part-mb) --------------------------------------------

@@ -162,7 +162,7 @@ export class LedgerAggregator {
     if (this.problems.length > listed) this.attribute(listed, unit);
     if (this.rowBad) {
       this.rowsWithProblems++;
-      if (watched) this.watch!.uncounted(id, rowNumber);
+      if (watched) this.watch!.uncounted(detach(id), rowNumber);
       return;
     }
     if (this.rowPartial) {
@@ -171,7 +171,11 @@ export class LedgerAggregator {
     }
     this.rowsCounted++;
     this.counter.count(unit, dispatched, deadline, closed, returned, extended, callback, rowNumber, id);
-    if (watched) this.watch!.counted(id, unit, { row: rowNumber, id, dispatched, deadline, closed, returned, extended, callback });
+    if (watched) {
+      // A flat copy: the id cut from a CSV chunk would keep the whole chunk alive until the end (see `detach`).
+      const kept = detach(id);
+      this.watch!.counted(kept, unit, { row: rowNumber, id: kept, dispatched, deadline, closed, returned, extended, callback });
+    }
   }
 
   /** The text of an id cell that is not plain text: blank is a listed problem and "". */

@@ -43,5 +43,5 @@ export type { Conclusion, DecisionColumn, JudgmentKind } from "./judgment-catalo
 export type { DecisionRegister, DecisionRow, JudgmentLevel, JudgmentProblem } from "./judgment-rows";
 export type { JudgmentScope, ResolvedDecision, JudgedOrder } from "./judgment-resolve";
 export { LedgerJudgment } from "./judgment-data";
-export type { CountScenario, UnitJudgment } from "./judgment-data";
+export type { CountScenario, JudgmentErrorCount, UnitJudgment } from "./judgment-data";
 export { orderIdOf } from "./order-id";

@@ -8,7 +8,8 @@ import { JUDGMENT_KINDS, type Conclusion, type JudgmentKind } from "./judgment-c
 import { noEffect, orderEvents, orderMonths, type CallbackClasses } from "./judgment-effects";
 import type { JudgedOrder, JudgmentOutcome, ResolvedDecision } from "./judgment-resolve";
 import type { JudgmentProblem } from "./judgment-rows";
-import { LEDGER_MESSAGES } from "./messages";
+import { LEDGER_MESSAGES, show } from "./messages";
+import type { LedgerCell } from "./timestamps";
 import { periodMonthIndexes, type Period } from "./period";
 
 /** Which counts: after judgment (the result), before it, or with every pending decision 成立. */
@@ -23,8 +24,14 @@ export interface UnitJudgment {
   readonly applied: readonly { readonly kind: JudgmentKind; readonly count: number }[];
   /** 待定 rows without an error (they change no count; the 若全部成立 score shows what they would). */
   readonly pending: number;
-  /** Rows with an error (they change no count). */
+  /** Rows with an error (they change no count) that belong to the unit (JudgmentOutcome.errorRows). */
   readonly errors: number;
+}
+
+/** The error rows of the register: all of them, and those that belong to no unit. */
+export interface JudgmentErrorCount {
+  readonly total: number;
+  readonly withoutUnit: number;
 }
 
 type Buckets = Map<number, Int32Array>;
@@ -38,7 +45,7 @@ export class LedgerJudgment {
   constructor(readonly outcome: JudgmentOutcome, private readonly unitCount: number, private readonly classes: CallbackClasses,
     /** Column of 工单编号 in the register, for the 说明 rows' cells. */
     private readonly idColumn?: number) {
-    this.errorRows = new Set(outcome.problems.filter((p) => p.level === "error").map((p) => p.row));
+    this.errorRows = new Set(outcome.errorRows.keys());
   }
 
   /**
@@ -91,15 +98,19 @@ export class LedgerJudgment {
       for (const i of o.decisions) {
         const d = this.outcome.decisions[i];
         if (d.kind === undefined || d.conclusion === undefined) continue;
-        if (this.errorRows.has(d.row)) {
-          entry.errors++;
-          continue;
-        }
+        if (this.errorRows.has(d.row)) continue;
         entry.byKind[d.kind][d.conclusion]++;
         if (d.conclusion === "待定") entry.pending++;
         if (d.applied) entry.appliedByKind.set(d.kind, (entry.appliedByKind.get(d.kind) ?? 0) + 1);
       }
       result.set(o.unit, entry);
+    }
+    // Every error row of the register counts at the unit it belongs to, as 工单导入校验 lists it.
+    for (const unit of this.outcome.errorRows.values()) {
+      if (unit === undefined) continue;
+      const entry = result.get(unit) ?? emptyUnit(unit);
+      entry.errors++;
+      result.set(unit, entry);
     }
     return new Map([...result].map(([unit, { appliedByKind, ...rest }]) => [unit, {
       ...rest, applied: JUDGMENT_KINDS.filter((k) => appliedByKind.has(k)).map((kind) => ({ kind, count: appliedByKind.get(kind)! })),
@@ -142,8 +153,14 @@ export class LedgerJudgment {
   decisionText(o: JudgedOrder): string {
     return o.decisions.map((i) => {
       const d = this.outcome.decisions[i];
-      return LEDGER_MESSAGES.judgment.listed(d.kind ?? "?", d.conclusion ?? "?", d.row, this.errorRows.has(d.row));
+      return LEDGER_MESSAGES.judgment.listed(d.kind ?? typed(d.kindCell), d.conclusion ?? typed(d.conclusionCell), d.row, this.errorRows.has(d.row));
     }).join("；");
+  }
+
+  errorCount(): JudgmentErrorCount {
+    let withoutUnit = 0;
+    for (const unit of this.outcome.errorRows.values()) if (unit === undefined) withoutUnit++;
+    return { total: this.outcome.errorRows.size, withoutUnit };
   }
 
   /** Pending rows on orders counted in the period (all units). */
@@ -153,6 +170,9 @@ export class LedgerJudgment {
     return n;
   }
 }
+
+/** An unreadable 研判事项 or 结论 as the user typed it. */
+const typed = (cell: LedgerCell): string => show(cell) || LEDGER_MESSAGES.judgment.blankCell;
 
 interface Mutable {
   unit: number;

@@ -42,6 +42,12 @@ export interface JudgmentOutcome {
   /** By 工单编号 (id rule applied). */
   readonly orders: ReadonlyMap<string, JudgedOrder>;
   readonly problems: readonly JudgmentProblem[];
+  /**
+   * Every row with an error, with the unit it belongs to (index; undefined: no unit): the unit of the order its
+   * 工单编号 names when the order was counted, else the unit typed in 承办单位 when recognisable. 工单导入校验's
+   * 单位名称, 研判汇总's 有误 and the 扣分说明 all use this one attribution.
+   */
+  readonly errorRows: ReadonlyMap<number, number | undefined>;
 }
 
 export interface ResolveContext {
@@ -124,11 +130,26 @@ class Resolver {
       const hit = ctx.found.get(id) as Counted;
       orders.set(id, { unit: hit.unit, order: hit.order, decisions: rows, actual: this.effects.actual.get(id)!, pending: this.effects.pending.get(id)! });
     }
-    // A row's own problems name the unit of the order it found, so that the unit's result row can say so.
-    const unitOfRow = new Map<number, string>();
-    for (const d of decisions) if (d.unit !== undefined) unitOfRow.set(d.row, ctx.units[d.unit].name);
-    const named = this.problems.map((p) => (p.unit === undefined && unitOfRow.has(p.row) ? { ...p, unit: unitOfRow.get(p.row) } : p));
-    return { decisions, orders, problems: named.sort((a, b) => a.row - b.row) };
+    // Every problem names the unit its row belongs to, so that the unit's result row can say so.
+    const unitOfRow = new Map<number, number | undefined>();
+    for (const d of parsed) unitOfRow.set(d.row, this.unitOf(d));
+    const named = this.problems.map((p) => {
+      const unit = unitOfRow.get(p.row);
+      return unit === undefined ? p : { ...p, unit: ctx.units[unit].name };
+    });
+    const errorRows = new Map<number, number | undefined>();
+    for (const p of named) if (p.level === "error") errorRows.set(p.row, unitOfRow.get(p.row));
+    return { decisions, orders, problems: named.sort((a, b) => a.row - b.row), errorRows };
+  }
+
+  /** The unit a row belongs to: its counted order's, else the recognisable unit typed in 承办单位, else none. */
+  private unitOf(d: ParsedDecision): number | undefined {
+    const counted = this.units.get(d.index);
+    if (counted !== undefined) return counted;
+    if (isBlank(d.unitCell)) return undefined;
+    const org = this.ctx.registry.resolve(cellText(d.unitCell));
+    const index = org === undefined ? -1 : this.ctx.units.indexOf(org);
+    return index < 0 ? undefined : index;
   }
 
   /** The row's order in the ledger, and the checks against it. */

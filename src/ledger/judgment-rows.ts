@@ -46,6 +46,9 @@ export interface ParsedDecision {
   /** 工单编号 after the id rule; "" when blank. */
   readonly id: string;
   readonly unitCell: LedgerCell;
+  /** 研判事项 and 结论 as typed, for showing a row whose word is unreadable. */
+  readonly kindCell: LedgerCell;
+  readonly conclusionCell: LedgerCell;
   readonly kind?: JudgmentKind;
   readonly conclusion?: Conclusion;
   /** 回访更正's new 回访结果. */
@@ -119,7 +122,7 @@ class RowReader {
     const decided = this.date("决定日期");
     if (decided < proposed) this.problem("决定日期", "error", M.decidedBeforeProposed);
     if ((conclusion === "成立" || conclusion === "不成立") && isBlank(this.cell("决定日期"))) this.problem("决定日期", "warning", M.missingDecisionDate(conclusion));
-    return { index, row: row.row, id, unitCell: this.cell("承办单位"), kind, conclusion, callback, parent, proposed, decided, error: this.error };
+    return { index, row: row.row, id, unitCell: this.cell("承办单位"), kindCell, conclusionCell, kind, conclusion, callback, parent, proposed, decided, error: this.error };
   }
 
   /** 更正为: a 回访结果 for 回访更正, the order merged into for 重复工单, blank otherwise (a value is a warning). */

@@ -106,6 +106,7 @@ export const LEDGER_MESSAGES = {
     overridden: (kind: string, leaving: string, row: number) => `该工单已按${leaving}（第${row}行）不计入任何计数，本行“${kind}”不起作用`,
     noEffect: (kind: string) => `研判事项“${kind}”对该工单的计数没有影响（如工单并无此情形），请核对工单编号或研判事项`,
     lateAppeal: (days: number) => `逾期提出：提出日期晚于派单当月月底后${days}天（参数“申诉期限（天）”），研判仍按结论执行`,
+    blankCell: "（空白）",
     listed: (kind: string, conclusion: string, row: number, error: boolean) =>
       `${kind}：${conclusion}${error ? "（有误，未生效）" : ""}（工单研判第${row}行）`,
     outsidePeriod: (period: string) => `该工单不计入${period}的任何计数，本次导入中本行研判不改变计数`,

@@ -7,7 +7,7 @@ import { DEFAULT_LIMITS, rowLimit, wholePartLimit, type XlsxLimits } from "./lim
 import { XLSX_MSG, XlsxError } from "./messages";
 import { NS, prefixesFor, rootTag, stripPrefixes, unprefixed, unprefixedBytes } from "./namespaces";
 import { attribute, stringItemText } from "./xml-text";
-import { entryChunks, readEntryText, readZipDirectory, type RandomAccessFile, type ZipEntry } from "./zip";
+import { checkEntrySize, entryChunks, readEntryText, readZipDirectory, type RandomAccessFile, type ZipEntry } from "./zip";
 
 export interface SheetRef {
   readonly name: string;
@@ -95,11 +95,14 @@ export async function openPackage(file: RandomAccessFile, limits: XlsxLimits = D
   const shared = workbookRels.find((r) => typeIs(r.type, "sharedStrings"));
   const styles = workbookRels.find((r) => typeIs(r.type, "styles"));
   const sharedStringsPath = shared ? shared.target : has(`${base}sharedStrings.xml`) ? `${base}sharedStrings.xml` : undefined;
-  return {
-    file, entries, limits, workbookPath, sheets, workbookRels, date1904, part, has, text, rawText,
+  const held = {
     sharedStringsPath: sharedStringsPath && has(sharedStringsPath) ? sharedStringsPath : undefined,
     stylesPath: styles && has(styles.target) ? styles.target : undefined,
   };
+  // Parts held whole are refused by their recorded size now, before the port inflates every part to check
+  // it (a page's worker would otherwise inflate hundreds of MB only to refuse them).
+  for (const path of [held.sharedStringsPath, held.stylesPath]) if (path) checkEntrySize(part(path), whole);
+  return { file, entries, limits, workbookPath, sheets, workbookRels, date1904, part, has, text, rawText, ...held };
 }
 
 /** The relationships part of a part: xl/workbook.xml → xl/_rels/workbook.xml.rels. */

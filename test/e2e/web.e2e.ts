@@ -20,6 +20,7 @@ import { workbookOf } from "../workbook/helpers";
 import { writeXlsx } from "../../src/workbook/adapters/exceljs";
 import { SHEET } from "../../src/workbook/contract";
 import { APPROVAL_METHOD_2026, HOTLINE_METHOD_2026, PARAMS_2026, UNITS_2026 } from "../fixtures/method-2026/method-2026";
+import { GB, mb, sampleRenderers } from "./renderer-memory";
 import { DIST, ROOT, awaitOutcome, download, launch, messageText, openPage, runPage, serve, type Served } from "./web-page";
 
 const DOC_IMAGES = path.join(ROOT, "docs", "images");
@@ -154,10 +155,11 @@ test("通报 and 报告 from the page: the month selector holds 月度考核's m
   await context.close();
 }, 240_000);
 
-test("a blank template with a 60,000-order ledger and a period: the CLI's cells; the run can be cancelled", async () => {
+test("a blank template with a 60,000-order ledger and a period: the CLI's cells; the run can be cancelled; the tab under 1 GB", async () => {
   const cli = path.join(TMP, "cli-ledger.xlsx");
   expect(await main(["--ledger", ledgerCsv, "--period", "2021Q2", "-o", cli], quiet())).not.toBe(EXIT.internal);
   const { page, context } = await openPage(browser, served.origin);
+  const memory = sampleRenderers();
   // Cancel a first run while it reads.
   await page.getByLabel("工单明细", { exact: true }).setInputFiles(ledgerCsv);
   await page.getByLabel("考核期间").fill("2021Q2");
@@ -171,6 +173,11 @@ test("a blank template with a 60,000-order ledger and a period: the CLI's cells;
   expect(await awaitOutcome(page)).toBe("results");
   const mine = path.join(TMP, "page-ledger.xlsx");
   expect(await download(page, mine)).toBe("工单明细-6万-result.xlsx");
+  const peak = memory.stop();
+  process.stderr.write(`60,000-order ledger through the page: renderer memory peak ${mb(peak.sampled)} (${peak.samples} samples), high-water bound ${mb(peak.highWater)}\n`);
+  expect(peak.samples).toBeGreaterThan(5);
+  expect(peak.sampled).toBeGreaterThan(0);
+  expect(peak.highWater).toBeLessThan(GB);
   expect(await differences(mine, cli, importTime)).toEqual([]);
   expect(await page.locator("#ledger-lines").innerText()).toContain("工单导入");
   await context.close();

@@ -109,3 +109,14 @@ describe("工单研判 checks at the levels of section I", () => {
     expect(units.reduce((n, u) => n + u.applied.reduce((m, a) => m + a.count, 0), 0)).toBe(9999);
   });
 });
+
+describe("工单核查 shows an unreadable 研判事项 or 结论 as typed", () => {
+  it.each<[string, Decision, string]>([
+    ["结论 typed as 同意", { 研判事项: "退单合理", 结论: "同意" }, "退单合理：同意（有误，未生效）（工单研判第3行）"],
+    ["研判事项 typed as 随便", { 研判事项: "随便" }, "随便：成立（有误，未生效）（工单研判第3行）"],
+    ["研判事项 blank", { 研判事项: null }, "（空白）：成立（有误，未生效）（工单研判第3行）"],
+  ])("%s", async (_name, d, expected) => {
+    const data = await importJudged(LEDGER, [ok({ 工单编号: "A2", ...d })]);
+    expect(data.judgment!.decisionText(data.judgment!.order("A2")!)).toBe(expected);
+  });
+});

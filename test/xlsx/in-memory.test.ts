@@ -10,6 +10,21 @@ import { bytesFile } from "../../src/xlsx/zip";
 import { sampleParts, zip } from "../../scripts/hostile/corpus";
 
 describe("the package port on bytes", () => {
+  it("reads a sheet again after a write to it, and the same snapshot while nothing touched it", async () => {
+    const port = await PackageWorkbookPort.open(bytesFile(zip(sampleParts())));
+    const [first] = await port.sheetNames();
+    const once = (await port.read([first])).get(first);
+    expect((await port.read([first])).get(first)).toBe(once);
+    await port.apply([{ kind: "addSheet", sheet: "其他" }, { kind: "values", sheet: "其他", row: 0, col: 0, values: [["乙"]] }]);
+    expect((await port.read([first])).get(first)).toBe(once);
+    await port.apply([{ kind: "clear", range: { sheet: first, row: 0, col: 0, rows: 1, cols: 1 } }]);
+    const cleared = (await port.read([first])).get(first);
+    expect(cleared).not.toBe(once);
+    await port.apply([{ kind: "values", sheet: first, row: 0, col: 0, values: [["甲"]] }]);
+    expect((await port.read([first])).get(first)?.values[0][0]).toBe("甲");
+    await port.close();
+  });
+
   it("reads a sheet, applies a plan and writes the package to memory", async () => {
     const parts = sampleParts();
     const input = zip(parts);

@@ -27,7 +27,9 @@ export function pendingTotals(rules: RuleSet, input: HotlineInputs, records: Rea
     for (const c of record.changes) changed[COUNT_KEY[c.field]] = c.ifPending;
     rows.set(org, changed as unknown as HotlineCounts);
   }
-  const scored = scoreUnits(rules, { ...input, data: { ...input.data, rows } }, new Findings());
+  // scoreUnit is per unit (only ranks compare units): the units without pending decisions need no second score.
+  const units = input.units.filter((e) => e.org !== undefined && (records.get(e.org)?.pending ?? 0) > 0);
+  const scored = scoreUnits(rules, { ...input, units, data: { ...input.data, rows } }, new Findings());
   const totals = new Map<Organization, number>();
   for (const u of scored) {
     if (u.org && u.score && records.get(u.org)?.pending) totals.set(u.org, u.score.total);

@@ -50,11 +50,15 @@ export function judgmentSummaryOps(previous: SheetSnapshot | undefined, data: Le
     const name = data.units[u].name;
     kindRows.push([name, ...JUDGMENT_KINDS.flatMap((k) => CONCLUSIONS.map((c) => entry.byKind[k][c])), entry.errors]);
     for (const k of JUDGMENT_KINDS) for (const c of CONCLUSIONS) totals[c] += entry.byKind[k][c];
-    totals.errors += entry.errors;
     for (const field of COUNT_FIELDS) {
       const row = [before[u][field], after[u][field], ifPending[u][field]];
       if (row[0] !== row[1] || row[2] !== row[1]) countRows.push([name, field, ...row]);
     }
+  }
+  const errors = judgment?.errorCount();
+  if (errors) {
+    totals.errors = errors.total;
+    if (errors.withoutUnit > 0) kindRows.push([LEDGER_WMSG.judgmentNoUnit, ...JUDGMENT_KINDS.flatMap(() => CONCLUSIONS.map(() => 0)), errors.withoutUnit]);
   }
   const { ops } = ownedSheetOps(previous, {
     sheet: SHEET.judgmentSummary,

@@ -81,8 +81,10 @@ export const LEDGER_WMSG = {
   judgmentTotals: (t: { 成立: number; 不成立: number; 待定: number; errors: number }) =>
     `研判成立${t.成立}件（已计入热线数据），不成立${t.不成立}件，待定${t.待定}件，有误${t.errors}件（未生效，见工单导入校验）`,
   noJudgment: "工作簿中没有可用的工单研判，计数均按工单明细",
+  /** 研判汇总's line for error rows whose order is not in the ledger and whose 承办单位 is blank or unknown. */
+  judgmentNoUnit: "未能归属单位",
   judgmentSummaryNote: (year: number) =>
-    `上表：各单位各研判事项的件数（只计本期计入的工单）；下表：研判改变（或待定研判若成立将改变）的计数。修改“工单研判”后请重新导入${year}年度工单明细。`,
+    `上表：各单位各研判事项的件数（只计本期计入的工单），“有误”为工单研判中有错误的行（工单编号在明细中的归该工单的单位，否则归承办单位列所填单位）；下表：研判改变（或待定研判若成立将改变）的计数。修改“工单研判”后请重新导入${year}年度工单明细。`,
   /** 扣分说明 (spec I): the decisions that moved the unit's counts, and the counts before and after. */
   judgmentNote: (applied: readonly { kind: string; count: number }[], changes: readonly { field: string; before: number; after: number }[]) => {
     const total = applied.reduce((n, a) => n + a.count, 0);

@@ -88,17 +88,23 @@ export function openLedgerProblems(snapshot: SheetSnapshot | undefined, registry
   // 工单研判 errors: the decision changed no count; the unit's result row names it.
   for (const [org, cells] of judged) {
     const cell = cells[0].slice(SHEET.judgment.length + 1);
+    const rows = judgmentRowCount(cells);
     findings.push({
       severity: "error", code: "ledgerOpen", sheet: SHEET.judgment, ...(/^[A-Z]+\d+$/.test(cell) ? { cell } : {}),
       ...(org === NO_UNIT ? {} : { unit: org.name }),
-      message: `${org === NO_UNIT ? "" : `${org.name}：`}${LEDGER_WMSG.openJudgment(cells.length)}`,
+      message: `${org === NO_UNIT ? "" : `${org.name}：`}${LEDGER_WMSG.openJudgment(rows)}`,
     });
   }
-  const judgedByUnit = new Map([...judged].flatMap(([org, cells]) => (org === NO_UNIT ? [] : [[org.name, cells.length] as const])));
+  const judgedByUnit = new Map([...judged].flatMap(([org, cells]) => (org === NO_UNIT ? [] : [[org.name, judgmentRowCount(cells)] as const])));
   return { count, rowsByUnit: new Map([...byUnit].map(([org, { rows }]) => [org.name, rows])), judgedByUnit, findings };
 }
 
 const NO_UNIT = Symbol("no unit");
+
+/** 工单研判 rows among the listed cells (工单研判!G5, 工单研判!5): a row with two errors is one row. */
+function judgmentRowCount(cells: readonly string[]): number {
+  return new Set(cells.map((c) => /(\d+)$/.exec(c)?.[1] ?? c)).size;
+}
 
 function unitOf(written: CellValue, registry: Registry): Organization | undefined {
   const org = typeof written === "string" && written.trim() !== "" ? registry.resolve(written) : undefined;

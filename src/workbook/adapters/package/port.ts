@@ -37,6 +37,11 @@ export class PackageWorkbookPort implements WorkbookPort {
   private readonly bases = new Map<string, BaseSheet>();
   private strings?: readonly string[];
   private styles?: CellStyles;
+  /**
+   * Snapshots already made, by sheet and options, until a write touches the sheet: one run reads a large
+   * sheet (a 工单研判 of 10,000 rows) several times, and each snapshot lays out every cell again.
+   */
+  private readonly snapshots = new Map<string, SheetSnapshot>();
   /** Cells, and characters of their text and formulas, held by the sheets read so far (against snapshotCellLimit). */
   private cellsHeld = 0;
   private charsHeld = 0;
@@ -107,7 +112,10 @@ export class PackageWorkbookPort implements WorkbookPort {
     const present = new Set(this.edits.current().map((s) => s.name));
     for (const name of sheets) {
       if (!present.has(name)) continue;
-      out.set(name, await this.snapshot(name, options.formulas === true, options.numberFormats === true));
+      const key = `${options.formulas === true ? "f" : "-"}${options.numberFormats === true ? "n" : "-"}${name}`;
+      let snapshot = this.snapshots.get(key);
+      if (!snapshot) this.snapshots.set(key, (snapshot = await this.snapshot(name, options.formulas === true, options.numberFormats === true)));
+      out.set(name, snapshot);
     }
     return out;
   }
@@ -120,6 +128,8 @@ export class PackageWorkbookPort implements WorkbookPort {
   }
 
   async apply(plan: WritePlan): Promise<void> {
+    const touched = new Set(plan.map((op) => ("range" in op ? op.range.sheet : op.sheet)));
+    for (const key of this.snapshots.keys()) if (touched.has(key.slice(2))) this.snapshots.delete(key);
     for (const op of plan) handleOp(PACKAGE_OPS, op, this.edits);
   }
 }
