@@ -82,6 +82,15 @@ export function importRecordOps(snapshots: Snapshots, written: WrittenValues): W
  */
 export function judgmentFingerprint(snapshot: SheetSnapshot | undefined): string {
   if (!snapshot) return hash("");
+  // The import records it and compute-all compares it on the same snapshot (a port returns one snapshot until a write).
+  let known = FINGERPRINTS.get(snapshot);
+  if (known === undefined) FINGERPRINTS.set(snapshot, (known = registerFingerprint(snapshot)));
+  return known;
+}
+
+const FINGERPRINTS = new WeakMap<SheetSnapshot, string>();
+
+function registerFingerprint(snapshot: SheetSnapshot): string {
   const header = judgmentHeader(snapshot);
   if (!header) return hash(`无表头\u0000${snapshot.values.length}`);
   const lines: string[] = [];
