@@ -189,7 +189,7 @@ async function computeAndWrite(
   });
   // Before anything is written: a month 月度考核 does not hold stops the run (exit 2, nothing written).
   const documents = await prepareDocuments(c.documents ?? {}, {
-    port, output: c.output, results, summary, problems, ledgerProblemRows, rules: method?.rules, approvalAssessed: c.input !== null,
+    port, output: c.output, results, summary, problems, ledgerProblemRows, approvalAssessed: c.input !== null,
   });
   if (!documents.ok) {
     io.err(documents.message);

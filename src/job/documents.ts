@@ -5,12 +5,10 @@
  */
 import type { DocModel } from "../documents/model";
 import type { DocProblem } from "../documents/params";
-import { ruleSet, type RuleSet } from "../engine";
+import { ruleSet } from "../engine";
 import type { ComputeResults, ComputeSummary, Finding } from "../workbook";
 import { DOCUMENT_READS, bulletinFrom, reportFrom, type Month } from "../workbook/documents";
 import { LEDGER_SHEET } from "../workbook/ledger/contract";
-import { workbookMethod } from "../workbook/method";
-import { chooseRuleSet } from "../workbook/params";
 import type { WorkbookPort } from "../workbook/port";
 import type { Snapshots } from "../workbook/tables";
 
@@ -28,7 +26,6 @@ export interface RunFacts {
   readonly ledgerProblemRows: number;
   /** The open problem the ledger's problem rows make (in the edge's words). */
   readonly ledgerRows: (rows: number) => string;
-  readonly rules?: RuleSet;
   readonly today?: Date;
   /** False for a ledger without an input workbook: 便民化考核 was not assessed. */
   readonly approvalAssessed?: boolean;
@@ -84,11 +81,8 @@ export async function documentsStep(job: DocumentsJob, facts: RunFacts, snapshot
     });
   }
   if (job.report) {
-    let rules = facts.rules;
-    if (!rules) {
-      const method = await workbookMethod(facts.port, () => chooseRuleSet(read));
-      rules = method.ok ? method.rules : ruleSet();
-    }
+    // The rule set compute-all scored with; a refused method scored nothing, and the 报告 says so under the built-in one.
+    const rules = facts.results.rules ?? ruleSet();
     const made = reportFrom(read, facts.results, { rules, method: facts.summary.method, approvalAssessed: facts.approvalAssessed ?? true, ...options });
     documents.push({ kind: "report", suffix: documentSuffix("report"), document: made.document, draft: made.draft, problems: [], warnings: made.warnings });
   }

@@ -179,7 +179,7 @@ async function run(request: RunRequest, template: () => Uint8Array, report: Repo
       report({ type: "progress", stage: "documents" });
       documents = await webDocuments({
         port, results: computed.results, summary: computed.summary, problems: computed.problems,
-        ledgerProblemRows: ledger?.problemRows ?? 0, rules: method?.rules, approvalAssessed: request.workbook !== undefined,
+        ledgerProblemRows: ledger?.problemRows ?? 0, approvalAssessed: request.workbook !== undefined,
       }, input);
       report({ type: "progress", stage: "write" });
       const sink = bytesSink();

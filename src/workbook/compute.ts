@@ -59,6 +59,8 @@ export interface ComputeSummary {
 export interface ComputeResults {
   readonly units: readonly UnitOutcome[];
   readonly departments: readonly DepartmentOutcome[];
+  /** The rule set that scored them; absent when the method was refused and nothing was scored. */
+  readonly rules?: RuleSet;
 }
 
 export interface ComputeOutput {
@@ -129,7 +131,7 @@ export function computePlan(
     ...writeChecks(snapshots.get(SHEET.checks), problems, label),
   ];
   const summary = { method: label, ...summarize(rules, params, units, approval.departments, problems) };
-  return { plan, summary, problems, results: { units, departments: approval.departments } };
+  return { plan, summary, problems, results: { units, departments: approval.departments, rules } };
 }
 
 /** "2021-12-31 09:05" in local time. */

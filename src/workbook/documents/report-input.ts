@@ -43,8 +43,7 @@ export function reportInput(results: ComputeResults, ctx: ReportContext): Report
   const items = rules.approval.items.map((i) => i.no);
   const departments: ReportDepartment[] | null = !ctx.approvalAssessed ? null : results.departments.map((d) => ({
     name: d.name,
-    // The rules may be read again for the documents (a registry of their own): the department by its name there.
-    items: items.filter((no) => applies(rules.approval, rules.registry, rules.registry.resolve(d.org.name) ?? d.org, no)),
+    items: items.filter((no) => applies(rules.approval, rules.registry, d.org, no)),
     failed: d.result ? [...new Set([...d.result.failed, ...d.result.late])].sort((a, b) => a - b) : [],
     // The veto result's own lines: an applicable item counted as 不涉及 (blank or written so) is to be checked.
     unconfirmed: (d.result?.lines ?? []).flatMap((l) => (l.category === "veto" && l.input === STATUS_TEXT.notApplicable && /^item\d+$/u.test(l.rule) ? [Number(l.rule.slice(4))] : [])),
