@@ -41,6 +41,7 @@ export class LedgerJudgment {
   readonly before: Buckets = new Map();
   readonly ifPending: Buckets = new Map();
   private readonly errorRows: ReadonlySet<number>;
+  private ordersWithMonths?: readonly { readonly order: JudgedOrder; readonly months: readonly number[] }[];
 
   constructor(readonly outcome: JudgmentOutcome, private readonly unitCount: number, private readonly classes: CallbackClasses,
     /** Column of 工单编号 in the register, for the 说明 rows' cells. */
@@ -87,7 +88,18 @@ export class LedgerJudgment {
   /** Judged orders that count in the period (in any of its months, before judgment). */
   private inPeriod(period: Period): JudgedOrder[] {
     const months = new Set(periodMonthIndexes(period));
-    return [...this.outcome.orders.values()].filter((o) => [...orderMonths(o.order, this.classes)].some((m) => months.has(m)));
+    const found: JudgedOrder[] = [];
+    for (const { order, months: counted } of this.withMonths()) if (counted.some((m) => months.has(m))) found.push(order);
+    return found;
+  }
+
+  /**
+   * Each judged order with the months it counts in (before judgment), worked out once: the monthly results ask
+   * for thirteen periods.
+   */
+  private withMonths(): readonly { readonly order: JudgedOrder; readonly months: readonly number[] }[] {
+    this.ordersWithMonths ??= [...this.outcome.orders.values()].map((order) => ({ order, months: [...orderMonths(order.order, this.classes)] }));
+    return this.ordersWithMonths;
   }
 
   /** Per unit with decisions on orders counted in the period. */
@@ -121,8 +133,8 @@ export class LedgerJudgment {
   problems(period: Period): JudgmentProblem[] {
     const months = new Set(periodMonthIndexes(period));
     const notes: JudgmentProblem[] = [];
-    for (const o of this.outcome.orders.values()) {
-      if ([...orderMonths(o.order, this.classes)].some((m) => months.has(m))) continue;
+    for (const { order: o, months: counted } of this.withMonths()) {
+      if (counted.some((m) => months.has(m))) continue;
       for (const i of o.decisions) {
         const d = this.outcome.decisions[i];
         notes.push({
