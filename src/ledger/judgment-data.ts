@@ -89,7 +89,7 @@ export class LedgerJudgment {
   private inPeriod(period: Period): JudgedOrder[] {
     const months = new Set(periodMonthIndexes(period));
     const found: JudgedOrder[] = [];
-    for (const { order, months: counted } of this.withMonths()) if (counted.some((m) => months.has(m))) found.push(order);
+    for (const { order, months: counted } of this.withMonths()) if (anyIn(counted, months)) found.push(order);
     return found;
   }
 
@@ -134,7 +134,7 @@ export class LedgerJudgment {
     const months = new Set(periodMonthIndexes(period));
     const notes: JudgmentProblem[] = [];
     for (const { order: o, months: counted } of this.withMonths()) {
-      if (counted.some((m) => months.has(m))) continue;
+      if (anyIn(counted, months)) continue;
       for (const i of o.decisions) {
         const d = this.outcome.decisions[i];
         notes.push({
@@ -181,6 +181,12 @@ export class LedgerJudgment {
     for (const u of this.byUnit(period).values()) n += u.pending;
     return n;
   }
+}
+
+/** Whether one of `months` is in `period` (a loop: called for every judged order and period). */
+function anyIn(months: readonly number[], period: ReadonlySet<number>): boolean {
+  for (let i = 0; i < months.length; i++) if (period.has(months[i])) return true;
+  return false;
 }
 
 /** An unreadable 研判事项 or 结论 as the user typed it. */

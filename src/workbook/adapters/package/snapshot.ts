@@ -24,11 +24,25 @@ export interface SnapshotRequest {
   readonly cellLimit: number;
 }
 
+/** Merged areas up to which an unedited sheet is laid out straight from its cells (each cell is checked against each area). */
+const DIRECT_MERGES = 16;
+
 /** The sheet's snapshot: `base` overlaid by `edit`. */
 export function sheetSnapshot(name: string, base: BaseSheet, edit: SheetEdit | undefined, request: SnapshotRequest): SheetSnapshot {
+  if (!edit && base.merges.length <= DIRECT_MERGES && inSheetOrder(base.cells)) return laidOutBase(name, base, request);
   const cells = overlaid(base, edit, request.styles);
   dropCovered(name, cells, base.merges, request.cellLimit);
   return laidOut(name, cells, request);
+}
+
+/** Each cell after the one before it (rows, then columns, as a sheet's XML holds them): no cell twice. */
+function inSheetOrder(cells: readonly SheetCell[]): boolean {
+  for (let i = 1; i < cells.length; i++) {
+    const a = cells[i - 1];
+    const b = cells[i];
+    if (!(b.row > a.row || (b.row === a.row && b.col > a.col))) return false;
+  }
+  return true;
 }
 
 function overlaid(base: BaseSheet, edit: SheetEdit | undefined, styles: CellStyles | undefined): Map<number, Cell> {
@@ -82,6 +96,45 @@ function dropCovered(name: string, cells: Map<number, Cell>, merges: readonly st
 }
 
 /**
+ * What laidOut makes of overlaid(base) after dropCovered, for a sheet without edits whose cells are in sheet
+ * order (so none is overridden) and with few merged areas, without a map of every cell (a 工单研判 of 10,000
+ * rows has 60,000).
+ */
+function laidOutBase(name: string, base: BaseSheet, request: SnapshotRequest): SheetSnapshot {
+  const areas = mergedAreas(base.merges);
+  const covered = (c: SheetCell) => areas.some(([top, bottom, left, right]) =>
+    c.row >= top && c.row <= bottom && c.col >= left && c.col <= right && (c.row !== top || c.col !== left));
+  const cells = areas.length === 0 ? base.cells : base.cells.filter((c) => !covered(c));
+  const kept = cells.filter((c) => c.value !== null || c.formula !== undefined || c.uncalculated);
+  let cols = 0;
+  const rowsWithCells = new Set<number>();
+  for (const c of kept) {
+    rowsWithCells.add(c.row);
+    cols = Math.max(cols, c.col + 1);
+  }
+  const rows = kept.length === 0 ? 0 : kept[kept.length - 1].row + 1;
+  const { values, formulas, formats } = grid(name, rows, cols, rowsWithCells, request);
+  const uncalculated: { row: number; col: number }[] = [];
+  for (const c of kept) {
+    (values[c.row] as CellValue[])[c.col] = c.value;
+    if (formulas) (formulas[c.row] as (string | null)[])[c.col] = c.formula !== undefined ? `=${c.formula}` : null;
+    if (formats) (formats[c.row] as (string | null)[])[c.col] = request.styles!.formatOf(c.style);
+    if (c.uncalculated) uncalculated.push({ row: c.row, col: c.col });
+  }
+  return snapshotOf(name, values, formulas, formats, uncalculated);
+}
+
+/** Merged areas as [top, bottom, left, right] (0-based); refs that are not A1:B2 ranges are skipped, as dropCovered does. */
+function mergedAreas(merges: readonly string[]): [number, number, number, number][] {
+  const areas: [number, number, number, number][] = [];
+  for (const ref of merges) {
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+    if (m) areas.push([Number(m[2]) - 1, Number(m[4]) - 1, columnIndex(m[1]), columnIndex(m[3])]);
+  }
+  return areas;
+}
+
+/**
  * The cells as rows from A1. A cell is kept when it has a value, a formula, or is a formula without a result
  * (a data-table member, a shared formula whose master is missing): that one is listed as uncalculated, never
  * read as blank.
@@ -98,16 +151,7 @@ function laidOut(name: string, cells: Map<number, Cell>, request: SnapshotReques
     rows = Math.max(rows, r + 1);
     cols = Math.max(cols, keyCol(key) + 1);
   }
-  // The grid (rows with a cell × columns) may be sparser than the cells: a note far to the right.
-  const area = 4 * request.cellLimit;
-  if (rows > EXCEL_MAX_ROWS || rowsWithCells.size * cols > area) throw new XlsxError(XLSX_MSG.tooManyCells(name, area));
-  // Rows without a cell share one empty row: a header below many blank rows costs little.
-  const blank = Object.freeze(Array<CellValue>(cols).fill(null));
-  const blankText = Object.freeze(Array<string | null>(cols).fill(null));
-  const textRows = () => Array.from({ length: rows }, (_, r) => (rowsWithCells.has(r) ? Array<string | null>(cols).fill(null) : blankText));
-  const values: (readonly CellValue[])[] = Array.from({ length: rows }, (_, r) => (rowsWithCells.has(r) ? Array<CellValue>(cols).fill(null) : blank));
-  const formulas = request.withFormulas ? textRows() : undefined;
-  const formats = request.styles ? textRows() : undefined;
+  const { values, formulas, formats } = grid(name, rows, cols, rowsWithCells, request);
   const uncalculated: { row: number; col: number }[] = [];
   for (const [key, cell] of cells) {
     if (!kept(cell)) continue;
@@ -118,6 +162,27 @@ function laidOut(name: string, cells: Map<number, Cell>, request: SnapshotReques
     if (formats) (formats[r] as (string | null)[])[c] = cell.format;
     if (cell.uncalculated) uncalculated.push({ row: r, col: c });
   }
+  return snapshotOf(name, values, formulas, formats, uncalculated);
+}
+
+type Rows<T> = (readonly T[])[];
+
+/** Empty rows × columns of values (and of formulas and formats when asked for), after the bound on the grid's size. */
+function grid(name: string, rows: number, cols: number, rowsWithCells: ReadonlySet<number>, request: SnapshotRequest):
+  { values: Rows<CellValue>; formulas?: Rows<string | null>; formats?: Rows<string | null> } {
+  // The grid (rows with a cell × columns) may be sparser than the cells: a note far to the right.
+  const area = 4 * request.cellLimit;
+  if (rows > EXCEL_MAX_ROWS || rowsWithCells.size * cols > area) throw new XlsxError(XLSX_MSG.tooManyCells(name, area));
+  // Rows without a cell share one empty row: a header below many blank rows costs little.
+  const blank = Object.freeze(Array<CellValue>(cols).fill(null));
+  const blankText = Object.freeze(Array<string | null>(cols).fill(null));
+  const textRows = () => Array.from({ length: rows }, (_, r) => (rowsWithCells.has(r) ? Array<string | null>(cols).fill(null) : blankText));
+  const values: Rows<CellValue> = Array.from({ length: rows }, (_, r) => (rowsWithCells.has(r) ? Array<CellValue>(cols).fill(null) : blank));
+  return { values, formulas: request.withFormulas ? textRows() : undefined, formats: request.styles ? textRows() : undefined };
+}
+
+function snapshotOf(name: string, values: Rows<CellValue>, formulas: Rows<string | null> | undefined, formats: Rows<string | null> | undefined,
+  uncalculated: { row: number; col: number }[]): SheetSnapshot {
   uncalculated.sort((a, b) => a.row - b.row || a.col - b.col);
   return {
     name, values,
