@@ -6,7 +6,7 @@
  */
 import type { Organization, Registry } from "../engine/registry";
 import { LEAVING_KINDS } from "./judgment-catalogue";
-import { isLate, noEffect, type CallbackClasses, type Effect } from "./judgment-effects";
+import { isLate, type CallbackClasses, type Effect } from "./judgment-effects";
 import type { JudgmentLevel, JudgmentProblem, ParsedDecision } from "./judgment-rows";
 import { LEDGER_MESSAGES } from "./messages";
 import type { StoredOrder } from "./order-store";
@@ -62,6 +62,7 @@ export interface ResolveContext {
 }
 
 const M = LEDGER_MESSAGES.judgment;
+const NO_ROWS: readonly number[] = [];
 const DAY = 86_400;
 
 type Scenario = "actual" | "pending";
@@ -108,20 +109,9 @@ class Resolver {
 
   outcome(): JudgmentOutcome {
     const { ctx, parsed } = this;
-    for (const d of parsed) this.find(d);
-    for (const s of ["actual", "pending"] as const) {
-      this.scenario = s;
-      const merged = new Set<string>();
-      for (const d of parsed) if (d.kind === "重复工单" && counts(d, s) && !this.bad.has(d.index)) merged.add(d.id);
-      for (const entry of this.byOrder.values()) {
-        this.unit = entry.hit.unit;
-        const candidates: ParsedDecision[] = [];
-        for (const i of entry.rows) if (counts(parsed[i], s) && !this.bad.has(i)) candidates.push(parsed[i]);
-        const chosen = this.applicable(candidates, merged);
-        entry[s] = this.effectOf(entry.hit.order, chosen);
-        for (const d of chosen) this.applied[s].add(d.index);
-      }
-    }
+    for (let i = 0; i < parsed.length; i++) this.find(parsed[i]);
+    this.resolveScenario("actual");
+    this.resolveScenario("pending");
     const decisions = parsed.map((d) => this.resolved(d));
     const orders = new Map<string, JudgedOrder>();
     for (const [id, { hit, rows, actual, pending }] of this.byOrder) {
@@ -137,6 +127,29 @@ class Resolver {
     const errorRows = new Map<number, number | undefined>();
     for (const p of named) if (p.level === "error") errorRows.set(p.row, unitOfRow.get(p.row));
     return { decisions, orders, problems: named.sort((a, b) => a.row - b.row), errorRows };
+  }
+
+  /**
+   * Each judged order's applicable rows and effect in scenario `s`. Indexed loops and named fields: this runs
+   * once per import over every judged order, mostly before the JIT has compiled it.
+   */
+  private resolveScenario(s: Scenario): void {
+    const { parsed, bad } = this;
+    this.scenario = s;
+    const merged = new Set<string>();
+    for (const d of parsed) if (d.kind === "重复工单" && counts(d, s) && !bad.has(d.index)) merged.add(d.id);
+    const applied = this.applied[s];
+    for (const entry of this.byOrder.values()) {
+      this.unit = entry.hit.unit;
+      const candidates: ParsedDecision[] = [];
+      const rows = entry.rows;
+      for (let k = 0; k < rows.length; k++) if (counts(parsed[rows[k]], s) && !bad.has(rows[k])) candidates.push(parsed[rows[k]]);
+      const chosen = this.applicable(candidates, merged);
+      const effect = this.effectOf(entry.hit.order, chosen);
+      if (s === "actual") entry.actual = effect;
+      else entry.pending = effect;
+      for (let k = 0; k < chosen.length; k++) applied.add(chosen[k].index);
+    }
   }
 
   /**
@@ -178,7 +191,7 @@ class Resolver {
     this.units.set(d.index, hit.unit);
     const entry = this.byOrder.get(d.id);
     if (entry) entry.rows.push(d.index);
-    else this.byOrder.set(d.id, { hit, rows: [d.index] });
+    else this.byOrder.set(d.id, { hit, rows: [d.index], actual: undefined, pending: undefined });
     if (this.checkOrder(d, hit.unit, hit.order)) this.bad.add(d.index);
   }
 
@@ -219,7 +232,7 @@ class Resolver {
   private applicable(candidates: readonly ParsedDecision[], merged: ReadonlySet<string>): ParsedDecision[] {
     const chosen: ParsedDecision[] = [];
     for (const d of candidates) {
-      const others = candidates.filter((o) => o !== d && o.kind === d.kind).map((o) => o.row);
+      const others = candidates.length === 1 ? NO_ROWS : candidates.filter((o) => o !== d && o.kind === d.kind).map((o) => o.row);
       if (others.length > 0) this.warn(d, "研判事项", "error", M.twice(d.kind!, others));
       else if (d.kind === "重复工单" && merged.has(d.parent!)) this.warn(d, "更正为", "error", M.parentMerged(d.parent!));
       else chosen.push(d);
@@ -232,11 +245,12 @@ class Resolver {
     const leaving = rows.find((d) => LEAVING_KINDS.includes(d.kind!));
     if (leaving) {
       for (const d of rows) if (d !== leaving) this.warn(d, "研判事项", "warning", M.overridden(d.kind!, leaving.kind!, leaving.row));
-      return { ...noEffect(o), leaves: true };
+      return { leaves: true, callback: o.callback, noCallback: false, notReturned: false, notExtended: false, onTime: false };
     }
     const correction = rows.find((d) => d.kind === "回访更正");
     const callback = correction?.callback ?? o.callback;
-    const e = { ...noEffect(o), callback };
+    // noEffect's fields, written out (no copy of a fresh object per order).
+    const e = { leaves: false, callback, noCallback: false, notReturned: false, notExtended: false, onTime: false };
     const closed = !Number.isNaN(o.closed);
     const valid = closed && this.ctx.classes.valid[callback] === 1;
     for (const d of rows) {
