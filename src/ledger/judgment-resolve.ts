@@ -75,6 +75,8 @@ export function resolveJudgment(parsed: readonly ParsedDecision[], rowProblems: 
 }
 
 type Column = JudgmentProblem["column"];
+/** An object while its fields are set one by one. */
+type Building<T> = { -readonly [K in keyof T]?: T[K] };
 type Counted = { readonly unit: number; readonly order: StoredOrder };
 /** A counted order the register names: its rows (indexes, sheet order) and its effect in each scenario. */
 type OrderEntry = { readonly hit: Counted; readonly rows: number[]; actual?: Effect; pending?: Effect };
@@ -97,9 +99,13 @@ class Resolver {
 
   private add(d: ParsedDecision, column: Column, level: JudgmentLevel, message: string, unit?: number): void {
     const columnIndex = this.ctx.columns?.[column];
-    this.problems.push({
-      row: d.row, column, ...(columnIndex === undefined ? {} : { columnIndex }), level, message, ...(unit === undefined ? {} : { unit: this.ctx.units[unit].name }),
-    });
+    // Built field by field: a spread after the first field is a slow runtime call in V8 (thousands of rows).
+    const problem: Building<JudgmentProblem> = { row: d.row, column };
+    if (columnIndex !== undefined) problem.columnIndex = columnIndex;
+    problem.level = level;
+    problem.message = message;
+    if (unit !== undefined) problem.unit = this.ctx.units[unit].name;
+    this.problems.push(problem as JudgmentProblem);
   }
 
   /** A problem of an order-level check: listed only for the rows of the scenario being resolved. */

@@ -121,12 +121,13 @@ class RowWriter {
         old.set(col, xml.slice(c.start, c.end));
       }
     }
-    const cols = [...new Set([...old.keys(), ...cells.keys()])].sort((a, b) => a - b);
-    const body = cols.map((c) => {
+    const cols = (old.size === 0 ? [...cells.keys()] : [...new Set([...old.keys(), ...cells.keys()])]).sort((a, b) => a - b);
+    let body = "";
+    for (const c of cols) {
       const change = cells.get(c);
       const before = old.get(c);
-      return change ? this.cellXml(r, c, change, before) : (before as string);
-    }).join("");
+      body += change ? this.cellXml(r, c, change, before) : (before as string);
+    }
     if (!existing && body === "" && height === undefined) return "";
     return `${open}${body}</${el("row")}>`;
   }

@@ -102,26 +102,34 @@ function dropCovered(name: string, cells: Map<number, Cell>, merges: readonly st
  */
 function laidOutBase(name: string, base: BaseSheet, request: SnapshotRequest): SheetSnapshot {
   const areas = mergedAreas(base.merges);
-  const covered = (c: SheetCell) => areas.some(([top, bottom, left, right]) =>
-    c.row >= top && c.row <= bottom && c.col >= left && c.col <= right && (c.row !== top || c.col !== left));
-  const cells = areas.length === 0 ? base.cells : base.cells.filter((c) => !covered(c));
-  const kept = cells.filter((c) => c.value !== null || c.formula !== undefined || c.uncalculated);
+  const skipped = (c: SheetCell) => !(c.value !== null || c.formula !== undefined || c.uncalculated) || covered(c, areas);
+  let rows = 0;
   let cols = 0;
   const rowsWithCells = new Set<number>();
-  for (const c of kept) {
+  for (const c of base.cells) {
+    if (skipped(c)) continue;
     rowsWithCells.add(c.row);
+    rows = c.row + 1;
     cols = Math.max(cols, c.col + 1);
   }
-  const rows = kept.length === 0 ? 0 : kept[kept.length - 1].row + 1;
   const { values, formulas, formats } = grid(name, rows, cols, rowsWithCells, request);
   const uncalculated: { row: number; col: number }[] = [];
-  for (const c of kept) {
+  for (const c of base.cells) {
+    if (skipped(c)) continue;
     (values[c.row] as CellValue[])[c.col] = c.value;
     if (formulas) (formulas[c.row] as (string | null)[])[c.col] = c.formula !== undefined ? `=${c.formula}` : null;
     if (formats) (formats[c.row] as (string | null)[])[c.col] = request.styles!.formatOf(c.style);
     if (c.uncalculated) uncalculated.push({ row: c.row, col: c.col });
   }
   return snapshotOf(name, values, formulas, formats, uncalculated);
+}
+
+/** The cell is covered by one of the merged areas (inside it, not its top-left cell). */
+function covered(c: SheetCell, areas: readonly (readonly [number, number, number, number])[]): boolean {
+  for (const [top, bottom, left, right] of areas) {
+    if (c.row >= top && c.row <= bottom && c.col >= left && c.col <= right && (c.row !== top || c.col !== left)) return true;
+  }
+  return false;
 }
 
 /** Merged areas as [top, bottom, left, right] (0-based); refs that are not A1:B2 ranges are skipped, as dropCovered does. */
