@@ -25,6 +25,9 @@ export const zlibInflate: RawInflater = (compressed) => {
   return inflate;
 };
 
+/** Node's zlib at level 1 for the parts written anew: native, several times faster than fflate's deflate. */
+const nativeDeflateRaw = (data: Uint8Array): Uint8Array => zlib.deflateRawSync(data, { level: 1 });
+
 /** Node's native CRC-32 (Node ≥ 20.15), when present. */
 const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array, value: number) => number }).crc32;
 
@@ -56,6 +59,8 @@ export async function writeFileFrom(path: string, write: (sink: ByteSink) => Pro
   let offset = 0;
   try {
     await write({
+      deflateRaw: nativeDeflateRaw,
+      ...(nativeCrc32 ? { crc32: nativeCrc32 } : {}),
       async write(bytes) {
         let done = 0;
         while (done < bytes.length) done += (await handle.write(bytes, done, bytes.length - done, offset + done)).bytesWritten;

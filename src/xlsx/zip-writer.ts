@@ -1,7 +1,7 @@
 /**
  * Writes a ZIP whose entries are either copied from another ZIP as they were (local header and
- * compressed bytes, byte for byte) or new data deflated here (fflate, in slices, so a big part costs its
- * compressed size on top of itself, not a second copy). ZIP64 records are written when the archive needs
+ * compressed bytes, byte for byte) or new data deflated here (the sink's native deflater, else fflate in
+ * slices; either way a big part costs its compressed size on top of itself, not a second copy). ZIP64 records are written when the archive needs
  * them. Runs anywhere: the bytes go to a sink (a file through ./node-file, or memory through bytesSink).
  */
 import { Deflate } from "fflate";
@@ -21,6 +21,12 @@ const DOS_DATE = ((2022 - 1980) << 9) | (1 << 5) | 1;
 /** Where a written ZIP goes, in order. */
 export interface ByteSink {
   write(bytes: Uint8Array): Promise<void>;
+  /**
+   * A faster raw DEFLATE (level 1) and CRC-32 where the platform has them (Node's zlib, see ./node-file);
+   * otherwise fflate's and ./crc32. The compressed bytes differ between deflaters, what they inflate to does not.
+   */
+  readonly deflateRaw?: (data: Uint8Array) => Uint8Array;
+  readonly crc32?: (data: Uint8Array, value: number) => number;
 }
 
 /** A sink that keeps the bytes in memory (the browser: the result becomes a Blob to download). */
@@ -44,7 +50,11 @@ const SLICE = 1 << 20;
  * generates; the fastest level deflates them several times faster than the default 6 for a file a few tens of
  * percent larger, and any reader inflates either alike.
  */
-function deflated(data: Uint8Array): { chunks: Uint8Array[]; length: number; crc: number } {
+function deflated(data: Uint8Array, sink: ByteSink): { chunks: Uint8Array[]; length: number; crc: number } {
+  if (sink.deflateRaw) {
+    const compressed = sink.deflateRaw(data);
+    return { chunks: [compressed], length: compressed.length, crc: (sink.crc32 ?? crc32)(data, 0) };
+  }
   const chunks: Uint8Array[] = [];
   let length = 0;
   const deflate = new Deflate({ level: 1 }, (chunk) => {
@@ -81,7 +91,7 @@ export async function writeZip(source: RandomAccessFile, sink: ByteSink, entries
   const written: Written[] = [];
   for (const e of entries) {
     const at = offset;
-    written.push(e.kind === "copy" ? await copyEntry(source, e.entry, at, write) : await dataEntry(e, at, write));
+    written.push(e.kind === "copy" ? await copyEntry(source, e.entry, at, write) : await dataEntry(e, at, write, sink));
   }
   const cdStart = offset;
   for (const w of written) await write(centralRecord(w));
@@ -110,8 +120,8 @@ async function copyEntry(source: RandomAccessFile, entry: ZipEntry, at: number, 
 }
 
 /** New data, deflated, behind its local header. */
-async function dataEntry(e: Extract<OutEntry, { kind: "data" }>, at: number, write: Write): Promise<Written> {
-  const compressed = deflated(e.data);
+async function dataEntry(e: Extract<OutEntry, { kind: "data" }>, at: number, write: Write, sink: ByteSink): Promise<Written> {
+  const compressed = deflated(e.data, sink);
   const nameBytes = e.like?.record.nameBytes ?? new TextEncoder().encode(e.name);
   const record: ZipEntry["record"] = e.like?.record ?? {
     versionMadeBy: 20, versionNeeded: 20, time: 0, date: DOS_DATE, internalAttributes: 0, externalAttributes: 0,
