@@ -10,6 +10,7 @@ import { Inflate } from "fflate";
 import { crc32 } from "./crc32";
 import { DEFAULT_LIMITS } from "./limits";
 import { XLSX_MSG, XlsxError } from "./messages";
+import { platformInflateRaw } from "./stream-inflate";
 
 /** Random access to a file's bytes: a Node file handle, a browser Blob/File, or bytes in memory. */
 export interface RandomAccessFile {
@@ -60,9 +61,12 @@ export function bytesFile(bytes: Uint8Array): RandomAccessFile {
   return { size: bytes.length, read: async (offset, length) => bytes.subarray(offset, offset + length) };
 }
 
-/** A browser File or Blob (also available in Node 20). */
-export function blobFile(blob: Blob): RandomAccessFile {
-  return { size: blob.size, read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()) };
+/** A browser File or Blob (also available in Node 20), inflated natively where the platform can (./stream-inflate). */
+export function blobFile(blob: Blob, inflateRaw: RawInflater | undefined = platformInflateRaw()): RandomAccessFile {
+  return {
+    size: blob.size, read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()),
+    ...(inflateRaw ? { inflateRaw } : {}),
+  };
 }
 
 export interface ZipEntry {
