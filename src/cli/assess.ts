@@ -29,7 +29,7 @@ import { computeStep, importLedgerStep } from "../job";
 import { WMSG } from "../workbook/messages";
 import { CLI_MSG, LEDGER_CLI_MSG } from "./messages";
 import { BUILT_IN_LABEL } from "../workbook/method";
-import { MMSG } from "../workbook/method/messages";
+import { MMSG } from "../workbook/messages";
 import { ruleSet, type RuleSet } from "../engine";
 import { parseCommand, type Command, type LedgerRequest } from "./args";
 import { exists, sameFile, terminalSafe, workbookKind, writeAtomically } from "./files";

@@ -6,7 +6,7 @@ import {
 import { bandIssues } from "../../engine/rules/check";
 import { MethodProblems, nonNegative, percentOf, yesNo, type MethodRow, type MethodTable } from "./cells";
 import { BONUS_CATEGORY, HOTLINE_METHOD_LABEL as L, SCORING, VOLUME_ITEM } from "./labels";
-import { MMSG } from "./messages";
+import { MMSG } from "../messages";
 import type { MethodParams } from "./params";
 
 export type HotlineMethod = Pick<HotlineRuleSet, "categories" | "rates" | "cases"> & {
@@ -98,7 +98,7 @@ function bonusCap(c: Collect, row: MethodRow): void {
   const capRaw = row.get(L.cap);
   const cap = capRaw === null || String(capRaw).trim() === "" ? undefined : nonNegative(capRaw, row.where(L.cap), c.sheet, row.at(L.cap), c.problems);
   if (cap !== undefined && cap !== c.params.bonusCap) {
-    c.err(row, L.cap, MMSG.bonusCapDiffers(capRaw, c.params.bonusCap === null ? "空白，不封顶" : String(c.params.bonusCap)));
+    c.err(row, L.cap, MMSG.bonusCapDiffers(capRaw, c.params.bonusCap));
   }
 }
 
