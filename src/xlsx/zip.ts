@@ -24,21 +24,35 @@ export interface RandomAccessFile {
 /** Inflates raw DEFLATE data (a ZIP entry), chunk by chunk. */
 export type RawInflater = (compressed: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>;
 
-/** fflate's streaming inflater: pure JavaScript, runs anywhere (the task pane). */
-export async function* fflateInflate(compressed: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+/**
+ * Compressed bytes given to fflate at a time. DEFLATE expands at most about 1032:1, so one push yields at
+ * most ~16 MB: a part of a gigabyte of whitespace (a megabyte on disk) passes through in slices instead of
+ * being inflated whole by a single push of a 1 MB chunk.
+ */
+export const FFLATE_SLICE = 1 << 14;
+
+/** fflate's streaming inflater: pure JavaScript, runs anywhere (the task pane, the page's worker). */
+export async function* fflateInflate(compressed: AsyncIterable<Uint8Array>, slice = FFLATE_SLICE): AsyncGenerator<Uint8Array> {
   let pending: Uint8Array[] = [];
   const inflate = new Inflate((data) => pending.push(data));
+  function* push(bytes: Uint8Array, final: boolean): Generator<Uint8Array> {
+    let at = 0;
+    do {
+      const end = Math.min(at + slice, bytes.length);
+      inflate.push(bytes.subarray(at, end), final && end === bytes.length);
+      at = end;
+      const out = pending;
+      pending = [];
+      yield* out;
+    } while (at < bytes.length);
+  }
   let previous: Uint8Array | undefined;
   for await (const chunk of compressed) {
     // One chunk behind, so the last one can be pushed as final.
-    if (previous) inflate.push(previous, false);
+    if (previous) yield* push(previous, false);
     previous = chunk;
-    const out = pending;
-    pending = [];
-    for (const data of out) yield data;
   }
-  inflate.push(previous ?? new Uint8Array(0), true);
-  for (const data of pending) yield data;
+  yield* push(previous ?? new Uint8Array(0), true);
 }
 
 export function bytesFile(bytes: Uint8Array): RandomAccessFile {
