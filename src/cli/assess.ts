@@ -203,7 +203,7 @@ async function computeAndWrite(
     return EXIT.usage;
   }
   // A ledger run without an input workbook starts from a blank template: the input is the ledger file.
-  io.out(CLI_MSG.heading(`安康市${summary.year}年度考核计算`, c.input ?? CLI_MSG.ledgerOnlyInput(c.ledger?.file ?? "")));
+  io.out(CLI_MSG.heading(CLI_MSG.title(summary.year), c.input ?? CLI_MSG.ledgerOnlyInput(c.ledger?.file ?? "")));
   io.out(method ? CLI_MSG.methodFrom(summary.method, method.file, ownSetAside) : CLI_MSG.methodLine(summary.method));
   io.out("");
   if (ledgerLines.length > 0) {

@@ -71,6 +71,8 @@ export const WMSG = {
 
   // --- result sheets ------------------------------------------------------------------------------------------
   checksTitle: "校验结果（“全部计算”自动生成）",
+  /** A deduction column's points beside its label: 工单办理扣分（30分）. */
+  pointsSuffix: (points: number | string) => `（${points}分）`,
   /** The official table's row a later row's 扣分说明 refers to for a clause quoted there. */
   seqPlace: (seq: number) => `序号${seq}`,
   issuerLine: (issuer: string, d: Date) =>
@@ -286,6 +288,13 @@ export const MMSG = {
   ruleSet: (detail: string) => `办法未通过加载检查：${detail}`,
   // --- a method read from the workbook: its name, source and the clauses quoted from its 参数 -----------------
   /** What the result sheets name as their method. */
+  /** A band as a person reads it: 低于5%, 5%—10%, 10%—15%（含15%）, 超过15%, 达到80%, 100%. */
+  band: {
+    point: (v: string) => `${v}%`, atMost: (to: string) => `${to}%及以下`, below: (to: string) => `低于${to}%`,
+    atLeast: (from: string) => `达到${from}%`, over: (from: string) => `超过${from}%`,
+    between: (from: string, to: string, fromIncluded: boolean, toIncluded: boolean) =>
+      `${fromIncluded ? "" : "超过"}${from}%—${to}%${toIncluded ? `（含${to}%）` : ""}`,
+  },
   builtInLabel: (year: number) => `内置${year}年度办法`,
   workbookLabel: (year: string | undefined) => (year !== undefined ? `${year}年度办法` : "工作簿办法"),
   source: (hotline: string, approval: string) => `工作簿“${hotline}”“${approval}”`,

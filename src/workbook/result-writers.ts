@@ -50,7 +50,7 @@ export function rankOrder(units: readonly UnitOutcome[]): UnitOutcome[] {
  * points (spec H).
  */
 export function pointsFormat(points: number): string {
-  return labelSuffixFormat(`（${points}分）`);
+  return labelSuffixFormat(WMSG.pointsSuffix(points));
 }
 
 /** Excel refuses a number format longer than this. */
