@@ -163,3 +163,15 @@ test("documents: a 通报 per month the ledger fills (named as the CLI names the
   expect(sample.documents.monthsNote).not.toMatch(/--[a-z]/u);
   expect(sample.documents.report?.fileName).toBe("ankang-2021-sample-报告.docx");
 });
+
+test("a bad 参数 value of the documents is shown as a warning at its cell, and the 报告 is still offered (the default is used)", async () => {
+  // 参数!B20 is 黑榜人数 in the sample; spec J: a bad value is a 警告 and its default is used, never a draft.
+  const bytes = corpus.cellReplaced("参数", "B20", '<c r="B20" t="inlineStr"><is><t>三人</t></is></c>');
+  const done = await run({ workbook: file(bytes, "参数有误.xlsx") });
+  if (done.type !== "done" || !done.documents) throw new Error(`no documents: ${JSON.stringify(done).slice(0, 300)}`);
+  const shown = done.problems.filter((p) => p.where.includes("B20"));
+  expect(shown).toEqual([expect.objectContaining({ where: expect.stringContaining("参数"), message: expect.stringContaining("黑榜人数") })]);
+  expect(shown.map((p) => [p.severity, p.level])).toEqual([["warning", "警告"]]);
+  expect(done.documents.report?.fileName).toBe("参数有误-报告.docx");
+  expect(done.documents.report?.draft).toBe(false);
+});
