@@ -10,7 +10,7 @@ import { qualified } from "../workbook/address";
 import { JUDGMENT_SHEET, LEDGER_WMSG } from "../workbook/ledger";
 import { PackageWorkbookPort } from "../workbook/adapters/package";
 import { WMSG } from "../workbook/messages";
-import { MMSG } from "../workbook/method/messages";
+import { MMSG } from "../workbook/messages";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import { blobFile, bytesFile } from "../xlsx/zip";
 import { bytesSink } from "../xlsx/zip-writer";
