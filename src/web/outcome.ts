@@ -14,6 +14,7 @@ export interface Outcome {
   readonly ledger?: { readonly lines: readonly string[]; readonly problemRows: number; readonly empty: boolean };
   readonly bytes?: ArrayBuffer;
   readonly documents?: DocumentsOffer;
+  readonly documentsPending?: boolean;
   readonly fileName: string;
 }
 
@@ -50,5 +51,6 @@ export function doneMessage(o: Outcome): DoneMessage {
     fileName: o.fileName,
     ...(o.bytes ? { bytes: o.bytes } : {}),
     ...(o.bytes && o.documents ? { documents: o.documents } : {}),
+    ...(o.bytes && o.documentsPending ? { documentsPending: true } : {}),
   };
 }

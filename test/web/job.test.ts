@@ -175,3 +175,23 @@ test("a bad 参数 value of the documents is shown as a warning at its cell, and
   expect(done.documents.report?.fileName).toBe("参数有误-报告.docx");
   expect(done.documents.report?.draft).toBe(false);
 });
+
+test("the result is offered before the documents are written: the worker's offer, then the 通报 and 报告", async () => {
+  const offered: WorkerMessage[] = [];
+  const csv = [
+    "工单编号,承办单位,派单时间,办理时限,办结时间,是否退单,是否申请延期,回访结果",
+    "B1,汉滨区,2021-02-01 09:00:00,2021-02-10 18:00:00,2021-02-05 10:00:00,否,否,满意",
+  ].join("\r\n");
+  const last = await runJob({ type: "run", period: "2021", map: {}, ledger: file(csv, "明细.csv") }, () => template, () => undefined, (done) => offered.push(done));
+  expect(offered).toHaveLength(1);
+  const [done] = offered;
+  if (done.type !== "done") throw new Error("not offered");
+  expect({ pending: done.documentsPending, bytes: (done.bytes?.byteLength ?? 0) > 0, documents: done.documents }).toEqual({ pending: true, bytes: true, documents: undefined });
+  if (last.type !== "documents") throw new Error(`not documents: ${JSON.stringify(last).slice(0, 300)}`);
+  expect(last.documents.bulletins.map((b) => b.fileName)).toEqual(["明细-2021-02-通报.docx"]);
+  expect(last.documents.report?.fileName).toBe("明细-报告.docx");
+  // Nothing valid computed: nothing offered, the DoneMessage as before.
+  const none: WorkerMessage[] = [];
+  const refused = await runJob({ type: "run", period: "", map: {}, workbook: file("%PDF-1.4", "x.xlsx") }, () => template, () => undefined, (d) => none.push(d));
+  expect([none.length, refused.type]).toEqual([0, "refused"]);
+});
