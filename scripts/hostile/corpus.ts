@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { crc32, deflateRawSync } from "node:zlib";
+import { crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
 export const SAMPLE = resolve(__dirname, "..", "..", "samples", "ankang-2021-sample.xlsx");
@@ -160,6 +160,35 @@ export function honestHugePart(part: string, megabytes: number): Uint8Array {
   head.copy(whole, 0);
   tail.copy(whole, whole.length - tail.length);
   return zipWithForgedPart(parts, part, deflateRawSync(whole, { level: 9 }), whole.length, crc32(whole));
+}
+
+/**
+ * As honestHugePart, for sizes the test process should not hold: the whitespace is deflated as a stream
+ * (bounded memory, a few seconds per gigabyte) and its CRC-32 summed chunk by chunk.
+ */
+export async function honestHugePartStreamed(part: string, megabytes: number): Promise<Uint8Array> {
+  const parts = sampleParts();
+  const xml = text(parts, part);
+  const close = xml.lastIndexOf("</");
+  const head = Buffer.from(xml.slice(0, close));
+  const tail = Buffer.from(xml.slice(close));
+  const size = megabytes << 20;
+  const deflate = createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflate.on("data", (data: Buffer) => out.push(data));
+  const ended = new Promise((done, fail) => deflate.on("end", done).on("error", fail));
+  const spaces = Buffer.alloc(1 << 20, 32);
+  let crc = 0;
+  const write = async (bytes: Uint8Array) => {
+    crc = crc32(bytes, crc);
+    if (!deflate.write(bytes)) await new Promise((drained) => deflate.once("drain", drained));
+  };
+  await write(head);
+  for (let left = size - head.length - tail.length; left > 0; left -= spaces.length) await write(spaces.subarray(0, Math.min(left, spaces.length)));
+  await write(tail);
+  deflate.end();
+  await ended;
+  return zipWithForgedPart(parts, part, Buffer.concat(out), size, crc);
 }
 
 // ---- parts that are too big (with a low --max-part-mb) --------------------------------------------

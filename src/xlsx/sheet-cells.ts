@@ -36,7 +36,8 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, strings: re
   let heldLength = 0;
   for await (const chunk of sheetBytes(pkg, path)) {
     const text = decoder.decode(chunk, { stream: true });
-    if (held.length > 0 && text.indexOf("</row>") < 0 && text.indexOf("/>") < 0) {
+    // Only an unfinished element is held without scanning (text between elements is never held).
+    if (held.length > 0 && holdsElement(held[0]) && text.indexOf("</row>") < 0 && text.indexOf("/>") < 0) {
       held.push(text);
       heldLength += text.length;
       if (heldLength > limit) throw new XlsxError(XLSX_MSG.rowTooLarge(path, limit));
@@ -51,6 +52,9 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, strings: re
   reader.scan(held.join("") + decoder.decode(), true);
   return { merges: reader.merges };
 }
+
+/** Whether a held tail begins an unfinished row or merged area (what scan() keeps), not text between them. */
+const holdsElement = (tail: string): boolean => tail.startsWith("<row") || tail.startsWith("<mergeCell");
 
 /** Whether the character after an element's name ends the name (space, >, /, tab, newline). */
 const endsName = (code: number): boolean => code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;

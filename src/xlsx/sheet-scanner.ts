@@ -61,6 +61,9 @@ class Pending {
   }
 }
 
+/** Bytes kept from the end of a chunk with no open row: enough for a start tag cut after "<ro". */
+const CUT_TAG = 16;
+
 /** Limit of a row held between chunks when none is given. */
 const DEFAULT_ROW_LIMIT = 64 << 20;
 
@@ -81,6 +84,8 @@ interface FastRow {
 
 export class SheetByteScanner {
   private readonly rest: Pending;
+  /** Whether `rest` begins an unfinished row (else it is the cut end of text between rows). */
+  private holdingRow = false;
   private lastRow = 0;
   private readonly decoder = new TextDecoder();
 
@@ -93,7 +98,7 @@ export class SheetByteScanner {
     let b = chunk;
     if (!this.rest.empty) {
       // A chunk that ends no row is only held (joined once, when the row's end arrives): linear time.
-      if (!final && lastRowEnd(chunk) === 0 && !hasSelfClosing(chunk)) {
+      if (this.holdingRow && !final && lastRowEnd(chunk) === 0 && !hasSelfClosing(chunk)) {
         this.rest.add(chunk.slice());
         return;
       }
@@ -101,8 +106,12 @@ export class SheetByteScanner {
       b = joinBytes([held, chunk], held.length + chunk.length);
     }
     const left = this.scan(b, final, out);
-    // Keep (a copy of) the unfinished tail: the chunk's buffer may be reused by the inflater.
-    if (!final && left < b.length) this.rest.add(b.slice(left));
+    if (final || left >= b.length) return;
+    // Keep (a copy of) the unfinished row, or only the last bytes (a cut "<row") when none is open: text
+    // between rows (whitespace, other elements) is never held, however long it is.
+    const open = findRowStart(b, left, b.length);
+    this.holdingRow = open >= 0;
+    this.rest.add(b.slice(open >= 0 ? open : Math.max(left, b.length - CUT_TAG)));
   }
 
   private decode(b: Uint8Array, from: number, to: number): string {

@@ -213,3 +213,36 @@ describe("formula cells without a cached result", () => {
     ]);
   });
 });
+
+describe("text between rows is never held", () => {
+  // Whitespace (or any text) between rows, longer than the row limit, is legal XML: only an unfinished row
+  // counts against the limit, so such a sheet is read, not refused as "one row too large".
+  const encode = (s: string) => new TextEncoder().encode(s);
+  const row = (r: number) => `<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`;
+
+  it("rows around 20 chunks of 500 spaces each, at a row limit of 1,000 bytes", () => {
+    const scanner = new SheetByteScanner(STRINGS, { rowLimit: 1000, part: "sheet.xml" });
+    const out: SourceRow[] = [];
+    scanner.feed(encode(`<sheetData>${row(1)}`), false, out);
+    for (let i = 0; i < 20; i++) scanner.feed(encode(" ".repeat(500)), false, out);
+    scanner.feed(encode(`${row(2)}</sheetData>`), false, out);
+    for (let i = 0; i < 20; i++) scanner.feed(encode(" ".repeat(500)), false, out);
+    scanner.feed(encode("</worksheet>"), true, out);
+    expect(out.map((r) => [r.rowNumber, r.cells[0]])).toEqual([[1, 1], [2, 2]]);
+  });
+
+  it("a row cut across chunks after the spaces is still read; a row beyond the limit is still refused", () => {
+    const scanner = new SheetByteScanner(STRINGS, { rowLimit: 1000, part: "sheet.xml" });
+    const out: SourceRow[] = [];
+    for (let i = 0; i < 20; i++) scanner.feed(encode(" ".repeat(500)), false, out);
+    const r3 = row(3);
+    scanner.feed(encode(r3.slice(0, 3)), false, out);
+    scanner.feed(encode(r3.slice(3)), true, out);
+    expect(out.map((r) => [r.rowNumber, r.cells[0]])).toEqual([[3, 3]]);
+    const long = new SheetByteScanner(STRINGS, { rowLimit: 1000, part: "sheet.xml" });
+    long.feed(encode('<row r="1"><c r="A1" t="inlineStr"><is><t>'), false, []);
+    expect(() => {
+      for (let i = 0; i < 20; i++) long.feed(encode("x".repeat(500)), false, []);
+    }).toThrow("超过");
+  });
+});

@@ -77,6 +77,14 @@ describe("valid files from other producers: the same results as the sample", () 
     expect(ranking(r.out)).toBe(ranking(sampleRun.out));
   });
 
+  it("承办单位 with whitespace between its elements four times the row limit: read, not refused as one huge row", async () => {
+    // --max-part-mb 32: the row limit is 512 KB; the part holds 2 MB of spaces before </worksheet>.
+    const r = await run("whitespace-between", corpus.honestHugePart("xl/worksheets/sheet2.xml", 2), ["--max-part-mb", "32"]);
+    expect(r.err).not.toContain("超过 512 KB");
+    expect(r.code).toBe(EXIT.ok);
+    expect(ranking(r.out)).toBe(ranking(sampleRun.out));
+  });
+
   it("a million styled blank rows after 扣分登记's data: skipped, bounded", async () => {
     const before = process.memoryUsage().rss;
     const r = await run("blank-rows", corpus.blankRows());

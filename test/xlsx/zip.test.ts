@@ -1,7 +1,9 @@
 /** The ZIP layer: every part checked (size, CRC-32, limit) and copied byte for byte by the writer. */
 import { strToU8, zipSync } from "fflate";
+import { crc32 as zlibCrc32 } from "node:zlib";
 import { crc32 } from "../../src/xlsx/crc32";
-import { bytesFile, entryChunks, readZipDirectory, verifyEntry } from "../../src/xlsx/zip";
+import { deflateSync } from "fflate";
+import { bytesFile, entryChunks, fflateInflate, FFLATE_SLICE, readZipDirectory, verifyEntry } from "../../src/xlsx/zip";
 import { bytesSink, writeZip } from "../../src/xlsx/zip-writer";
 
 const parts = { "a.xml": strToU8("<a>甲</a>".repeat(1000)), "b/c.bin": new Uint8Array([0, 1, 2, 255]) };
@@ -9,6 +11,44 @@ const parts = { "a.xml": strToU8("<a>甲</a>".repeat(1000)), "b/c.bin": new Uint
 describe("zip", () => {
   it("CRC-32 is the standard one", () => {
     expect(crc32(strToU8("123456789"))).toBe(0xcbf43926);
+  });
+
+  it("CRC-32 by slices of 8 equals zlib's at every length, offset and running value", () => {
+    const bytes = Uint8Array.from({ length: 300 }, (_, i) => (i * 2654435761) >>> 24);
+    for (let length = 1; length < 290; length++) {
+      for (const offset of [0, 1, 3, 7]) {
+        const data = bytes.subarray(offset, offset + length);
+        expect([length, offset, crc32(data)]).toEqual([length, offset, zlibCrc32(data)]);
+        expect(crc32(data, 0xdeadbeef)).toBe(zlibCrc32(data, 0xdeadbeef));
+      }
+    }
+  });
+
+  it("fflate inflates a highly compressed part in bounded pieces: no piece beyond DEFLATE's 1032:1 of one slice", async () => {
+    // 64 MB of spaces compress to ~64 KB: given as one 1 MB read, a single push would inflate all 64 MB at once.
+    const whole = new Uint8Array(64 << 20).fill(32);
+    const raw = deflateSync(whole, { level: 9 });
+    async function* oneChunk() {
+      yield raw;
+    }
+    let total = 0;
+    let largest = 0;
+    let spaces = true;
+    for await (const piece of fflateInflate(oneChunk())) {
+      total += piece.length;
+      largest = Math.max(largest, piece.length);
+      spaces &&= piece.every((b) => b === 32);
+    }
+    expect({ total, spaces }).toEqual({ total: whole.length, spaces: true });
+    expect(largest).toBeLessThanOrEqual(1032 * FFLATE_SLICE);
+    // Empty input and input of exactly one slice still end the stream.
+    const small = deflateSync(new Uint8Array(0));
+    async function* empty() {
+      yield small;
+    }
+    const out: Uint8Array[] = [];
+    for await (const piece of fflateInflate(empty(), small.length)) out.push(piece);
+    expect(out.reduce((n, p) => n + p.length, 0)).toBe(0);
   });
 
   it("reads entries with their size and CRC; a limit below the size refuses the part before inflating", async () => {

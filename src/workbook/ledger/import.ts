@@ -10,7 +10,7 @@ import {
 import { COMPUTE_READS, SHEET } from "../contract";
 import type { Finding } from "../findings";
 import { workbookMethod } from "../method";
-import { MMSG } from "../method/messages";
+import { MMSG } from "../messages";
 import { chooseRuleSet } from "../params";
 import type { Snapshots } from "../tables";
 import type { SheetSnapshot, WorkbookPort } from "../port";
@@ -132,7 +132,7 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
   // Zeros for every unit would score them all as facts of "0 orders".
   if (data.totals(period).工单总量 === 0) return { status: "noOrders", data, period };
   const out = ledgerPlan(snapshots, data, period, rules, {
-    sourceName: options.sourceName, now: options.now, method: label, registerFindings: decisions.findings,
+    sourceName: options.sourceName, now: options.now, method: label, registerFindings: decisions.findings, periodDefaulted: given === undefined,
   });
   if (!consentCovers(options.replaceTyped, out.typed)) return { status: "typedValues", typed: out.typed, recorded: out.recorded, data, period };
   const changed = Object.entries(fresh).some(([header, column]) => stored[header] !== column);
