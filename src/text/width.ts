@@ -9,16 +9,28 @@ function charWidth(code: number): number {
   return wide ? 2 : 1;
 }
 
-/** Width of a text in Latin character widths ("汉滨区政府" is 10). */
+/**
+ * Width of a text in Latin character widths ("汉滨区政府" is 10). By code units, without a string per character:
+ * a surrogate pair is one character beyond the wide ranges (1), a lone surrogate counts 1 as well.
+ */
 export function textWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += charWidth(ch.codePointAt(0) ?? 0);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    width += charWidth(code);
+  }
   return width;
 }
 
 /** A column width that fits the widest of these texts, with a little padding, within [min, max]. */
 export function fitWidth(texts: readonly string[], min = 8, max = 60): number {
-  const widest = texts.reduce((w, t) => Math.max(w, textWidth(t)), 0);
+  let widest = 0;
+  // A text is at most two widths per code unit: one that cannot be wider than the widest so far is not measured.
+  for (const t of texts) if (2 * t.length > widest) widest = Math.max(widest, textWidth(t));
   return Math.min(max, Math.max(min, Math.ceil(widest * 1.1) + 2));
 }
 
