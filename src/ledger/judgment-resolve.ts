@@ -120,9 +120,9 @@ class Resolver {
     this.resolveScenario("pending");
     const decisions = parsed.map((d) => this.resolved(d));
     const orders = new Map<string, JudgedOrder>();
-    for (const [id, { hit, rows, actual, pending }] of this.byOrder) {
+    this.byOrder.forEach(({ hit, rows, actual, pending }, id) => {
       orders.set(id, { unit: hit.unit, order: hit.order, decisions: rows, actual: actual!, pending: pending! });
-    }
+    });
     // Every problem names the unit its row belongs to, so that the unit's result row can say so.
     const unitOfRow = new Map<number, number | undefined>();
     for (const d of parsed) unitOfRow.set(d.row, this.unitOf(d));

@@ -54,7 +54,8 @@ function overlaid(base: BaseSheet, edit: SheetEdit | undefined, styles: CellStyl
     });
   }
   if (!edit) return cells;
-  for (const [key, e] of edit.cells) {
+  // forEach, not for…of with [key, value]: destructuring each entry is slow before the JIT has compiled the loop.
+  edit.cells.forEach((e, key) => {
     const old = cells.get(key);
     let cell: Cell = old ?? { value: null, formula: null, uncalculated: false, format: null };
     if (e.clearStyle) cell = { ...cell, format: styles ? "General" : null };
@@ -65,7 +66,7 @@ function overlaid(base: BaseSheet, edit: SheetEdit | undefined, styles: CellStyl
     }
     if (e.format?.numberFormat !== undefined && styles) cell = { ...cell, format: e.format.numberFormat };
     cells.set(key, cell);
-  }
+  });
   return cells;
 }
 
@@ -106,7 +107,9 @@ function laidOutBase(name: string, base: BaseSheet, request: SnapshotRequest): S
   let rows = 0;
   let cols = 0;
   const rowsWithCells = new Set<number>();
-  for (const c of base.cells) {
+  const all = base.cells;
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i];
     if (skipped(c)) continue;
     rowsWithCells.add(c.row);
     rows = c.row + 1;
@@ -114,7 +117,8 @@ function laidOutBase(name: string, base: BaseSheet, request: SnapshotRequest): S
   }
   const { values, formulas, formats } = grid(name, rows, cols, rowsWithCells, request);
   const uncalculated: { row: number; col: number }[] = [];
-  for (const c of base.cells) {
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i];
     if (skipped(c)) continue;
     (values[c.row] as CellValue[])[c.col] = c.value;
     if (formulas) (formulas[c.row] as (string | null)[])[c.col] = c.formula !== undefined ? `=${c.formula}` : null;
@@ -125,19 +129,22 @@ function laidOutBase(name: string, base: BaseSheet, request: SnapshotRequest): S
 }
 
 /** The cell is covered by one of the merged areas (inside it, not its top-left cell). */
-function covered(c: SheetCell, areas: readonly (readonly [number, number, number, number])[]): boolean {
-  for (const [top, bottom, left, right] of areas) {
+function covered(c: SheetCell, areas: readonly Area[]): boolean {
+  for (let i = 0; i < areas.length; i++) {
+    const { top, bottom, left, right } = areas[i];
     if (c.row >= top && c.row <= bottom && c.col >= left && c.col <= right && (c.row !== top || c.col !== left)) return true;
   }
   return false;
 }
 
-/** Merged areas as [top, bottom, left, right] (0-based); refs that are not A1:B2 ranges are skipped, as dropCovered does. */
-function mergedAreas(merges: readonly string[]): [number, number, number, number][] {
-  const areas: [number, number, number, number][] = [];
+interface Area { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number }
+
+/** Merged areas (0-based bounds); refs that are not A1:B2 ranges are skipped, as dropCovered does. */
+function mergedAreas(merges: readonly string[]): Area[] {
+  const areas: Area[] = [];
   for (const ref of merges) {
     const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
-    if (m) areas.push([Number(m[2]) - 1, Number(m[4]) - 1, columnIndex(m[1]), columnIndex(m[3])]);
+    if (m) areas.push({ top: Number(m[2]) - 1, bottom: Number(m[4]) - 1, left: columnIndex(m[1]), right: columnIndex(m[3]) });
   }
   return areas;
 }
@@ -152,24 +159,24 @@ function laidOut(name: string, cells: Map<number, Cell>, request: SnapshotReques
   let rows = 0;
   let cols = 0;
   const rowsWithCells = new Set<number>();
-  for (const [key, cell] of cells) {
-    if (!kept(cell)) continue;
+  cells.forEach((cell, key) => {
+    if (!kept(cell)) return;
     const r = keyRow(key);
     rowsWithCells.add(r);
     rows = Math.max(rows, r + 1);
     cols = Math.max(cols, keyCol(key) + 1);
-  }
+  });
   const { values, formulas, formats } = grid(name, rows, cols, rowsWithCells, request);
   const uncalculated: { row: number; col: number }[] = [];
-  for (const [key, cell] of cells) {
-    if (!kept(cell)) continue;
+  cells.forEach((cell, key) => {
+    if (!kept(cell)) return;
     const r = keyRow(key);
     const c = keyCol(key);
     (values[r] as CellValue[])[c] = cell.value;
     if (formulas) (formulas[r] as (string | null)[])[c] = cell.formula;
     if (formats) (formats[r] as (string | null)[])[c] = cell.format;
     if (cell.uncalculated) uncalculated.push({ row: r, col: c });
-  }
+  });
   return snapshotOf(name, values, formulas, formats, uncalculated);
 }
 
