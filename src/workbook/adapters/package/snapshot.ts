@@ -5,7 +5,7 @@
 import { XLSX_MSG, XlsxError } from "../../../xlsx/messages";
 import type { SheetCell } from "../../../xlsx/sheet-cells";
 import { cellKey, columnIndex, EXCEL_MAX_ROWS, keyCol, keyRow } from "../../../sheet";
-import type { SheetEdit } from "../../../xlsx/sheet-edit";
+import type { CellEdit, SheetEdit } from "../../../xlsx/sheet-edit";
 import type { CellStyles } from "../../../xlsx/styles";
 import type { CellValue, SheetSnapshot } from "../../port";
 
@@ -30,6 +30,7 @@ const DIRECT_MERGES = 16;
 /** The sheet's snapshot: `base` overlaid by `edit`. */
 export function sheetSnapshot(name: string, base: BaseSheet, edit: SheetEdit | undefined, request: SnapshotRequest): SheetSnapshot {
   if (!edit && base.merges.length <= DIRECT_MERGES && inSheetOrder(base.cells)) return laidOutBase(name, base, request);
+  if (edit && base.cells.length === 0 && base.merges.length === 0) return laidOutEdits(name, edit, request);
   const cells = overlaid(base, edit, request.styles);
   dropCovered(name, cells, base.merges, request.cellLimit);
   return laidOut(name, cells, request);
@@ -138,6 +139,39 @@ function covered(c: SheetCell, areas: readonly Area[]): boolean {
 }
 
 interface Area { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number }
+
+/**
+ * What laidOut makes of overlaid(base, edit) when the base is empty (a sheet the plan writes anew, such as
+ * 工单导入校验), without a second map of its cells: a cell is kept when it was given a value or a formula.
+ */
+function laidOutEdits(name: string, edit: SheetEdit, request: SnapshotRequest): SheetSnapshot {
+  const kept = (e: CellEdit) => e.content !== undefined && ("formula" in e.content || e.content.value !== null);
+  let rows = 0;
+  let cols = 0;
+  const rowsWithCells = new Set<number>();
+  edit.cells.forEach((e, key) => {
+    if (!kept(e)) return;
+    const r = keyRow(key);
+    rowsWithCells.add(r);
+    rows = Math.max(rows, r + 1);
+    cols = Math.max(cols, keyCol(key) + 1);
+  });
+  const { values, formulas, formats } = grid(name, rows, cols, rowsWithCells, request);
+  const uncalculated: { row: number; col: number }[] = [];
+  const styled = request.styles !== undefined;
+  edit.cells.forEach((e, key) => {
+    if (!kept(e)) return;
+    const r = keyRow(key);
+    const c = keyCol(key);
+    const content = e.content!;
+    const formula = "formula" in content ? `=${content.formula}` : null;
+    (values[r] as CellValue[])[c] = "formula" in content ? null : content.value;
+    if (formulas) (formulas[r] as (string | null)[])[c] = formula;
+    if (formats) (formats[r] as (string | null)[])[c] = e.format?.numberFormat !== undefined && styled ? e.format.numberFormat : e.clearStyle && styled ? "General" : null;
+    if (formula !== null) uncalculated.push({ row: r, col: c });
+  });
+  return snapshotOf(name, values, formulas, formats, uncalculated);
+}
 
 /** Merged areas (0-based bounds); refs that are not A1:B2 ranges are skipped, as dropCovered does. */
 function mergedAreas(merges: readonly string[]): Area[] {
