@@ -229,11 +229,11 @@ export class LedgerAggregator {
    * Mapped columns holding a formula without a result, each a listed problem: 工单编号 and 承办单位 keep the
    * row out of every count; any other field only out of the counts that need it (spec F).
    */
-  private uncalculatedCells(columns: readonly number[], rowNumber: number): Set<LedgerColumn> {
-    const lost = new Set<LedgerColumn>();
+  private uncalculatedCells(columns: readonly number[], rowNumber: number): Set<LedgerColumn> | undefined {
+    let lost: Set<LedgerColumn> | undefined; // none when only unmapped columns (a helper formula) are uncalculated
     for (const column of LEDGER_COLUMNS) {
       if (!columns.includes(this.col[column])) continue;
-      lost.add(column);
+      (lost ??= new Set()).add(column);
       const partial = column !== "工单编号" && column !== "承办单位";
       this.problem("uncalculated", rowNumber, column, undefined, LEDGER_MESSAGES.uncalculated(column), undefined, partial);
     }

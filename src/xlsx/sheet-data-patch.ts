@@ -66,8 +66,11 @@ function widenDimension({ xml, find, put }: Patch, edit: SheetEdit): void {
 class RowWriter {
   formulasRemoved = false;
   formulasWritten = false;
+  private readonly formulaTag: RegExp;
 
-  constructor(private readonly patch: Patch, private readonly edit: SheetEdit, private readonly styles: () => StylesPatch) {}
+  constructor(private readonly patch: Patch, private readonly edit: SheetEdit, private readonly styles: () => StylesPatch) {
+    this.formulaTag = new RegExp(`<${patch.el("f")}\\b`);
+  }
 
   /** The content of <sheetData>: existing rows (touched ones rebuilt) with the new rows in order. */
   sheetData(data: Slice | undefined, byRow: ReadonlyMap<number, Map<number, CellEdit>>): string {
@@ -139,7 +142,7 @@ class RowWriter {
     if (cell.format) style = this.styles().style(style, cell.format);
     const sAttr = style !== 0 ? ` s="${style}"` : "";
     const r = cellAddress(row, col);
-    if (existing && new RegExp(`<${el("f")}\\b`).test(existing) && (cell.content !== undefined)) this.formulasRemoved = true;
+    if (existing && cell.content !== undefined && this.formulaTag.test(existing)) this.formulasRemoved = true;
     if (cell.content === undefined) {
       if (!existing) return style !== 0 ? `<${el("c")} r="${r}"${sAttr}/>` : "";
       const tagEnd = existing.indexOf(">") + 1;
