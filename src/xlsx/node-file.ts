@@ -25,6 +25,9 @@ export const zlibInflate: RawInflater = (compressed) => {
   return inflate;
 };
 
+/** Node's zlib for a small part at once, stopping beyond `maxOutput` bytes (ERR_BUFFER_TOO_LARGE). */
+export const zlibInflateSync = (compressed: Uint8Array, maxOutput: number): Uint8Array => zlib.inflateRawSync(compressed, { maxOutputLength: maxOutput });
+
 /** Node's native CRC-32 (Node ≥ 20.15), when present. */
 const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array, value: number) => number }).crc32;
 
@@ -37,6 +40,7 @@ export async function nodeFile(path: string): Promise<NodeFile> {
   return {
     size,
     inflateRaw: zlibInflate,
+    inflateRawSync: zlibInflateSync,
     ...(nativeCrc32 ? { crc32: nativeCrc32 } : {}),
     async read(offset, length) {
       const buffer = Buffer.allocUnsafe(length);
