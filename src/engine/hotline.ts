@@ -36,7 +36,7 @@ export function rateRule(rules: HotlineRuleSet, id: RateRuleId): RateRule {
  * outcome of the exact one.
  */
 export function shownDecimals(rate: number, same: (shown: number) => boolean): number {
-  for (const decimals of [2, 4, 6, 8]) {
+  for (const decimals of SHOWN_DECIMALS) {
     const shown = roundDecimals(rate * 100, decimals) / 100;
     if (same(shown)) return decimals;
   }
@@ -48,10 +48,29 @@ export function formatRate(rate: number, decimals = 2): string {
   return `${roundDecimals(excel15(rate * 100), decimals).toFixed(decimals)}%`;
 }
 
+const SHOWN_DECIMALS = [2, 4, 6, 8] as const;
+
+/**
+ * bandDecimals already answered, per comparison, rule and rate: one run asks again for every rate it writes
+ * (月度考核 shows each unit-month's rates with the decimals its scoring chose). Bounded, as the task pane lives long.
+ */
+const decimalsKnown = new WeakMap<RateComparison, WeakMap<RateRule, Map<number, number>>>();
+const DECIMALS_KNOWN_LIMIT = 20_000;
+
 /** Decimals that show a rate inside the band it was scored in. */
 export function bandDecimals(rule: RateRule, rate: number, cmp: RateComparison): number {
-  const band = findBand(rule, rate, cmp);
-  return shownDecimals(rate, (shown) => shown >= 0 && shown <= 1 && findBand(rule, shown, cmp) === band);
+  let byRule = decimalsKnown.get(cmp);
+  if (!byRule) decimalsKnown.set(cmp, (byRule = new WeakMap()));
+  let known = byRule.get(rule);
+  if (!known) byRule.set(rule, (known = new Map()));
+  let decimals = known.get(rate);
+  if (decimals === undefined) {
+    const band = findBand(rule, rate, cmp);
+    decimals = shownDecimals(rate, (shown) => shown >= 0 && shown <= 1 && findBand(rule, shown, cmp) === band);
+    if (known.size >= DECIMALS_KNOWN_LIMIT) known.clear();
+    known.set(rate, decimals);
+  }
+  return decimals;
 }
 
 export interface RateOutcome {
