@@ -12,7 +12,19 @@ function charWidth(code: number): number {
 /** Width of a text in Latin character widths ("汉滨区政府" is 10). */
 export function textWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += charWidth(ch.codePointAt(0) ?? 0);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair is one character beyond the BMP: one width (none of charWidth's wide ranges).
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        i++;
+        width += 1;
+        continue;
+      }
+    }
+    width += charWidth(code);
+  }
   return width;
 }
 

@@ -67,9 +67,11 @@ class RowWriter {
   formulasRemoved = false;
   formulasWritten = false;
   private readonly formulaTag: RegExp;
+  private readonly tags: Tags;
 
   constructor(private readonly patch: Patch, private readonly edit: SheetEdit, private readonly styles: () => StylesPatch) {
     this.formulaTag = new RegExp(`<${patch.el("f")}\\b`);
+    this.tags = { c: patch.el("c"), v: patch.el("v"), f: patch.el("f"), is: patch.el("is"), t: patch.el("t") };
   }
 
   /** The content of <sheetData>: existing rows (touched ones rebuilt) with the new rows in order. */
@@ -136,7 +138,7 @@ class RowWriter {
 
   /** A changed cell: new content and/or style over the existing cell's XML. */
   private cellXml(row: number, col: number, cell: CellEdit, existing: string | undefined): string {
-    const { el } = this.patch;
+    const { c, f } = this.tags;
     const existingStyle = existing ? Number(attribute(existing.slice(0, existing.indexOf(">") + 1), "s") ?? 0) || 0 : 0;
     let style = cell.clearStyle ? 0 : existingStyle;
     if (cell.format) style = this.styles().style(style, cell.format);
@@ -144,27 +146,36 @@ class RowWriter {
     const r = cellAddress(row, col);
     if (existing && cell.content !== undefined && this.formulaTag.test(existing)) this.formulasRemoved = true;
     if (cell.content === undefined) {
-      if (!existing) return style !== 0 ? `<${el("c")} r="${r}"${sAttr}/>` : "";
+      if (!existing) return style !== 0 ? `<${c} r="${r}"${sAttr}/>` : "";
       const tagEnd = existing.indexOf(">") + 1;
       const tag = setAttribute(existing.slice(0, tagEnd), "s", style !== 0 ? String(style) : undefined);
       return tag + existing.slice(tagEnd);
     }
     if ("formula" in cell.content) {
       this.formulasWritten = true;
-      return `<${el("c")} r="${r}"${sAttr}><${el("f")}>${escapeXml(cell.content.formula)}</${el("f")}></${el("c")}>`;
+      return `<${c} r="${r}"${sAttr}><${f}>${escapeXml(cell.content.formula)}</${f}></${c}>`;
     }
-    return valueCell(el, r, sAttr, cell.content.value);
+    return valueCell(this.tags, r, sAttr, cell.content.value);
   }
 }
 
-function valueCell(el: (n: string) => string, r: string, sAttr: string, value: CellValue): string {
-  if (value === null) return sAttr ? `<${el("c")} r="${r}"${sAttr}/>` : "";
+/** The cell elements' names with the part's prefix. */
+interface Tags {
+  readonly c: string;
+  readonly v: string;
+  readonly f: string;
+  readonly is: string;
+  readonly t: string;
+}
+
+function valueCell({ c, v, is, t }: Tags, r: string, sAttr: string, value: CellValue): string {
+  if (value === null) return sAttr ? `<${c} r="${r}"${sAttr}/>` : "";
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return `<${el("c")} r="${r}"${sAttr} t="e"><${el("v")}>#NUM!</${el("v")}></${el("c")}>`;
-    return `<${el("c")} r="${r}"${sAttr}><${el("v")}>${String(value)}</${el("v")}></${el("c")}>`;
+    if (!Number.isFinite(value)) return `<${c} r="${r}"${sAttr} t="e"><${v}>#NUM!</${v}></${c}>`;
+    return `<${c} r="${r}"${sAttr}><${v}>${String(value)}</${v}></${c}>`;
   }
-  if (typeof value === "boolean") return `<${el("c")} r="${r}"${sAttr} t="b"><${el("v")}>${value ? 1 : 0}</${el("v")}></${el("c")}>`;
+  if (typeof value === "boolean") return `<${c} r="${r}"${sAttr} t="b"><${v}>${value ? 1 : 0}</${v}></${c}>`;
   const text = cellText(value);
   const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
-  return `<${el("c")} r="${r}"${sAttr} t="inlineStr"><${el("is")}><${el("t")}${space}>${escapeCellText(text)}</${el("t")}></${el("is")}></${el("c")}>`;
+  return `<${c} r="${r}"${sAttr} t="inlineStr"><${is}><${t}${space}>${escapeCellText(text)}</${t}></${is}></${c}>`;
 }

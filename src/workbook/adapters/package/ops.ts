@@ -5,7 +5,7 @@
 import { isSheetName } from "../../../sheet";
 import { SheetEdit } from "../../../xlsx/sheet-edit";
 import { WMSG } from "../../messages";
-import type { CellFormat, RangeRef } from "../../port";
+import type { RangeRef } from "../../port";
 import type { WriteOpHandlers } from "../handlers";
 import type { PackageEdits } from "./edits";
 
@@ -53,8 +53,9 @@ export const PACKAGE_OPS: WriteOpHandlers<PackageEdits> = {
     const edit = s.edit(op.range.sheet);
     eachCell(op.range, (r, c) => {
       const cell = edit.cell(r, c);
-      // Formats are never changed in place: a cell without one shares the op's (one styles key per op).
-      cell.format = cell.format ? ({ ...cell.format, ...op.format } as CellFormat) : op.format;
+      // Formats are never changed in place: a cell without one shares the op's (one styles key per op), and
+      // cells given the same formats in turn share one merged object.
+      cell.format = cell.format ? s.merged(cell.format, op.format) : op.format;
     });
   },
   merge(op, s) {
