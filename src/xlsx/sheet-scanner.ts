@@ -64,6 +64,9 @@ class Pending {
 /** Bytes kept from the end of a chunk with no open row: enough for a start tag cut after "<ro". */
 const CUT_TAG = 16;
 
+/** Bytes after a row's end that the fast path may look at (see finishHeld). */
+const LOOK_AHEAD = 64;
+
 /** Limit of a row held between chunks when none is given. */
 const DEFAULT_ROW_LIMIT = 64 << 20;
 
@@ -74,6 +77,20 @@ function pushRow(out: ScannedRow[], cells: ScannedCell[], rowNumber: number, unc
   for (const c of cells) if (typeof c === "string" && c.includes(UNREADABLE)) undecodable = true;
   if (undecodable) out.push(uncalculated.length > 0 ? { cells, rowNumber, uncalculated, undecodable } : { cells, rowNumber, undecodable });
   else out.push(uncalculated.length > 0 ? { cells, rowNumber, uncalculated } : { cells, rowNumber });
+}
+
+/**
+ * b[from, to) as text when it is short and ASCII (a number of more than 15 digits, such as a date serial
+ * 44192.557222222225), without the decoder's call; undefined otherwise.
+ */
+function asciiText(b: Uint8Array, from: number, to: number): string | undefined {
+  if (to - from > 64) return undefined;
+  let text = "";
+  for (let i = from; i < to; i++) {
+    if (b[i] > 127) return undefined;
+    text += String.fromCharCode(b[i]);
+  }
+  return text;
 }
 
 /** The cells of a row read from the bytes, and where its </row> starts. */
@@ -102,8 +119,7 @@ export class SheetByteScanner {
         this.rest.add(chunk.slice());
         return;
       }
-      const held = this.rest.take();
-      b = joinBytes([held, chunk], held.length + chunk.length);
+      b = this.finishHeld(this.rest.take(), chunk, final, out);
     }
     const left = this.scan(b, final, out);
     if (final || left >= b.length) return;
@@ -114,14 +130,28 @@ export class SheetByteScanner {
     this.rest.add(b.slice(open >= 0 ? open : Math.max(left, b.length - CUT_TAG)));
   }
 
+  /**
+   * Scans the row `held` from the last chunk once `chunk` ends it; returns the rest of the chunk to scan. Only
+   * the bytes up to the row's end (and a little after: the fast path looks a few bytes ahead) are joined, not
+   * the whole chunk (a megabyte per chunk of a large sheet).
+   */
+  private finishHeld(held: Uint8Array, chunk: Uint8Array, final: boolean, out: ScannedRow[]): Uint8Array {
+    const end = final ? -1 : findRowEnd(chunk, 0, chunk.length);
+    const headLength = end < 0 ? chunk.length : Math.min(chunk.length, end + 6 + LOOK_AHEAD);
+    if (headLength === chunk.length) return joinBytes([held, chunk], held.length + chunk.length);
+    const head = joinBytes([held, chunk.subarray(0, headLength)], held.length + headLength);
+    const left = this.scan(head, false, out, held.length + end + 6);
+    if (left >= held.length) return chunk.subarray(left - held.length);
+    return joinBytes([held.subarray(left), chunk], held.length - left + chunk.length);
+  }
+
   private decode(b: Uint8Array, from: number, to: number): string {
     return this.decoder.decode(b.subarray(from, to));
   }
 
-  /** Turns the complete rows of b into cell arrays; returns where the unfinished tail starts. */
-  private scan(b: Uint8Array, final: boolean, out: ScannedRow[]): number {
+  /** Turns the complete rows of b (those starting before `limit`) into cell arrays; returns where the unfinished tail starts. */
+  private scan(b: Uint8Array, final: boolean, out: ScannedRow[], limit = final ? b.length : lastRowEnd(b)): number {
     const n = b.length;
-    const limit = final ? n : lastRowEnd(b);
     let p = 0;
     for (;;) {
       const rs = findRowStart(b, p, limit);
@@ -236,7 +266,7 @@ export class SheetByteScanner {
       case TYPE_NUMBER: {
         if (to === from) return undefined;
         const v = numberBytes(b, from, to);
-        return Number.isNaN(v) ? Number(this.decode(b, from, to)) : v;
+        return Number.isNaN(v) ? Number(asciiText(b, from, to) ?? this.decode(b, from, to)) : v;
       }
       case TYPE_SHARED: {
         const index = digitsBytes(b, from, to);
