@@ -114,7 +114,7 @@ class RowWriter {
     let open = existing ? xml.slice(existing.start, existing.tagEnd) : `<${el("row")} r="${r + 1}">`;
     if (existing?.selfClosing) open = `${open.slice(0, -2)}>`;
     if (existing && attribute(open, "r") === undefined) open = setAttribute(open, "r", String(r + 1));
-    open = setAttribute(open, "spans", undefined);
+    if (existing) open = setAttribute(open, "spans", undefined);
     const height = this.edit.heights.get(r);
     if (height !== undefined) open = setAttribute(setAttribute(open, "ht", String(height)), "customHeight", "1");
     const old = new Map<number, string>();
@@ -126,7 +126,7 @@ class RowWriter {
         old.set(col, xml.slice(c.start, c.end));
       }
     }
-    const cols = [...new Set([...old.keys(), ...cells.keys()])].sort((a, b) => a - b);
+    const cols = (old.size === 0 ? [...cells.keys()] : [...new Set([...old.keys(), ...cells.keys()])]).sort((a, b) => a - b);
     const body = cols.map((c) => {
       const change = cells.get(c);
       const before = old.get(c);

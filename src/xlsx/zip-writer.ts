@@ -4,10 +4,9 @@
  * compressed size on top of itself, not a second copy). ZIP64 records are written when the archive needs
  * them. Runs anywhere: the bytes go to a sink (a file through ./node-file, or memory through bytesSink).
  */
-import { Deflate } from "fflate";
 import { joinBytes } from "./bytes";
 import { crc32 } from "./crc32";
-import { entryData, type RandomAccessFile, type ZipEntry } from "./zip";
+import { entryData, loadFflate, type RandomAccessFile, type ZipEntry } from "./zip";
 
 export type OutEntry =
   | { readonly kind: "copy"; readonly entry: ZipEntry }
@@ -52,11 +51,12 @@ const SLICE = 1 << 20;
  * percent larger, and any reader inflates either alike. The sink's own deflater (Node's zlib, native) when it
  * has one: five times faster again, and not first compiled on every run as fflate's JavaScript is.
  */
-function deflated(data: Uint8Array, sink: ByteSink): { chunks: Uint8Array[]; length: number; crc: number } {
+async function deflated(data: Uint8Array, sink: ByteSink): Promise<{ chunks: Uint8Array[]; length: number; crc: number }> {
   if (sink.deflateRaw) {
     const compressed = sink.deflateRaw(data);
     return { chunks: [compressed], length: compressed.length, crc: (sink.crc32 ?? crc32)(data, 0) >>> 0 };
   }
+  const { Deflate } = await loadFflate();
   const chunks: Uint8Array[] = [];
   let length = 0;
   const deflate = new Deflate({ level: 1 }, (chunk) => {
@@ -123,7 +123,7 @@ async function copyEntry(source: RandomAccessFile, entry: ZipEntry, at: number, 
 
 /** New data, deflated, behind its local header. */
 async function dataEntry(e: Extract<OutEntry, { kind: "data" }>, at: number, write: Write, sink: ByteSink): Promise<Written> {
-  const compressed = deflated(e.data, sink);
+  const compressed = await deflated(e.data, sink);
   const nameBytes = e.like?.record.nameBytes ?? new TextEncoder().encode(e.name);
   const record: ZipEntry["record"] = e.like?.record ?? {
     versionMadeBy: 20, versionNeeded: 20, time: 0, date: DOS_DATE, internalAttributes: 0, externalAttributes: 0,
