@@ -18,8 +18,12 @@ function inBand(band: Band, rate: number): boolean {
 }
 
 export function findBand(rule: RateRule, rate: number, cmp: RateComparison): Band {
-  const r = comparableRate(rate, cmp);
-  const band = rule.bands.find((b) => inBand(b, r));
+  return bandOf(rule, comparableRate(rate, cmp), rate);
+}
+
+/** The band of a rate already made comparable (`rate` names it in the error). */
+function bandOf(rule: RateRule, comparable: number, rate: number): Band {
+  const band = rule.bands.find((b) => inBand(b, comparable));
   if (!band) throw new RangeError(`rate ${rate} is outside 0..1 for ${rule.id}`);
   return band;
 }
@@ -57,16 +61,16 @@ const SHOWN_DECIMALS = [2, 4, 6, 8] as const;
 const decimalsKnown = new WeakMap<RateComparison, WeakMap<RateRule, Map<number, number>>>();
 const DECIMALS_KNOWN_LIMIT = 20_000;
 
-/** Decimals that show a rate inside the band it was scored in. */
-export function bandDecimals(rule: RateRule, rate: number, cmp: RateComparison): number {
+/** Decimals that show a rate inside the band it was scored in (`band`: that band, when the caller has it). */
+export function bandDecimals(rule: RateRule, rate: number, cmp: RateComparison, band?: Band): number {
   let byRule = decimalsKnown.get(cmp);
   if (!byRule) decimalsKnown.set(cmp, (byRule = new WeakMap()));
   let known = byRule.get(rule);
   if (!known) byRule.set(rule, (known = new Map()));
   let decimals = known.get(rate);
   if (decimals === undefined) {
-    const band = findBand(rule, rate, cmp);
-    decimals = shownDecimals(rate, (shown) => shown >= 0 && shown <= 1 && findBand(rule, shown, cmp) === band);
+    const scored = band ?? findBand(rule, rate, cmp);
+    decimals = shownDecimals(rate, (shown) => shown >= 0 && shown <= 1 && findBand(rule, shown, cmp) === scored);
     if (known.size >= DECIMALS_KNOWN_LIMIT) known.clear();
     known.set(rate, decimals);
   }
@@ -100,11 +104,12 @@ export function rateDeduction(rules: HotlineRuleSet, id: RateRuleId, input: Rate
     throw new RangeError(`invalid rate ${input.rate} for ${rule.id}`);
   }
   const rate = input.kind === "rate" ? input.rate : input.numerator / input.denominator;
-  const band = findBand(rule, rate, rules.comparison);
-  const text = formatRate(rate, bandDecimals(rule, rate, rules.comparison));
+  const comparable = comparableRate(rate, rules.comparison);
+  const band = bandOf(rule, comparable, rate);
+  const text = formatRate(rate, bandDecimals(rule, rate, rules.comparison, band));
   const shown = input.kind === "rate" ? text : `${text}（${input.numerator}/${input.denominator}）`;
   return {
-    rate: comparableRate(rate, rules.comparison),
+    rate: comparable,
     points: band.points,
     line: { ...base, clause: band.clause ?? rule.clause, input: shown, band: band.text, points: -band.points },
   };
