@@ -28,7 +28,7 @@ export async function benchWebPage(ledger: string, warmup: string, year: number,
       await page.getByLabel("考核期间").fill(String(year));
       const started = Date.now();
       await page.getByRole("button", { name: "全部计算" }).click();
-      const outcome = await awaitOutcome(page, 600_000);
+      const outcome = await awaitOutcome(page, 600_000, false);
       const seconds = (Date.now() - started) / 1000;
       if (outcome !== "results" || (await page.getByRole("link", { name: "下载结果工作簿" }).count()) !== 1) {
         throw new Error(`网页版 on ${file}: ${outcome}, ${await page.locator("#message").textContent()}`);

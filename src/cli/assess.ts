@@ -29,7 +29,7 @@ import { computeStep, importLedgerStep } from "../job";
 import { WMSG } from "../workbook/messages";
 import { CLI_MSG, LEDGER_CLI_MSG } from "./messages";
 import { BUILT_IN_LABEL } from "../workbook/method";
-import { MMSG } from "../workbook/method/messages";
+import { MMSG } from "../workbook/messages";
 import { ruleSet, type RuleSet } from "../engine";
 import { parseCommand, type Command, type LedgerRequest } from "./args";
 import { exists, sameFile, terminalSafe, workbookKind, writeAtomically } from "./files";
@@ -203,7 +203,7 @@ async function computeAndWrite(
     return EXIT.usage;
   }
   // A ledger run without an input workbook starts from a blank template: the input is the ledger file.
-  io.out(CLI_MSG.heading(`安康市${summary.year}年度考核计算`, c.input ?? CLI_MSG.ledgerOnlyInput(c.ledger?.file ?? "")));
+  io.out(CLI_MSG.heading(CLI_MSG.title(summary.year), c.input ?? CLI_MSG.ledgerOnlyInput(c.ledger?.file ?? "")));
   io.out(method ? CLI_MSG.methodFrom(summary.method, method.file, ownSetAside) : CLI_MSG.methodLine(summary.method));
   io.out("");
   if (ledgerLines.length > 0) {

@@ -69,6 +69,8 @@ export const CLI_MSG = {
   seeHelp: "用 --help 查看用法。",
   internalError: (reason: string) => `计算中断（程序错误，请报告）：${reason}`,
 
+  /** The first line of a run's report (the command line's and the page's). */
+  title: (year: number) => `安康市${year}年度考核计算`,
   heading: (title: string, file: string) => `${title}\n输入：${file}`,
   ledgerOnlyInput: (ledger: string) => `${ledger}（工单明细；考核工作簿为空白模板）`,
   rankingHeading: (units: number, scored: number) => `12345热线考核：${units}个单位，已计分${scored}个`,
@@ -90,6 +92,7 @@ export const CLI_MSG = {
     "安装方法：Debian / Ubuntu 执行 sudo apt-get install libreoffice-calc libreoffice-writer；Windows 或 Mac 从 LibreOffice 官网（libreoffice.org）下载安装。",
     "安装后重新运行；或在 Excel 中打开结果文件，选“文件 → 导出 → 创建 PDF”。",
   ].join("\n"),
+  pdfNotWritten: "LibreOffice 没有写出 PDF",
   pdfFailed: (reason: string) => `PDF 未生成：LibreOffice 转换失败（${reason}）。结果工作簿已照常写出，可在 Excel 中“导出 → 创建 PDF”。`,
   templateWritten: (path: string, method: string) => `空白模板已写入：${path}（考核办法：${method}）`,
   nothingScored: "尚未计分：没有一个单位有可计分的数据（见校验）。",

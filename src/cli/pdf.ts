@@ -9,6 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, delimiter, dirname, extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { CLI_MSG } from "./messages";
 
 export type PdfOutcome =
   | { readonly status: "written"; readonly pdf: string }
@@ -59,7 +60,7 @@ export async function writePdf(xlsx: string, env: NodeJS.ProcessEnv = process.en
         else resolve();
       });
     });
-    if (!existsSync(pdf) || statSync(pdf).mtimeMs <= before) return { status: "failed", reason: "LibreOffice 没有写出 PDF" };
+    if (!existsSync(pdf) || statSync(pdf).mtimeMs <= before) return { status: "failed", reason: CLI_MSG.pdfNotWritten };
     return { status: "written", pdf };
   } catch (error) {
     return { status: "failed", reason: error instanceof Error ? error.message : String(error) };

@@ -37,7 +37,7 @@ export function targetsResult(rules: ApprovalRuleSet, rates: Readonly<Record<str
       const shown = formatRate(rates[t.id], shownDecimals(rates[t.id], (x) => !targetMet(t, x)));
       lines.push({
         rule: `item${no}.${t.id}`, item: t.label, category: "veto", clause: rules.derived.clause,
-        input: shown, points: 0, note: `${t.label}${shown}低于${t.min}%`,
+        input: shown, points: 0, note: MSG.targetMissed(t.label, shown, t.min),
       });
     }
   }
@@ -100,7 +100,7 @@ function fromParts(rules: ApprovalRuleSet, item: ApprovalItem, input: Department
     if (value !== null && value !== "done") {
       lines.push({
         rule: `item${item.no}.${p.id}`, item: p.label, category: "veto", clause: rules.derived.clause,
-        input: STATUS_TEXT[value], points: 0, note: `${p.label}${value === "notDone" ? "未完成" : "填“不涉及”，不算完成"}`,
+        input: STATUS_TEXT[value], points: 0, note: MSG.partNotDone(p.label, value !== "notDone"),
       });
     }
   }
@@ -173,7 +173,7 @@ export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, inpu
     lines.push({
       rule: `item${item.no}`, item: `事项${item.no}`, category: "veto",
       clause: note ? `${item.clause}；${rules.evidenceClause}` : item.clause,
-      input: STATUS_TEXT[status], points: 0, note: note ?? (status === "notDone" ? `事项${item.no}（${item.name}）未完成` : undefined),
+      input: STATUS_TEXT[status], points: 0, note: note ?? (status === "notDone" ? MSG.itemNotDone(item.no, item.name) : undefined),
     }, ...extra);
   }
   if (problems.some((p) => p.severity === "error")) return { deduction: 0, failed: [], late: [], filedEarlier: [], lines: [], problems };
@@ -181,7 +181,7 @@ export function judgeDepartment(rules: ApprovalRuleSet, registry: Registry, inpu
   if (deduction > 0) {
     lines.push({
       rule: "veto", item: "一票否决", category: "veto", clause: rules.capClause,
-      input: failed.map((n) => `事项${n}`).join("、") + "未完成", points: -deduction,
+      input: MSG.itemsNotDone(failed), points: -deduction,
     });
   }
   return { deduction, failed, late, filedEarlier, lines, problems };

@@ -6,10 +6,8 @@ import type { CategoryResult, ExplanationLine } from "./types";
 
 /** One line as a sentence: "办结率98.50%（98%—99%）扣10分", "反馈内容与实际不符1件扣10分", "群众锦旗1次加5分". */
 export function lineText(line: ExplanationLine): string {
-  const band = line.band ? `（${line.band}）` : "";
-  if (line.points === 0) return line.note ? `${line.item}：${line.note}` : "";
-  const verb = line.points < 0 ? "扣" : "加";
-  return `${line.item}${line.input}${band}${verb}${formatPoints(Math.abs(line.points))}分`;
+  if (line.points === 0) return line.note ? MSG.lineNote(line.item, line.note) : "";
+  return MSG.lineSentence(`${line.item}${line.input}`, line.band, line.points < 0, formatPoints(Math.abs(line.points)));
 }
 
 /** A sentence of 扣分说明 and, when it states a deduction or a bonus, the clause of the rule that produced it. */
@@ -75,11 +73,11 @@ export function hotlineExplanation(categories: readonly CategoryResult[], bonus:
       const s = sentence(line, clauses);
       if (s.text) parts.push(s);
     }
-    if (c.capApplied) parts.push({ text: `${c.name}合计${formatPoints(c.raw)}分，按上限扣${formatPoints(c.cap)}分` });
+    if (c.capApplied) parts.push({ text: MSG.categoryCapped(c.name, formatPoints(c.raw), formatPoints(c.cap)) });
   }
   for (const line of bonus.lines) parts.push(sentence(line, clauses));
-  if (bonus.capApplied) parts.push({ text: `加分合计${formatPoints(bonus.raw)}分，按上限加${formatPoints(bonus.points)}分` });
-  return parts.length > 0 ? quoteClauses(parts, options.register) : "无扣分";
+  if (bonus.capApplied) parts.push({ text: MSG.bonusCapped(formatPoints(bonus.raw), formatPoints(bonus.points)) });
+  return parts.length > 0 ? quoteClauses(parts, options.register) : MSG.noDeduction;
 }
 
 /** Whether a line belongs to a failed item (事项N or one of its parts, item N.…). */
@@ -97,5 +95,5 @@ export function vetoExplanation(result: DepartmentResult, options: ExplanationOp
   for (const l of result.lines.filter((x) => x.points !== 0)) {
     parts.push({ text: MSG.vetoApplied(formatPoints(-l.points)), clause: clauses ? l.clause : undefined });
   }
-  return parts.length > 0 ? quoteClauses(parts) : "全部适用事项已完成，不扣分";
+  return parts.length > 0 ? quoteClauses(parts) : MSG.allItemsDone;
 }

@@ -97,7 +97,7 @@ export function rateDeduction(rules: HotlineRuleSet, id: RateRuleId, input: Rate
       const points = rules.zeroDenominator.points;
       return {
         rate: null, points,
-        line: { ...base, clause: rules.zeroDenominator.clause, input: `${rule.denominator}为0`, points: -points, note: MSG.zeroDenominator(rule.denominator) },
+        line: { ...base, clause: rules.zeroDenominator.clause, input: MSG.zeroInput(rule.denominator), points: -points, note: MSG.zeroDenominator(rule.denominator) },
       };
     }
   } else if (!(input.rate >= 0 && input.rate <= 1)) {
@@ -211,7 +211,7 @@ export function bonusResult(rules: HotlineRuleSet, type: UnitType, monthlyAverag
   if (tier) {
     lines.push({
       rule: "volume", item: "月均办件量", category: "bonus", clause: tier.clause,
-      input: `${formatAverage(avg, tier.over)}件（${type}${tier.included ? "达到" : "超过"}${tier.over}件）`, points: tier.points,
+      input: MSG.volumeInput(formatAverage(avg, tier.over), type, tier.included, tier.over), points: tier.points,
     });
   }
   lines.push(...caseLines(rules.bonus.cases, counts, 1));

@@ -71,4 +71,20 @@ export const MSG = {
   /** A clause quoted in full in another row of the same table (序号3). */
   clauseElsewhere: (place: string) => `（依据见${place}）`,
   sameDocument: "该文件",
+
+  // --- 扣分说明: the sentences of the result lines ----------------------------------------------------------------
+  /** "办结率98.50%（98%—99%）扣10分", "群众锦旗1次加5分". */
+  lineSentence: (subject: string, band: string | undefined, deducted: boolean, points: string) =>
+    `${subject}${band ? `（${band}）` : ""}${deducted ? "扣" : "加"}${points}分`,
+  lineNote: (item: string, note: string) => `${item}：${note}`,
+  categoryCapped: (category: string, raw: string, cap: string) => `${category}合计${raw}分，按上限扣${cap}分`,
+  bonusCapped: (raw: string, points: string) => `加分合计${raw}分，按上限加${points}分`,
+  noDeduction: "无扣分",
+  allItemsDone: "全部适用事项已完成，不扣分",
+  zeroInput: (denominator: string) => `${denominator}为0`,
+  volumeInput: (average: string, type: string, included: boolean, over: number) => `${average}件（${type}${included ? "达到" : "超过"}${over}件）`,
+  targetMissed: (label: string, shown: string, min: number) => `${label}${shown}低于${min}%`,
+  partNotDone: (label: string, notApplicable: boolean) => `${label}${notApplicable ? "填“不涉及”，不算完成" : "未完成"}`,
+  itemNotDone: (item: number, name: string) => `事项${item}（${name}）未完成`,
+  itemsNotDone: (items: readonly number[]) => `${items.map((n) => `事项${n}`).join("、")}未完成`,
 } as const;

@@ -2,6 +2,7 @@ import {
   isBlank, parseAmount, parseCount, parseCountPair, parseRate, parseUnitType, type ErrorKind, type Parsed, type Problem,
   type RateInput,
 } from "../engine";
+import { HOST_MSG } from "./messages";
 
 /**
  * Excel values to engine values. A bad value becomes a CustomFunctions.Error with the engine's Chinese message;
@@ -21,7 +22,7 @@ export function unwrap<T>(parsed: Parsed<T>): T {
 }
 
 /** How an argument is named in messages: 参数 due_count（应办结数）. */
-export const arg = (name: string, meaning: string) => `参数 ${name}（${meaning}）`;
+export const arg = HOST_MSG.argument;
 
 export const rate = (raw: unknown, name: string, meaning: string) => unwrap(parseRate(raw, arg(name, meaning)));
 export const count = (raw: unknown, name: string, meaning: string) => unwrap(parseCount(raw, arg(name, meaning)));

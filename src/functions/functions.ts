@@ -22,7 +22,7 @@ type RateNames = Parameters<typeof rateOrCounts>[2];
 function rateFunction(
   fn: string, id: string, item: string, args: readonly unknown[], invocation: CustomFunctions.Invocation | undefined, names: RateNames,
 ) {
-  const fields = [`${arg(...names.rate)}或${arg(...names.numerator)}`, arg(...names.denominator)];
+  const fields = [HOST_MSG.eitherArgument(arg(...names.rate), arg(...names.numerator)), arg(...names.denominator)];
   return withMethod((rules) => {
     const rule = methodRate(rules, fn, id, item);
     return sameOnEveryHost(args, invocation, fields, ([first, second]) =>
@@ -226,7 +226,7 @@ export function vetoScore(statuses: any[][]) {
     const words = rules.approval.statusWords;
     const parsed = (Array.isArray(statuses) ? statuses : [[statuses]]).flatMap((row, r) =>
       (Array.isArray(row) ? row : [row]).map((cell, c) =>
-        unwrap(parseStatus(zeroAsBlank(cell), words, arg("statuses", `第${r + 1}行第${c + 1}列`)))),
+        unwrap(parseStatus(zeroAsBlank(cell), words, arg("statuses", HOST_MSG.cellOfRange(r + 1, c + 1))))),
     );
     return vetoFromStatuses(rules.approval, parsed);
   });
@@ -320,7 +320,7 @@ export function rateDeduct(indicator: any, rate_or_numerator: any, denominator?:
     const names: RateNames = {
       rate: ["rate_or_numerator", rule.item], numerator: ["rate_or_numerator", rule.numerator], denominator: ["denominator", rule.denominator],
     };
-    const fields = [field, `${arg(...names.rate)}或${arg(...names.numerator)}`, arg(...names.denominator)];
+    const fields = [field, HOST_MSG.eitherArgument(arg(...names.rate), arg(...names.numerator)), arg(...names.denominator)];
     return sameOnEveryHost([indicator, rate_or_numerator, denominator], invocation, fields, ([, first, second]) => {
       const input: RateInput = rateOrCounts(first, second, names);
       return rateDeduction(rules.hotline, rule.id, input).points;

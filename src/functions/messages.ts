@@ -43,6 +43,14 @@ export const HOST_MSG = {
     `${fn}按“${builtIn}”的结构计算“${category}”类，但工作簿的考核办法在这一类还有${extra}：${GENERIC}。`,
   noCase: (field: string, label: string) =>
     `${field}填了件数，但工作簿的考核办法没有“${label}”这一项：${GENERIC}。`,
+  /** How an argument is named in messages: 参数 due_count（应办结数）. */
+  argument: (name: string, meaning: string) => `参数 ${name}（${meaning}）`,
+  eitherArgument: (first: string, second: string) => `${first}或${second}`,
+  /** A cell of a range argument (第1行第2列, 1-based). */
+  cellOfRange: (row: number, col: number) => `第${row}行第${col}列`,
+  rateBands: (items: readonly string[]) => items.map((i) => `“${i}”分档`).join("、"),
+  /** What a function names as its method when the workbook carries none. */
+  builtInLabel: (year: number) => `内置${year}年度办法`,
   extraCategories: (names: readonly string[]) =>
     `工作簿的考核办法还有${list(names)}类扣分，HOTLINE_SCORE 只有五类扣分参数，算出的总分会漏掉这些类：请在单元格中按 总分−各类扣分（各自封顶）+加分 计算。`,
 } as const;

@@ -23,7 +23,7 @@ export function methodCategory(rules: RuleSet, fn: string, id: string, name: str
   const category = rules.hotline.categories.find((c) => c.id === id);
   if (!category) throw errorOf("na", HOST_MSG.noCategory(fn, name));
   const extra = rules.hotline.rates.filter((r) => r.category === id && !rateIds.includes(r.id));
-  if (extra.length > 0) throw errorOf("na", HOST_MSG.categoryShape(fn, category.name, extra.map((r) => `“${r.item}”分档`).join("、"), ruleSet().hotline.title));
+  if (extra.length > 0) throw errorOf("na", HOST_MSG.categoryShape(fn, category.name, HOST_MSG.rateBands(extra.map((r) => r.item)), ruleSet().hotline.title));
   return category;
 }
 

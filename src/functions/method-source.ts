@@ -34,7 +34,7 @@ export type MethodState =
 export const METHOD_WAIT_MS = 60_000;
 
 /** The built-in method's label (what a workbook without method sheets is scored by). */
-export const builtInLabel = (rules: RuleSet) => `内置${rules.year}年度办法`;
+export const builtInLabel = (rules: RuleSet) => HOST_MSG.builtInLabel(rules.year);
 
 export class MethodSource {
   private state: MethodState;

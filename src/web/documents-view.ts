@@ -24,6 +24,7 @@ function link(id: string, file: DocumentFile | undefined, url: string | undefine
 /** Hides the downloads and revokes their URLs. */
 export function clearDocuments(): void {
   byId("documents").hidden = true;
+  byId("documents").setAttribute("aria-busy", "false");
   for (const url of urls) URL.revokeObjectURL(url);
   urls = [];
   offer = undefined;
@@ -44,6 +45,22 @@ function selectMonth(): void {
   const file = offer.bulletins[index];
   link("download-bulletin", file, urls[index]);
   byId("bulletin-note").textContent = bulletinNote(file);
+}
+
+/** The worker failed after offering the result: no 通报 or 报告 will follow. */
+export function abandonDocuments(): void {
+  if (byId("documents").getAttribute("aria-busy") === "true") clearDocuments();
+}
+
+/** The result is offered; the 通报 and 报告 are still being written (the worker sends them next). */
+export function showDocumentsPending(): void {
+  clearDocuments();
+  byId("bulletin-field").hidden = true;
+  byId("bulletin-note").textContent = WEB_MSG.documentsPending;
+  const list = byId("document-problems");
+  while (list.firstChild) list.removeChild(list.firstChild);
+  byId("documents").setAttribute("aria-busy", "true");
+  byId("documents").hidden = false;
 }
 
 export function showDocuments(documents: DocumentsOffer | undefined): void {

@@ -10,7 +10,7 @@ import { qualified } from "../workbook/address";
 import { JUDGMENT_SHEET, LEDGER_WMSG } from "../workbook/ledger";
 import { PackageWorkbookPort } from "../workbook/adapters/package";
 import { WMSG } from "../workbook/messages";
-import { MMSG } from "../workbook/method/messages";
+import { MMSG } from "../workbook/messages";
 import { XLSX_MSG, XlsxError } from "../xlsx/messages";
 import { blobFile, bytesFile } from "../xlsx/zip";
 import { bytesSink } from "../xlsx/zip-writer";
@@ -18,12 +18,18 @@ import { doneMessage } from "./outcome";
 import { emptyWorkbookBytes, PLACEHOLDER_SHEET } from "./empty-workbook";
 import { WEB_MSG, pageAdvice } from "./messages";
 import { webDocuments } from "./documents";
-import type { DocumentsOffer, MappingMessage, ProgressMessage, RefusedMessage, RunRequest, TypedMessage, WorkerMessage } from "./protocol";
+import type { DoneMessage, MappingMessage, ProgressMessage, RefusedMessage, RunRequest, TypedMessage, WorkerMessage } from "./protocol";
 
 /** Ledger problems listed with the import's lines (all of them are in 工单导入校验), as on the terminal. */
 const LEDGER_LINES = 20;
 
 export type Report = (progress: ProgressMessage) => void;
+
+/**
+ * Offers the result as soon as it is written: the run then writes the 通报 and 报告 and returns them as a
+ * DocumentsMessage. Without it (tests, a caller wanting one answer) the DoneMessage carries them.
+ */
+export type Offer = (done: DoneMessage) => void;
 
 /** A bad input, said in the page's words: thrown inside a run, turned into a RefusedMessage. */
 class Refusal extends Error {
@@ -147,16 +153,16 @@ async function blankWorkbook(template: () => Uint8Array, method: MethodFromFile 
 }
 
 /** One run: never throws for bad input (a RefusedMessage), only for a bug. */
-export async function runJob(request: RunRequest, template: () => Uint8Array, report: Report): Promise<WorkerMessage> {
+export async function runJob(request: RunRequest, template: () => Uint8Array, report: Report, offer?: Offer): Promise<WorkerMessage> {
   try {
-    return await run(request, template, report);
+    return await run(request, template, report, offer);
   } catch (error) {
     if (error instanceof Refusal) return refused(error.lines);
     throw error;
   }
 }
 
-async function run(request: RunRequest, template: () => Uint8Array, report: Report): Promise<WorkerMessage> {
+async function run(request: RunRequest, template: () => Uint8Array, report: Report, offer: Offer | undefined): Promise<WorkerMessage> {
   if (!request.workbook && !request.ledger) throw new Refusal([WEB_MSG.needsInput]);
   const period = periodOf(request);
   if (request.method) report({ type: "progress", stage: "method" });
@@ -173,20 +179,18 @@ async function run(request: RunRequest, template: () => Uint8Array, report: Repo
     const input = request.workbook?.name ?? (request.ledger as File).name;
     // Nothing valid computed (no unit scored, no department judged): the problems are shown, nothing offered.
     const valid = computed.summary.unitsScored > 0 || computed.summary.departmentsJudged > 0;
-    let bytes: ArrayBuffer | undefined;
-    let documents: DocumentsOffer | undefined;
-    if (valid) {
-      report({ type: "progress", stage: "documents" });
-      documents = await webDocuments({
-        port, results: computed.results, summary: computed.summary, problems: computed.problems,
-        ledgerProblemRows: ledger?.problemRows ?? 0, approvalAssessed: request.workbook !== undefined,
-      }, input);
-      report({ type: "progress", stage: "write" });
-      const sink = bytesSink();
-      await port.save(sink);
-      bytes = sink.bytes().buffer as ArrayBuffer;
-    }
-    return doneMessage({ blank: !request.workbook, computed, method, ledger, bytes, documents, fileName: WEB_MSG.resultName(input) });
+    const outcome = { blank: !request.workbook, computed, method, ledger, fileName: WEB_MSG.resultName(input) };
+    if (!valid) return doneMessage(outcome);
+    report({ type: "progress", stage: "write" });
+    const sink = bytesSink();
+    await port.save(sink);
+    const bytes = sink.bytes().buffer as ArrayBuffer;
+    offer?.(doneMessage({ ...outcome, bytes, documentsPending: true }));
+    const documents = await webDocuments({
+      port, results: computed.results, summary: computed.summary, problems: computed.problems,
+      ledgerProblemRows: ledger?.problemRows ?? 0, approvalAssessed: request.workbook !== undefined,
+    }, input);
+    return offer ? { type: "documents", documents } : doneMessage({ ...outcome, bytes, documents });
   } catch (error) {
     // A sheet is read when compute-all first needs it: a part found unreadable then is still bad input.
     if (!(error instanceof XlsxError)) throw error;

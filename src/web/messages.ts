@@ -68,6 +68,7 @@ export const WEB_MSG = {
   documentProblem: DOC_CLI_MSG.problem,
   reportLabel: "报告",
   documentName: (input: string, suffix: string) => `${base(input)}-${suffix}.docx`,
+  documentsPending: "正在生成月度通报与报告……（结果工作簿已可下载）",
   documentsDraft: "通报或报告为草稿（标题注明“草稿”）：请解决上列问题后重新“全部计算”并下载。",
   draftMark: "（草稿：有未解决的问题，见下）",
   templateName: "ankang-template.xlsx",

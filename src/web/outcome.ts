@@ -1,4 +1,5 @@
 /** What the page shows after a run, built from the run's results as the CLI prints them (src/cli/report). */
+import { CLI_MSG } from "../cli/messages";
 import { rankingRow, unitsByRank, vetoRow } from "../cli/report";
 import type { ComputeStep, MethodFromFile } from "../job";
 import { qualified } from "../workbook/address";
@@ -13,6 +14,7 @@ export interface Outcome {
   readonly ledger?: { readonly lines: readonly string[]; readonly problemRows: number; readonly empty: boolean };
   readonly bytes?: ArrayBuffer;
   readonly documents?: DocumentsOffer;
+  readonly documentsPending?: boolean;
   readonly fileName: string;
 }
 
@@ -32,7 +34,7 @@ export function doneMessage(o: Outcome): DoneMessage {
   const { results, summary, problems, ownSetAside } = o.computed;
   return {
     type: "done",
-    heading: `安康市${summary.year}年度考核计算`,
+    heading: CLI_MSG.title(summary.year),
     method: o.method ? WEB_MSG.methodFrom(summary.method, o.method.file, ownSetAside) : WEB_MSG.methodLine(summary.method),
     ledgerLines: o.ledger?.lines ?? [],
     rankingHeading: WEB_MSG.rankingHeading(summary.units, summary.unitsScored),
@@ -49,5 +51,6 @@ export function doneMessage(o: Outcome): DoneMessage {
     fileName: o.fileName,
     ...(o.bytes ? { bytes: o.bytes } : {}),
     ...(o.bytes && o.documents ? { documents: o.documents } : {}),
+    ...(o.bytes && o.documentsPending ? { documentsPending: true } : {}),
   };
 }

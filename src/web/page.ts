@@ -9,11 +9,13 @@ import type { MappingMessage, RunRequest, WorkerMessage } from "./protocol";
 import {
   byId, clearResults, readMapping, setBusy, showMapping, showMappingError, showMessage, showProgress, showResults, showTyped, typedConsent,
 } from "./view";
-import { wireDocuments } from "./documents-view";
+import { abandonDocuments, showDocuments, wireDocuments } from "./documents-view";
 import { startWorker } from "./worker-client";
 
 interface State {
   worker?: Worker;
+  /** A run is under way (the controls are disabled); the worker may outlive it, writing the documents. */
+  busy: boolean;
   /** The open mapping question (unknown ledger headers) and the answers given so far. */
   question: MappingMessage | null;
   map: Record<string, string>;
@@ -21,16 +23,22 @@ interface State {
   typed: readonly TypedValue[] | null;
 }
 
-const state: State = { question: null, map: {}, typed: null };
+const state: State = { busy: false, question: null, map: {}, typed: null };
 
 const picked = (id: string): File | undefined => byId<HTMLInputElement>(id).files?.[0] ?? undefined;
 
-function finish(): void {
-  state.worker?.terminate();
-  state.worker = undefined;
+/** The run is over: the controls come back; the worker is kept only while it writes the documents. */
+function settle(keepWorker = false): void {
+  if (!keepWorker) {
+    state.worker?.terminate();
+    state.worker = undefined;
+  }
+  state.busy = false;
   setBusy(false);
   showProgress(null);
 }
+
+const finish = () => settle(false);
 
 function onWorkerMessage(message: WorkerMessage | { type: "error"; message: string }): void {
   switch (message.type) {
@@ -55,10 +63,15 @@ function onWorkerMessage(message: WorkerMessage | { type: "error"; message: stri
       return;
     case "error":
       finish();
+      abandonDocuments();
       showMessage([message.message]);
       return;
-    case "done":
+    case "documents":
       finish();
+      showDocuments(message.documents);
+      return;
+    case "done":
+      settle(message.documentsPending === true);
       state.question = null;
       state.typed = null;
       showMapping(null, state.map);
@@ -77,6 +90,7 @@ async function run(): Promise<void> {
     }
     state.map = { ...state.map, ...answers.map };
   }
+  finish(); // a worker still writing the last run's documents
   clearResults();
   showMessage([]);
   const request: RunRequest = {
@@ -84,6 +98,7 @@ async function run(): Promise<void> {
     period: byId<HTMLInputElement>("period").value, map: state.map,
     ...(state.typed && typedConsent() ? { replaceTyped: state.typed } : {}),
   };
+  state.busy = true;
   setBusy(true);
   showProgress({ type: "progress", stage: request.method ? "method" : "workbook" });
   let worker: Worker;
@@ -95,16 +110,18 @@ async function run(): Promise<void> {
     return;
   }
   state.worker = worker;
-  worker.onmessage = (event: MessageEvent<WorkerMessage>) => onWorkerMessage(event.data);
+  worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+    if (state.worker === worker) onWorkerMessage(event.data);
+  };
   worker.onerror = (event) => {
     event.preventDefault();
-    onWorkerMessage({ type: "error", message: WEB_MSG.internalError(event.message || WEB_MSG.workerFailed) });
+    if (state.worker === worker) onWorkerMessage({ type: "error", message: WEB_MSG.internalError(event.message || WEB_MSG.workerFailed) });
   };
   worker.postMessage(request);
 }
 
 function cancel(): void {
-  if (!state.worker) return;
+  if (!state.busy) return;
   finish();
   showMessage([WEB_MSG.cancelled]);
   byId("run").focus();
@@ -131,7 +148,7 @@ function wire(): void {
   byId("method").addEventListener("change", () => inputsChanged(false));
   byId("ledger").addEventListener("change", () => inputsChanged(true));
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && state.worker) cancel();
+    if (event.key === "Escape" && state.busy) cancel();
   });
 }
 

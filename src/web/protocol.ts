@@ -69,6 +69,14 @@ export interface DoneMessage {
   readonly bytes?: ArrayBuffer;
   /** The 通报 and 报告; only with the result workbook. */
   readonly documents?: DocumentsOffer;
+  /** The result is offered first; the 通报 and 报告 follow in a DocumentsMessage from the same worker. */
+  readonly documentsPending?: boolean;
+}
+
+/** The 通报 and 报告 of the run whose DoneMessage said documentsPending. */
+export interface DocumentsMessage {
+  readonly type: "documents";
+  readonly documents: DocumentsOffer;
 }
 
 /** A .docx the page offers (a 月度通报 or the 报告). */
@@ -114,4 +122,4 @@ export interface TypedMessage {
   readonly typed: readonly TypedValue[];
 }
 
-export type WorkerMessage = ProgressMessage | DoneMessage | RefusedMessage | MappingMessage | TypedMessage;
+export type WorkerMessage = ProgressMessage | DoneMessage | DocumentsMessage | RefusedMessage | MappingMessage | TypedMessage;

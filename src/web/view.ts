@@ -2,7 +2,7 @@
  * The page's rendering. Workbook text (unit names, messages quoting cells, file names) goes in only through
  * textContent, never parsed as HTML: a unit named <img src=x onerror=alert(1)> shows as those characters.
  */
-import { clearDocuments, showDocuments } from "./documents-view";
+import { clearDocuments, showDocuments, showDocumentsPending } from "./documents-view";
 import { WEB_MSG } from "./messages";
 import type { DoneMessage, MappingMessage, ProgressMessage, TypedMessage } from "./protocol";
 
@@ -93,7 +93,8 @@ export function showResults(done: DoneMessage): void {
     link.href = downloadUrl;
     link.download = done.fileName;
     link.hidden = false;
-    showDocuments(done.documents);
+    if (done.documentsPending) showDocumentsPending();
+    else showDocuments(done.documents);
   }
   byId("results").hidden = false;
   byId("results-heading").focus();

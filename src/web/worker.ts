@@ -29,16 +29,20 @@ function report(progress: ProgressMessage): void {
   scope.postMessage(progress);
 }
 
-/** The result's bytes move to the page rather than being copied. */
-function transfers(done: DoneMessage): ArrayBuffer[] {
-  const docs = done.documents;
+/** The result's and the documents' bytes move to the page rather than being copied. */
+function transfers(message: WorkerMessage): ArrayBuffer[] {
+  if (message.type !== "done" && message.type !== "documents") return [];
+  const docs = message.documents;
   const files = docs ? [...docs.bulletins, ...(docs.report ? [docs.report] : [])] : [];
-  return [...(done.bytes ? [done.bytes] : []), ...files.map((f) => f.bytes)];
+  return [...(message.type === "done" && message.bytes ? [message.bytes] : []), ...files.map((f) => f.bytes)];
 }
 
+/** The result workbook goes to the page at once; the 通报 and 报告 follow (a DocumentsMessage). */
+const offer = (done: DoneMessage) => scope.postMessage(done, transfers(done));
+
 scope.onmessage = (event) => {
-  runJob(event.data, template, report).then(
-    (message) => scope.postMessage(message, message.type === "done" ? transfers(message) : []),
+  runJob(event.data, template, report, offer).then(
+    (message) => scope.postMessage(message, transfers(message)),
     (error: unknown) => scope.postMessage({ type: "error", message: WEB_MSG.internalError(error instanceof Error ? error.message : String(error)) }),
   );
 };

@@ -6,6 +6,7 @@
  * are shown as \xNN. The result writers and both adapters use this one module.
  */
 import { EXCEL_MAX_TEXT, type CellValue } from "../sheet";
+import { WMSG } from "./messages";
 
 /** Characters one cell holds at most (Excel specifications and limits). */
 export const MAX_CELL_CHARS = EXCEL_MAX_TEXT;
@@ -14,7 +15,7 @@ export const MAX_CELL_CHARS = EXCEL_MAX_TEXT;
 const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/gu;
 
 /** Appended where text was cut to fit a cell, so a reader sees that something is missing and how much. */
-export const truncationMark = (length: number): string => `…（已截断：原文${length}字，单元格最多${MAX_CELL_CHARS}字）`;
+export const truncationMark = (length: number): string => WMSG.truncated(length, MAX_CELL_CHARS);
 
 /**
  * `text` when it fits in the cell, else its start and the truncation mark, exactly the limit in all.

@@ -7,8 +7,7 @@ import {
 import type { Finding } from "./findings";
 import type { ApprovalRowResult } from "./inputs/approval";
 import type { UnitOutcome } from "./hotline-scores";
-import { WMSG } from "./messages";
-import { MMSG } from "./method/messages";
+import { MMSG, WMSG } from "./messages";
 import type { CellValue, SheetSnapshot, WriteOp } from "./port";
 import { prepareResultSheet, resultLayout, writeColumns, type ColumnWrite, type ResultLayout } from "./result-columns";
 import { percentFormat } from "./rate-format";
@@ -51,7 +50,7 @@ export function rankOrder(units: readonly UnitOutcome[]): UnitOutcome[] {
  * points (spec H).
  */
 export function pointsFormat(points: number): string {
-  return labelSuffixFormat(`（${points}分）`);
+  return labelSuffixFormat(WMSG.pointsSuffix(points));
 }
 
 /** Excel refuses a number format longer than this. */
@@ -69,7 +68,7 @@ export function labelSuffixFormat(suffix: string): string {
 
 /** The line under the official table: the issuing unit and the date of the run. */
 export function issuerLine(date: Date): string {
-  return WMSG.issuerLine(ISSUER, `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`);
+  return WMSG.issuerLine(ISSUER, date);
 }
 
 function category(unit: UnitOutcome, id: string): number | null {
@@ -253,7 +252,7 @@ export function writeApprovalColumns(table: Pick<Table, "snapshot" | "spec">, ro
 export function writeChecks(snapshot: SheetSnapshot | undefined, findings: readonly Finding[], method: string): WriteOp[] {
   const labels = [LABEL.sheet, LABEL.cell, LABEL.problem, LABEL.level];
   const layout = resultLayout(snapshot, sheetSpec(SHEET.checks), labels, true, { titleRow: true });
-  const title = resultTitle(WMSG.title[SHEET.checks](0), method);
+  const title = resultTitle(WMSG.checksTitle, method);
   const rows: CellValue[][] = [];
   if (!findings.some((f) => f.severity !== "info")) rows.push([WMSG.noCell, WMSG.noCell, WMSG.noProblems, null]);
   for (const f of findings) rows.push([cellValue(f.sheet), f.cell ?? WMSG.noCell, cellValue(f.message), WMSG.level[f.severity]]);

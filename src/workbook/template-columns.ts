@@ -1,25 +1,15 @@
 /**
- * The template's columns: the sheets in their order shaped by the method, and per column its drop-down list, number
- * format, width and the empty rows prepared below the data for typing.
+ * The template's columns: per column its drop-down list, number format, width, and the empty rows prepared below
+ * the data for typing.
  */
 import { CONCLUSIONS, JUDGMENT_WORDS } from "../ledger";
 import type { RuleSet } from "../engine";
-import { FORMAT, METHOD_SHEETS, PART_LIST, SHEET, SHEETS, SPARE_ROWS, STATUS_LIST, UNIT_TYPE_LIST, resultSpec, type ColumnSpec, type SheetSpec } from "./contract";
-import { approvalSpec } from "./inputs/approval";
+import { FORMAT, PART_LIST, SPARE_ROWS, STATUS_LIST, UNIT_TYPE_LIST, type ColumnSpec, type SheetSpec } from "./contract";
 import { SCORING } from "./method/labels";
 import type { CellValue, WriteOp } from "./port";
 import { EXPLANATION_WIDTH, STYLE, lineHeight, range } from "./styles";
+import { templateOf } from "./template-sheets";
 import { fitWidth, wrappedLines } from "../text/width";
-
-/** The sheets of the template in their order, shaped by the method (事项N, the result table's columns). */
-export function templateSpecs(rules: RuleSet): SheetSpec[] {
-  const shaped = SHEETS.map((spec) => {
-    if (spec.name === SHEET.approval) return approvalSpec(rules);
-    if (spec.name === SHEET.result) return resultSpec(rules.hotline);
-    return spec;
-  });
-  return [...shaped, ...METHOD_SHEETS];
-}
 
 /**
  * The status drop-down: 完成 / 未完成 / 不涉及 first, then every other word the rules accept (spec D), so that
@@ -59,7 +49,7 @@ export function listOf(spec: SheetSpec, column: ColumnSpec, rules: RuleSet): rea
     case "part":
       return statusList(rules);
     case "caseItem":
-      return caseList(spec.name === SHEET.bonuses ? rules.hotline.bonus.cases : rules.hotline.cases);
+      return caseList(templateOf(spec.name).cases?.(rules) ?? []);
     case "scoring":
       return Object.values(SCORING);
     case "yesNo":
@@ -81,8 +71,7 @@ function numberFormat(column: ColumnSpec): string | undefined {
 
 /** Names a name column may hold: the registry's names for that sheet (so that the longest one is not cut off). */
 function registeredNames(spec: SheetSpec, rules: RuleSet): string[] {
-  if (spec.name === SHEET.approval) return rules.registry.approvalDepartments().map((o) => o.approvalName as string);
-  return rules.registry.hotlineUnits().map((o) => o.name);
+  return templateOf(spec.name).names?.(rules) ?? rules.registry.hotlineUnits().map((o) => o.name);
 }
 
 /**
@@ -128,11 +117,10 @@ export function columnOps(sheet: string, spec: SheetSpec, column: ColumnSpec, co
   return ops;
 }
 
+/** Empty rows prepared below `prefilled` rows of data (formats, drop-downs) for typing. */
 export function spareRows(spec: SheetSpec, prefilled: number): number {
-  if (spec.role === "result") return 0;
-  if (spec.name === SHEET.deductions || spec.name === SHEET.bonuses || spec.name === SHEET.judgment) return SPARE_ROWS.register;
-  if (spec.name === SHEET.params) return 0;
-  return prefilled + SPARE_ROWS.prefilled;
+  const { spare } = templateOf(spec.name);
+  return spare === "none" ? 0 : spare === "register" ? SPARE_ROWS.register : prefilled + SPARE_ROWS.prefilled;
 }
 
 /**

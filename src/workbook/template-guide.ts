@@ -3,9 +3,9 @@ import type { RuleSet } from "../engine";
 import { SHEET } from "./contract";
 import type { CellValue, WriteOp } from "./port";
 import { ROW_HEIGHT, STYLE, lineHeight, printOp, range, titleOps } from "./styles";
-import { GUIDE, columnHelp } from "./template-messages";
+import { GUIDE, columnHelp } from "./template-text";
 import { wrappedLines } from "../text/width";
-import { templateSpecs } from "./template-columns";
+import { templateSpecs } from "./template-sheets";
 
 /** 填写说明 (a new or empty sheet): the steps, what every sheet is for, and every column's help. */
 export function guideOps(rules: RuleSet, add: boolean): WriteOp[] {

@@ -108,17 +108,22 @@ export async function runPage(page: Page, inputs: RunInputs, timeout = 170_000):
  * inside: the bench runs this file through tsx, whose name helpers do not exist in the page (and the page's
  * policy forbids a string evaluated as script).
  */
-function outcomeNow(): string {
+function outcomeNow(withDocuments: boolean): string {
   const shown = ["cancel", "results", "mapping", "typed"].filter((id) => !(document.getElementById(id) as HTMLElement).hidden);
   if (shown.includes("cancel")) return "";
+  // The result is offered first; the 通报 and 报告 follow (aria-busy on their section until then).
+  if (withDocuments && shown.includes("results") && (document.getElementById("documents") as HTMLElement).getAttribute("aria-busy") === "true") return "";
   if (shown.length > 0) return shown[0];
   return ((document.getElementById("message") as HTMLElement).textContent ?? "") !== "" ? "message" : "";
 }
 
-/** Waits until the run has ended (取消计算 hidden again) with an outcome on the page. */
-export async function awaitOutcome(page: Page, timeout = 170_000): Promise<Outcome> {
-  await page.waitForFunction(outcomeNow, undefined, { timeout, polling: 100 });
-  return (await page.evaluate(outcomeNow)) as Outcome;
+/**
+ * Waits until the run has ended (取消计算 hidden again) with an outcome on the page; by default also until the
+ * 通报 and 报告 have followed the result (the bench times only the result workbook offered).
+ */
+export async function awaitOutcome(page: Page, timeout = 170_000, withDocuments = true): Promise<Outcome> {
+  await page.waitForFunction(outcomeNow, withDocuments, { timeout, polling: 100 });
+  return (await page.evaluate(outcomeNow, withDocuments)) as Outcome;
 }
 
 /** Clicks 下载结果工作簿 and saves the download to `file`; returns the name the page suggested. */

@@ -163,3 +163,35 @@ test("documents: a 通报 per month the ledger fills (named as the CLI names the
   expect(sample.documents.monthsNote).not.toMatch(/--[a-z]/u);
   expect(sample.documents.report?.fileName).toBe("ankang-2021-sample-报告.docx");
 });
+
+test("a bad 参数 value of the documents is shown as a warning at its cell, and the 报告 is still offered (the default is used)", async () => {
+  // 参数!B20 is 黑榜人数 in the sample; spec J: a bad value is a 警告 and its default is used, never a draft.
+  const bytes = corpus.cellReplaced("参数", "B20", '<c r="B20" t="inlineStr"><is><t>三人</t></is></c>');
+  const done = await run({ workbook: file(bytes, "参数有误.xlsx") });
+  if (done.type !== "done" || !done.documents) throw new Error(`no documents: ${JSON.stringify(done).slice(0, 300)}`);
+  const shown = done.problems.filter((p) => p.where.includes("B20"));
+  expect(shown).toEqual([expect.objectContaining({ where: expect.stringContaining("参数"), message: expect.stringContaining("黑榜人数") })]);
+  expect(shown.map((p) => [p.severity, p.level])).toEqual([["warning", "警告"]]);
+  expect(done.documents.report?.fileName).toBe("参数有误-报告.docx");
+  expect(done.documents.report?.draft).toBe(false);
+});
+
+test("the result is offered before the documents are written: the worker's offer, then the 通报 and 报告", async () => {
+  const offered: WorkerMessage[] = [];
+  const csv = [
+    "工单编号,承办单位,派单时间,办理时限,办结时间,是否退单,是否申请延期,回访结果",
+    "B1,汉滨区,2021-02-01 09:00:00,2021-02-10 18:00:00,2021-02-05 10:00:00,否,否,满意",
+  ].join("\r\n");
+  const last = await runJob({ type: "run", period: "2021", map: {}, ledger: file(csv, "明细.csv") }, () => template, () => undefined, (done) => offered.push(done));
+  expect(offered).toHaveLength(1);
+  const [done] = offered;
+  if (done.type !== "done") throw new Error("not offered");
+  expect({ pending: done.documentsPending, bytes: (done.bytes?.byteLength ?? 0) > 0, documents: done.documents }).toEqual({ pending: true, bytes: true, documents: undefined });
+  if (last.type !== "documents") throw new Error(`not documents: ${JSON.stringify(last).slice(0, 300)}`);
+  expect(last.documents.bulletins.map((b) => b.fileName)).toEqual(["明细-2021-02-通报.docx"]);
+  expect(last.documents.report?.fileName).toBe("明细-报告.docx");
+  // Nothing valid computed: nothing offered, the DoneMessage as before.
+  const none: WorkerMessage[] = [];
+  const refused = await runJob({ type: "run", period: "", map: {}, workbook: file("%PDF-1.4", "x.xlsx") }, () => template, () => undefined, (d) => none.push(d));
+  expect([none.length, refused.type]).toEqual([0, "refused"]);
+});

@@ -1,5 +1,6 @@
 /** The ZIP layer: every part checked (size, CRC-32, limit) and copied byte for byte by the writer. */
 import { strToU8, unzipSync, zipSync } from "fflate";
+import { crc32 as zlibCrc32 } from "node:zlib";
 import { XLSX_MSG, XlsxError } from "../../src/xlsx/messages";
 import { crc32 } from "../../src/xlsx/crc32";
 import { deflateSync } from "fflate";
@@ -12,6 +13,17 @@ const parts = { "a.xml": strToU8("<a>甲</a>".repeat(1000)), "b/c.bin": new Uint
 describe("zip", () => {
   it("CRC-32 is the standard one", () => {
     expect(crc32(strToU8("123456789"))).toBe(0xcbf43926);
+  });
+
+  it("CRC-32 by slices of 8 equals zlib's at every length, offset and running value", () => {
+    const bytes = Uint8Array.from({ length: 300 }, (_, i) => (i * 2654435761) >>> 24);
+    for (let length = 1; length < 290; length++) {
+      for (const offset of [0, 1, 3, 7]) {
+        const data = bytes.subarray(offset, offset + length);
+        expect([length, offset, crc32(data)]).toEqual([length, offset, zlibCrc32(data)]);
+        expect(crc32(data, 0xdeadbeef)).toBe(zlibCrc32(data, 0xdeadbeef));
+      }
+    }
   });
 
   it("fflate inflates a highly compressed part in bounded pieces: no piece beyond DEFLATE's 1032:1 of one slice", async () => {

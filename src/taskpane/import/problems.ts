@@ -3,7 +3,7 @@
 import type { LedgerData, LedgerProblem, Period } from "../../ledger";
 import type { Finding } from "../../workbook/findings";
 import type { ImportLedgerResult, TypedValue } from "../../workbook/ledger";
-import { LEDGER_WMSG } from "../../workbook/ledger/messages";
+import { LEDGER_WMSG } from "../../workbook/messages";
 import { IMPORT_TEXT } from "../messages";
 import type { ImportProblemView, ImportSource, ImportSummaryView, PickedFile, TypedConfirmForm } from "./types";
 

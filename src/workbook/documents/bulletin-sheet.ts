@@ -9,7 +9,7 @@ import type { CellValue, SheetSnapshot, WriteOp } from "../port";
 import { STYLE, lineHeight, printOp, range, titleHeight } from "../styles";
 import { ownedSheetOps, type OwnedColumn } from "../ledger/owned-sheet";
 import { wrappedLines } from "../../text/width";
-import { DOCS_WMSG } from "./messages";
+import { DOCS_WMSG } from "../messages";
 
 export const BULLETIN_SHEET = "月度通报";
 

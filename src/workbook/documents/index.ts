@@ -13,7 +13,7 @@ import type { ComputeResults } from "../compute";
 import { SHEET } from "../contract";
 import { LEDGER_SHEET } from "../ledger/contract";
 import { judgmentChangedSinceImport } from "../ledger/import-record";
-import { LEDGER_WMSG } from "../ledger/messages";
+import { LEDGER_WMSG } from "../messages";
 import type { Snapshots } from "../tables";
 import { JUDGMENT_SHEET, monthsHeld, pendingDecisions, readDocParams, readMonthly } from "./read";
 import { reportInput } from "./report-input";

@@ -11,8 +11,7 @@ import type { CellValue, SheetSnapshot } from "../port";
 import { cellOf, normalizeLabel, type Snapshots } from "../tables";
 import { conclusionOf, type DecisionColumn, type LedgerCell } from "../../ledger";
 import { readDecisionRegister } from "../ledger/judgment-register";
-import { DOCS_WMSG } from "./messages";
-import { WMSG } from "../messages";
+import { DOCS_WMSG, WMSG } from "../messages";
 
 /** The sheet of order decisions (spec I). */
 export const JUDGMENT_SHEET = SHEET.judgment;

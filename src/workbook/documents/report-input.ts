@@ -8,6 +8,7 @@ import type { ReportDepartment, ReportInput, ReportUnit } from "../../documents/
 import type { DocProblem, DocSettings } from "../../documents/params";
 import type { ComputeResults } from "../compute";
 import { RESULT_LABEL, SEQ_LABEL, resultColumns } from "../contract";
+import { WMSG } from "../messages";
 import type { CellValue } from "../port";
 import { hotlineTableValues, rankOrder } from "../result-writers";
 
@@ -32,7 +33,7 @@ export function reportInput(results: ComputeResults, ctx: ReportContext): Report
   const ranked = rankOrder(results.units);
   const values = hotlineTableValues(ranked, rules);
   const columns = resultColumns(rules.hotline).filter((c) => c.label !== RESULT_LABEL.explanation);
-  const header = columns.map((c) => (c.category ? `${c.label}（${formatPoints(c.category.cap)}分）` : c.label));
+  const header = columns.map((c) => (c.category ? c.label + WMSG.pointsSuffix(formatPoints(c.category.cap)) : c.label));
   const rows = ranked.map((u, i) => columns.map((c) => {
     if (c.label === SEQ_LABEL) return String(i + 1);
     const v = values[c.label][i];

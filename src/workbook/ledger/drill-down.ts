@@ -14,7 +14,7 @@ import type { CellValue, SheetSnapshot, WritePlan } from "../port";
 import { percentFormat } from "../rate-format";
 import { range } from "../styles";
 import { DRILL_LABEL, LEDGER_SHEET } from "./contract";
-import { LEDGER_WMSG } from "./messages";
+import { LEDGER_WMSG } from "../messages";
 import { ownedSheetOps } from "./owned-sheet";
 
 export type DrillSection = "late" | "returned" | "extended" | "dissatisfied";

@@ -21,7 +21,7 @@ import { columnRuns } from "../styles";
 import { cellOf, findHeader, normalizeLabel, usedHeight, type Snapshots } from "../tables";
 import { templateChanges } from "../template";
 import { FILLED_LABELS, IMPORT_PARAM, LEDGER_SHEET } from "./contract";
-import { LEDGER_WMSG } from "./messages";
+import { LEDGER_WMSG } from "../messages";
 import { monthlyPlan, monthlyScores, type MonthlyResults } from "./monthly";
 import { problemsSheetOps, sourceSheetOf } from "./problems-sheet";
 import { importRecordOps, readImportRecord } from "./import-record";
@@ -74,10 +74,9 @@ export interface LedgerPlanOutput {
 /** Where the counts came from, as written to 参数 (a sheet of this workbook, or a file). */
 export function sourceNameOf(data: LedgerData, given?: string): string {
   const sheet = sourceSheetOf(data);
-  if (sheet) return `工作表“${sheet}”`;
+  if (sheet) return LEDGER_WMSG.sourceSheet(sheet);
   const source = data.summary.source;
-  const name = given ?? "工单明细";
-  return source?.format === "xlsx" && source.sheet ? `${name}（工作表“${source.sheet}”）` : name;
+  return LEDGER_WMSG.sourceFile(given, source?.format === "xlsx" ? source.sheet : undefined);
 }
 
 /** "2021-12-31 09:05:00" in local time. */

@@ -10,7 +10,7 @@ import {
 import { COMPUTE_READS, SHEET } from "../contract";
 import type { Finding } from "../findings";
 import { workbookMethod } from "../method";
-import { MMSG } from "../method/messages";
+import { MMSG } from "../messages";
 import { chooseRuleSet } from "../params";
 import type { Snapshots } from "../tables";
 import type { SheetSnapshot, WorkbookPort } from "../port";

@@ -7,7 +7,7 @@
 export {
   LEDGER_SHEET, FILLED_LABELS, IMPORT_PARAM, PROBLEM_LABEL, MAPPING_LABEL, RECORD_LABEL, JUDGMENT_SHEET, JUDGMENT_DECISION_LABELS, monthlyColumns, DRILL_LABEL,
 } from "./contract";
-export { LEDGER_WMSG } from "./messages";
+export { LEDGER_WMSG } from "../messages";
 export { ledgerPlan, sourceNameOf, type LedgerPlanOptions, type LedgerPlanOutput, type LedgerImportSummary } from "./fill";
 export { monthlyScores, monthlyPlan, type MonthlyResults, type MonthlyScore, type MonthlyUnit } from "./monthly";
 export { problemsSheetOps } from "./problems-sheet";

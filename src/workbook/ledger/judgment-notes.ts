@@ -9,7 +9,7 @@ import { Findings } from "../findings";
 import { scoreUnits, type HotlineInputs, type UnitOutcome } from "../hotline-scores";
 import type { HotlineCounts } from "../inputs/hotline-data";
 import type { UnitJudgmentRecord } from "./judgment-summary";
-import { LEDGER_WMSG } from "./messages";
+import { LEDGER_WMSG } from "../messages";
 
 const COUNT_KEY: Readonly<Record<CountField, keyof HotlineCounts>> = {
   工单总量: "total", 应办结数: "due", 按期办结数: "onTime", 退单数: "returned", 延期申请数: "extensions", 有效回访数: "validCallbacks", 满意数: "satisfied",

@@ -11,7 +11,7 @@ import type { Finding } from "../findings";
 import type { SheetSnapshot } from "../port";
 import { cellOf, findHeader, isEmptySheet, normalizeLabel, type Snapshots } from "../tables";
 import { JUDGMENT_PARAM } from "./contract";
-import { LEDGER_WMSG } from "./messages";
+import { LEDGER_WMSG } from "../messages";
 
 /** How far down the header may be (title and note lines above it). */
 const HEADER_SEARCH_ROWS = 10;

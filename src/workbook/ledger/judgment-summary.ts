@@ -10,7 +10,7 @@ import { COUNT_FIELDS, CONCLUSIONS, JUDGMENT_KINDS, type CountField, type Judgme
 import { JUDGMENT_ERRORS_LABEL, LABEL, SHEET } from "../contract";
 import type { CellValue, SheetSnapshot, WriteOp } from "../port";
 import { cellOf, normalizeLabel } from "../tables";
-import { LEDGER_WMSG } from "./messages";
+import { LEDGER_WMSG } from "../messages";
 import { ownedSheetOps } from "./owned-sheet";
 
 /** The second table's columns. */

@@ -22,7 +22,7 @@ import { hotlineTableValues, monthlyColumnWidth, resultTitle } from "../result-w
 import { range, titleHeight } from "../styles";
 import type { Snapshots } from "../tables";
 import { FILLED_COUNT_LABELS, LEDGER_SHEET, MONTHLY_LABEL, monthlyColumns } from "./contract";
-import { LEDGER_WMSG } from "./messages";
+import { LEDGER_WMSG } from "../messages";
 import { ownedSheetOps, type OwnedColumn } from "./owned-sheet";
 
 export interface MonthlyScore {

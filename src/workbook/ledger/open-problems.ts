@@ -12,7 +12,7 @@ import { SHEET } from "../contract";
 import type { CellValue, SheetSnapshot } from "../port";
 import { cellOf, normalizeLabel } from "../tables";
 import { LEDGER_SHEET, NOT_LISTED_MARK, PROBLEM_LABEL } from "./contract";
-import { LEDGER_WMSG } from "./messages";
+import { LEDGER_WMSG, WMSG } from "../messages";
 
 export interface OpenLedgerProblems {
   /** Problems of the last import: those listed, and those counted beyond the listing limit. */
@@ -57,7 +57,7 @@ export function openLedgerProblems(snapshot: SheetSnapshot | undefined, registry
     }
     // Warnings and 说明 (工单研判's, replaced values) are records, not open problems.
     const level = at(r, PROBLEM_LABEL.level);
-    if (level !== null && level !== LEDGER_WMSG.level.error) continue;
+    if (level !== null && level !== WMSG.level.error) continue;
     if (typeof rowNumber === "string" && rowNumber.startsWith(SHEET.judgment)) {
       count++;
       const org = unitOf(at(r, PROBLEM_LABEL.unit), registry);

@@ -9,10 +9,9 @@ import { formatTimestamp, problemCell, type LedgerData, type LedgerProblem, type
 import type { Finding } from "../findings";
 import { cellValue } from "../cell-text";
 import { SHEET } from "../contract";
-import { WMSG } from "../messages";
+import { LEDGER_WMSG, WMSG } from "../messages";
 import type { CellValue, SheetSnapshot, WriteOp } from "../port";
 import { LEDGER_SHEET, NOT_LISTED_MARK, PROBLEM_LABEL } from "./contract";
-import { LEDGER_WMSG } from "./messages";
 import { ownedSheetOps, type OwnedTable } from "./owned-sheet";
 import type { TypedValue } from "./typed-values";
 
@@ -41,7 +40,7 @@ function replacedTable(replaced: readonly TypedValue[]): OwnedTable {
       { label: label.typed, maxWidth: 30 }, { label: label.imported }, { label: label.note, maxWidth: 100 },
     ],
     rows: replaced.map((t) => [
-      LEDGER_WMSG.replacedLevel, `${t.sheet}!${t.cell}`, t.unit, t.label, cellValue(t.typed), t.imported,
+      WMSG.level.info, `${t.sheet}!${t.cell}`, t.unit, t.label, cellValue(t.typed), t.imported,
       `${LEDGER_WMSG.replacedNote}；${LEDGER_WMSG.judgmentAdvice}`,
     ]),
   };
@@ -55,7 +54,7 @@ function replacedTable(replaced: readonly TypedValue[]): OwnedTable {
 export function problemsSheetOps(previous: SheetSnapshot | undefined, data: LedgerData, period: Period, sourceName: string,
   extra: { readonly replaced?: readonly TypedValue[]; readonly registerFindings?: readonly Finding[] } = {}): { ops: WriteOp[]; findings: Finding[] } {
   const { replaced = [], registerFindings = [] } = extra;
-  const level = LEDGER_WMSG.level;
+  const level = WMSG.level;
   const rows: CellValue[][] = data.problems.map((p) => [
     p.row, cellValue(LEDGER_WMSG.column(p.header, columnLetter(p.columnIndex))), cellValue(shownValue(p.value)), cellValue(p.message),
     p.unit ?? null, level.error,
@@ -100,7 +99,7 @@ function judgmentRows(data: LedgerData, period: Period): { rows: CellValue[][]; 
   for (const p of problems) {
     const cell = p.columnIndex === undefined ? undefined : cellAddress(p.row - 1, p.columnIndex);
     const column = p.columnIndex === undefined ? p.column : LEDGER_WMSG.column(p.column, columnLetter(p.columnIndex));
-    rows.push([`${sheet}!${cell ?? p.row}`, column, null, cellValue(p.message), p.unit ?? null, LEDGER_WMSG.level[p.level]]);
+    rows.push([`${sheet}!${cell ?? p.row}`, column, null, cellValue(p.message), p.unit ?? null, WMSG.level[p.level]]);
     findings.push({
       severity: p.level, code: "judgmentRow", sheet, ...(cell ? { cell } : {}), field: p.column,
       ...(p.unit ? { unit: p.unit } : {}), message: LEDGER_WMSG.judgmentRow(p.row, p.column, p.message, cell),

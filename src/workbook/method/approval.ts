@@ -2,7 +2,7 @@
 import type { ApprovalItem, Registry } from "../../engine";
 import { MethodProblems, yesNo, type MethodTable } from "./cells";
 import { ALL_DEPARTMENTS, APPROVAL_METHOD_LABEL as L } from "./labels";
-import { MMSG } from "./messages";
+import { MMSG } from "../messages";
 import { splitNames } from "./units";
 
 const ITEM = /^事项\s*(\d+)$/u;

@@ -3,7 +3,7 @@ import { excel15, isBlank, parseDate } from "../../engine";
 import { cellAddress } from "../address";
 import type { CellValue, SheetSnapshot } from "../port";
 import { cellOf, normalizeLabel } from "../tables";
-import { MMSG } from "./messages";
+import { MMSG } from "../messages";
 
 /** A problem of the method: where it is and what is expected. A method with an error scores nothing. */
 export interface MethodProblem {

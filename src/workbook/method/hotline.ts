@@ -6,7 +6,7 @@ import {
 import { bandIssues } from "../../engine/rules/check";
 import { MethodProblems, nonNegative, percentOf, yesNo, type MethodRow, type MethodTable } from "./cells";
 import { BONUS_CATEGORY, HOTLINE_METHOD_LABEL as L, SCORING, VOLUME_ITEM } from "./labels";
-import { MMSG } from "./messages";
+import { MMSG } from "../messages";
 import type { MethodParams } from "./params";
 
 export type HotlineMethod = Pick<HotlineRuleSet, "categories" | "rates" | "cases"> & {
@@ -19,10 +19,11 @@ const SCORINGS: readonly string[] = Object.values(SCORING);
 /** The band as a person reads it: 低于5%, 5%—10%, 10%—15%（含15%）, 超过15%, 达到80%, 100%. */
 export function bandText(b: Pick<Band, "from" | "fromIncluded" | "to" | "toIncluded">): string {
   const [f, t] = [formatPoints(b.from), formatPoints(b.to)];
-  if (b.from === b.to) return `${f}%`;
-  if (b.from === 0 && b.fromIncluded) return b.toIncluded ? `${t}%及以下` : `低于${t}%`;
-  if (b.to === 100 && b.toIncluded) return b.fromIncluded ? `达到${f}%` : `超过${f}%`;
-  return `${b.fromIncluded ? "" : "超过"}${f}%—${t}%${b.toIncluded ? `（含${t}%）` : ""}`;
+  const text = MMSG.band;
+  if (b.from === b.to) return text.point(f);
+  if (b.from === 0 && b.fromIncluded) return b.toIncluded ? text.atMost(t) : text.below(t);
+  if (b.to === 100 && b.toIncluded) return b.fromIncluded ? text.atLeast(f) : text.over(f);
+  return text.between(f, t, b.fromIncluded, b.toIncluded);
 }
 
 /** What parseHotlineMethod collects row by row, and how it names a cell's problem. */
@@ -98,7 +99,7 @@ function bonusCap(c: Collect, row: MethodRow): void {
   const capRaw = row.get(L.cap);
   const cap = capRaw === null || String(capRaw).trim() === "" ? undefined : nonNegative(capRaw, row.where(L.cap), c.sheet, row.at(L.cap), c.problems);
   if (cap !== undefined && cap !== c.params.bonusCap) {
-    c.err(row, L.cap, MMSG.bonusCapDiffers(capRaw, c.params.bonusCap === null ? "空白，不封顶" : String(c.params.bonusCap)));
+    c.err(row, L.cap, MMSG.bonusCapDiffers(capRaw, c.params.bonusCap));
   }
 }
 

@@ -15,7 +15,7 @@ import { MethodProblems, methodTable, numberOf, type MethodProblem } from "./cel
 import { parseApprovalMethod } from "./approval";
 import { parseHotlineMethod } from "./hotline";
 import { APPROVAL_METHOD_LABEL, HOTLINE_METHOD_LABEL, METHOD_SHEET } from "./labels";
-import { MMSG } from "./messages";
+import { MMSG } from "../messages";
 import { paramsNeedingMethod, readMethodParams } from "./params";
 import { readRegistry } from "./units";
 
@@ -29,7 +29,7 @@ export type MethodSheets = ReadonlyMap<string, SheetSnapshot>;
 export const METHOD_READS: readonly string[] = [METHOD_SHEET.hotline, METHOD_SHEET.approval, SHEET.params, SHEET.units, SHEET.approval];
 
 /** What 12345热线考核表 and the other result sheets name as their method. */
-export const BUILT_IN_LABEL = (year: number) => `内置${year}年度办法`;
+export const BUILT_IN_LABEL = MMSG.builtInLabel;
 
 export type MethodRead =
   | { readonly ok: true; readonly source: "workbook" | "builtIn"; readonly label: string; readonly rules: RuleSet; readonly problems: readonly MethodProblem[] }
@@ -59,8 +59,8 @@ export function readMethod(sheets: MethodSheets, builtInYear: number = currentYe
   if (problems.failed || !hotline || !approval || !registry) return { ok: false, problems: problems.list };
 
   const year = typeof params.year === "number" ? params.year : numberOf(params.year ?? null) ?? base.year;
-  const label = params.name ?? (params.year !== undefined ? `${String(params.year).trim()}年度办法` : "工作簿办法");
-  const source = `工作簿“${METHOD_SHEET.hotline}”“${METHOD_SHEET.approval}”`;
+  const label = params.name ?? MMSG.workbookLabel(params.year === undefined ? undefined : String(params.year).trim());
+  const source = MMSG.source(METHOD_SHEET.hotline, METHOD_SHEET.approval);
   // The built-in titles with the method's year (the method is named on a line of its own in every result sheet).
   const retitle = (title: string) => title.replace(/^\d+年度/u, yearText);
   const yearText = params.year !== undefined ? `${String(params.year).trim().replace(/年度?$/u, "")}年度` : params.name ? "" : `${year}年度`;
@@ -70,13 +70,13 @@ export function readMethod(sheets: MethodSheets, builtInYear: number = currentYe
     comparison: { ...base.hotline.comparison, percentDecimals: params.percentDecimals },
     categories: hotline.categories, rates: hotline.rates, cases: hotline.cases,
     bonus: { cap: params.bonusCap, volume: hotline.volume, cases: hotline.bonusCases },
-    callbacks: callbackRule(params.basicSatisfied, `参数“基本满意计为满意”：${params.basicSatisfied ? "是" : "否"}`),
+    callbacks: callbackRule(params.basicSatisfied, MMSG.callbacksClause(params.basicSatisfied)),
   };
   const approvalRules: ApprovalRuleSet = {
     ...base.approval, year, title: retitle(base.approval.title), source,
-    cap: params.vetoCap, capClause: `参数“一票否决扣分”（${params.vetoCap}分）：任一适用事项未完成，按此上限扣分`,
+    cap: params.vetoCap, capClause: MMSG.capClause(params.vetoCap),
     items: approval.items, evidenceDeadline: params.evidenceDeadline,
-    evidenceClause: `参数“印证资料截止日期”：${params.evidenceDeadline}前报送印证资料，前期已报送备案的可不再重复报送`,
+    evidenceClause: MMSG.evidenceClause(params.evidenceDeadline),
     derived: {
       ...base.approval.derived,
       targets: base.approval.derived.targets.map((t) => ({ ...t, min: params.targets[t.id] ?? t.min })),

@@ -7,7 +7,7 @@ import type { CellValue, SheetSnapshot } from "../port";
 import { cellOf, normalizeLabel } from "../tables";
 import { MethodProblems, dateOf, numberOf, percentOf, yesNo } from "./cells";
 import { METHOD_PARAM } from "./labels";
-import { MMSG } from "./messages";
+import { MMSG } from "../messages";
 import { DOC_PARAM, readDocSettings, type DocParamCell, type DocParamKey } from "../../documents/params";
 
 export interface MethodParams {

@@ -7,7 +7,7 @@ import { LABEL, SHEET } from "../contract";
 import type { SheetSnapshot } from "../port";
 import { MethodProblems, methodTable } from "./cells";
 import { ALIAS_LABEL } from "./labels";
-import { MMSG } from "./messages";
+import { MMSG } from "../messages";
 
 /** Names in one cell, separated by 、 ， or , (full- or half-width). */
 export function splitNames(text: string): string[] {

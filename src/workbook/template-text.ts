@@ -1,7 +1,9 @@
 /**
- * The template's help texts (user-facing, in one place): what each input column means, where its value comes
- * from and an example — written as the header cells' notes and listed on 填写说明 — and the steps of the
- * work. Figures (points, thresholds, deadlines, item names) come from the rule set, never literals.
+ * The template's text: what each input column means, where its value comes from and an example (written as the
+ * header cells' notes and listed on 填写说明), the steps of the work, the sheets' title rows and the 参数 notes.
+ * Like the header labels (contract.ts, method/labels.ts) this is what the template writes, not a message about a
+ * problem or a result, so it is kept apart from the workbook layer's messages (./messages.ts). Figures (points,
+ * thresholds, deadlines, item names) come from the rule set, never literals.
  */
 import { currentYear, type RuleSet } from "../engine";
 import { CONCLUSIONS, JUDGMENT_KINDS, JUDGMENT_SYNONYMS } from "../ledger";
@@ -222,11 +224,23 @@ function methodHelp(rules: RuleSet): Record<string, Record<string, ColumnHelp>> 
   };
 }
 
-/** Titles of the method sheets, the band rows of 便民化考核, the name of a method the template writes. */
+/** The title rows, the band rows of 便民化考核, the 参数 notes and the name of a method the template writes. */
 export const TMSG = {
+  title: {
+    units: (year: number) => `${year}年度12345便民服务平台一级承办单位名单`,
+    hotline: (year: number) => `${year}年度12345热线工单数据（每个承办单位一行；月均办件量为空时按工单总量÷考核月数计算）`,
+    deductions: (year: number) => `${year}年度12345热线扣分登记（每行一件经查实的事项；数量为空按1计）`,
+    bonuses: (year: number) => `${year}年度12345热线加分登记（每行一件；数量为空按1计）`,
+    params: "考核参数",
+    judgment: (year: number) => `${year}年度工单研判与申诉登记（每行一项研判；结论为“成立”的在导入工单明细时计入，改动后请重新导入）`,
+    judgmentSummary: (year: number) => `${year}年度工单研判汇总（“导入工单明细”自动生成）`,
+    hotlineMethod: (year: number) => `${year}年度12345热线考核办法（每行一条计分规则；修改本表即修改考核办法，无需改程序）`,
+    approvalMethod: (year: number) => `${year}年度审批服务便民化考核办法（每行一个事项）`,
+  },
+  /** 参数 without method sheets: 考核年度 picks a built-in method. */
+  paramYearNote: (known: readonly number[]) => `选用哪一年度的考核规则（目前提供：${known.join("、")}）`,
+  monthsNote: "月均办件量为空时，按“工单总量÷考核月数”计算（1—12）",
   appealDaysNote: "单位对工单提出申诉或研判的期限：派单当月月底后的天数（空白为不限）；超过期限提出的研判标注“逾期提出”，但仍按结论执行",
-  hotlineMethodTitle: (year: number) => `${year}年度12345热线考核办法（每行一条计分规则；修改本表即修改考核办法，无需改程序）`,
-  approvalMethodTitle: (year: number) => `${year}年度审批服务便民化考核办法（每行一个事项）`,
   bandItems: (items: number) => `考核内容：事项1—${items}的完成情况（完成 / 未完成 / 不涉及）`,
   bandDerivedParts: (no: number) => `事项${no}的分项（都填写后由程序判断事项${no}是否完成）`,
   methodName: (rules: RuleSet) => `${rules.year}年度考核办法（${rules.hotline.source}）`,
@@ -237,7 +251,7 @@ export function paramNotes(rules: RuleSet, builtInYears: readonly number[]): Rea
   return {
     [P.name]: "结果表标题行注明的考核办法名称",
     [P.year]: `考核年度；工作簿有“考核办法”“便民化考核办法”时只作标签，没有时选用内置办法（目前提供：${builtInYears.join("、")}）`,
-    [P.months]: "月均办件量为空时，按“工单总量÷考核月数”计算（1—12）",
+    [P.months]: TMSG.monthsNote,
     [P.total]: "满分；各扣分类别的类别分值之和须等于总分",
     [P.vetoCap]: "便民化考核任一适用事项未完成时扣的分数（一票否决，按上限扣分）",
     [P.evidenceDeadline]: "须报送印证资料的事项，晚于此日期报送视为未完成",
