@@ -28,12 +28,12 @@ export interface CellsPatched {
 /** Puts the new <sheetData> (and dimension) into `patch` when the edit changes cells or row heights. */
 export function patchCells(patch: Patch, edit: SheetEdit, styles: () => StylesPatch): CellsPatched {
   const byRow = new Map<number, Map<number, CellEdit>>();
-  for (const [key, cell] of edit.cells) {
+  edit.cells.forEach((cell, key) => { // (no entry array per cell, as for…of makes)
     const r = keyRow(key);
     let row = byRow.get(r);
     if (!row) byRow.set(r, (row = new Map()));
     row.set(keyCol(key), cell);
-  }
+  });
   for (const r of edit.heights.keys()) if (!byRow.has(r)) byRow.set(r, new Map());
   const rows = new RowWriter(patch, edit, styles);
   if (byRow.size > 0) {
