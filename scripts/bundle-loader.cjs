@@ -36,7 +36,12 @@ try {
 } catch {
   cached = undefined;
 }
-const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData: cached });
+const script = new vm.Script(Module.wrap(source), {
+  filename: bundle,
+  cachedData: cached,
+  // import() inside the bundle resolves as it would in a file node loaded (Node ≥ 20.12; esbuild leaves none today).
+  ...(vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
+});
 
 /** CPU a run must have used for its cache to be written: a --help or a refused command compiles little of the bundle. */
 const WORTH_KEEPING_MICROSECONDS = 200_000;
