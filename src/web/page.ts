@@ -129,6 +129,7 @@ function cancel(): void {
 
 /** New files make the last results, the consent and the mapping question stale. */
 function inputsChanged(ledgerChanged: boolean): void {
+  if (!state.busy) finish(); // the last run's documents are stale too
   clearResults();
   showMessage([]);
   state.typed = null;

@@ -22,7 +22,7 @@ export type FindingCode =
   | "uncalculated" | "errorValue" | "missingData"
   // The ledger import (src/workbook/ledger): a 工单明细 row not counted, 热线数据 that could not be filled,
   // orders of a unit missing from 承办单位, a period outside 考核年度.
-  | "ledgerRow" | "ledgerNotFilled" | "ledgerUnitNotAssessed" | "ledgerYear"
+  | "ledgerRow" | "ledgerNotFilled" | "ledgerUnitNotAssessed" | "ledgerYear" | "ledgerPartYear"
   // Compute-all: problems still listed in 工单导入校验 by the last import (the results are a draft).
   | "ledgerOpen"
   // 工单研判 (spec I): a problem of a decision row, or of the sheet as a whole.

@@ -169,6 +169,8 @@ export const LEDGER_WMSG = {
   unitNotAssessed: (unit: string, total: number, period: Period) =>
     `${unit}在${period.name}有${total}件工单，但不在承办单位表中：未填入热线数据。如需考核，请先在承办单位表中添加该单位后重新导入。`,
   duplicateHotlineRow: (unit: string, cell: string) => `${unit}在热线数据中有多行：只填入第一行（${cell}），其余行请删除。`,
+  partYear: (year: number, months: readonly number[]) =>
+    `未指定考核期间：工单按${year}年全年计入热线数据，但工单明细中只有${months.join("、")}月的工单，全年的各项比率按这些月份计算。只考核其中某月或某段时间时，请指定考核期间（如 ${year}-${String(months[months.length - 1]).padStart(2, "0")}）。`,
   yearMismatch: (period: Period, year: number) =>
     `导入期间${period.name}不在考核年度${year}年内：热线数据已按该期间填入，请核对参数表中的考核年度。`,
 
@@ -221,8 +223,8 @@ export const LEDGER_WMSG = {
   judgmentChangedDraft: (errors: number) => `草稿：工单研判已修改，请重新导入工单明细（校验表中共有 ${errors} 个问题未解决）`,
 
   // --- summary ------------------------------------------------------------------------------------------------------
-  filled: (period: Period, units: number, added: number) =>
-    `已按${period.name}填入${units}个单位的工单数据${added > 0 ? `（新增${added}行）` : ""}`,
+  filled: (period: Period, units: number, added: number, inPeriod: number) =>
+    `已按${period.name}填入${units}个单位的工单数据${period.kind === "year" ? "" : `（期间内工单${inPeriod}件）`}${added > 0 ? `（新增${added}行）` : ""}`,
 } as const;
 
 /** The method sheets (spec G): their problems (`at` names the header or 参数 row), and the texts of a method read from them. */

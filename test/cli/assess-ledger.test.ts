@@ -165,6 +165,23 @@ describe("npm run assess -- --ledger", () => {
     expect(params.find((r) => r[LABEL.param] === IMPORT_PARAM.source)?.[LABEL.value]).toBe("clean.csv");
   });
 
+  it("no period, orders in only some months: the year is filled and a 说明 names the months (not silently a year)", async () => {
+    const ledger = join(dir, "two-months.csv");
+    writeFileSync(ledger, [
+      LEDGER_HEADER,
+      "C1,汉滨区,2021-03-01 09:00:00,2021-03-10 18:00:00,2021-03-05 10:00:00,否,否,满意",
+      "C2,汉阴县,2021-04-02 09:00:00,2021-04-12 18:00:00,2021-04-06 10:00:00,否,否,满意",
+    ].join("\r\n"));
+    const notice = "未指定考核期间：工单按2021年全年计入热线数据，但工单明细中只有3、4月的工单";
+    const plain = capture();
+    expect(await main(["--ledger", ledger, "-o", join(dir, "two-months.xlsx")], plain.io)).toBe(EXIT.ok);
+    expect(plain.out.join("\n")).toContain(`[说明] ${notice}`);
+    expect(plain.out.join("\n")).toContain("请指定考核期间（如 2021-04）");
+    const given = capture();
+    expect(await main(["--ledger", ledger, "--period", "2021", "-o", join(dir, "two-months-year.xlsx")], given.io)).toBe(EXIT.ok);
+    expect(given.out.join("\n")).not.toContain("未指定考核期间");
+  });
+
   it("exit 0: a small .xlsx ledger, a quarter, with --drill", async () => {
     const output = join(dir, "x.xlsx");
     const { io, out } = capture();

@@ -9,7 +9,7 @@
  * 创建/补全模板 would.
  */
 import type { Organization, RuleSet } from "../../engine";
-import { COUNT_FIELDS, zeroCounts, type LedgerData, type LedgerSummary, type Period, type UnitCounts, type UnitPeriodCounts } from "../../ledger";
+import { COUNT_FIELDS, monthPeriod, zeroCounts, type LedgerData, type LedgerSummary, type Period, type UnitCounts, type UnitPeriodCounts } from "../../ledger";
 import { cellAddress } from "../address";
 import { LABEL, PARAM, SHEET, sheetSpec } from "../contract";
 import { Findings, type Finding } from "../findings";
@@ -38,6 +38,8 @@ export interface LedgerPlanOptions {
   readonly method?: string;
   /** Problems of 工单研判 as a whole and of 申诉期限（天） (readDecisionRegister), listed in 工单导入校验. */
   readonly registerFindings?: readonly Finding[];
+  /** No period was given (the assessment year is assumed): a ledger with orders in only some months says so. */
+  readonly periodDefaulted?: boolean;
 }
 
 export interface LedgerImportSummary {
@@ -229,6 +231,11 @@ export function ledgerPlan(snapshots: Snapshots, data: LedgerData, period: Perio
     findings.add({ severity: "warning", code: "ledgerYear", sheet: SHEET.params, field: PARAM.year, message: LEDGER_WMSG.yearMismatch(period, params.year) });
   }
 
+  const months = options.periodDefaulted ? monthsWithOrders(data, period.year) : [];
+  if (months.length > 0 && months.length < 12) {
+    findings.add({ severity: "info", code: "ledgerPartYear", sheet: SHEET.params, field: IMPORT_PARAM.period, message: LEDGER_WMSG.partYear(period.year, months) });
+  }
+
   const counts = data.counts(period);
   const hotline = hotlineFillOps(sheets.get(SHEET.hotline), counts, data, assessed, rules, period, findings);
   const source = sourceNameOf(data, options.sourceName);
@@ -254,7 +261,7 @@ export function ledgerPlan(snapshots: Snapshots, data: LedgerData, period: Perio
   const recordOps = importRecordOps(snapshots, writtenValues(hotline.fill));
   const judgment = judgmentSummaryOps(snapshots.get(SHEET.judgmentSummary), data, period, rules);
 
-  const text = [LEDGER_WMSG.filled(period, hotline.filled, hotline.added.length), data.summary.text].join("；");
+  const text = [LEDGER_WMSG.filled(period, hotline.filled, hotline.added.length, data.totals(period).工单总量), data.summary.text].join("；");
   return {
     plan: [...template.plan, ...hotline.ops, ...provenance, ...monthlyOps, ...problems.ops, ...recordOps, ...judgment],
     summary: {
@@ -265,4 +272,9 @@ export function ledgerPlan(snapshots: Snapshots, data: LedgerData, period: Perio
     typed,
     recorded: record !== undefined,
   };
+}
+
+/** The months of `year` (1–12) with at least one order. */
+function monthsWithOrders(data: LedgerData, year: number): number[] {
+  return Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => data.totals(monthPeriod(year, m)).工单总量 > 0);
 }

@@ -132,7 +132,7 @@ export async function importLedger(port: WorkbookPort, source: RowSource | Ledge
   // Zeros for every unit would score them all as facts of "0 orders".
   if (data.totals(period).工单总量 === 0) return { status: "noOrders", data, period };
   const out = ledgerPlan(snapshots, data, period, rules, {
-    sourceName: options.sourceName, now: options.now, method: label, registerFindings: decisions.findings,
+    sourceName: options.sourceName, now: options.now, method: label, registerFindings: decisions.findings, periodDefaulted: given === undefined,
   });
   if (!consentCovers(options.replaceTyped, out.typed)) return { status: "typedValues", typed: out.typed, recorded: out.recorded, data, period };
   const changed = Object.entries(fresh).some(([header, column]) => stored[header] !== column);

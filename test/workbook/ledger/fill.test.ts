@@ -101,6 +101,9 @@ describe("fill 热线数据 from a ledger", () => {
     expect(result.summary.unitsAdded).toEqual([]);
     expect(result.summary.totals.工单总量).toBe(data.totals(parsePeriod("2021Q3")).工单总量);
     expect(result.summary.text).toContain("已按2021年第三季度填入77个单位的工单数据");
+    // The rows read are the whole file's; the orders of the quarter are said apart (the sum of the units' counts).
+    const inQuarter = expected.reduce((n, c) => n + c.工单总量, 0);
+    expect(result.summary.text).toContain(`（期间内工单${inQuarter}件）`);
   });
 
   it("records in 参数 which file, period and time filled the counts; a second import updates those rows in place", async () => {
