@@ -64,11 +64,15 @@ class Pending {
 /** Bytes kept from the end of a chunk with no open row: enough for a start tag cut after "<ro". */
 const CUT_TAG = 16;
 
+const EMPTY_COLUMNS: readonly number[] = [];
+
 /** Bytes after a row's end that the fast path may look at (see finishHeld). */
 const LOOK_AHEAD = 64;
 
 /** Limit of a row held between chunks when none is given. */
 const DEFAULT_ROW_LIMIT = 64 << 20;
+
+const sameNumbers = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Adds a row that has a value or an uncalculated formula (a row of neither is skipped). */
 function pushRow(out: ScannedRow[], cells: ScannedCell[], rowNumber: number, uncalculated: readonly number[]): void {
@@ -93,18 +97,21 @@ function asciiText(b: Uint8Array, from: number, to: number): string | undefined 
   return text;
 }
 
-/** The cells of a row read from the bytes, and where its </row> starts. */
-interface FastRow {
-  readonly cells: ScannedCell[];
-  readonly rowEnd: number;
-}
-
 export class SheetByteScanner {
   private readonly rest: Pending;
   /** Whether `rest` begins an unfinished row (else it is the cut end of text between rows). */
   private holdingRow = false;
   private lastRow = 0;
   private readonly decoder = new TextDecoder();
+  /** Where the </row> of the row fastCells or textCells last read starts. */
+  private rowEnd = -1;
+  /** The columns of uncalculated formulas of the row being read (one array for every row). */
+  private readonly uncalculated: number[] = [];
+  /**
+   * The last list of uncalculated columns handed out: the next row with the same columns shares it (read only),
+   * as every row of a sheet with a helper formula column has one.
+   */
+  private lastUncalculated: readonly number[] = [];
 
   constructor(private readonly strings: readonly string[], options: { rowLimit?: number; part?: string } = {}) {
     this.rest = new Pending(options.rowLimit ?? DEFAULT_ROW_LIMIT, options.part ?? "");
@@ -168,30 +175,39 @@ export class SheetByteScanner {
         p = tagEnd + 1;
         continue;
       }
-      const uncalculated: number[] = [];
-      const row = this.fastCells(b, tagEnd + 1, n, uncalculated) ?? this.textCells(b, tagEnd, n, uncalculated);
-      if (row === undefined) break;
+      const uncalculated = this.uncalculated;
+      uncalculated.length = 0;
+      const cells = this.fastCells(b, tagEnd + 1, n, uncalculated) ?? this.textCells(b, tagEnd, n, uncalculated);
+      if (cells === undefined) break;
       this.lastRow = rowNumber;
-      pushRow(out, row.cells, rowNumber, uncalculated);
-      p = row.rowEnd + 6;
+      pushRow(out, cells, rowNumber, this.handedOut(uncalculated));
+      p = this.rowEnd + 6;
     }
     return p;
   }
 
+  /** The row's uncalculated columns as a list of its own (or the previous row's, when the same). */
+  private handedOut(uncalculated: readonly number[]): readonly number[] {
+    if (uncalculated.length === 0) return EMPTY_COLUMNS;
+    if (!sameNumbers(uncalculated, this.lastUncalculated)) this.lastUncalculated = uncalculated.slice();
+    return this.lastUncalculated;
+  }
+
   /** The row after the tag ending at b[tagEnd], decoded and read by ./scan-text; undefined when it is cut. */
-  private textCells(b: Uint8Array, tagEnd: number, n: number, uncalculated: number[]): FastRow | undefined {
+  private textCells(b: Uint8Array, tagEnd: number, n: number, uncalculated: number[]): ScannedCell[] | undefined {
     const rowEnd = findRowEnd(b, tagEnd, n);
     if (rowEnd < 0) return undefined;
     const s = this.decode(b, tagEnd + 1, rowEnd + 6);
     uncalculated.length = 0;
-    return { cells: textRowCells(s, 0, s.length - 6, this.strings, uncalculated), rowEnd };
+    this.rowEnd = rowEnd;
+    return textRowCells(s, 0, s.length - 6, this.strings, uncalculated);
   }
 
   /**
    * The cells of the row whose content starts at b[start], when every element up to its </row> is a
    * cell in the regular form; undefined otherwise (or when the row is cut).
    */
-  private fastCells(b: Uint8Array, start: number, n: number, uncalculated: number[]): FastRow | undefined {
+  private fastCells(b: Uint8Array, start: number, n: number, uncalculated: number[]): ScannedCell[] | undefined {
     const cells: ScannedCell[] = [];
     let col = -1;
     let p = start;
@@ -200,7 +216,10 @@ export class SheetByteScanner {
       if (lt < 0 || lt + 5 >= n) return undefined;
       const c1 = b[lt + 1];
       if (c1 === 47) {
-        if (b[lt + 2] === 114 && b[lt + 3] === 111 && b[lt + 4] === 119 && b[lt + 5] === 62) return { cells, rowEnd: lt };
+        if (b[lt + 2] === 114 && b[lt + 3] === 111 && b[lt + 4] === 119 && b[lt + 5] === 62) {
+          this.rowEnd = lt;
+          return cells;
+        }
         return undefined;
       }
       const after = b[lt + 2];
