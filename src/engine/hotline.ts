@@ -18,8 +18,12 @@ function inBand(band: Band, rate: number): boolean {
 }
 
 export function findBand(rule: RateRule, rate: number, cmp: RateComparison): Band {
-  const r = comparableRate(rate, cmp);
-  const band = rule.bands.find((b) => inBand(b, r));
+  return bandOf(rule, comparableRate(rate, cmp), rate);
+}
+
+/** The band of a rate already made comparable (`rate` names it in the error). */
+function bandOf(rule: RateRule, comparable: number, rate: number): Band {
+  const band = rule.bands.find((b) => inBand(b, comparable));
   if (!band) throw new RangeError(`rate ${rate} is outside 0..1 for ${rule.id}`);
   return band;
 }
@@ -36,7 +40,7 @@ export function rateRule(rules: HotlineRuleSet, id: RateRuleId): RateRule {
  * outcome of the exact one.
  */
 export function shownDecimals(rate: number, same: (shown: number) => boolean): number {
-  for (const decimals of [2, 4, 6, 8]) {
+  for (const decimals of SHOWN_DECIMALS) {
     const shown = roundDecimals(rate * 100, decimals) / 100;
     if (same(shown)) return decimals;
   }
@@ -48,10 +52,29 @@ export function formatRate(rate: number, decimals = 2): string {
   return `${roundDecimals(excel15(rate * 100), decimals).toFixed(decimals)}%`;
 }
 
-/** Decimals that show a rate inside the band it was scored in. */
-export function bandDecimals(rule: RateRule, rate: number, cmp: RateComparison): number {
-  const band = findBand(rule, rate, cmp);
-  return shownDecimals(rate, (shown) => shown >= 0 && shown <= 1 && findBand(rule, shown, cmp) === band);
+const SHOWN_DECIMALS = [2, 4, 6, 8] as const;
+
+/**
+ * bandDecimals already answered, per comparison, rule and rate: one run asks again for every rate it writes
+ * (月度考核 shows each unit-month's rates with the decimals its scoring chose). Bounded, as the task pane lives long.
+ */
+const decimalsKnown = new WeakMap<RateComparison, WeakMap<RateRule, Map<number, number>>>();
+const DECIMALS_KNOWN_LIMIT = 20_000;
+
+/** Decimals that show a rate inside the band it was scored in (`band`: that band, when the caller has it). */
+export function bandDecimals(rule: RateRule, rate: number, cmp: RateComparison, band?: Band): number {
+  let byRule = decimalsKnown.get(cmp);
+  if (!byRule) decimalsKnown.set(cmp, (byRule = new WeakMap()));
+  let known = byRule.get(rule);
+  if (!known) byRule.set(rule, (known = new Map()));
+  let decimals = known.get(rate);
+  if (decimals === undefined) {
+    const scored = band ?? findBand(rule, rate, cmp);
+    decimals = shownDecimals(rate, (shown) => shown >= 0 && shown <= 1 && findBand(rule, shown, cmp) === scored);
+    if (known.size >= DECIMALS_KNOWN_LIMIT) known.clear();
+    known.set(rate, decimals);
+  }
+  return decimals;
 }
 
 export interface RateOutcome {
@@ -81,11 +104,12 @@ export function rateDeduction(rules: HotlineRuleSet, id: RateRuleId, input: Rate
     throw new RangeError(`invalid rate ${input.rate} for ${rule.id}`);
   }
   const rate = input.kind === "rate" ? input.rate : input.numerator / input.denominator;
-  const band = findBand(rule, rate, rules.comparison);
-  const text = formatRate(rate, bandDecimals(rule, rate, rules.comparison));
+  const comparable = comparableRate(rate, rules.comparison);
+  const band = bandOf(rule, comparable, rate);
+  const text = formatRate(rate, bandDecimals(rule, rate, rules.comparison, band));
   const shown = input.kind === "rate" ? text : `${text}（${input.numerator}/${input.denominator}）`;
   return {
-    rate: comparableRate(rate, rules.comparison),
+    rate: comparable,
     points: band.points,
     line: { ...base, clause: band.clause ?? rule.clause, input: shown, band: band.text, points: -band.points },
   };

@@ -4,11 +4,18 @@
  */
 export function excel15(x: number, digits = 15): number {
   if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
+  // An integer of at most `digits` digits is its own rounding (the common case of counts and points).
+  if (Number.isInteger(x) && Math.abs(x) < POW10[digits]) return x;
   return Number(x.toPrecision(digits));
 }
 
+const POW10 = Array.from({ length: 101 }, (_, i) => 10 ** i);
+
 /** Round half away from zero to `decimals` places, on the decimal representation (no binary drift). */
 export function roundDecimals(x: number, decimals: number): number {
+  if (x === 0) return 0;
+  // An integer whose scaled value is an exact integer comes back unchanged below: skip the text round trip.
+  if (Number.isInteger(x) && Math.abs(x) < 1e15 && decimals >= 0 && decimals <= 22 && Math.abs(x) * POW10[decimals] < 2 ** 53) return x;
   const scaled = Number(`${excel15(x)}e${decimals}`);
   const rounded = Math.sign(scaled) * Math.round(Math.abs(scaled));
   return Number(`${rounded}e-${decimals}`);

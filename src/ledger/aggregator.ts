@@ -64,6 +64,8 @@ export class LedgerAggregator {
   private readonly problemsByCode: Partial<Record<LedgerProblemCode, number>> = {};
   private readonly maxListed: number;
   private readonly col: Record<LedgerColumn, number>;
+  /** The mapped column indexes (a row's uncalculated cells elsewhere, such as a helper formula, change nothing). */
+  private readonly mappedColumns: ReadonlySet<number>;
   // Column positions, read per row.
   private readonly cId: number;
   private readonly cUnit: number;
@@ -91,6 +93,7 @@ export class LedgerAggregator {
   constructor(private readonly mapping: HeaderMapping, private readonly options: AggregatorOptions) {
     if (!mapping.complete) throw new LedgerError(LEDGER_MESSAGES.missingColumns(mapping.missing));
     this.col = mapping.columns as Record<LedgerColumn, number>;
+    this.mappedColumns = new Set(LEDGER_COLUMNS.map((c) => this.col[c]));
     this.cId = this.col.工单编号;
     this.cUnit = this.col.承办单位;
     this.cDispatched = this.col.派单时间;
@@ -229,11 +232,14 @@ export class LedgerAggregator {
    * Mapped columns holding a formula without a result, each a listed problem: 工单编号 and 承办单位 keep the
    * row out of every count; any other field only out of the counts that need it (spec F).
    */
-  private uncalculatedCells(columns: readonly number[], rowNumber: number): Set<LedgerColumn> {
-    const lost = new Set<LedgerColumn>();
+  private uncalculatedCells(columns: readonly number[], rowNumber: number): Set<LedgerColumn> | undefined {
+    let mapped = false;
+    for (let i = 0; i < columns.length && !mapped; i++) mapped = this.mappedColumns.has(columns[i]);
+    if (!mapped) return undefined; // only unmapped ones (a helper formula)
+    let lost: Set<LedgerColumn> | undefined;
     for (const column of LEDGER_COLUMNS) {
       if (!columns.includes(this.col[column])) continue;
-      lost.add(column);
+      (lost ??= new Set()).add(column);
       const partial = column !== "工单编号" && column !== "承办单位";
       this.problem("uncalculated", rowNumber, column, undefined, LEDGER_MESSAGES.uncalculated(column), undefined, partial);
     }

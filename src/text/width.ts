@@ -9,17 +9,19 @@ function charWidth(code: number): number {
   return wide ? 2 : 1;
 }
 
-/**
- * Width of a text in Latin character widths ("汉滨区政府" is 10). By code units, without a string per character:
- * a surrogate pair is one character beyond the wide ranges (1), a lone surrogate counts 1 as well.
- */
+/** Width of a text in Latin character widths ("汉滨区政府" is 10). */
 export function textWidth(text: string): number {
   let width = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    // A surrogate pair is one character beyond the BMP: one width (none of charWidth's wide ranges).
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        i++;
+        width += 1;
+        continue;
+      }
     }
     width += charWidth(code);
   }
@@ -28,9 +30,7 @@ export function textWidth(text: string): number {
 
 /** A column width that fits the widest of these texts, with a little padding, within [min, max]. */
 export function fitWidth(texts: readonly string[], min = 8, max = 60): number {
-  let widest = 0;
-  // A text is at most two widths per code unit: one that cannot be wider than the widest so far is not measured.
-  for (const t of texts) if (2 * t.length > widest) widest = Math.max(widest, textWidth(t));
+  const widest = texts.reduce((w, t) => Math.max(w, textWidth(t)), 0);
   return Math.min(max, Math.max(min, Math.ceil(widest * 1.1) + 2));
 }
 

@@ -6,7 +6,7 @@
 import { DEFAULT_LIMITS, rowLimit, wholePartLimit, type XlsxLimits } from "./limits";
 import { XLSX_MSG, XlsxError } from "./messages";
 import { NS, prefixesFor, rootTag, stripPrefixes, unprefixed, unprefixedBytes } from "./namespaces";
-import { attribute, stringItemText } from "./xml-text";
+import { attribute, decodeXmlText, stringItemText } from "./xml-text";
 import { checkEntrySize, entryChunks, readEntryText, readZipDirectory, type RandomAccessFile, type ZipEntry } from "./zip";
 
 export interface SheetRef {
@@ -188,7 +188,7 @@ export async function readSharedStrings(pkg: XlsxPackage): Promise<string[]> {
       }
       const close = s.indexOf("</si>", tagEnd);
       if (close < 0) break;
-      strings.push(stringItemText(s.slice(tagEnd + 1, close)));
+      strings.push(plainItemText(s, tagEnd + 1, close) ?? stringItemText(s.slice(tagEnd + 1, close)));
       p = close + 5;
     }
     return final ? "" : s.slice(p);
@@ -224,6 +224,17 @@ export async function readSharedStrings(pkg: XlsxPackage): Promise<string[]> {
   }
   scan(held.join("") + stripPrefixes(decoder.decode(), prefixes), true);
   return strings;
+}
+
+/**
+ * The text of an item written as a single plain <t>…</t> (the usual form), read in place; undefined for any
+ * other form (stringItemText reads those).
+ */
+function plainItemText(s: string, from: number, to: number): string | undefined {
+  if (s.charCodeAt(from) !== 60 || s.charCodeAt(from + 1) !== 116 || s.charCodeAt(from + 2) !== 62) return undefined; // <t>
+  const end = to - 4;
+  if (end < from + 3 || s.indexOf("<", from + 3) !== end || !s.startsWith("</t>", end)) return undefined;
+  return decodeXmlText(s.slice(from + 3, end));
 }
 
 /** A worksheet's XML as a stream of unprefixed UTF-8 bytes, bounded by the part limit. */

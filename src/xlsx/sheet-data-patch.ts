@@ -28,8 +28,7 @@ export interface CellsPatched {
 /** Puts the new <sheetData> (and dimension) into `patch` when the edit changes cells or row heights. */
 export function patchCells(patch: Patch, edit: SheetEdit, styles: () => StylesPatch): CellsPatched {
   const byRow = new Map<number, Map<number, CellEdit>>();
-  // forEach, not for…of with [key, value]: destructuring each entry is slow before the JIT has compiled the loop.
-  edit.cells.forEach((cell, key) => {
+  edit.cells.forEach((cell, key) => { // (no entry array per cell, as for…of makes)
     const r = keyRow(key);
     let row = byRow.get(r);
     if (!row) byRow.set(r, (row = new Map()));
@@ -67,8 +66,13 @@ function widenDimension({ xml, find, put }: Patch, edit: SheetEdit): void {
 class RowWriter {
   formulasRemoved = false;
   formulasWritten = false;
+  private readonly formulaTag: RegExp;
+  private readonly tags: Tags;
 
-  constructor(private readonly patch: Patch, private readonly edit: SheetEdit, private readonly styles: () => StylesPatch) {}
+  constructor(private readonly patch: Patch, private readonly edit: SheetEdit, private readonly styles: () => StylesPatch) {
+    this.formulaTag = new RegExp(`<${patch.el("f")}\\b`);
+    this.tags = { c: patch.el("c"), v: patch.el("v"), f: patch.el("f"), is: patch.el("is"), t: patch.el("t") };
+  }
 
   /** The content of <sheetData>: existing rows (touched ones rebuilt) with the new rows in order. */
   sheetData(data: Slice | undefined, byRow: ReadonlyMap<number, Map<number, CellEdit>>): string {
@@ -110,7 +114,7 @@ class RowWriter {
     let open = existing ? xml.slice(existing.start, existing.tagEnd) : `<${el("row")} r="${r + 1}">`;
     if (existing?.selfClosing) open = `${open.slice(0, -2)}>`;
     if (existing && attribute(open, "r") === undefined) open = setAttribute(open, "r", String(r + 1));
-    open = setAttribute(open, "spans", undefined);
+    if (existing) open = setAttribute(open, "spans", undefined);
     const height = this.edit.heights.get(r);
     if (height !== undefined) open = setAttribute(setAttribute(open, "ht", String(height)), "customHeight", "1");
     const old = new Map<number, string>();
@@ -123,47 +127,55 @@ class RowWriter {
       }
     }
     const cols = (old.size === 0 ? [...cells.keys()] : [...new Set([...old.keys(), ...cells.keys()])]).sort((a, b) => a - b);
-    let body = "";
-    for (const c of cols) {
+    const body = cols.map((c) => {
       const change = cells.get(c);
       const before = old.get(c);
-      body += change ? this.cellXml(r, c, change, before) : (before as string);
-    }
+      return change ? this.cellXml(r, c, change, before) : (before as string);
+    }).join("");
     if (!existing && body === "" && height === undefined) return "";
     return `${open}${body}</${el("row")}>`;
   }
 
   /** A changed cell: new content and/or style over the existing cell's XML. */
   private cellXml(row: number, col: number, cell: CellEdit, existing: string | undefined): string {
-    const { el } = this.patch;
+    const { c, f } = this.tags;
     const existingStyle = existing ? Number(attribute(existing.slice(0, existing.indexOf(">") + 1), "s") ?? 0) || 0 : 0;
     let style = cell.clearStyle ? 0 : existingStyle;
     if (cell.format) style = this.styles().style(style, cell.format);
     const sAttr = style !== 0 ? ` s="${style}"` : "";
     const r = cellAddress(row, col);
-    if (existing && new RegExp(`<${el("f")}\\b`).test(existing) && (cell.content !== undefined)) this.formulasRemoved = true;
+    if (existing && cell.content !== undefined && this.formulaTag.test(existing)) this.formulasRemoved = true;
     if (cell.content === undefined) {
-      if (!existing) return style !== 0 ? `<${el("c")} r="${r}"${sAttr}/>` : "";
+      if (!existing) return style !== 0 ? `<${c} r="${r}"${sAttr}/>` : "";
       const tagEnd = existing.indexOf(">") + 1;
       const tag = setAttribute(existing.slice(0, tagEnd), "s", style !== 0 ? String(style) : undefined);
       return tag + existing.slice(tagEnd);
     }
     if ("formula" in cell.content) {
       this.formulasWritten = true;
-      return `<${el("c")} r="${r}"${sAttr}><${el("f")}>${escapeXml(cell.content.formula)}</${el("f")}></${el("c")}>`;
+      return `<${c} r="${r}"${sAttr}><${f}>${escapeXml(cell.content.formula)}</${f}></${c}>`;
     }
-    return valueCell(el, r, sAttr, cell.content.value);
+    return valueCell(this.tags, r, sAttr, cell.content.value);
   }
 }
 
-function valueCell(el: (n: string) => string, r: string, sAttr: string, value: CellValue): string {
-  if (value === null) return sAttr ? `<${el("c")} r="${r}"${sAttr}/>` : "";
+/** The cell elements' names with the part's prefix. */
+interface Tags {
+  readonly c: string;
+  readonly v: string;
+  readonly f: string;
+  readonly is: string;
+  readonly t: string;
+}
+
+function valueCell({ c, v, is, t }: Tags, r: string, sAttr: string, value: CellValue): string {
+  if (value === null) return sAttr ? `<${c} r="${r}"${sAttr}/>` : "";
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return `<${el("c")} r="${r}"${sAttr} t="e"><${el("v")}>#NUM!</${el("v")}></${el("c")}>`;
-    return `<${el("c")} r="${r}"${sAttr}><${el("v")}>${String(value)}</${el("v")}></${el("c")}>`;
+    if (!Number.isFinite(value)) return `<${c} r="${r}"${sAttr} t="e"><${v}>#NUM!</${v}></${c}>`;
+    return `<${c} r="${r}"${sAttr}><${v}>${String(value)}</${v}></${c}>`;
   }
-  if (typeof value === "boolean") return `<${el("c")} r="${r}"${sAttr} t="b"><${el("v")}>${value ? 1 : 0}</${el("v")}></${el("c")}>`;
+  if (typeof value === "boolean") return `<${c} r="${r}"${sAttr} t="b"><${v}>${value ? 1 : 0}</${v}></${c}>`;
   const text = cellText(value);
   const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
-  return `<${el("c")} r="${r}"${sAttr} t="inlineStr"><${el("is")}><${el("t")}${space}>${escapeCellText(text)}</${el("t")}></${el("is")}></${el("c")}>`;
+  return `<${c} r="${r}"${sAttr} t="inlineStr"><${is}><${t}${space}>${escapeCellText(text)}</${t}></${is}></${c}>`;
 }

@@ -64,8 +64,15 @@ class Pending {
 /** Bytes kept from the end of a chunk with no open row: enough for a start tag cut after "<ro". */
 const CUT_TAG = 16;
 
+const EMPTY_COLUMNS: readonly number[] = [];
+
+/** Bytes after a row's end that the fast path may look at (see finishHeld). */
+const LOOK_AHEAD = 64;
+
 /** Limit of a row held between chunks when none is given. */
 const DEFAULT_ROW_LIMIT = 64 << 20;
+
+const sameNumbers = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Adds a row that has a value or an uncalculated formula (a row of neither is skipped). */
 function pushRow(out: ScannedRow[], cells: ScannedCell[], rowNumber: number, uncalculated: readonly number[]): void {
@@ -76,10 +83,18 @@ function pushRow(out: ScannedRow[], cells: ScannedCell[], rowNumber: number, unc
   else out.push(uncalculated.length > 0 ? { cells, rowNumber, uncalculated } : { cells, rowNumber });
 }
 
-/** The cells of a row read from the bytes, and where its </row> starts. */
-interface FastRow {
-  readonly cells: ScannedCell[];
-  readonly rowEnd: number;
+/**
+ * b[from, to) as text when it is short and ASCII (a number of more than 15 digits, such as a date serial
+ * 44192.557222222225), without the decoder's call; undefined otherwise.
+ */
+function asciiText(b: Uint8Array, from: number, to: number): string | undefined {
+  if (to - from > 64) return undefined;
+  let text = "";
+  for (let i = from; i < to; i++) {
+    if (b[i] > 127) return undefined;
+    text += String.fromCharCode(b[i]);
+  }
+  return text;
 }
 
 export class SheetByteScanner {
@@ -88,6 +103,15 @@ export class SheetByteScanner {
   private holdingRow = false;
   private lastRow = 0;
   private readonly decoder = new TextDecoder();
+  /** Where the </row> of the row fastCells or textCells last read starts. */
+  private rowEnd = -1;
+  /** The columns of uncalculated formulas of the row being read (one array for every row). */
+  private readonly uncalculated: number[] = [];
+  /**
+   * The last list of uncalculated columns handed out: the next row with the same columns shares it (read only),
+   * as every row of a sheet with a helper formula column has one.
+   */
+  private lastUncalculated: readonly number[] = [];
 
   constructor(private readonly strings: readonly string[], options: { rowLimit?: number; part?: string } = {}) {
     this.rest = new Pending(options.rowLimit ?? DEFAULT_ROW_LIMIT, options.part ?? "");
@@ -102,8 +126,7 @@ export class SheetByteScanner {
         this.rest.add(chunk.slice());
         return;
       }
-      const held = this.rest.take();
-      b = joinBytes([held, chunk], held.length + chunk.length);
+      b = this.finishHeld(this.rest.take(), chunk, final, out);
     }
     const left = this.scan(b, final, out);
     if (final || left >= b.length) return;
@@ -114,14 +137,28 @@ export class SheetByteScanner {
     this.rest.add(b.slice(open >= 0 ? open : Math.max(left, b.length - CUT_TAG)));
   }
 
+  /**
+   * Scans the row `held` from the last chunk once `chunk` ends it; returns the rest of the chunk to scan. Only
+   * the bytes up to the row's end (and a little after: the fast path looks a few bytes ahead) are joined, not
+   * the whole chunk (a megabyte per chunk of a large sheet).
+   */
+  private finishHeld(held: Uint8Array, chunk: Uint8Array, final: boolean, out: ScannedRow[]): Uint8Array {
+    const end = final ? -1 : findRowEnd(chunk, 0, chunk.length);
+    const headLength = end < 0 ? chunk.length : Math.min(chunk.length, end + 6 + LOOK_AHEAD);
+    if (headLength === chunk.length) return joinBytes([held, chunk], held.length + chunk.length);
+    const head = joinBytes([held, chunk.subarray(0, headLength)], held.length + headLength);
+    const left = this.scan(head, false, out, held.length + end + 6);
+    if (left >= held.length) return chunk.subarray(left - held.length);
+    return joinBytes([held.subarray(left), chunk], held.length - left + chunk.length);
+  }
+
   private decode(b: Uint8Array, from: number, to: number): string {
     return this.decoder.decode(b.subarray(from, to));
   }
 
-  /** Turns the complete rows of b into cell arrays; returns where the unfinished tail starts. */
-  private scan(b: Uint8Array, final: boolean, out: ScannedRow[]): number {
+  /** Turns the complete rows of b (those starting before `limit`) into cell arrays; returns where the unfinished tail starts. */
+  private scan(b: Uint8Array, final: boolean, out: ScannedRow[], limit = final ? b.length : lastRowEnd(b)): number {
     const n = b.length;
-    const limit = final ? n : lastRowEnd(b);
     let p = 0;
     for (;;) {
       const rs = findRowStart(b, p, limit);
@@ -138,30 +175,39 @@ export class SheetByteScanner {
         p = tagEnd + 1;
         continue;
       }
-      const uncalculated: number[] = [];
-      const row = this.fastCells(b, tagEnd + 1, n, uncalculated) ?? this.textCells(b, tagEnd, n, uncalculated);
-      if (row === undefined) break;
+      const uncalculated = this.uncalculated;
+      uncalculated.length = 0;
+      const cells = this.fastCells(b, tagEnd + 1, n, uncalculated) ?? this.textCells(b, tagEnd, n, uncalculated);
+      if (cells === undefined) break;
       this.lastRow = rowNumber;
-      pushRow(out, row.cells, rowNumber, uncalculated);
-      p = row.rowEnd + 6;
+      pushRow(out, cells, rowNumber, this.handedOut(uncalculated));
+      p = this.rowEnd + 6;
     }
     return p;
   }
 
+  /** The row's uncalculated columns as a list of its own (or the previous row's, when the same). */
+  private handedOut(uncalculated: readonly number[]): readonly number[] {
+    if (uncalculated.length === 0) return EMPTY_COLUMNS;
+    if (!sameNumbers(uncalculated, this.lastUncalculated)) this.lastUncalculated = uncalculated.slice();
+    return this.lastUncalculated;
+  }
+
   /** The row after the tag ending at b[tagEnd], decoded and read by ./scan-text; undefined when it is cut. */
-  private textCells(b: Uint8Array, tagEnd: number, n: number, uncalculated: number[]): FastRow | undefined {
+  private textCells(b: Uint8Array, tagEnd: number, n: number, uncalculated: number[]): ScannedCell[] | undefined {
     const rowEnd = findRowEnd(b, tagEnd, n);
     if (rowEnd < 0) return undefined;
     const s = this.decode(b, tagEnd + 1, rowEnd + 6);
     uncalculated.length = 0;
-    return { cells: textRowCells(s, 0, s.length - 6, this.strings, uncalculated), rowEnd };
+    this.rowEnd = rowEnd;
+    return textRowCells(s, 0, s.length - 6, this.strings, uncalculated);
   }
 
   /**
    * The cells of the row whose content starts at b[start], when every element up to its </row> is a
    * cell in the regular form; undefined otherwise (or when the row is cut).
    */
-  private fastCells(b: Uint8Array, start: number, n: number, uncalculated: number[]): FastRow | undefined {
+  private fastCells(b: Uint8Array, start: number, n: number, uncalculated: number[]): ScannedCell[] | undefined {
     const cells: ScannedCell[] = [];
     let col = -1;
     let p = start;
@@ -170,7 +216,10 @@ export class SheetByteScanner {
       if (lt < 0 || lt + 5 >= n) return undefined;
       const c1 = b[lt + 1];
       if (c1 === 47) {
-        if (b[lt + 2] === 114 && b[lt + 3] === 111 && b[lt + 4] === 119 && b[lt + 5] === 62) return { cells, rowEnd: lt };
+        if (b[lt + 2] === 114 && b[lt + 3] === 111 && b[lt + 4] === 119 && b[lt + 5] === 62) {
+          this.rowEnd = lt;
+          return cells;
+        }
         return undefined;
       }
       const after = b[lt + 2];
@@ -236,7 +285,7 @@ export class SheetByteScanner {
       case TYPE_NUMBER: {
         if (to === from) return undefined;
         const v = numberBytes(b, from, to);
-        return Number.isNaN(v) ? Number(this.decode(b, from, to)) : v;
+        return Number.isNaN(v) ? Number(asciiText(b, from, to) ?? this.decode(b, from, to)) : v;
       }
       case TYPE_SHARED: {
         const index = digitsBytes(b, from, to);

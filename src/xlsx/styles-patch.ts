@@ -30,6 +30,8 @@ export class StylesPatch {
   private readonly cache = new Map<string, number>();
   /** The JSON of each format object seen (formats are shared between cells and never changed in place). */
   private readonly formatKeys = new WeakMap<CellFormat, string>();
+  /** style() answered per format object and base (a patch asks once per cell, with a few dozen format objects). */
+  private readonly byFormat = new WeakMap<CellFormat, Map<number, number>>();
   private readonly codes = new Map<string, number>();
   private nextFormatId = 164;
 
@@ -77,6 +79,14 @@ export class StylesPatch {
 
   /** The cell format index for `format` applied over the cell format `base`. */
   style(base: number, format: CellFormat): number {
+    let byBase = this.byFormat.get(format);
+    if (!byBase) this.byFormat.set(format, (byBase = new Map()));
+    let index = byBase.get(base);
+    if (index === undefined) byBase.set(base, (index = this.styleOf(base, format)));
+    return index;
+  }
+
+  private styleOf(base: number, format: CellFormat): number {
     let text = this.formatKeys.get(format);
     if (text === undefined) this.formatKeys.set(format, (text = JSON.stringify(format)));
     const key = `${base}|${text}`;

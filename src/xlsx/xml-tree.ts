@@ -86,12 +86,12 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
 }
 
-/** A character escapeCellText may change; text without one is written as it is (most cells). */
-const CELL_TEXT_SPECIAL = /[_&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** A character one of escapeCellText's replacements may change ("_" may start an _xHHHH_ to escape). */
+const NEEDS_CELL_ESCAPE = /[&<>"_\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Text for a SpreadsheetML string: characters XML cannot hold as _xHHHH_, a literal "_x" escaped as _x005F_. */
 export function escapeCellText(text: string): string {
-  if (!CELL_TEXT_SPECIAL.test(text)) return text;
+  if (!NEEDS_CELL_ESCAPE.test(text)) return text; // most cells: nothing any replacement below would change
   const ooxml = text
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
@@ -99,17 +99,14 @@ export function escapeCellText(text: string): string {
   return escapeXml(ooxml);
 }
 
-const ATTRIBUTE_SETTERS = new Map<string, RegExp>();
+/** The pattern of each attribute name setAttribute was asked for (a handful of names, a patch asks thousands of times). */
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
 
 /** A start tag with one attribute set (added, or its value replaced) or removed (value undefined). */
 export function setAttribute(tag: string, name: string, value: string | undefined): string {
-  let without = tag;
-  // A tag without the name has no such attribute to remove (the usual case for rows and cells written anew).
-  if (tag.indexOf(name) >= 0) {
-    let pattern = ATTRIBUTE_SETTERS.get(name);
-    if (!pattern) ATTRIBUTE_SETTERS.set(name, (pattern = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`)));
-    without = tag.replace(pattern, "");
-  }
+  let pattern = ATTRIBUTE_PATTERNS.get(name);
+  if (!pattern) ATTRIBUTE_PATTERNS.set(name, (pattern = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`)));
+  const without = tag.replace(pattern, "");
   if (value === undefined) return without;
   const close = without.endsWith("/>") ? without.length - 2 : without.length - 1;
   return `${without.slice(0, close)} ${name}="${escapeXml(value)}"${without.slice(close)}`;

@@ -6,7 +6,6 @@
  * when the file comes from ./node-file. Every part read is checked against the size and CRC-32 the
  * directory records, and refused beyond a size limit before anything is inflated.
  */
-import { Inflate } from "fflate";
 import { crc32 } from "./crc32";
 import { DEFAULT_LIMITS } from "./limits";
 import { XLSX_MSG, XlsxError } from "./messages";
@@ -18,6 +17,11 @@ export interface RandomAccessFile {
   read(offset: number, length: number): Promise<Uint8Array>;
   /** A faster inflater where the platform has one (Node's zlib, see ./node-file); default fflate's. */
   readonly inflateRaw?: RawInflater;
+  /**
+   * The same for a small part at once (no stream to set up: an .xlsx has dozens of small parts); throws
+   * when the data inflates to more than `maxOutput` bytes or is not valid DEFLATE.
+   */
+  readonly inflateRawSync?: (compressed: Uint8Array, maxOutput: number) => Uint8Array;
   /** A faster CRC-32 where the platform has one; default ./crc32. */
   readonly crc32?: (data: Uint8Array, crc: number) => number;
 }
@@ -33,8 +37,15 @@ export type RawInflater = (compressed: AsyncIterable<Uint8Array>) => AsyncIterab
  */
 export const FFLATE_SLICE = 1 << 12;
 
+/**
+ * fflate, loaded when first used: the command line inflates and deflates with Node's zlib and never needs it
+ * (its set-up costs a short run ~0.01 s). In the same chunk for webpack (eager): no request of its own.
+ */
+export const loadFflate = () => import(/* webpackMode: "eager" */ "fflate");
+
 /** fflate's streaming inflater: pure JavaScript, runs anywhere (the task pane, the page's worker). */
 export async function* fflateInflate(compressed: AsyncIterable<Uint8Array>, slice = FFLATE_SLICE): AsyncGenerator<Uint8Array> {
+  const { Inflate } = await loadFflate();
   let pending: Uint8Array[] = [];
   const inflate = new Inflate((data) => pending.push(data));
   function* push(bytes: Uint8Array, final: boolean): Generator<Uint8Array> {
@@ -222,6 +233,10 @@ export async function* entryChunks(file: RandomAccessFile, entry: ZipEntry, opti
   if (entry.method !== 0 && entry.method !== 8) throw new XlsxError(XLSX_MSG.unsupportedMethod(entry.name, entry.method));
   checkEntrySize(entry, options.limit ?? DEFAULT_LIMITS.maxPartBytes);
   const { start, end } = await entryData(file, entry);
+  if (entry.method === 8 && file.inflateRawSync && entry.size <= SMALL_PART && end - start <= SMALL_PART) {
+    yield await smallEntry(file, file.inflateRawSync, entry, start, end, options);
+    return;
+  }
   async function* compressed(): AsyncGenerator<Uint8Array> {
     for (let offset = start; offset < end; offset += chunkSize) {
       const length = Math.min(chunkSize, end - offset);
@@ -256,6 +271,31 @@ export async function* entryChunks(file: RandomAccessFile, entry: ZipEntry, opti
   }
   if (produced !== entry.size) throw new XlsxError(XLSX_MSG.entryDamaged(entry.name));
   if (sum >>> 0 !== entry.crc32 >>> 0) throw new XlsxError(XLSX_MSG.crcMismatch(entry.name));
+}
+
+/**
+ * Parts up to this size (inflated and compressed) are inflated at once where the file offers it: one chunk of
+ * the stream (./node-file), so what a reader holds at a time, and so its limits, stay as they were.
+ */
+const SMALL_PART = 1 << 20;
+
+/** A small entry inflated at once, checked as entryChunks checks a streamed one. */
+async function smallEntry(
+  file: RandomAccessFile, inflate: NonNullable<RandomAccessFile["inflateRawSync"]>, entry: ZipEntry, start: number, end: number,
+  options: EntryReadOptions,
+): Promise<Uint8Array> {
+  const compressed = await file.read(start, end - start);
+  options.onRead?.(end - start);
+  let data: Uint8Array;
+  try {
+    data = inflate(compressed, Math.max(1, entry.size));
+  } catch (error) {
+    // Beyond the recorded size (the stream would stop there too), else not DEFLATE.
+    throw new XlsxError((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? XLSX_MSG.entryDamaged(entry.name) : XLSX_MSG.inflateFailed(entry.name));
+  }
+  if (data.length !== entry.size) throw new XlsxError(XLSX_MSG.entryDamaged(entry.name));
+  if ((file.crc32 ?? crc32)(data, 0) >>> 0 !== entry.crc32 >>> 0) throw new XlsxError(XLSX_MSG.crcMismatch(entry.name));
+  return data;
 }
 
 /** Reads an entry to the end only to check it (size and CRC-32); nothing is kept. */

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { EXIT, main } from "../../src/cli/assess";
@@ -108,5 +108,25 @@ describe("the command as npm runs it (scripts/assess.cjs)", () => {
     const bad = run(["--frobnicate"]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("未知选项“--frobnicate”。");
+  }, 60000);
+
+  it("build/assess.cjs keeps V8's code cache of the bundle: written by the first real run, then read, the result the same", () => {
+    expect(run(["--help"]).status).toBe(0); // builds the bundle when stale
+    const cacheDir = join(ROOT, "build", "code-cache");
+    rmSync(cacheDir, { recursive: true, force: true });
+    const direct = (out: string) => spawnSync("node", ["build/assess.cjs", "--ledger", "samples/ankang-2021-ledger.csv", "--period", "2021", "-o", out], {
+      cwd: ROOT, encoding: "utf8", timeout: 60000,
+    });
+    const dir = tmp();
+    const first = direct(join(dir, "a.xlsx"));
+    expect(first.status).toBe(0);
+    const written = readdirSync(cacheDir);
+    expect(written).toEqual([expect.stringMatching(/^assess-main-\d+-\d+-[0-9a-f]+\.bin$/)]);
+    const time = statSync(join(cacheDir, written[0])).mtimeMs;
+    const second = direct(join(dir, "b.xlsx"));
+    expect(second.status).toBe(0);
+    expect(second.stdout.replace("b.xlsx", "a.xlsx")).toBe(first.stdout);
+    expect(readdirSync(cacheDir)).toEqual(written);
+    expect(statSync(join(cacheDir, written[0])).mtimeMs).toBe(time); // accepted by V8, not written again
   }, 60000);
 });

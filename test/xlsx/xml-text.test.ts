@@ -4,6 +4,7 @@
  */
 import { decodeXmlText, sharedString, UNREADABLE } from "../../src/xlsx/xml-text";
 import { SheetByteScanner, type ScannedRow } from "../../src/xlsx/sheet-scanner";
+import { escapeCellText } from "../../src/xlsx/xml-tree";
 
 describe("decodeXmlText", () => {
   it.each([
@@ -33,4 +34,11 @@ describe("the ledger's scanners flag a row with unreadable text", () => {
     new SheetByteScanner(["完成"]).feed(new TextEncoder().encode(xml), true, out);
     expect(out).toEqual(expected);
   });
+});
+
+describe("escapeCellText (text written into a cell)", () => {
+  it.each([
+    ["工单总量 98.50%", "工单总量 98.50%"], ["a_b x_1", "a_b x_1"], ["_x0041_", "_x005F_x0041_"], ["A&B <c> \"d\"", "A&amp;B &lt;c&gt; &quot;d&quot;"],
+    ["\u0001\t\n\r", "_x0001_\t\n\r"], ["\uFFFE", "_xFFFE_"], ["a\uD800b", "a\uFFFDb"], ["😀", "😀"], ["", ""],
+  ])("%j → %j", (text, xml) => expect(escapeCellText(text)).toBe(xml));
 });

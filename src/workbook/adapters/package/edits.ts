@@ -1,12 +1,25 @@
 /** The edits a package port has recorded, per sheet and in the order they were first made. */
 import type { XlsxPackage } from "../../../xlsx/package";
 import { SheetEdit } from "../../../xlsx/sheet-edit";
+import type { CellFormat } from "../../port";
 
 export class PackageEdits {
   readonly byName = new Map<string, SheetEdit>();
   readonly order: SheetEdit[] = [];
 
+  /** Formats merged by `merged`, by the two formats merged. */
+  private readonly mergedFormats = new WeakMap<CellFormat, WeakMap<CellFormat, CellFormat>>();
+
   constructor(readonly pkg: XlsxPackage) {}
+
+  /** `later` applied over `earlier`: one object per pair (formats are never changed in place). */
+  merged(earlier: CellFormat, later: CellFormat): CellFormat {
+    let byLater = this.mergedFormats.get(earlier);
+    if (!byLater) this.mergedFormats.set(earlier, (byLater = new WeakMap()));
+    let format = byLater.get(later);
+    if (!format) byLater.set(later, (format = { ...earlier, ...later } as CellFormat));
+    return format;
+  }
 
   inFile(name: string): boolean {
     return this.pkg.sheets.some((s) => s.name === name);

@@ -5,24 +5,13 @@
 import { isSheetName } from "../../../sheet";
 import { SheetEdit } from "../../../xlsx/sheet-edit";
 import { WMSG } from "../../messages";
-import type { CellFormat, RangeRef } from "../../port";
+import type { RangeRef } from "../../port";
 import type { WriteOpHandlers } from "../handlers";
 import type { PackageEdits } from "./edits";
 
 function eachCell(ref: RangeRef, f: (row: number, col: number) => void): void {
   for (let r = 0; r < ref.rows; r++) for (let c = 0; c < ref.cols; c++) f(ref.row + r, ref.col + c);
 }
-
-/** `format` over `base`, one object per pair of formats. */
-function merged(base: CellFormat, format: CellFormat): CellFormat {
-  let byFormat = MERGED.get(base);
-  if (!byFormat) MERGED.set(base, (byFormat = new WeakMap()));
-  let both = byFormat.get(format);
-  if (!both) byFormat.set(format, (both = { ...base, ...format } as CellFormat));
-  return both;
-}
-
-const MERGED = new WeakMap<CellFormat, WeakMap<CellFormat, CellFormat>>();
 
 export const PACKAGE_OPS: WriteOpHandlers<PackageEdits> = {
   addSheet(op, s) {
@@ -64,9 +53,9 @@ export const PACKAGE_OPS: WriteOpHandlers<PackageEdits> = {
     const edit = s.edit(op.range.sheet);
     eachCell(op.range, (r, c) => {
       const cell = edit.cell(r, c);
-      // Formats are never changed in place: a cell without one shares the op's, cells formatted by the same ops
-      // share their merge (one styles key each, not one per cell).
-      cell.format = cell.format ? merged(cell.format, op.format) : op.format;
+      // Formats are never changed in place: a cell without one shares the op's (one styles key per op), and
+      // cells given the same formats in turn share one merged object.
+      cell.format = cell.format ? s.merged(cell.format, op.format) : op.format;
     });
   },
   merge(op, s) {
