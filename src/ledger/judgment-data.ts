@@ -73,11 +73,14 @@ export class LedgerJudgment {
       }
       events.length = 0;
       orderEvents(o.order, o.actual, this.classes, events);
+      // The same effect in both scenarios (resolved once) adds nothing to ifPending: −1 and +1 at each event.
+      const same = o.pending === o.actual;
       for (let i = 0; i < events.length; i += 2) {
         adjust(events[i], base + events[i + 1], 1);
         this.bump(before, events[i], base + events[i + 1], -1);
-        this.bump(ifPending, events[i], base + events[i + 1], -1);
+        if (!same) this.bump(ifPending, events[i], base + events[i + 1], -1);
       }
+      if (same) continue;
       events.length = 0;
       orderEvents(o.order, o.pending, this.classes, events);
       for (let i = 0; i < events.length; i += 2) this.bump(ifPending, events[i], base + events[i + 1], 1);

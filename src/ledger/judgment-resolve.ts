@@ -79,7 +79,7 @@ type Column = JudgmentProblem["column"];
 type Building<T> = { -readonly [K in keyof T]?: T[K] };
 type Counted = { readonly unit: number; readonly order: StoredOrder };
 /** A counted order the register names: its rows (indexes, sheet order) and its effect in each scenario. */
-type OrderEntry = { readonly hit: Counted; readonly rows: number[]; actual?: Effect; pending?: Effect };
+type OrderEntry = { readonly hit: Counted; readonly rows: number[]; actual?: Effect; pending?: Effect; chosen?: readonly ParsedDecision[] };
 
 /** The resolution as a class (no closures per row or order: tsx wraps every closure it creates in a naming call). */
 class Resolver {
@@ -92,6 +92,8 @@ class Resolver {
   /** The scenario whose problems are listed now, and the unit of the order being resolved. */
   private scenario: Scenario = "actual";
   private unit = -1;
+  /** The 重复工单 parents merged in the actual scenario (to tell whether the pending one resolves an order alike). */
+  private mergedActual?: ReadonlySet<string>;
 
   constructor(private readonly parsed: readonly ParsedDecision[], rowProblems: readonly JudgmentProblem[], private readonly ctx: ResolveContext) {
     this.problems = [...rowProblems];
@@ -145,17 +147,42 @@ class Resolver {
     const merged = new Set<string>();
     for (const d of parsed) if (d.kind === "重复工单" && counts(d, s) && !bad.has(d.index)) merged.add(d.id);
     const applied = this.applied[s];
+    if (s === "actual") this.mergedActual = merged;
     for (const entry of this.byOrder.values()) {
       this.unit = entry.hit.unit;
+      if (s === "pending" && this.asActual(entry, merged)) {
+        entry.pending = entry.actual;
+        for (let k = 0; k < entry.chosen!.length; k++) applied.add(entry.chosen![k].index);
+        continue;
+      }
       const candidates: ParsedDecision[] = [];
       const rows = entry.rows;
       for (let k = 0; k < rows.length; k++) if (counts(parsed[rows[k]], s) && !bad.has(rows[k])) candidates.push(parsed[rows[k]]);
       const chosen = this.applicable(candidates, merged);
       const effect = this.effectOf(entry.hit.order, chosen);
-      if (s === "actual") entry.actual = effect;
-      else entry.pending = effect;
+      if (s === "actual") {
+        entry.actual = effect;
+        entry.chosen = chosen;
+      } else entry.pending = effect;
       for (let k = 0; k < chosen.length; k++) applied.add(chosen[k].index);
     }
+  }
+
+  /**
+   * Whether the pending scenario resolves an order as the actual one did: no usable 待定 row (the same
+   * candidates) and no 重复工单 candidate whose parent is merged in one scenario only. Its problems would all be
+   * of 成立 rows, which only the actual scenario lists, so the actual effect and rows are taken as they are.
+   */
+  private asActual(entry: OrderEntry, merged: ReadonlySet<string>): boolean {
+    const { parsed, bad } = this;
+    const rows = entry.rows;
+    for (let k = 0; k < rows.length; k++) {
+      const d = parsed[rows[k]];
+      if (bad.has(rows[k]) || !counts(d, "pending")) continue;
+      if (d.conclusion === "待定") return false;
+      if (d.kind === "重复工单" && merged.has(d.parent!) !== this.mergedActual!.has(d.parent!)) return false;
+    }
+    return true;
   }
 
   /**
