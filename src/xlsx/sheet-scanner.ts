@@ -132,9 +132,9 @@ export class SheetByteScanner {
     if (final || left >= b.length) return;
     // Keep (a copy of) the unfinished row, or only the last bytes (a cut "<row") when none is open: text
     // between rows (whitespace, other elements) is never held, however long it is.
-    const open = this.openRow(b, left);
-    this.holdingRow = open >= 0;
-    this.rest.add(b.slice(open >= 0 ? open : Math.max(left, b.length - CUT_TAG)));
+    const held = this.heldFrom(b, left);
+    this.holdingRow = held.row;
+    this.rest.add(b.slice(held.start));
   }
 
   /** The number of the row whose start tag is b[rs..tagEnd] (its r, else the one after the last). */
@@ -146,16 +146,16 @@ export class SheetByteScanner {
   }
 
   /**
-   * Where the first unfinished row of b[from…] starts (its start tag cut, or no </row> yet), or -1. The
-   * self-closing rows passed on the way (styled blank rows after the data) are read, not held: only
-   * their numbers count.
+   * What to hold of b[from…]: from the first unfinished row (its start tag cut, or no </row> yet), else only
+   * the last bytes (a cut "<row"). The self-closing rows passed on the way (styled blank rows after the
+   * data) are read here, never held: only their numbers count, and a row without r must count once.
    */
-  private openRow(b: Uint8Array, from: number): number {
+  private heldFrom(b: Uint8Array, from: number): { start: number; row: boolean } {
     for (let p = from; ;) {
       const rs = findRowStart(b, p, b.length);
-      if (rs < 0) return -1;
+      if (rs < 0) return { start: Math.max(p, b.length - CUT_TAG), row: false };
       const tagEnd = b.indexOf(62, rs);
-      if (tagEnd < 0 || b[tagEnd - 1] !== 47) return rs;
+      if (tagEnd < 0 || b[tagEnd - 1] !== 47) return { start: rs, row: true };
       this.lastRow = this.rowNumberAt(b, rs, tagEnd);
       p = tagEnd + 1;
     }
