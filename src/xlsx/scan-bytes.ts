@@ -53,7 +53,7 @@ export function indexOfBytes(b: Uint8Array, pattern: readonly number[], from: nu
   return -1;
 }
 
-/** Where the first "<row" followed by space, > or / starts in b[from, limit), or -1. */
+/** Where the first "<row" followed by whitespace, > or / starts in b[from, limit), or -1. */
 export function findRowStart(b: Uint8Array, from: number, limit: number): number {
   let p = from;
   for (;;) {
@@ -61,7 +61,7 @@ export function findRowStart(b: Uint8Array, from: number, limit: number): number
     if (i < 0 || i >= limit) return -1;
     if (b[i + 1] === 114 && b[i + 2] === 111 && b[i + 3] === 119) {
       const after = b[i + 4];
-      if (after === 32 || after === 62 || after === 47) return i;
+      if (after === 32 || after === 62 || after === 47 || after === 10 || after === 9 || after === 13) return i;
     }
     p = i + 1;
   }

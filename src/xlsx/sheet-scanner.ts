@@ -132,9 +132,33 @@ export class SheetByteScanner {
     if (final || left >= b.length) return;
     // Keep (a copy of) the unfinished row, or only the last bytes (a cut "<row") when none is open: text
     // between rows (whitespace, other elements) is never held, however long it is.
-    const open = findRowStart(b, left, b.length);
-    this.holdingRow = open >= 0;
-    this.rest.add(b.slice(open >= 0 ? open : Math.max(left, b.length - CUT_TAG)));
+    const held = this.heldFrom(b, left);
+    this.holdingRow = held.row;
+    this.rest.add(b.slice(held.start));
+  }
+
+  /** The number of the row whose start tag is b[rs..tagEnd] (its r, else the one after the last). */
+  private rowNumberAt(b: Uint8Array, rs: number, tagEnd: number): number {
+    const rowNumber = rowAttributeBytes(b, rs, tagEnd);
+    if (rowNumber >= 0) return rowNumber;
+    const rowAttr = attribute(this.decode(b, rs, tagEnd), "r");
+    return rowAttr !== undefined ? +rowAttr : this.lastRow + 1;
+  }
+
+  /**
+   * What to hold of b[from…]: from the first unfinished row (its start tag cut, or no </row> yet), else only
+   * the last bytes (a cut "<row"). The self-closing rows passed on the way (styled blank rows after the
+   * data) are read here, never held: only their numbers count, and a row without r must count once.
+   */
+  private heldFrom(b: Uint8Array, from: number): { start: number; row: boolean } {
+    for (let p = from; ;) {
+      const rs = findRowStart(b, p, b.length);
+      if (rs < 0) return { start: Math.max(p, b.length - CUT_TAG), row: false };
+      const tagEnd = b.indexOf(62, rs);
+      if (tagEnd < 0 || b[tagEnd - 1] !== 47) return { start: rs, row: true };
+      this.lastRow = this.rowNumberAt(b, rs, tagEnd);
+      p = tagEnd + 1;
+    }
   }
 
   /**
@@ -165,11 +189,7 @@ export class SheetByteScanner {
       if (rs < 0) break;
       const tagEnd = b.indexOf(62, rs);
       if (tagEnd < 0) break;
-      let rowNumber = rowAttributeBytes(b, rs, tagEnd);
-      if (rowNumber < 0) {
-        const rowAttr = attribute(this.decode(b, rs, tagEnd), "r");
-        rowNumber = rowAttr !== undefined ? +rowAttr : this.lastRow + 1;
-      }
+      const rowNumber = this.rowNumberAt(b, rs, tagEnd);
       if (b[tagEnd - 1] === 47) {
         this.lastRow = rowNumber;
         p = tagEnd + 1;
