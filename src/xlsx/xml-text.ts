@@ -72,6 +72,14 @@ export function stringItemText(item: string): string {
   return decodeXmlText(text);
 }
 
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /**
  * The shared string that a t="s" cell's <v> text `raw` points at. An index that is not a whole number or
  * beyond the table (a damaged file) is unreadable text naming the index, never another string or a number;
@@ -79,6 +87,7 @@ export function stringItemText(item: string): string {
  */
 export function sharedString(strings: readonly string[], raw: string): string {
   if (raw === "") return "";
-  const index = /^\s*\d+\s*$/.test(raw) ? Number(raw) : -1;
+  // Plain digits (every index Excel writes) are taken without the pattern; anything else is checked by it.
+  const index = allDigits(raw) || /^\s*\d+\s*$/.test(raw) ? Number(raw) : -1;
   return index >= 0 && index < strings.length ? strings[index] : XLSX_MSG.badSharedIndex(raw.trim().slice(0, 20));
 }

@@ -94,9 +94,18 @@ function registerFingerprint(snapshot: SheetSnapshot): string {
   const header = judgmentHeader(snapshot);
   if (!header) return hash(`无表头\u0000${snapshot.values.length}`);
   const lines: string[] = [];
+  const cols = header.cols;
+  // A line per row, built in one string (10,000 rows, once per import, mostly before the JIT compiles this).
   for (let r = header.row + 1; r < snapshot.values.length; r++) {
-    const cells = header.cols.map((c) => (c === undefined ? "" : text(cellOf(snapshot, r, c))));
-    if (cells.some((t) => t !== "")) lines.push(cells.join("\u0001"));
+    let line = "";
+    let blank = true;
+    for (let k = 0; k < cols.length; k++) {
+      const c = cols[k];
+      const t = c === undefined ? "" : text(cellOf(snapshot, r, c));
+      if (t !== "") blank = false;
+      line = k === 0 ? t : `${line}\u0001${t}`;
+    }
+    if (!blank) lines.push(line);
   }
   return hash(lines.sort().join("\u0002"));
 }
