@@ -66,11 +66,32 @@ function mergeStart(s: string, from: number): number {
 /** Whether the character after an element's name ends the name (space, >, /, tab, newline). */
 const endsName = (code: number): boolean => code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
 
+/** A start tag without r (the cell follows the one before it). */
+const NO_REF = -2;
+
+/** A letter, digit, ".", ":" or "-": text that decodes to itself and cannot hold another attribute. */
+const plainChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 46 || c === 45;
+
+/** columnIndex() of the reference starting at s[at] (its capital letters; -1 without any). */
+function columnAt(s: string, at: number): number {
+  let col = 0;
+  for (let i = at; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  return col - 1;
+}
+
 /** Reads rows and merged areas from decoded text, chunk by chunk; shared formulas are remembered across rows. */
 class CellReader {
   readonly merges: string[] = [];
   private readonly shared = new Map<string, { formula: string; at: string }>();
   private lastRow = 0;
+  /** The start tag plainTag() read last. */
+  private tagCol = NO_REF;
+  private tagStyle = 0;
+  private tagType = "n";
 
   constructor(
     private readonly path: string, private readonly strings: readonly string[], private readonly maxMerges: number,
@@ -138,9 +159,19 @@ class CellReader {
         p = cs + 2;
         continue;
       }
-      const tag = s.slice(cs, tagEnd + 1);
-      const ref = attribute(tag, "r");
-      col = ref !== undefined ? columnIndex(ref) : col + 1;
+      let style = 0;
+      let t = "n";
+      if (this.plainTag(s, cs + 2, tagEnd)) {
+        col = this.tagCol !== NO_REF ? this.tagCol : col + 1;
+        style = this.tagStyle;
+        t = this.tagType;
+      } else {
+        const tag = s.slice(cs, tagEnd + 1);
+        const ref = attribute(tag, "r");
+        col = ref !== undefined ? columnIndex(ref) : col + 1;
+        style = Number(attribute(tag, "s") ?? 0) || 0;
+        t = attribute(tag, "t") ?? "n";
+      }
       if (col < 0 || col >= EXCEL_MAX_COLS) throw new XlsxError(XLSX_MSG.tooManyCells(this.path, EXCEL_MAX_COLS));
       if (s.charCodeAt(tagEnd - 1) === 47) {
         p = tagEnd + 1;
@@ -149,14 +180,49 @@ class CellReader {
       let end = s.indexOf("</c>", tagEnd);
       if (end < 0) end = s.length;
       p = end + 4;
-      this.cell(tag, s.slice(tagEnd + 1, end), row, col);
+      this.cell(style, t, s.slice(tagEnd + 1, end), row, col);
     }
   }
 
-  /** One cell: its start tag and content. */
-  private cell(tag: string, body: string, row: number, col: number): void {
-    const style = Number(attribute(tag, "s") ?? 0) || 0;
-    const t = attribute(tag, "t") ?? "n";
+  /**
+   * Reads a cell's start tag between `from` (after "<c") and `end` (its ">") when it is written plainly, as
+   * every writer does: attributes each after one space, name="value", names and values of letters, digits and
+   * . : - only (nothing to decode, no attribute text inside another). Sets tagCol (NO_REF without r), tagStyle
+   * and tagType as attribute() would read them, without slicing the tag. False: read it with attribute().
+   */
+  private plainTag(s: string, from: number, end: number): boolean {
+    const stop = s.charCodeAt(end - 1) === 47 ? end - 1 : end;
+    let col = NO_REF;
+    let style: number | undefined;
+    let type: string | undefined;
+    let i = from;
+    while (i < stop) {
+      if (s.charCodeAt(i) !== 32) return false;
+      const name = i + 1;
+      let eq = name;
+      while (eq < stop && plainChar(s.charCodeAt(eq))) eq++;
+      if (eq === name || s.charCodeAt(eq) !== 61 || s.charCodeAt(eq + 1) !== 34) return false;
+      const value = eq + 2;
+      let close = value;
+      while (close < stop && plainChar(s.charCodeAt(close))) close++;
+      if (close >= stop || s.charCodeAt(close) !== 34) return false;
+      // The first of a repeated attribute counts, as with attribute().
+      if (eq - name === 1) {
+        const n = s.charCodeAt(name);
+        if (n === 114 && col === NO_REF) col = columnAt(s, value);
+        else if (n === 115 && style === undefined) style = Number(s.slice(value, close)) || 0;
+        else if (n === 116 && type === undefined) type = close - value === 1 && s.charCodeAt(value) === 115 ? "s" : s.slice(value, close);
+      }
+      i = close + 1;
+    }
+    this.tagCol = col;
+    this.tagStyle = style ?? 0;
+    this.tagType = type ?? "n";
+    return true;
+  }
+
+  /** One cell: its style, type and content. */
+  private cell(style: number, t: string, body: string, row: number, col: number): void {
     // Most cells hold no formula and a plain <v>: both are found without a regular expression.
     const formula = body.indexOf("<f") < 0 ? undefined : this.formula(body, row, col);
     let value: string | number | boolean | null = null;

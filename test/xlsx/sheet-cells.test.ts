@@ -40,3 +40,19 @@ test("one row held across chunks beyond the limit is still refused", async () =>
   const long = `<row r="1"><c r="A1" t="inlineStr"><is><t>${noise(1024, "abcdefghijklmnopqrstuvwxyz")}</t></is></c></row>`;
   await expect(read(oneSheet("S", long))).rejects.toThrow("超过 128 KB");
 });
+
+test("a cell's r, s and t read alike however its start tag is written (plain tags are read without slicing)", async () => {
+  const pkg = await openPackage(bytesFile(oneSheet("S", [
+    '<row r="1"><c r="B1" s="3" t="s"><v>1</v></c><c t="s" x14ac:ph="1" s="2" r="D1"><v>0</v></c><c s="4"><v>7</v></c></row>',
+    "<row r=\"2\"><c  r=\"B2\"  s=\"3\"  t=\"s\"><v>1</v></c><c r='D2' s='2' t='s'><v>0</v></c><c\ts=\"4\"><v>7</v></c></row>",
+    '<row r="3"><c r="B3" r="Z3" s="5" s="6"><v>1</v></c><c r="C3" s="" t="str"><v>a&amp;b</v></c><c r="D3" s="8" /><c r="E3" s="9"><v>2</v></c></row>',
+  ].join(""))), limitsOfMb(8));
+  const cells: SheetCell[] = [];
+  await readSheetCells(pkg, "xl/worksheets/sheet1.xml", ["一", "二"], (c) => cells.push(c));
+  expect(cells.map((c) => [c.row, c.col, c.value, c.style])).toEqual([
+    [0, 1, "二", 3], [0, 3, "一", 2], [0, 4, 7, 4],
+    [1, 1, "二", 3], [1, 3, "一", 2], [1, 4, 7, 4],
+    // The first of a repeated attribute; an empty s is style 0; an empty cell closed after a space is skipped.
+    [2, 1, 1, 5], [2, 2, "a&b", 0], [2, 4, 2, 9],
+  ]);
+});
