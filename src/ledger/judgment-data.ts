@@ -36,7 +36,7 @@ export interface JudgmentErrorCount {
 
 type Buckets = Map<number, Int32Array>;
 /** A judged order, the months it counts in (before judgment) and its rows byUnit counts. */
-type OrderMonths = { readonly order: JudgedOrder; readonly months: readonly number[]; readonly tallied: readonly Tallied[] };
+type OrderMonths = { readonly order: JudgedOrder; readonly months: readonly number[]; readonly tallied: readonly Tallied[]; readonly pending: number };
 type Tallied = ResolvedDecision & { readonly kind: JudgmentKind; readonly conclusion: Conclusion };
 /** An object while its fields are set one by one. */
 type Building<T> = { -readonly [K in keyof T]?: T[K] };
@@ -106,9 +106,12 @@ export class LedgerJudgment {
    * for thirteen periods.
    */
   private withMonths(): readonly OrderMonths[] {
-    this.ordersWithMonths ??= [...this.outcome.orders.values()].map((order) => ({
-      order, months: [...orderMonths(order.order, this.classes)], tallied: this.tallied(order),
-    }));
+    this.ordersWithMonths ??= [...this.outcome.orders.values()].map((order) => {
+      const tallied = this.tallied(order);
+      let pending = 0;
+      for (let i = 0; i < tallied.length; i++) if (tallied[i].conclusion === "待定") pending++;
+      return { order, months: [...orderMonths(order.order, this.classes)], tallied, pending };
+    });
     return this.ordersWithMonths;
   }
 
@@ -146,6 +149,21 @@ export class LedgerJudgment {
     return new Map([...result].map(([unit, { appliedByKind, ...rest }]) => [unit, {
       ...rest, applied: JUDGMENT_KINDS.filter((k) => appliedByKind.has(k)).map((kind) => ({ kind, count: appliedByKind.get(kind)! })),
     }]));
+  }
+
+  /**
+   * byUnit(period)'s pending counts alone (units without any are absent): 月度考核 asks for them in thirteen
+   * periods and needs nothing else of byUnit.
+   */
+  pendingByUnit(period: Period): Map<number, number> {
+    const result = new Map<number, number>();
+    const months = new Set(periodMonthIndexes(period));
+    const orders = this.withMonths();
+    for (let i = 0; i < orders.length; i++) {
+      const { order, months: counted, pending } = orders[i];
+      if (pending > 0 && anyIn(counted, months)) result.set(order.unit, (result.get(order.unit) ?? 0) + pending);
+    }
+    return result;
   }
 
   /** The register's problems, and a 说明 for each row on an order that counts in no month of the period. */
@@ -199,7 +217,7 @@ export class LedgerJudgment {
   /** Pending rows on orders counted in the period (all units). */
   pendingCount(period: Period): number {
     let n = 0;
-    for (const u of this.byUnit(period).values()) n += u.pending;
+    for (const pending of this.pendingByUnit(period).values()) n += pending;
     return n;
   }
 }

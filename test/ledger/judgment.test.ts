@@ -85,5 +85,10 @@ describe("工单研判: each 研判事项 with its section-I effect", () => {
     const unit = [...data.judgment!.byUnit(year2021).values()][0];
     expect(unit.pending).toBe(1);
     expect(unit.applied).toEqual([{ kind: "退单合理", count: 1 }]);
+    // 月度考核's pending counts: O2 (派单 in March) is pending in the year and in March, in no other month.
+    const hb = data.units.findIndex((u) => u.name === HB);
+    expect([...data.judgment!.pendingByUnit(year2021)]).toEqual([[hb, 1]]);
+    expect([...data.judgment!.pendingByUnit(parsePeriod("2021-03"))]).toEqual([[hb, 1]]);
+    expect(data.judgment!.pendingByUnit(parsePeriod("2021-06")).size).toBe(0);
   });
 });

@@ -82,7 +82,7 @@ export function monthlyScores(snapshots: Snapshots, data: LedgerData, year: numb
   const memo: ScoreMemo = new Map(); // thirteen scorings of the same units under the same rules
   const score = (period: Period, average: (c: UnitPeriodCounts) => number, cases: RegisterRead, bonusCases: RegisterRead) => {
     const counts = data.counts(period);
-    const judged = data.judgment?.byUnit(period);
+    const pending = data.judgment?.pendingByUnit(period);
     const rows = new Map<Organization, HotlineCounts>();
     const present = new Set<Organization>();
     for (const e of entries) {
@@ -98,7 +98,7 @@ export function monthlyScores(snapshots: Snapshots, data: LedgerData, year: numb
     return entries.map((e, i): MonthlyScore => {
       const unit = position.get((e.org as Organization).name) as number;
       const c = counts[unit];
-      return { period, counts: c, monthlyAverage: average(c), outcome: outcomes[i], pending: judged?.get(unit)?.pending ?? 0 };
+      return { period, counts: c, monthlyAverage: average(c), outcome: outcomes[i], pending: pending?.get(unit) ?? 0 };
     });
   };
 
