@@ -83,18 +83,25 @@ function pushRow(out: ScannedRow[], cells: ScannedCell[], rowNumber: number, unc
   else out.push(uncalculated.length > 0 ? { cells, rowNumber, uncalculated } : { cells, rowNumber });
 }
 
+/** The character codes of asciiText's text (one array for every call). */
+const ASCII_CODES: number[] = [];
+
 /**
  * b[from, to) as text when it is short and ASCII (a number of more than 15 digits, such as a date serial
- * 44192.557222222225), without the decoder's call; undefined otherwise.
+ * 44192.557222222225), without the decoder's call and as one string (not one per character: a ledger has
+ * one such number per row or two); undefined otherwise.
  */
 function asciiText(b: Uint8Array, from: number, to: number): string | undefined {
-  if (to - from > 64) return undefined;
-  let text = "";
-  for (let i = from; i < to; i++) {
-    if (b[i] > 127) return undefined;
-    text += String.fromCharCode(b[i]);
+  const length = to - from;
+  if (length > 64) return undefined;
+  const codes = ASCII_CODES;
+  codes.length = length;
+  for (let i = 0; i < length; i++) {
+    const c = b[from + i];
+    if (c > 127) return undefined;
+    codes[i] = c;
   }
-  return text;
+  return String.fromCharCode.apply(null, codes);
 }
 
 export class SheetByteScanner {
