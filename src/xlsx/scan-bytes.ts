@@ -216,6 +216,39 @@ export function readCellTagBytes(b: Uint8Array, from: number, to: number): numbe
   return type + 8 * ref;
 }
 
+/**
+ * readCellTagBytes for the tag as Excel and LibreOffice write it: attributes r (letters and digits), s
+ * (digits) and t (one letter), each after one space, in double quotes, nothing else. -2 for any other tag
+ * (the caller then asks readCellTagBytes), so the answer is always the same as readCellTagBytes's.
+ */
+export function plainCellTagBytes(b: Uint8Array, from: number, to: number): number {
+  const end = b[to - 1] === 47 ? to - 1 : to;
+  let ref = 0;
+  let type = TYPE_NUMBER;
+  let i = from;
+  while (i < end) {
+    if (b[i] !== 32 || b[i + 2] !== 61 || b[i + 3] !== 34) return -2;
+    const name = b[i + 1];
+    let k = i + 4;
+    if (name === 114) {
+      let col = 0;
+      for (let x = b[k]; k < end && x >= 65 && x <= 90; x = b[++k]) col = col * 26 + (x - 64);
+      if (col === 0 || col > EXCEL_MAX_COLS) return -2;
+      while (k < end && b[k] >= 48 && b[k] <= 57) k++;
+      ref = col + 1;
+    } else if (name === 115) {
+      while (k < end && b[k] >= 48 && b[k] <= 57) k++;
+    } else if (name === 116) {
+      const t = b[k++];
+      if (t < 97 || t > 122) return -2;
+      type = t === 115 ? TYPE_SHARED : t === 110 ? TYPE_NUMBER : t === 98 ? TYPE_BOOLEAN : TYPE_TEXT;
+    } else return -2;
+    if (k >= end || b[k] !== 34) return -2;
+    i = k + 1;
+  }
+  return type + 8 * ref;
+}
+
 /** The 0-based column of a packed cell tag, or `previous + 1` when the tag has no r. */
 export const cellTagColumn = (packed: number, previous: number): number => {
   const ref = packed >>> 3;

@@ -16,7 +16,7 @@ import { joinBytes } from "./bytes";
 import { XLSX_MSG, XlsxError } from "./messages";
 import {
   byteIndex, bytesAt, cellTagColumn, cellTagType, CLOSE_FORMULA, CLOSE_INLINE, CLOSE_VALUE, digitsBytes, emptyIsCached,
-  findRowEnd, findRowStart, hasSelfClosing, indexOfBytes, lastRowEnd, numberBytes, readCellTagBytes, rowAttributeBytes,
+  findRowEnd, findRowStart, hasSelfClosing, indexOfBytes, lastRowEnd, numberBytes, plainCellTagBytes, readCellTagBytes, rowAttributeBytes,
   TYPE_BOOLEAN, TYPE_INLINE, TYPE_NUMBER, TYPE_SHARED,
 } from "./scan-bytes";
 import { textRowCells, type ScannedCell } from "./scan-text";
@@ -74,17 +74,19 @@ const DEFAULT_ROW_LIMIT = 64 << 20;
 
 const sameNumbers = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** Adds a row that has a value or an uncalculated formula (a row of neither is skipped). */
-function pushRow(out: ScannedRow[], cells: ScannedCell[], rowNumber: number, uncalculated: readonly number[]): void {
-  if (uncalculated.length === 0 && cells.length === 0) return;
-  let undecodable = false;
-  for (const c of cells) if (typeof c === "string" && c.includes(UNREADABLE)) undecodable = true;
-  if (undecodable) out.push(uncalculated.length > 0 ? { cells, rowNumber, uncalculated, undecodable } : { cells, rowNumber, undecodable });
-  else out.push(uncalculated.length > 0 ? { cells, rowNumber, uncalculated } : { cells, rowNumber });
+/**
+ * Receives each row as it is read (SheetByteScanner.visit): `cells` is the scanner's own array, valid only
+ * during the call (the next row is read into it); `uncalculated` as ScannedRow's (shared, read only).
+ */
+export type RowVisitor = (cells: readonly ScannedCell[], rowNumber: number, undecodable: boolean, uncalculated: readonly number[] | undefined) => void;
+
+function rowOf(cells: readonly ScannedCell[], rowNumber: number, undecodable: boolean, uncalculated: readonly number[] | undefined): ScannedRow {
+  if (undecodable) return uncalculated ? { cells, rowNumber, uncalculated, undecodable } : { cells, rowNumber, undecodable };
+  return uncalculated ? { cells, rowNumber, uncalculated } : { cells, rowNumber };
 }
 
-/** The character codes of asciiText's text (one array for every call). */
-const ASCII_CODES: number[] = [];
+/** The character codes of asciiText's text, one array per length (setting an array's length is a call into V8). */
+const ASCII_CODES: number[][] = [];
 
 /**
  * b[from, to) as text when it is short and ASCII (a number of more than 15 digits, such as a date serial
@@ -94,8 +96,7 @@ const ASCII_CODES: number[] = [];
 function asciiText(b: Uint8Array, from: number, to: number): string | undefined {
   const length = to - from;
   if (length > 64) return undefined;
-  const codes = ASCII_CODES;
-  codes.length = length;
+  const codes = (ASCII_CODES[length] ??= new Array<number>(length).fill(0));
   for (let i = 0; i < length; i++) {
     const c = b[from + i];
     if (c > 127) return undefined;
@@ -119,29 +120,60 @@ export class SheetByteScanner {
    * as every row of a sheet with a helper formula column has one.
    */
   private lastUncalculated: readonly number[] = [];
+  /** Where rows go (set by each feed or visit), and whether they are read into `reused`. */
+  private visitor: RowVisitor = () => undefined;
+  private reuse = false;
+  private readonly reused: ScannedCell[] = [];
+  /** Rows handed to the visitor by the current feed or visit. */
+  private visited = 0;
+  /** 1 + the last column the fast path set in the row being read (the row's length). */
+  private rowWidth = 0;
+  /**
+   * The row being read holds a string that may be unreadable (U+FFFD): any but those of the string table when
+   * no string there is (most rows of most sheets then need no check).
+   */
+  private rowCheck = false;
+  private readonly tableUnreadable: boolean;
 
   constructor(private readonly strings: readonly string[], options: { rowLimit?: number; part?: string } = {}) {
     this.rest = new Pending(options.rowLimit ?? DEFAULT_ROW_LIMIT, options.part ?? "");
+    this.tableUnreadable = strings.some((s) => s.includes(UNREADABLE));
   }
 
   /** Adds the complete rows of `chunk` (after what earlier chunks left unfinished) to `out`; `final` ends the sheet. */
   feed(chunk: Uint8Array, final: boolean, out: ScannedRow[]): void {
+    this.run(chunk, final, false, (cells, rowNumber, undecodable, uncalculated) => out.push(rowOf(cells, rowNumber, undecodable, uncalculated)));
+  }
+
+  /**
+   * As `feed`, but each row goes to `visitor` as soon as it is read, in one array reused for the next row (no
+   * array per row to collect: a large sheet's rows cost no garbage); returns the number of rows handed over.
+   */
+  visit(chunk: Uint8Array, final: boolean, visitor: RowVisitor): number {
+    return this.run(chunk, final, true, visitor);
+  }
+
+  private run(chunk: Uint8Array, final: boolean, reuse: boolean, visitor: RowVisitor): number {
+    this.visitor = visitor;
+    this.reuse = reuse;
+    this.visited = 0;
     let b = chunk;
     if (!this.rest.empty) {
       // A chunk that ends no row is only held (joined once, when the row's end arrives): linear time.
       if (this.holdingRow && !final && lastRowEnd(chunk) === 0 && !hasSelfClosing(chunk)) {
         this.rest.add(chunk.slice());
-        return;
+        return 0;
       }
-      b = this.finishHeld(this.rest.take(), chunk, final, out);
+      b = this.finishHeld(this.rest.take(), chunk, final);
     }
-    const left = this.scan(b, final, out);
-    if (final || left >= b.length) return;
+    const left = this.scan(b, final);
+    if (final || left >= b.length) return this.visited;
     // Keep (a copy of) the unfinished row, or only the last bytes (a cut "<row") when none is open: text
     // between rows (whitespace, other elements) is never held, however long it is.
     const open = findRowStart(b, left, b.length);
     this.holdingRow = open >= 0;
     this.rest.add(b.slice(open >= 0 ? open : Math.max(left, b.length - CUT_TAG)));
+    return this.visited;
   }
 
   /**
@@ -149,12 +181,12 @@ export class SheetByteScanner {
    * the bytes up to the row's end (and a little after: the fast path looks a few bytes ahead) are joined, not
    * the whole chunk (a megabyte per chunk of a large sheet).
    */
-  private finishHeld(held: Uint8Array, chunk: Uint8Array, final: boolean, out: ScannedRow[]): Uint8Array {
+  private finishHeld(held: Uint8Array, chunk: Uint8Array, final: boolean): Uint8Array {
     const end = final ? -1 : findRowEnd(chunk, 0, chunk.length);
     const headLength = end < 0 ? chunk.length : Math.min(chunk.length, end + 6 + LOOK_AHEAD);
     if (headLength === chunk.length) return joinBytes([held, chunk], held.length + chunk.length);
     const head = joinBytes([held, chunk.subarray(0, headLength)], held.length + headLength);
-    const left = this.scan(head, false, out, held.length + end + 6);
+    const left = this.scan(head, false, held.length + end + 6);
     if (left >= held.length) return chunk.subarray(left - held.length);
     return joinBytes([held.subarray(left), chunk], held.length - left + chunk.length);
   }
@@ -164,7 +196,7 @@ export class SheetByteScanner {
   }
 
   /** Turns the complete rows of b (those starting before `limit`) into cell arrays; returns where the unfinished tail starts. */
-  private scan(b: Uint8Array, final: boolean, out: ScannedRow[], limit = final ? b.length : lastRowEnd(b)): number {
+  private scan(b: Uint8Array, final: boolean, limit = final ? b.length : lastRowEnd(b)): number {
     const n = b.length;
     let p = 0;
     for (;;) {
@@ -187,10 +219,30 @@ export class SheetByteScanner {
       const cells = this.fastCells(b, tagEnd + 1, n, uncalculated) ?? this.textCells(b, tagEnd, n, uncalculated);
       if (cells === undefined) break;
       this.lastRow = rowNumber;
-      pushRow(out, cells, rowNumber, this.handedOut(uncalculated));
+      this.emit(cells, rowNumber, this.handedOut(uncalculated));
       p = this.rowEnd + 6;
     }
     return p;
+  }
+
+  /** Hands over a row that has a value or an uncalculated formula (a row of neither is skipped). */
+  private emit(cells: readonly ScannedCell[], rowNumber: number, uncalculated: readonly number[]): void {
+    if (uncalculated.length === 0 && cells.length === 0) return;
+    let undecodable = false;
+    if (this.rowCheck) for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      if (typeof c === "string" && c.includes(UNREADABLE)) undecodable = true;
+    }
+    this.visited++;
+    this.visitor(cells, rowNumber, undecodable, uncalculated.length > 0 ? uncalculated : undefined);
+  }
+
+  /** The array the fast path reads a row into: a new one, or (visit) the reused one emptied. */
+  private rowCells(): ScannedCell[] {
+    if (!this.reuse) return [];
+    const cells = this.reused;
+    for (let i = 0; i < cells.length; i++) cells[i] = undefined;
+    return cells;
   }
 
   /** The row's uncalculated columns as a list of its own (or the previous row's, when the same). */
@@ -207,6 +259,7 @@ export class SheetByteScanner {
     const s = this.decode(b, tagEnd + 1, rowEnd + 6);
     uncalculated.length = 0;
     this.rowEnd = rowEnd;
+    this.rowCheck = true;
     return textRowCells(s, 0, s.length - 6, this.strings, uncalculated);
   }
 
@@ -215,7 +268,9 @@ export class SheetByteScanner {
    * cell in the regular form; undefined otherwise (or when the row is cut).
    */
   private fastCells(b: Uint8Array, start: number, n: number, uncalculated: number[]): ScannedCell[] | undefined {
-    const cells: ScannedCell[] = [];
+    const cells = this.rowCells();
+    this.rowWidth = 0;
+    this.rowCheck = this.tableUnreadable;
     let col = -1;
     let p = start;
     for (;;) {
@@ -225,6 +280,7 @@ export class SheetByteScanner {
       if (c1 === 47) {
         if (b[lt + 2] === 114 && b[lt + 3] === 111 && b[lt + 4] === 119 && b[lt + 5] === 62) {
           this.rowEnd = lt;
+          if (cells.length !== this.rowWidth) cells.length = this.rowWidth; // a reused array longer than this row
           return cells;
         }
         return undefined;
@@ -232,7 +288,8 @@ export class SheetByteScanner {
       const after = b[lt + 2];
       if (c1 !== 99 || (after !== 32 && after !== 62 && after !== 47)) return undefined;
       const tagEnd = byteIndex(b, 62, lt);
-      const tag = tagEnd < 0 ? -1 : readCellTagBytes(b, lt + 2, tagEnd);
+      let tag = tagEnd < 0 ? -1 : plainCellTagBytes(b, lt + 2, tagEnd);
+      if (tag === -2) tag = readCellTagBytes(b, lt + 2, tagEnd);
       if (tag < 0) return undefined;
       col = cellTagColumn(tag, col);
       if (b[tagEnd - 1] === 47) {
@@ -271,6 +328,8 @@ export class SheetByteScanner {
       const to = byteIndex(b, 60, from);
       if (to < 0 || !bytesAt(b, to, CLOSE_INLINE)) return -1;
       cells[col] = decodeXmlText(this.decode(b, from, to));
+      this.rowCheck = true;
+      if (col >= this.rowWidth) this.rowWidth = col + 1;
       return to + CLOSE_INLINE.length;
     }
     if (b[q] === 60 && b[q + 1] === 47 && b[q + 2] === 99 && b[q + 3] === 62) {
@@ -282,7 +341,10 @@ export class SheetByteScanner {
     const to = byteIndex(b, 60, from);
     if (to < 0 || !bytesAt(b, to, CLOSE_VALUE)) return -1;
     if (formula && to === from && !emptyIsCached(type)) uncalculated.push(col); // <f>…</f><v></v>, as openpyxl writes
-    else cells[col] = this.value(type, b, from, to);
+    else {
+      cells[col] = this.value(type, b, from, to);
+      if (col >= this.rowWidth) this.rowWidth = col + 1;
+    }
     return to + CLOSE_VALUE.length;
   }
 
@@ -296,13 +358,16 @@ export class SheetByteScanner {
       }
       case TYPE_SHARED: {
         const index = digitsBytes(b, from, to);
-        return index >= 0 && index < this.strings.length ? this.strings[index] : sharedString(this.strings, this.decode(b, from, to));
+        if (index >= 0 && index < this.strings.length) return this.strings[index];
+        this.rowCheck = true;
+        return sharedString(this.strings, this.decode(b, from, to));
       }
       case TYPE_BOOLEAN: {
         const length = to - from;
         return (length === 1 && b[from] === 49) || (length === 4 && b[from] === 116 && b[from + 1] === 114 && b[from + 2] === 117 && b[from + 3] === 101);
       }
       default:
+        this.rowCheck = true;
         return decodeXmlText(this.decode(b, from, to));
     }
   }
