@@ -17,7 +17,7 @@ export interface SourceRow {
   readonly uncalculated?: readonly number[];
 }
 
-/** Takes one row of a `RowBatch.visit`: `cells` is valid only during the call (the source reuses the array). */
+/** Takes one row of a `RowBatch.visit`: `cells` is valid only during the call (the source reuses the array) unless asked to keep it. */
 export type RowVisitor = (cells: readonly LedgerCell[], rowNumber: number, undecodable: boolean, uncalculated: readonly number[] | undefined) => void;
 
 export interface RowBatch {
@@ -25,8 +25,9 @@ export interface RowBatch {
   /**
    * Instead of `rows` (then empty): hands the batch's rows to a visitor one by one and returns how many; called
    * once, before the next batch is asked for (the .xlsx reader reads its rows into one array, without garbage).
+   * `keep`: each row in an array of its own, as in `rows` (the visitor keeps them).
    */
-  readonly visit?: (visitor: RowVisitor) => number;
+  readonly visit?: (visitor: RowVisitor, keep?: boolean) => number;
   /** Share of the input consumed so far (0–1), when the source knows its size. */
   readonly fraction?: number;
   /** Set by file readers on their first batch. */
@@ -94,7 +95,7 @@ export async function aggregateLedger(source: RowSource, options: ImportOptions)
   };
 
   const add: RowVisitor = (cells, rowNumber, undecodable, uncalculated) => aggregator!.add(cells, rowNumber, undecodable, uncalculated);
-  const hold: RowVisitor = (cells, rowNumber, undecodable, uncalculated) => pending.push({ cells: cells.slice(), rowNumber, undecodable, uncalculated });
+  const hold: RowVisitor = (cells, rowNumber, undecodable, uncalculated) => pending.push({ cells, rowNumber, undecodable, uncalculated });
   for await (const batch of source as AsyncIterable<RowBatch>) {
     if (batch.source) info = batch.source;
     let count = batch.rows.length;
@@ -104,7 +105,7 @@ export async function aggregateLedger(source: RowSource, options: ImportOptions)
       if (batch.visit) count += batch.visit(add);
     } else {
       for (const row of batch.rows) pending.push(row);
-      if (batch.visit) count += batch.visit(hold);
+      if (batch.visit) count += batch.visit(hold, true);
       const early = start(false);
       if (early) return early;
     }

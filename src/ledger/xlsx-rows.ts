@@ -59,7 +59,7 @@ async function* rows(file: RandomAccessFile, options: XlsxOptions, visits: boole
   const source = { format: "xlsx" as const, sheet: sheet.name, date1904: pkg.date1904 };
   let first = true;
   const batch = (chunk: Uint8Array, final: boolean): Pick<RowBatch, "rows" | "visit"> => {
-    if (visits) return { rows: NO_ROWS, visit: (visitor) => scanner.visit(chunk, final, visitor) };
+    if (visits) return { rows: NO_ROWS, visit: (visitor, keep) => scanner.visit(chunk, final, visitor, keep) };
     const out: ScannedRow[] = [];
     scanner.feed(chunk, final, out);
     return { rows: out };

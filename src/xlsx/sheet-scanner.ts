@@ -147,10 +147,11 @@ export class SheetByteScanner {
 
   /**
    * As `feed`, but each row goes to `visitor` as soon as it is read, in one array reused for the next row (no
-   * array per row to collect: a large sheet's rows cost no garbage); returns the number of rows handed over.
+   * array per row to collect: a large sheet's rows cost no garbage; a cell the row lacks is undefined, not a
+   * hole) unless `keep` (then an array of the row's own, as `feed` makes); returns the number of rows handed over.
    */
-  visit(chunk: Uint8Array, final: boolean, visitor: RowVisitor): number {
-    return this.run(chunk, final, true, visitor);
+  visit(chunk: Uint8Array, final: boolean, visitor: RowVisitor, keep = false): number {
+    return this.run(chunk, final, !keep, visitor);
   }
 
   private run(chunk: Uint8Array, final: boolean, reuse: boolean, visitor: RowVisitor): number {

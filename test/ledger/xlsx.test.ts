@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as ExcelJS from "exceljs";
 import { strToU8, zipSync, type Zippable } from "fflate";
-import { bytesFile, parsePeriod, readLedgerBlob, readLedgerBytes, xlsxRows, type LedgerCell, type SourceRow, type UnitPeriodCounts } from "../../src/ledger";
+import {
+  aggregateLedger, bytesFile, parsePeriod, readLedgerBlob, readLedgerBytes, xlsxRows, type LedgerCell, type LedgerData, type SourceRow, type UnitPeriodCounts,
+} from "../../src/ledger";
 import { readLedgerFile } from "../../src/ledger/node";
 import { writeLedgerCsv, writeLedgerXlsx } from "../../scripts/gen-ledger";
 import { HEADER } from "./helpers";
@@ -191,6 +193,38 @@ describe("the same generated ledger as .xlsx and as .csv", () => {
     expect(b.data.problems.map((p) => [p.row, p.code])).toEqual(a.data.problems.map((p) => [p.row, p.code]));
     for (const period of ["2020", "2021", "2022", "2021Q4", "2021-01"]) {
       expect(b.data.counts(parsePeriod(period))).toEqual(a.data.counts(parsePeriod(period)));
+    }
+  });
+});
+
+describe("the import visits the .xlsx rows in one reused array (xlsxRowVisits)", () => {
+  /** Everything a LedgerData answers that the result workbook shows. */
+  const answers = (data: LedgerData) => ({
+    summary: data.summary, problems: data.problems,
+    counts: ["2020", "2021", "2021Q1", "2021-03", "2022"].map((p) => data.counts(parsePeriod(p))),
+  });
+  const both = async (bytes: Uint8Array) => {
+    const visited = await readLedgerBytes(bytes, { rules: LEDGER_RULES });
+    const fed = await aggregateLedger(xlsxRows(bytesFile(bytes)), { rules: LEDGER_RULES });
+    if (visited.status !== "ok" || fed.status !== "ok") throw new Error("mapping");
+    expect(visited.mapping).toStrictEqual(fed.mapping);
+    return [answers(visited.data), answers(fed.data)];
+  };
+
+  test("the same LedgerData as the rows fed one array per row: generated ledgers with duplicates and problems", async () => {
+    for (const sharedStrings of [true, false]) {
+      const xlsx = join(dir, `visits-${sharedStrings}.xlsx`);
+      await writeLedgerXlsx(xlsx, { rows: 3000, seed: 7, duplicates: 9, problems: 40, sharedStrings });
+      const [visited, fed] = await both(readFileSync(xlsx));
+      expect(visited.summary.problemCount).toBeGreaterThan(0);
+      expect(visited).toStrictEqual(fed);
+    }
+  });
+
+  test("the same for title rows, gaps, errors, uncalculated formulas", async () => {
+    for (const bytes of [handMadeXlsx(6, false), uncalculatedXlsx()]) {
+      const [visited, fed] = await both(bytes);
+      expect(visited).toStrictEqual(fed);
     }
   });
 });
