@@ -216,7 +216,7 @@ export class SheetByteScanner {
         continue;
       }
       const uncalculated = this.uncalculated;
-      uncalculated.length = 0;
+      while (uncalculated.length > 0) uncalculated.pop(); // not length = 0: a call into V8 for every row
       const cells = this.fastCells(b, tagEnd + 1, n, uncalculated) ?? this.textCells(b, tagEnd, n, uncalculated);
       if (cells === undefined) break;
       this.lastRow = rowNumber;
@@ -258,7 +258,7 @@ export class SheetByteScanner {
     const rowEnd = findRowEnd(b, tagEnd, n);
     if (rowEnd < 0) return undefined;
     const s = this.decode(b, tagEnd + 1, rowEnd + 6);
-    uncalculated.length = 0;
+    while (uncalculated.length > 0) uncalculated.pop();
     this.rowEnd = rowEnd;
     this.rowCheck = true;
     return textRowCells(s, 0, s.length - 6, this.strings, uncalculated);
