@@ -217,6 +217,16 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
+/**
+ * A parsed record. A class, not an object literal: V8 tracks the survival of literals per allocation site
+ * and, when a garbage collection falls while a chunk's rows are all alive, moves the site's later objects to
+ * the old generation, where each row then keeps its young cells alive until a full collection (several
+ * hundred milliseconds of collection on a million rows, depending on timing). Instances of a class are not tracked.
+ */
+class CsvRow implements SourceRow {
+  constructor(readonly cells: readonly string[], readonly rowNumber: number) {}
+}
+
 /** Incremental RFC 4180 parser over decoded text; a record is one row (a quoted line break does not start a row). */
 export class CsvParser {
   private rest = "";
@@ -250,7 +260,7 @@ export class CsvParser {
           nl = n;
         }
         const end = nl > p && this.eolCode === LF && s.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-        out.push({ cells: s.slice(p, end).split(this.delimiter), rowNumber: ++this.records });
+        out.push(new CsvRow(s.slice(p, end).split(this.delimiter), ++this.records));
         p = nl + 1;
         continue;
       }
@@ -302,7 +312,7 @@ export class CsvParser {
       if (i >= n) {
         if (!final) return -1;
         cells.push(value);
-        out.push({ cells, rowNumber: ++this.records });
+        out.push(new CsvRow(cells, ++this.records));
         return n;
       }
       if (s.charCodeAt(i) === d) {
@@ -312,7 +322,7 @@ export class CsvParser {
       }
       // At LF: drop the CR of a CRLF.
       cells.push(this.eolCode === LF && value.charCodeAt(value.length - 1) === CR ? value.slice(0, -1) : value);
-      out.push({ cells, rowNumber: ++this.records });
+      out.push(new CsvRow(cells, ++this.records));
       return i + 1;
     }
   }

@@ -35,12 +35,18 @@ export interface JudgmentErrorCount {
 }
 
 type Buckets = Map<number, Int32Array>;
+/** A judged order, the months it counts in (before judgment) and its rows byUnit counts. */
+type OrderMonths = { readonly order: JudgedOrder; readonly months: readonly number[]; readonly tallied: readonly Tallied[] };
+type Tallied = ResolvedDecision & { readonly kind: JudgmentKind; readonly conclusion: Conclusion };
+/** An object while its fields are set one by one. */
+type Building<T> = { -readonly [K in keyof T]?: T[K] };
 
 export class LedgerJudgment {
   /** Counts before judgment − counts after, and counts with pending 成立 − counts after, by month. */
   readonly before: Buckets = new Map();
   readonly ifPending: Buckets = new Map();
   private readonly errorRows: ReadonlySet<number>;
+  private ordersWithMonths?: readonly OrderMonths[];
 
   constructor(readonly outcome: JudgmentOutcome, private readonly unitCount: number, private readonly classes: CallbackClasses,
     /** Column of 工单编号 in the register, for the 说明 rows' cells. */
@@ -87,18 +93,40 @@ export class LedgerJudgment {
   /** Judged orders that count in the period (in any of its months, before judgment). */
   private inPeriod(period: Period): JudgedOrder[] {
     const months = new Set(periodMonthIndexes(period));
-    return [...this.outcome.orders.values()].filter((o) => [...orderMonths(o.order, this.classes)].some((m) => months.has(m)));
+    const found: JudgedOrder[] = [];
+    for (const { order, months: counted } of this.withMonths()) if (anyIn(counted, months)) found.push(order);
+    return found;
+  }
+
+  /**
+   * Each judged order with the months it counts in (before judgment), worked out once: the monthly results ask
+   * for thirteen periods.
+   */
+  private withMonths(): readonly OrderMonths[] {
+    this.ordersWithMonths ??= [...this.outcome.orders.values()].map((order) => ({
+      order, months: [...orderMonths(order.order, this.classes)], tallied: this.tallied(order),
+    }));
+    return this.ordersWithMonths;
+  }
+
+  /** The order's rows byUnit counts by 研判事项 and 结论: readable ones without an error. */
+  private tallied(o: JudgedOrder): Tallied[] {
+    const rows: Tallied[] = [];
+    for (const i of o.decisions) {
+      const d = this.outcome.decisions[i];
+      if (d.kind !== undefined && d.conclusion !== undefined && !this.errorRows.has(d.row)) rows.push(d as Tallied);
+    }
+    return rows;
   }
 
   /** Per unit with decisions on orders counted in the period. */
   byUnit(period: Period): Map<number, UnitJudgment> {
     const result = new Map<number, Mutable>();
-    for (const o of this.inPeriod(period)) {
+    const months = new Set(periodMonthIndexes(period));
+    for (const { order: o, months: counted, tallied } of this.withMonths()) {
+      if (!anyIn(counted, months)) continue;
       const entry = result.get(o.unit) ?? emptyUnit(o.unit);
-      for (const i of o.decisions) {
-        const d = this.outcome.decisions[i];
-        if (d.kind === undefined || d.conclusion === undefined) continue;
-        if (this.errorRows.has(d.row)) continue;
+      for (const d of tallied) {
         entry.byKind[d.kind][d.conclusion]++;
         if (d.conclusion === "待定") entry.pending++;
         if (d.applied) entry.appliedByKind.set(d.kind, (entry.appliedByKind.get(d.kind) ?? 0) + 1);
@@ -121,14 +149,16 @@ export class LedgerJudgment {
   problems(period: Period): JudgmentProblem[] {
     const months = new Set(periodMonthIndexes(period));
     const notes: JudgmentProblem[] = [];
-    for (const o of this.outcome.orders.values()) {
-      if ([...orderMonths(o.order, this.classes)].some((m) => months.has(m))) continue;
+    for (const { order: o, months: counted } of this.withMonths()) {
+      if (anyIn(counted, months)) continue;
       for (const i of o.decisions) {
         const d = this.outcome.decisions[i];
-        notes.push({
-          row: d.row, column: "工单编号", ...(this.idColumn === undefined ? {} : { columnIndex: this.idColumn }), level: "info",
-          message: LEDGER_MESSAGES.judgment.outsidePeriod(period.name),
-        });
+        // Built field by field: a spread after the first field is a slow runtime call in V8 (thousands of rows).
+        const note: Building<JudgmentProblem> = { row: d.row, column: "工单编号" };
+        if (this.idColumn !== undefined) note.columnIndex = this.idColumn;
+        note.level = "info";
+        note.message = LEDGER_MESSAGES.judgment.outsidePeriod(period.name);
+        notes.push(note as JudgmentProblem);
       }
     }
     return [...this.outcome.problems, ...notes].sort((a, b) => a.row - b.row);
@@ -169,6 +199,12 @@ export class LedgerJudgment {
     for (const u of this.byUnit(period).values()) n += u.pending;
     return n;
   }
+}
+
+/** Whether one of `months` is in `period` (a loop: called for every judged order and period). */
+function anyIn(months: readonly number[], period: ReadonlySet<number>): boolean {
+  for (let i = 0; i < months.length; i++) if (period.has(months[i])) return true;
+  return false;
 }
 
 /** An unreadable 研判事项 or 结论 as the user typed it. */

@@ -80,6 +80,28 @@ export function parseDecisions(register: DecisionRegister): { decisions: ParsedD
   return { decisions, problems: reader.problems };
 }
 
+/**
+ * The ids the register names (each row's 工单编号, and the order a 重复工单 row merges into), in sheet order,
+ * as parseDecisions reads them, without the rest of each row: the import needs them before the ledger and
+ * the decisions only after it (their dates, parsed first, would shape the date parsing of a million rows).
+ */
+export function decisionIds(register: DecisionRegister): Set<string> {
+  const ids = new Set<string>();
+  const cell = (row: DecisionRow, c: DecisionColumn): LedgerCell => {
+    const at = register.columns[c];
+    return at === undefined ? null : row.cells[at];
+  };
+  for (const row of register.rows) {
+    if (isBlankRow(row, register.columns)) continue;
+    const id = orderIdOf(cell(row, "工单编号"));
+    if (id !== "") ids.add(id);
+    if (judgmentKindOf(cell(row, "研判事项")) !== "重复工单") continue;
+    const parent = orderIdOf(cell(row, "更正为"));
+    if (parent !== "") ids.add(parent);
+  }
+  return ids;
+}
+
 /** One row at a time (a class, not closures per row: tsx wraps every closure it creates in a naming call). */
 class RowReader {
   readonly problems: JudgmentProblem[] = [];

@@ -5,25 +5,17 @@
 import type { Organization, Registry } from "../engine/registry";
 import { LedgerJudgment } from "./judgment-data";
 import { resolveJudgment, type FoundOrder, type JudgmentScope } from "./judgment-resolve";
-import { parseDecisions, type DecisionRegister, type JudgmentProblem, type ParsedDecision } from "./judgment-rows";
+import { decisionIds, parseDecisions, type DecisionRegister } from "./judgment-rows";
 import type { OrderCounter } from "./order-counter";
 import type { StoredOrder } from "./order-store";
 
 export class JudgmentWatch {
   /** The ids the register names (orders and merge parents). */
-  readonly ids = new Set<string>();
+  readonly ids: ReadonlySet<string>;
   private readonly found = new Map<string, FoundOrder>();
-  private readonly decisions: readonly ParsedDecision[];
-  private readonly rowProblems: readonly JudgmentProblem[];
 
   constructor(private readonly register: DecisionRegister, private readonly scope: JudgmentScope) {
-    const { decisions, problems } = parseDecisions(register);
-    this.decisions = decisions;
-    this.rowProblems = problems;
-    for (const d of decisions) {
-      if (d.id !== "") this.ids.add(d.id);
-      if (d.parent) this.ids.add(d.parent);
-    }
+    this.ids = decisionIds(register);
   }
 
   /** A counted order the register names (the first row holding the id: later ones are duplicates). */
@@ -38,7 +30,8 @@ export class JudgmentWatch {
 
   finish(units: readonly Organization[], registry: Registry, counter: OrderCounter): LedgerJudgment {
     const classes = counter.classes;
-    const outcome = resolveJudgment(this.decisions, this.rowProblems, {
+    const { decisions, problems } = parseDecisions(this.register);
+    const outcome = resolveJudgment(decisions, problems, {
       found: this.found, units, registry, scope: this.scope, appealDays: this.register.appealDays, classes, columns: this.register.columns,
     });
     const judgment = new LedgerJudgment(outcome, units.length, classes, this.register.columns["工单编号"]);

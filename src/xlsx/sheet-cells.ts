@@ -150,7 +150,8 @@ class CellReader {
   private cell(tag: string, body: string, row: number, col: number): void {
     const style = Number(attribute(tag, "s") ?? 0) || 0;
     const t = attribute(tag, "t") ?? "n";
-    const formula = this.formula(body, `${columnLetter(col)}${row}`);
+    // Most cells hold no formula and a plain <v>: both are found without a regular expression.
+    const formula = body.indexOf("<f") < 0 ? undefined : this.formula(body, row, col);
     let value: string | number | boolean | null = null;
     let cached = false;
     if (t === "inlineStr") {
@@ -160,8 +161,7 @@ class CellReader {
         cached = true;
       }
     } else {
-      const v = /<v\b[^>]*?(?:\/>|>([\s\S]*?)<\/v>)/.exec(body);
-      const raw = v ? decodeXmlText(v[1] ?? "") : undefined;
+      const raw = valueText(body);
       if (raw !== undefined && (raw !== "" || t === "str" || t === "s")) {
         cached = true;
         value = cellValue(t, raw, this.strings);
@@ -169,20 +169,21 @@ class CellReader {
     }
     if (formula === undefined && value === null) return;
     if (value === "" && formula === undefined) return;
-    this.onCell({
-      row: row - 1, col, value, style, uncalculated: formula !== undefined && !cached,
-      ...(formula !== undefined && formula !== "" ? { formula } : {}),
-    });
+    const uncalculated = formula !== undefined && !cached;
+    this.onCell(formula !== undefined && formula !== ""
+      ? { row: row - 1, col, value, style, uncalculated, formula }
+      : { row: row - 1, col, value, style, uncalculated });
   }
 
   /**
-   * The formula of a cell at `address`: its text, a shared formula moved from its master, "" for a formula
+   * The formula of the cell at `row` (1-based) and `col`: its text, a shared formula moved from its master, "" for a formula
    * without text (a data-table or array member, a shared formula whose master is missing or that would
    * leave the sheet: it still has a formula, so a missing value is seen); undefined without <f>.
    */
-  private formula(body: string, address: string): string | undefined {
+  private formula(body: string, row: number, col: number): string | undefined {
     const f = /<f\b([^>]*?)(\/>|>([\s\S]*?)<\/f>)/.exec(body);
     if (!f) return undefined;
+    const address = `${columnLetter(col)}${row}`;
     const fTag = `<f${f[1]}>`;
     const text = f[3] !== undefined ? decodeXmlText(f[3]) : "";
     const si = attribute(fTag, "si");
@@ -198,6 +199,16 @@ class CellReader {
     } else formula = text === "" ? undefined : text;
     return formula ?? "";
   }
+}
+
+/** The decoded text of a cell's <v> (undefined without one); a plain "<v>…</v>" is read without a regular expression. */
+function valueText(body: string): string | undefined {
+  if (body.startsWith("<v>")) {
+    const end = body.indexOf("</v>", 3);
+    if (end >= 0) return decodeXmlText(body.slice(3, end));
+  }
+  const v = /<v\b[^>]*?(?:\/>|>([\s\S]*?)<\/v>)/.exec(body);
+  return v ? decodeXmlText(v[1] ?? "") : undefined;
 }
 
 function cellValue(t: string, raw: string, strings: readonly string[]): string | number | boolean | null {

@@ -28,10 +28,13 @@ export function decodeXmlText(s: string): string {
 }
 
 const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+/** ` name="` by name (names come from the code: a few dozen). */
+const ATTRIBUTE_KEYS = new Map<string, string>();
 
 /** Value of attribute `name` in a start tag (the tag alone, so searches stay short), or undefined. */
 export function attribute(tag: string, name: string): string | undefined {
-  const key = ` ${name}="`;
+  let key = ATTRIBUTE_KEYS.get(name);
+  if (key === undefined) ATTRIBUTE_KEYS.set(name, (key = ` ${name}="`));
   let i = tag.indexOf(key);
   if (i < 0) {
     // Single quotes or other whitespace before the name: legal, rare, so handled second.

@@ -115,8 +115,21 @@ function judgmentHeader(snapshot: SheetSnapshot): { row: number; cols: (number |
 }
 
 function text(value: CellValue): string {
-  return value === null ? "" : String(value).normalize("NFKC").trim();
+  if (value === null) return "";
+  const s = String(value);
+  // ASCII is its own NFKC form (ids, numbers); other text repeats (units, 研判事项, 结论) and is folded once.
+  if (!NON_ASCII.test(s)) return s.trim();
+  let folded = FOLDED.get(s);
+  if (folded === undefined) {
+    folded = s.normalize("NFKC").trim();
+    if (FOLDED.size < FOLDED_LIMIT) FOLDED.set(s, folded);
+  }
+  return folded;
 }
+
+const NON_ASCII = /[^\u0000-\u007F]/;
+const FOLDED = new Map<string, string>();
+const FOLDED_LIMIT = 10_000;
 
 /** cyrb53: a 53-bit string hash, as 14 hex digits (a change detector, not a security measure). */
 function hash(s: string): string {
