@@ -72,8 +72,6 @@ const LOOK_AHEAD = 64;
 /** Limit of a row held between chunks when none is given. */
 const DEFAULT_ROW_LIMIT = 64 << 20;
 
-const sameNumbers = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
-
 /**
  * Receives each row as it is read (SheetByteScanner.visit): `cells` is the scanner's own array, valid only
  * during the call (the next row is read into it); `uncalculated` as ScannedRow's (shared, read only).
@@ -113,8 +111,12 @@ export class SheetByteScanner {
   private readonly decoder = new TextDecoder();
   /** Where the </row> of the row fastCells or textCells last read starts. */
   private rowEnd = -1;
-  /** The columns of uncalculated formulas of the row being read (one array for every row). */
+  /**
+   * The columns of uncalculated formulas of the row being read: the first `uncalculatedCount` of one array for
+   * every row (never emptied: V8 would give back its store, and the next push allocate one).
+   */
   private readonly uncalculated: number[] = [];
+  private uncalculatedCount = 0;
   /**
    * The last list of uncalculated columns handed out: the next row with the same columns shares it (read only),
    * as every row of a sheet with a helper formula column has one.
@@ -215,12 +217,11 @@ export class SheetByteScanner {
         p = tagEnd + 1;
         continue;
       }
-      const uncalculated = this.uncalculated;
-      while (uncalculated.length > 0) uncalculated.pop(); // not length = 0: a call into V8 for every row
-      const cells = this.fastCells(b, tagEnd + 1, n, uncalculated) ?? this.textCells(b, tagEnd, n, uncalculated);
+      this.uncalculatedCount = 0;
+      const cells = this.fastCells(b, tagEnd + 1, n) ?? this.textCells(b, tagEnd, n);
       if (cells === undefined) break;
       this.lastRow = rowNumber;
-      this.emit(cells, rowNumber, this.handedOut(uncalculated));
+      this.emit(cells, rowNumber, this.handedOut());
       p = this.rowEnd + 6;
     }
     return p;
@@ -247,28 +248,35 @@ export class SheetByteScanner {
   }
 
   /** The row's uncalculated columns as a list of its own (or the previous row's, when the same). */
-  private handedOut(uncalculated: readonly number[]): readonly number[] {
-    if (uncalculated.length === 0) return EMPTY_COLUMNS;
-    if (!sameNumbers(uncalculated, this.lastUncalculated)) this.lastUncalculated = uncalculated.slice();
+  private handedOut(): readonly number[] {
+    const count = this.uncalculatedCount;
+    if (count === 0) return EMPTY_COLUMNS;
+    const last = this.lastUncalculated;
+    let same = last.length === count;
+    for (let i = 0; same && i < count; i++) same = last[i] === this.uncalculated[i];
+    if (!same) this.lastUncalculated = this.uncalculated.slice(0, count);
     return this.lastUncalculated;
   }
 
   /** The row after the tag ending at b[tagEnd], decoded and read by ./scan-text; undefined when it is cut. */
-  private textCells(b: Uint8Array, tagEnd: number, n: number, uncalculated: number[]): ScannedCell[] | undefined {
+  private textCells(b: Uint8Array, tagEnd: number, n: number): ScannedCell[] | undefined {
     const rowEnd = findRowEnd(b, tagEnd, n);
     if (rowEnd < 0) return undefined;
     const s = this.decode(b, tagEnd + 1, rowEnd + 6);
-    while (uncalculated.length > 0) uncalculated.pop();
     this.rowEnd = rowEnd;
     this.rowCheck = true;
-    return textRowCells(s, 0, s.length - 6, this.strings, uncalculated);
+    const uncalculated: number[] = [];
+    const cells = textRowCells(s, 0, s.length - 6, this.strings, uncalculated);
+    this.uncalculatedCount = 0;
+    for (const col of uncalculated) this.uncalculated[this.uncalculatedCount++] = col;
+    return cells;
   }
 
   /**
    * The cells of the row whose content starts at b[start], when every element up to its </row> is a
    * cell in the regular form; undefined otherwise (or when the row is cut).
    */
-  private fastCells(b: Uint8Array, start: number, n: number, uncalculated: number[]): ScannedCell[] | undefined {
+  private fastCells(b: Uint8Array, start: number, n: number): ScannedCell[] | undefined {
     const cells = this.rowCells();
     this.rowWidth = 0;
     this.rowCheck = this.tableUnreadable;
@@ -297,7 +305,7 @@ export class SheetByteScanner {
         p = tagEnd + 1;
         continue;
       }
-      const next = this.fastCell(b, tagEnd + 1, n, cellTagType(tag), col, cells, uncalculated);
+      const next = this.fastCell(b, tagEnd + 1, n, cellTagType(tag), col, cells);
       if (next < 0) return undefined;
       p = next;
     }
@@ -307,7 +315,7 @@ export class SheetByteScanner {
    * Reads the content of a cell (from b[q], after its start tag) into cells[col] when it is in the
    * regular form; returns where the cell ends, or -1 (the row is then read as text).
    */
-  private fastCell(b: Uint8Array, q: number, n: number, type: number, col: number, cells: ScannedCell[], uncalculated: number[]): number {
+  private fastCell(b: Uint8Array, q: number, n: number, type: number, col: number, cells: ScannedCell[]): number {
     const formula = b[q] === 60 && b[q + 1] === 102 && (b[q + 2] === 62 || b[q + 2] === 32 || b[q + 2] === 47);
     if (formula) {
       // <f …>formula</f> or <f …/>: skipped; the cell's value is its cached <v>, if any (ledgers exported
@@ -334,14 +342,15 @@ export class SheetByteScanner {
       return to + CLOSE_INLINE.length;
     }
     if (b[q] === 60 && b[q + 1] === 47 && b[q + 2] === 99 && b[q + 3] === 62) {
-      if (formula) uncalculated.push(col); // <c …><f>…</f></c>: never calculated
+      if (formula) this.uncalculated[this.uncalculatedCount++] = col; // <c …><f>…</f></c>: never calculated
       return q + 4; // <c …></c>
     }
     if (b[q] !== 60 || b[q + 1] !== 118 || b[q + 2] !== 62) return -1;
     const from = q + 3;
     const to = byteIndex(b, 60, from);
-    if (to < 0 || !bytesAt(b, to, CLOSE_VALUE)) return -1;
-    if (formula && to === from && !emptyIsCached(type)) uncalculated.push(col); // <f>…</f><v></v>, as openpyxl writes
+    // </v></c>, compared in line (a read past the end is undefined, so false)
+    if (to < 0 || b[to + 1] !== 47 || b[to + 2] !== 118 || b[to + 3] !== 62 || b[to + 4] !== 60 || b[to + 5] !== 47 || b[to + 6] !== 99 || b[to + 7] !== 62) return -1;
+    if (formula && to === from && !emptyIsCached(type)) this.uncalculated[this.uncalculatedCount++] = col; // <f>…</f><v></v>, as openpyxl writes
     else {
       cells[col] = this.value(type, b, from, to);
       if (col >= this.rowWidth) this.rowWidth = col + 1;
