@@ -13,7 +13,7 @@ export interface SourceRow {
   readonly rowNumber: number;
   /** The row holds bytes its file's encoding cannot read (shown as U+FFFD): reported, never guessed. */
   readonly undecodable?: boolean;
-  /** 0-based columns holding a formula without a cached result (.xlsx): unknown values, never blanks. */
+  /** 0-based columns holding a formula without a cached result (.xlsx): unknown values, never blanks (read only: rows may share the list). */
   readonly uncalculated?: readonly number[];
 }
 

@@ -244,6 +244,11 @@ function uncalculatedXlsx(): Uint8Array {
     row(5, ["F4", "汉滨区", "2021-03-03 09:00:00", "2021-03-10 18:00:00", "2021-03-06 10:00:00", "否", "是"].map(inline)
       .concat(['<c r="H5" t="str"><f>""</f><v></v></c>'])),
   ];
+  return ledgerXlsx(rows);
+}
+
+/** A workbook whose only sheet, 工单明细, holds `rows` (<row> elements). */
+function ledgerXlsx(rows: readonly string[]): Uint8Array {
   const ns = "http://schemas.openxmlformats.org";
   const rel = (id: string, type: string, target: string) =>
     `<Relationship Id="${id}" Type="${ns}/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
@@ -258,6 +263,23 @@ function uncalculatedXlsx(): Uint8Array {
 }
 
 describe("a formula cell without a cached result (spec E, F)", () => {
+  test("in an unmapped helper column on every row changes nothing; a mapped one among them is still found", async () => {
+    const inline = (s: string) => `<c t="inlineStr"><is><t>${s}</t></is></c>`;
+    const helper = (r: number) => `<c r="I${r}"><f>IF(F${r}="否",1,0)</f></c>`;
+    const order = (r: number, closed: string) => ["H" + r, "汉滨区", "2021-03-01 09:00:00", "2021-03-10 18:00:00", closed, "否", "否", "满意"].map(inline);
+    const rows = [`<row r="1">${HEADER.map(inline).join("")}</row>`];
+    for (let r = 2; r <= 6; r++) {
+      const cells = r === 4 ? [...order(r, "").slice(0, 4), '<c r="E4"><f>NOW()</f></c>', ...order(r, "").slice(5)] : order(r, "2021-03-05 10:00:00");
+      rows.push(`<row r="${r}">${cells.join("")}${helper(r)}</row>`);
+    }
+    const result = await readLedgerBytes(ledgerXlsx(rows), { rules: LEDGER_RULES });
+    if (result.status !== "ok") throw new Error(result.message);
+    expect(result.data.problems).toMatchObject([{ row: 4, column: "办结时间", code: "uncalculated" }]);
+    expect(result.data.summary).toMatchObject({ rowsRead: 5, rowsCounted: 5, rowsWithProblems: 1, rowsPartlyCounted: 1 });
+    const march = result.data.counts(parsePeriod("2021-03")).find((r) => r.单位名称 === "汉滨区政府");
+    expect(march).toMatchObject({ 工单总量: 5, 应办结数: 5, 按期办结数: 4, 有效回访数: 4, 满意数: 4 });
+  });
+
   test("is a problem with its row and column, and the order leaves only the counts that need that field", async () => {
     const result = await readLedgerBytes(uncalculatedXlsx(), { rules: LEDGER_RULES });
     if (result.status !== "ok") throw new Error(result.message);
