@@ -1,7 +1,7 @@
 /**
  * Byte-level pieces of the worksheet scanner (./sheet-scanner): the markup of SpreadsheetML is ASCII, so
  * tags, attributes and numbers are read from the inflated UTF-8 bytes without decoding them. Every
- * function returns its result (no shared scratch state); -1 or NaN says "not in the usual form".
+ * function returns its result (no state kept between calls: asciiText's arrays are only scratch); -1 or NaN says "not in the usual form".
  */
 
 import { EXCEL_MAX_COLS } from "../sheet";
@@ -53,7 +53,7 @@ export function indexOfBytes(b: Uint8Array, pattern: readonly number[], from: nu
   return -1;
 }
 
-/** Where the first "<row" followed by space, > or / starts in b[from, limit), or -1. */
+/** Where the first "<row" followed by whitespace, > or / starts in b[from, limit), or -1. */
 export function findRowStart(b: Uint8Array, from: number, limit: number): number {
   let p = from;
   for (;;) {
@@ -61,7 +61,7 @@ export function findRowStart(b: Uint8Array, from: number, limit: number): number
     if (i < 0 || i >= limit) return -1;
     if (b[i + 1] === 114 && b[i + 2] === 111 && b[i + 3] === 119) {
       const after = b[i + 4];
-      if (after === 32 || after === 62 || after === 47) return i;
+      if (after === 32 || after === 62 || after === 47 || after === 10 || after === 9 || after === 13) return i;
     }
     p = i + 1;
   }
@@ -119,6 +119,26 @@ export function digitsBytes(b: Uint8Array, from: number, to: number): number {
     value = value * 10 + d;
   }
   return value;
+}
+
+/** The character codes of asciiText's text, one array per length (setting an array's length is a call into V8). */
+const ASCII_CODES: number[][] = [];
+
+/**
+ * b[from, to) as text when it is short and ASCII (a number of more than 15 digits, such as a date serial
+ * 44192.557222222225), without the decoder's call and as one string (not one per character: a ledger has
+ * one such number per row or two); undefined otherwise.
+ */
+export function asciiText(b: Uint8Array, from: number, to: number): string | undefined {
+  const length = to - from;
+  if (length > 64) return undefined;
+  const codes = (ASCII_CODES[length] ??= new Array<number>(length).fill(0));
+  for (let i = 0; i < length; i++) {
+    const c = b[from + i];
+    if (c > 127) return undefined;
+    codes[i] = c;
+  }
+  return String.fromCharCode.apply(null, codes);
 }
 
 /**

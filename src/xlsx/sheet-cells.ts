@@ -54,7 +54,14 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, strings: re
 }
 
 /** Whether a held tail begins an unfinished row or merged area (what scan() keeps), not text between them. */
-const holdsElement = (tail: string): boolean => tail.startsWith("<row") || tail.startsWith("<mergeCell");
+const holdsElement = (tail: string): boolean =>
+  (tail.startsWith("<row") && endsName(tail.charCodeAt(4))) || (tail.startsWith("<mergeCell") && endsName(tail.charCodeAt(10)));
+
+/** Where the next <mergeCell> (not the <mergeCells> around them) starts at or after `from`, or -1. */
+function mergeStart(s: string, from: number): number {
+  for (let i = s.indexOf("<mergeCell", from); i >= 0; i = s.indexOf("<mergeCell", i + 10)) if (endsName(s.charCodeAt(i + 10))) return i;
+  return -1;
+}
 
 /** Whether the character after an element's name ends the name (space, >, /, tab, newline). */
 const endsName = (code: number): boolean => code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
@@ -74,10 +81,10 @@ class CellReader {
   scan(s: string, final: boolean): string {
     let p = 0;
     // Where the next <mergeCell is (searched again only once passed: one search per chunk, not per row).
-    let ms = s.indexOf("<mergeCell ", 0);
+    let ms = mergeStart(s, 0);
     for (;;) {
       const rs = s.indexOf("<row", p);
-      if (ms >= 0 && ms < p) ms = s.indexOf("<mergeCell ", p);
+      if (ms >= 0 && ms < p) ms = mergeStart(s, p);
       if (ms >= 0 && (rs < 0 || ms < rs)) {
         const end = s.indexOf(">", ms);
         if (end < 0) break;
@@ -95,7 +102,7 @@ class CellReader {
     if (final) return "";
     // Keep from the unfinished element the loop stopped at; other text between elements is dropped.
     const tail = s.slice(p);
-    const starts = [tail.indexOf("<row"), tail.indexOf("<mergeCell")].filter((i) => i >= 0);
+    const starts = [tail.indexOf("<row"), mergeStart(tail, 0)].filter((i) => i >= 0);
     return starts.length > 0 ? tail.slice(Math.min(...starts)) : tail.slice(-16);
   }
 

@@ -16,7 +16,7 @@ import { joinBytes } from "./bytes";
 import { XLSX_MSG, XlsxError } from "./messages";
 import {
   byteIndex, bytesAt, cellTagColumn, cellTagType, CLOSE_FORMULA, CLOSE_INLINE, CLOSE_VALUE, digitsBytes, emptyIsCached,
-  findRowEnd, findRowStart, hasSelfClosing, indexOfBytes, lastRowEnd, numberBytes, plainCellTagBytes, readCellTagBytes, rowAttributeBytes,
+  asciiText, findRowEnd, findRowStart, hasSelfClosing, indexOfBytes, lastRowEnd, numberBytes, plainCellTagBytes, readCellTagBytes, rowAttributeBytes,
   TYPE_BOOLEAN, TYPE_INLINE, TYPE_NUMBER, TYPE_SHARED,
 } from "./scan-bytes";
 import { textRowCells, type ScannedCell } from "./scan-text";
@@ -81,26 +81,6 @@ export type RowVisitor = (cells: readonly ScannedCell[], rowNumber: number, unde
 function rowOf(cells: readonly ScannedCell[], rowNumber: number, undecodable: boolean, uncalculated: readonly number[] | undefined): ScannedRow {
   if (undecodable) return uncalculated ? { cells, rowNumber, uncalculated, undecodable } : { cells, rowNumber, undecodable };
   return uncalculated ? { cells, rowNumber, uncalculated } : { cells, rowNumber };
-}
-
-/** The character codes of asciiText's text, one array per length (setting an array's length is a call into V8). */
-const ASCII_CODES: number[][] = [];
-
-/**
- * b[from, to) as text when it is short and ASCII (a number of more than 15 digits, such as a date serial
- * 44192.557222222225), without the decoder's call and as one string (not one per character: a ledger has
- * one such number per row or two); undefined otherwise.
- */
-function asciiText(b: Uint8Array, from: number, to: number): string | undefined {
-  const length = to - from;
-  if (length > 64) return undefined;
-  const codes = (ASCII_CODES[length] ??= new Array<number>(length).fill(0));
-  for (let i = 0; i < length; i++) {
-    const c = b[from + i];
-    if (c > 127) return undefined;
-    codes[i] = c;
-  }
-  return String.fromCharCode.apply(null, codes);
 }
 
 export class SheetByteScanner {
@@ -173,10 +153,34 @@ export class SheetByteScanner {
     if (final || left >= b.length) return this.visited;
     // Keep (a copy of) the unfinished row, or only the last bytes (a cut "<row") when none is open: text
     // between rows (whitespace, other elements) is never held, however long it is.
-    const open = findRowStart(b, left, b.length);
-    this.holdingRow = open >= 0;
-    this.rest.add(b.slice(open >= 0 ? open : Math.max(left, b.length - CUT_TAG)));
+    const held = this.heldFrom(b, left);
+    this.holdingRow = held.row;
+    this.rest.add(b.slice(held.start));
     return this.visited;
+  }
+
+  /** The number of the row whose start tag is b[rs..tagEnd] (its r, else the one after the last). */
+  private rowNumberAt(b: Uint8Array, rs: number, tagEnd: number): number {
+    const rowNumber = rowAttributeBytes(b, rs, tagEnd);
+    if (rowNumber >= 0) return rowNumber;
+    const rowAttr = attribute(this.decode(b, rs, tagEnd), "r");
+    return rowAttr !== undefined ? +rowAttr : this.lastRow + 1;
+  }
+
+  /**
+   * What to hold of b[from…]: from the first unfinished row (its start tag cut, or no </row> yet), else only
+   * the last bytes (a cut "<row"). The self-closing rows passed on the way (styled blank rows after the
+   * data) are read here, never held: only their numbers count, and a row without r must count once.
+   */
+  private heldFrom(b: Uint8Array, from: number): { start: number; row: boolean } {
+    for (let p = from; ;) {
+      const rs = findRowStart(b, p, b.length);
+      if (rs < 0) return { start: Math.max(p, b.length - CUT_TAG), row: false };
+      const tagEnd = b.indexOf(62, rs);
+      if (tagEnd < 0 || b[tagEnd - 1] !== 47) return { start: rs, row: true };
+      this.lastRow = this.rowNumberAt(b, rs, tagEnd);
+      p = tagEnd + 1;
+    }
   }
 
   /**
@@ -207,11 +211,7 @@ export class SheetByteScanner {
       if (rs < 0) break;
       const tagEnd = b.indexOf(62, rs);
       if (tagEnd < 0) break;
-      let rowNumber = rowAttributeBytes(b, rs, tagEnd);
-      if (rowNumber < 0) {
-        const rowAttr = attribute(this.decode(b, rs, tagEnd), "r");
-        rowNumber = rowAttr !== undefined ? +rowAttr : this.lastRow + 1;
-      }
+      const rowNumber = this.rowNumberAt(b, rs, tagEnd);
       if (b[tagEnd - 1] === 47) {
         this.lastRow = rowNumber;
         p = tagEnd + 1;

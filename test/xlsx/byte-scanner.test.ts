@@ -266,6 +266,25 @@ describe("text between rows is never held", () => {
     expect(out.map((r) => [r.rowNumber, r.cells[0]])).toEqual([[1, 1], [2, 2]]);
   });
 
+  it("styled blank rows after the data (self-closing) are read as they come, not held as one unfinished row", () => {
+    const scanner = new SheetByteScanner(STRINGS, { rowLimit: 1000, part: "sheet.xml" });
+    const out: SourceRow[] = [];
+    scanner.feed(encode(`<sheetData>${row(1)}`), false, out);
+    // 5,000 blank rows of ~50 bytes in chunks of 2,000 bytes: 250 KB, a row limit of 1,000.
+    const blank = Array.from({ length: 5000 }, (_, i) => `<row r="${i + 2}" spans="1:3" ht="15" s="1"/>`).join("");
+    for (let at = 0; at < blank.length; at += 2000) scanner.feed(encode(blank.slice(at, at + 2000)), false, out);
+    // A row without r after them is the one after the last blank row.
+    scanner.feed(encode(`<row><c r="A5002"><v>7</v></c></row></sheetData>`), true, out);
+    expect(out.map((r) => [r.rowNumber, r.cells[0]])).toEqual([[1, 1], [5002, 7]]);
+  });
+
+  it("a row start tag with a newline or tab after its name is a row", () => {
+    const scanner = new SheetByteScanner(STRINGS);
+    const out: SourceRow[] = [];
+    scanner.feed(encode(`<sheetData><row\nr="1"><c r="A1"><v>1</v></c></row><row\tr="2"><c r="A2"><v>2</v></c></row></sheetData>`), true, out);
+    expect(out.map((r) => [r.rowNumber, r.cells[0]])).toEqual([[1, 1], [2, 2]]);
+  });
+
   it("a row cut across chunks after the spaces is still read; a row beyond the limit is still refused", () => {
     const scanner = new SheetByteScanner(STRINGS, { rowLimit: 1000, part: "sheet.xml" });
     const out: SourceRow[] = [];
