@@ -66,6 +66,8 @@ export class LedgerAggregator {
   private readonly col: Record<LedgerColumn, number>;
   /** The mapped column indexes (a row's uncalculated cells elsewhere, such as a helper formula, change nothing). */
   private readonly mappedColumns: ReadonlySet<number>;
+  /** The last list of uncalculated columns found all unmapped (the .xlsx reader hands consecutive rows the same list). */
+  private unmappedOnly: readonly number[] | undefined;
   // Column positions, read per row.
   private readonly cId: number;
   private readonly cUnit: number;
@@ -115,7 +117,7 @@ export class LedgerAggregator {
 
   /**
    * Adds one ledger row. `rowNumber` is the row as the file or sheet shows it; `undecodable`: the reader
-   * found bytes it could not decode in the row; `uncalculated`: columns holding a formula without a result.
+   * found bytes it could not decode in the row; `uncalculated`: columns holding a formula without a result (never changed once passed: the same list may come again for later rows).
    */
   add(row: readonly LedgerCell[], rowNumber: number, undecodable = false, uncalculated?: readonly number[]): void {
     if (this.finished) throw new Error("LedgerAggregator: add() after finish()");
@@ -233,9 +235,13 @@ export class LedgerAggregator {
    * row out of every count; any other field only out of the counts that need it (spec F).
    */
   private uncalculatedCells(columns: readonly number[], rowNumber: number): Set<LedgerColumn> | undefined {
+    if (columns === this.unmappedOnly) return undefined;
     let mapped = false;
     for (let i = 0; i < columns.length && !mapped; i++) mapped = this.mappedColumns.has(columns[i]);
-    if (!mapped) return undefined; // only unmapped ones (a helper formula)
+    if (!mapped) {
+      this.unmappedOnly = columns;
+      return undefined; // only unmapped ones (a helper formula)
+    }
     let lost: Set<LedgerColumn> | undefined;
     for (const column of LEDGER_COLUMNS) {
       if (!columns.includes(this.col[column])) continue;

@@ -13,12 +13,21 @@ export interface SourceRow {
   readonly rowNumber: number;
   /** The row holds bytes its file's encoding cannot read (shown as U+FFFD): reported, never guessed. */
   readonly undecodable?: boolean;
-  /** 0-based columns holding a formula without a cached result (.xlsx): unknown values, never blanks. */
+  /** 0-based columns holding a formula without a cached result (.xlsx): unknown values, never blanks (read only: rows may share the list). */
   readonly uncalculated?: readonly number[];
 }
 
+/** Takes one row of a `RowBatch.visit`: `cells` is valid only during the call (the source reuses the array) unless asked to keep it. */
+export type RowVisitor = (cells: readonly LedgerCell[], rowNumber: number, undecodable: boolean, uncalculated: readonly number[] | undefined) => void;
+
 export interface RowBatch {
   readonly rows: readonly SourceRow[];
+  /**
+   * Instead of `rows` (then empty): hands the batch's rows to a visitor one by one and returns how many; called
+   * once, before the next batch is asked for (the .xlsx reader reads its rows into one array, without garbage).
+   * `keep`: each row in an array of its own, as in `rows` (the visitor keeps them).
+   */
+  readonly visit?: (visitor: RowVisitor, keep?: boolean) => number;
   /** Share of the input consumed so far (0–1), when the source knows its size. */
   readonly fraction?: number;
   /** Set by file readers on their first batch. */
@@ -85,17 +94,22 @@ export async function aggregateLedger(source: RowSource, options: ImportOptions)
     return undefined;
   };
 
+  const add: RowVisitor = (cells, rowNumber, undecodable, uncalculated) => aggregator!.add(cells, rowNumber, undecodable, uncalculated);
+  const hold: RowVisitor = (cells, rowNumber, undecodable, uncalculated) => pending.push({ cells, rowNumber, undecodable, uncalculated });
   for await (const batch of source as AsyncIterable<RowBatch>) {
     if (batch.source) info = batch.source;
+    let count = batch.rows.length;
     if (aggregator) {
       const rows = batch.rows;
       for (let i = 0; i < rows.length; i++) aggregator.add(rows[i].cells, rows[i].rowNumber, rows[i].undecodable, rows[i].uncalculated);
+      if (batch.visit) count += batch.visit(add);
     } else {
       for (const row of batch.rows) pending.push(row);
+      if (batch.visit) count += batch.visit(hold, true);
       const early = start(false);
       if (early) return early;
     }
-    rowsSeen += batch.rows.length;
+    rowsSeen += count;
     options.onProgress?.({ rowsRead: rowsSeen, fraction: batch.fraction });
   }
   if (!aggregator) {

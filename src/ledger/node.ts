@@ -6,7 +6,7 @@ import { aggregateLedger, type LedgerImport } from "./import";
 import { detectLedgerKind, readRandomAccess, type ReadLedgerOptions } from "./read-ledger";
 import { nodeFile, zlibInflate } from "../xlsx/node-file";
 import { bytesFile } from "../xlsx/zip";
-import { xlsxRows } from "./xlsx-rows";
+import { xlsxRowVisits } from "./xlsx-rows";
 
 export { nodeFile, zlibInflate, type NodeFile } from "../xlsx/node-file";
 
@@ -16,7 +16,7 @@ export async function readLedgerFile(path: string, options: ReadLedgerOptions): 
   const file = await nodeFile(path);
   try {
     const kind = detectLedgerKind(await file.read(0, Math.min(8, file.size)), path);
-    if (kind === "xlsx") return await aggregateLedger(xlsxRows(file, opts), opts);
+    if (kind === "xlsx") return await aggregateLedger(xlsxRowVisits(file, opts), opts);
   } finally {
     await file.close();
   }

@@ -2,7 +2,7 @@
 import { csvRows, type CsvOptions } from "./csv-reader";
 import { aggregateLedger, type ImportOptions, type LedgerImport } from "./import";
 import { LEDGER_MESSAGES, LedgerError } from "./messages";
-import { xlsxRows, type XlsxOptions } from "./xlsx-rows";
+import { xlsxRowVisits, type XlsxOptions } from "./xlsx-rows";
 import { blobFile, bytesFile, type RandomAccessFile } from "../xlsx/zip";
 
 export interface ReadLedgerOptions extends ImportOptions, Omit<CsvOptions, "totalBytes">, XlsxOptions {
@@ -43,7 +43,7 @@ export async function readLedgerBlob(blob: Blob, options: ReadLedgerOptions): Pr
 
 export async function readRandomAccess(file: RandomAccessFile, options: ReadLedgerOptions): Promise<LedgerImport> {
   const kind = detectLedgerKind(await file.read(0, Math.min(8, file.size)), options.fileName);
-  if (kind === "xlsx") return aggregateLedger(xlsxRows(file, options), options);
+  if (kind === "xlsx") return aggregateLedger(xlsxRowVisits(file, options), options);
   return aggregateLedger(csvRows(sliceChunks(file), { ...options, totalBytes: file.size }), options);
 }
 

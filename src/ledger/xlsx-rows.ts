@@ -22,18 +22,31 @@ export interface XlsxOptions {
 export const LEDGER_SHEET_NAME = "工单明细";
 
 const EMPTY_BYTES = new Uint8Array(0);
+const NO_ROWS: readonly ScannedRow[] = [];
 
 /** Reads a worksheet's rows in batches. */
-export async function* xlsxRows(file: RandomAccessFile, options: XlsxOptions = {}): AsyncGenerator<RowBatch> {
+export function xlsxRows(file: RandomAccessFile, options: XlsxOptions = {}): AsyncGenerator<RowBatch> {
+  return ledgerErrors(rows(file, options, false));
+}
+
+/**
+ * The same rows in batches to visit (RowBatch.visit: each row read into one reused array as the batch is
+ * visited, no array per row), for aggregateLedger.
+ */
+export function xlsxRowVisits(file: RandomAccessFile, options: XlsxOptions = {}): AsyncGenerator<RowBatch> {
+  return ledgerErrors(rows(file, options, true));
+}
+
+async function* ledgerErrors(batches: AsyncGenerator<RowBatch>): AsyncGenerator<RowBatch> {
   try {
-    yield* rows(file, options);
+    yield* batches;
   } catch (error) {
     if (error instanceof XlsxError) throw new LedgerError(error.message);
     throw error;
   }
 }
 
-async function* rows(file: RandomAccessFile, options: XlsxOptions): AsyncGenerator<RowBatch> {
+async function* rows(file: RandomAccessFile, options: XlsxOptions, visits: boolean): AsyncGenerator<RowBatch> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const pkg = await openPackage(file, limits);
   if (pkg.sheets.length === 0) throw new LedgerError(LEDGER_MESSAGES.noWorksheet);
@@ -45,13 +58,15 @@ async function* rows(file: RandomAccessFile, options: XlsxOptions): AsyncGenerat
   const scanner = new SheetByteScanner(strings, { rowLimit: rowLimit(limits), part: sheet.path });
   const source = { format: "xlsx" as const, sheet: sheet.name, date1904: pkg.date1904 };
   let first = true;
-  for await (const chunk of sheetBytes(pkg, sheet.path, (n) => (compressedRead += n))) {
+  const batch = (chunk: Uint8Array, final: boolean): Pick<RowBatch, "rows" | "visit"> => {
+    if (visits) return { rows: NO_ROWS, visit: (visitor, keep) => scanner.visit(chunk, final, visitor, keep) };
     const out: ScannedRow[] = [];
-    scanner.feed(chunk, false, out);
-    yield { rows: out, fraction: entry.compressedSize > 0 ? compressedRead / entry.compressedSize : undefined, source: first ? source : undefined };
+    scanner.feed(chunk, final, out);
+    return { rows: out };
+  };
+  for await (const chunk of sheetBytes(pkg, sheet.path, (n) => (compressedRead += n))) {
+    yield { ...batch(chunk, false), fraction: entry.compressedSize > 0 ? compressedRead / entry.compressedSize : undefined, source: first ? source : undefined };
     first = false;
   }
-  const out: ScannedRow[] = [];
-  scanner.feed(EMPTY_BYTES, true, out);
-  yield { rows: out, fraction: 1, source: first ? source : undefined };
+  yield { ...batch(EMPTY_BYTES, true), fraction: 1, source: first ? source : undefined };
 }

@@ -25,6 +25,7 @@ function link(id: string, file: DocumentFile | undefined, url: string | undefine
 export function clearDocuments(): void {
   byId("documents").hidden = true;
   byId("documents").setAttribute("aria-busy", "false");
+  byId("documents-status").textContent = "";
   for (const url of urls) URL.revokeObjectURL(url);
   urls = [];
   offer = undefined;
@@ -55,12 +56,9 @@ export function abandonDocuments(): void {
 /** The result is offered; the 通报 and 报告 are still being written (the worker sends them next). */
 export function showDocumentsPending(): void {
   clearDocuments();
-  byId("bulletin-field").hidden = true;
-  byId("bulletin-note").textContent = WEB_MSG.documentsPending;
-  const list = byId("document-problems");
-  while (list.firstChild) list.removeChild(list.firstChild);
+  // Said in a status line that stays on the page (a live region inside a section still hidden is not read out).
+  byId("documents-status").textContent = WEB_MSG.documentsPending;
   byId("documents").setAttribute("aria-busy", "true");
-  byId("documents").hidden = false;
 }
 
 export function showDocuments(documents: DocumentsOffer | undefined): void {
@@ -91,6 +89,7 @@ export function showDocuments(documents: DocumentsOffer | undefined): void {
     list.appendChild(li);
   }
   byId("documents").hidden = false;
+  byId("documents-status").textContent = files.length > 0 ? WEB_MSG.documentsReady : "";
 }
 
 export function wireDocuments(): void {

@@ -18,7 +18,7 @@ import { doneMessage } from "./outcome";
 import { emptyWorkbookBytes, PLACEHOLDER_SHEET } from "./empty-workbook";
 import { WEB_MSG, pageAdvice } from "./messages";
 import { webDocuments } from "./documents";
-import type { DoneMessage, MappingMessage, ProgressMessage, RefusedMessage, RunRequest, TypedMessage, WorkerMessage } from "./protocol";
+import type { DocumentsOffer, DoneMessage, MappingMessage, ProgressMessage, RefusedMessage, RunRequest, TypedMessage, WorkerMessage } from "./protocol";
 
 /** Ledger problems listed with the import's lines (all of them are in 工单导入校验), as on the terminal. */
 const LEDGER_LINES = 20;
@@ -186,10 +186,17 @@ async function run(request: RunRequest, template: () => Uint8Array, report: Repo
     await port.save(sink);
     const bytes = sink.bytes().buffer as ArrayBuffer;
     offer?.(doneMessage({ ...outcome, bytes, documentsPending: true }));
-    const documents = await webDocuments({
-      port, results: computed.results, summary: computed.summary, problems: computed.problems,
-      ledgerProblemRows: ledger?.problemRows ?? 0, approvalAssessed: request.workbook !== undefined,
-    }, input);
+    let documents: DocumentsOffer;
+    try {
+      documents = await webDocuments({
+        port, results: computed.results, summary: computed.summary, problems: computed.problems,
+        ledgerProblemRows: ledger?.problemRows ?? 0, approvalAssessed: request.workbook !== undefined,
+      }, input);
+    } catch (error) {
+      // The result is offered already: a sheet the documents read that turns out unreadable ends only them.
+      if (!offer || !(error instanceof XlsxError)) throw error;
+      documents = { bulletins: [], problems: [WEB_MSG.documentsUnreadable(error.message)] };
+    }
     return offer ? { type: "documents", documents } : doneMessage({ ...outcome, bytes, documents });
   } catch (error) {
     // A sheet is read when compute-all first needs it: a part found unreadable then is still bad input.

@@ -69,6 +69,8 @@ export const WEB_MSG = {
   reportLabel: "报告",
   documentName: (input: string, suffix: string) => `${base(input)}-${suffix}.docx`,
   documentsPending: "正在生成月度通报与报告……（结果工作簿已可下载）",
+  documentsReady: "月度通报与报告已生成，可在下方下载。",
+  documentsUnreadable: (reason: string) => `无法生成月度通报与报告：${reason}`,
   documentsDraft: "通报或报告为草稿（标题注明“草稿”）：请解决上列问题后重新“全部计算”并下载。",
   draftMark: "（草稿：有未解决的问题，见下）",
   templateName: "ankang-template.xlsx",

@@ -16,6 +16,8 @@ interface State {
   worker?: Worker;
   /** A run is under way (the controls are disabled); the worker may outlive it, writing the documents. */
   busy: boolean;
+  /** Counts runs ended (finished, cancelled, replaced): a worker that starts after its run ended is stopped. */
+  runs: number;
   /** The open mapping question (unknown ledger headers) and the answers given so far. */
   question: MappingMessage | null;
   map: Record<string, string>;
@@ -23,7 +25,7 @@ interface State {
   typed: readonly TypedValue[] | null;
 }
 
-const state: State = { busy: false, question: null, map: {}, typed: null };
+const state: State = { busy: false, runs: 0, question: null, map: {}, typed: null };
 
 const picked = (id: string): File | undefined => byId<HTMLInputElement>(id).files?.[0] ?? undefined;
 
@@ -32,6 +34,7 @@ function settle(keepWorker = false): void {
   if (!keepWorker) {
     state.worker?.terminate();
     state.worker = undefined;
+    state.runs++;
   }
   state.busy = false;
   setBusy(false);
@@ -47,18 +50,21 @@ function onWorkerMessage(message: WorkerMessage | { type: "error"; message: stri
       return;
     case "needsMapping":
       finish();
+      abandonDocuments();
       state.question = message;
       showMessage([]);
       showMapping(message, state.map);
       return;
     case "typedValues":
       finish();
+      abandonDocuments();
       state.typed = message.typed;
       showMessage([]);
       showTyped(message);
       return;
     case "refused":
       finish();
+      abandonDocuments();
       showMessage(message.lines);
       return;
     case "error":
@@ -101,12 +107,19 @@ async function run(): Promise<void> {
   state.busy = true;
   setBusy(true);
   showProgress({ type: "progress", stage: request.method ? "method" : "workbook" });
+  const run = state.runs;
   let worker: Worker;
   try {
     worker = await startWorker();
   } catch {
+    if (run !== state.runs) return;
     finish();
     showMessage([WEB_MSG.workerFailed]);
+    return;
+  }
+  // Cancelled (or replaced) while the worker was starting (from file://, its source is loaded first).
+  if (run !== state.runs) {
+    worker.terminate();
     return;
   }
   state.worker = worker;

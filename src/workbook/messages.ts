@@ -10,6 +10,8 @@ import { show } from "../engine/messages";
 import type { CellValue } from "./port";
 
 const list = (names: readonly string[]) => names.map((n) => `“${n}”`).join("、");
+/** "（a，b）" of the parts that are not empty, or "". */
+const bracket = (parts: readonly string[]): string => (parts.some((p) => p !== "") ? `（${parts.filter((p) => p !== "").join("，")}）` : "");
 
 export const WMSG = {
   // --- 校验 findings -------------------------------------------------------------------------------------
@@ -224,7 +226,7 @@ export const LEDGER_WMSG = {
 
   // --- summary ------------------------------------------------------------------------------------------------------
   filled: (period: Period, units: number, added: number, inPeriod: number) =>
-    `已按${period.name}填入${units}个单位的工单数据${period.kind === "year" ? "" : `（期间内工单${inPeriod}件）`}${added > 0 ? `（新增${added}行）` : ""}`,
+    `已按${period.name}填入${units}个单位的工单数据${bracket([period.kind === "year" ? "" : `期间内工单${inPeriod}件`, added > 0 ? `新增${added}行` : ""])}`,
 } as const;
 
 /** The method sheets (spec G): their problems (`at` names the header or 参数 row), and the texts of a method read from them. */

@@ -26,6 +26,7 @@ export const XLSX_MSG = {
   entryDamaged: (path: string) => `工作簿部件 ${path} 解压后长度与目录记载不符，文件可能已损坏或被截断`,
   crcMismatch: (path: string) => `工作簿部件 ${path} 的校验码（CRC-32）不符，文件已损坏`,
   inflateFailed: (path: string) => `工作簿部件 ${path} 无法解压，文件已损坏`,
+  readFailed: "读取文件时出错：文件可能在选择后被移动、删除或正被其他程序占用，请重新选择文件",
   tooLarge: (path: string, size: number, limit: number) =>
     `工作簿部件 ${path} 解压后为 ${mb(size)}，超过上限 ${limitMb(limit)}；确属正常文件时，可用 --max-part-mb 提高上限`,
   rowTooLarge: (path: string, limit: number) =>

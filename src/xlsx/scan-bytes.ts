@@ -1,7 +1,7 @@
 /**
  * Byte-level pieces of the worksheet scanner (./sheet-scanner): the markup of SpreadsheetML is ASCII, so
  * tags, attributes and numbers are read from the inflated UTF-8 bytes without decoding them. Every
- * function returns its result (no shared scratch state); -1 or NaN says "not in the usual form".
+ * function returns its result (no state kept between calls: asciiText's arrays are only scratch); -1 or NaN says "not in the usual form".
  */
 
 import { EXCEL_MAX_COLS } from "../sheet";
@@ -121,6 +121,26 @@ export function digitsBytes(b: Uint8Array, from: number, to: number): number {
   return value;
 }
 
+/** The character codes of asciiText's text, one array per length (setting an array's length is a call into V8). */
+const ASCII_CODES: number[][] = [];
+
+/**
+ * b[from, to) as text when it is short and ASCII (a number of more than 15 digits, such as a date serial
+ * 44192.557222222225), without the decoder's call and as one string (not one per character: a ledger has
+ * one such number per row or two); undefined otherwise.
+ */
+export function asciiText(b: Uint8Array, from: number, to: number): string | undefined {
+  const length = to - from;
+  if (length > 64) return undefined;
+  const codes = (ASCII_CODES[length] ??= new Array<number>(length).fill(0));
+  for (let i = 0; i < length; i++) {
+    const c = b[from + i];
+    if (c > 127) return undefined;
+    codes[i] = c;
+  }
+  return String.fromCharCode.apply(null, codes);
+}
+
 /**
  * The number written as [-]digits[.digits][e[±]digits] in b[from, to) when it is exactly representable
  * as mantissa × or ÷ a power of ten up to 10^22 (one correctly rounded operation, so the same double
@@ -212,6 +232,39 @@ export function readCellTagBytes(b: Uint8Array, from: number, to: number): numbe
       type = typeOfBytes(b, valueStart, valueEnd);
       if (type < 0) return -1;
     }
+  }
+  return type + 8 * ref;
+}
+
+/**
+ * readCellTagBytes for the tag as Excel and LibreOffice write it: attributes r (letters and digits), s
+ * (digits) and t (one letter), each after one space, in double quotes, nothing else. -2 for any other tag
+ * (the caller then asks readCellTagBytes), so the answer is always the same as readCellTagBytes's.
+ */
+export function plainCellTagBytes(b: Uint8Array, from: number, to: number): number {
+  const end = b[to - 1] === 47 ? to - 1 : to;
+  let ref = 0;
+  let type = TYPE_NUMBER;
+  let i = from;
+  while (i < end) {
+    if (b[i] !== 32 || b[i + 2] !== 61 || b[i + 3] !== 34) return -2;
+    const name = b[i + 1];
+    let k = i + 4;
+    if (name === 114) {
+      let col = 0;
+      for (let x = b[k]; k < end && x >= 65 && x <= 90; x = b[++k]) col = col * 26 + (x - 64);
+      if (col === 0 || col > EXCEL_MAX_COLS) return -2;
+      while (k < end && b[k] >= 48 && b[k] <= 57) k++;
+      ref = col + 1;
+    } else if (name === 115) {
+      while (k < end && b[k] >= 48 && b[k] <= 57) k++;
+    } else if (name === 116) {
+      const t = b[k++];
+      if (t < 97 || t > 122) return -2;
+      type = t === 115 ? TYPE_SHARED : t === 110 ? TYPE_NUMBER : t === 98 ? TYPE_BOOLEAN : TYPE_TEXT;
+    } else return -2;
+    if (k >= end || b[k] !== 34) return -2;
+    i = k + 1;
   }
   return type + 8 * ref;
 }

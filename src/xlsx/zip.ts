@@ -202,7 +202,7 @@ function centralRecord(cd: Uint8Array, v: DataView, p: number, names: TextDecode
 /** Where an entry's compressed data starts and ends in the file (its local header checked). */
 export async function entryData(file: RandomAccessFile, entry: ZipEntry): Promise<{ headerStart: number; start: number; end: number }> {
   if (entry.localHeaderOffset + 30 > file.size) throw new XlsxError(XLSX_MSG.badLocalHeader(entry.name));
-  const local = view(await file.read(entry.localHeaderOffset, 30));
+  const local = view(await readPart(file, entry.localHeaderOffset, 30));
   if (local.byteLength < 30 || local.getUint32(0, true) !== LOCAL) throw new XlsxError(XLSX_MSG.badLocalHeader(entry.name));
   const start = entry.localHeaderOffset + 30 + local.getUint16(26, true) + local.getUint16(28, true);
   const end = start + entry.compressedSize;
@@ -240,7 +240,7 @@ export async function* entryChunks(file: RandomAccessFile, entry: ZipEntry, opti
   async function* compressed(): AsyncGenerator<Uint8Array> {
     for (let offset = start; offset < end; offset += chunkSize) {
       const length = Math.min(chunkSize, end - offset);
-      const bytes = await file.read(offset, length);
+      const bytes = await readPart(file, offset, length);
       options.onRead?.(length);
       yield bytes;
     }
@@ -257,6 +257,9 @@ export async function* entryChunks(file: RandomAccessFile, entry: ZipEntry, opti
         next = await iterator.next();
       } catch (error) {
         if (error instanceof XlsxError) throw error;
+        // Bytes after the end of the DEFLATE stream: browsers' DecompressionStream refuses them (whatwg/compression
+        // #49), zlib and fflate ignore them. With the whole part out, its size and CRC-32 below decide.
+        if (produced === entry.size) break;
         throw new XlsxError(XLSX_MSG.inflateFailed(entry.name));
       }
       if (next.done) break;
@@ -279,12 +282,21 @@ export async function* entryChunks(file: RandomAccessFile, entry: ZipEntry, opti
  */
 const SMALL_PART = 1 << 20;
 
+/** A read of the file that fails (a File moved or changed after it was chosen) is said as such, not as damage. */
+async function readPart(file: RandomAccessFile, offset: number, length: number): Promise<Uint8Array> {
+  try {
+    return await file.read(offset, length);
+  } catch {
+    throw new XlsxError(XLSX_MSG.readFailed);
+  }
+}
+
 /** A small entry inflated at once, checked as entryChunks checks a streamed one. */
 async function smallEntry(
   file: RandomAccessFile, inflate: NonNullable<RandomAccessFile["inflateRawSync"]>, entry: ZipEntry, start: number, end: number,
   options: EntryReadOptions,
 ): Promise<Uint8Array> {
-  const compressed = await file.read(start, end - start);
+  const compressed = await readPart(file, start, end - start);
   options.onRead?.(end - start);
   let data: Uint8Array;
   try {

@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as ExcelJS from "exceljs";
 import { strToU8, zipSync, type Zippable } from "fflate";
-import { bytesFile, parsePeriod, readLedgerBlob, readLedgerBytes, xlsxRows, type LedgerCell, type SourceRow, type UnitPeriodCounts } from "../../src/ledger";
+import {
+  aggregateLedger, bytesFile, parsePeriod, readLedgerBlob, readLedgerBytes, xlsxRows, type LedgerCell, type LedgerData, type SourceRow, type UnitPeriodCounts,
+} from "../../src/ledger";
 import { readLedgerFile } from "../../src/ledger/node";
 import { writeLedgerCsv, writeLedgerXlsx } from "../../scripts/gen-ledger";
 import { HEADER } from "./helpers";
@@ -195,6 +197,38 @@ describe("the same generated ledger as .xlsx and as .csv", () => {
   });
 });
 
+describe("the import visits the .xlsx rows in one reused array (xlsxRowVisits)", () => {
+  /** Everything a LedgerData answers that the result workbook shows. */
+  const answers = (data: LedgerData) => ({
+    summary: data.summary, problems: data.problems,
+    counts: ["2020", "2021", "2021Q1", "2021-03", "2022"].map((p) => data.counts(parsePeriod(p))),
+  });
+  const both = async (bytes: Uint8Array) => {
+    const visited = await readLedgerBytes(bytes, { rules: LEDGER_RULES });
+    const fed = await aggregateLedger(xlsxRows(bytesFile(bytes)), { rules: LEDGER_RULES });
+    if (visited.status !== "ok" || fed.status !== "ok") throw new Error("mapping");
+    expect(visited.mapping).toStrictEqual(fed.mapping);
+    return [answers(visited.data), answers(fed.data)];
+  };
+
+  test("the same LedgerData as the rows fed one array per row: generated ledgers with duplicates and problems", async () => {
+    for (const sharedStrings of [true, false]) {
+      const xlsx = join(dir, `visits-${sharedStrings}.xlsx`);
+      await writeLedgerXlsx(xlsx, { rows: 3000, seed: 7, duplicates: 9, problems: 40, sharedStrings });
+      const [visited, fed] = await both(readFileSync(xlsx));
+      expect(visited.summary.problemCount).toBeGreaterThan(0);
+      expect(visited).toStrictEqual(fed);
+    }
+  });
+
+  test("the same for title rows, gaps, errors, uncalculated formulas", async () => {
+    for (const bytes of [handMadeXlsx(6, false), uncalculatedXlsx()]) {
+      const [visited, fed] = await both(bytes);
+      expect(visited).toStrictEqual(fed);
+    }
+  });
+});
+
 /** A 工单明细 saved by a tool that wrote formulas without calculating them (row 2: 办结时间, row 3: 派单时间). */
 function uncalculatedXlsx(): Uint8Array {
   const inline = (s: string) => `<c t="inlineStr"><is><t>${s}</t></is></c>`;
@@ -210,6 +244,11 @@ function uncalculatedXlsx(): Uint8Array {
     row(5, ["F4", "汉滨区", "2021-03-03 09:00:00", "2021-03-10 18:00:00", "2021-03-06 10:00:00", "否", "是"].map(inline)
       .concat(['<c r="H5" t="str"><f>""</f><v></v></c>'])),
   ];
+  return ledgerXlsx(rows);
+}
+
+/** A workbook whose only sheet, 工单明细, holds `rows` (<row> elements). */
+function ledgerXlsx(rows: readonly string[]): Uint8Array {
   const ns = "http://schemas.openxmlformats.org";
   const rel = (id: string, type: string, target: string) =>
     `<Relationship Id="${id}" Type="${ns}/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
@@ -224,6 +263,23 @@ function uncalculatedXlsx(): Uint8Array {
 }
 
 describe("a formula cell without a cached result (spec E, F)", () => {
+  test("in an unmapped helper column on every row changes nothing; a mapped one among them is still found", async () => {
+    const inline = (s: string) => `<c t="inlineStr"><is><t>${s}</t></is></c>`;
+    const helper = (r: number) => `<c r="I${r}"><f>IF(F${r}="否",1,0)</f></c>`;
+    const order = (r: number, closed: string) => ["H" + r, "汉滨区", "2021-03-01 09:00:00", "2021-03-10 18:00:00", closed, "否", "否", "满意"].map(inline);
+    const rows = [`<row r="1">${HEADER.map(inline).join("")}</row>`];
+    for (let r = 2; r <= 6; r++) {
+      const cells = r === 4 ? [...order(r, "").slice(0, 4), '<c r="E4"><f>NOW()</f></c>', ...order(r, "").slice(5)] : order(r, "2021-03-05 10:00:00");
+      rows.push(`<row r="${r}">${cells.join("")}${helper(r)}</row>`);
+    }
+    const result = await readLedgerBytes(ledgerXlsx(rows), { rules: LEDGER_RULES });
+    if (result.status !== "ok") throw new Error(result.message);
+    expect(result.data.problems).toMatchObject([{ row: 4, column: "办结时间", code: "uncalculated" }]);
+    expect(result.data.summary).toMatchObject({ rowsRead: 5, rowsCounted: 5, rowsWithProblems: 1, rowsPartlyCounted: 1 });
+    const march = result.data.counts(parsePeriod("2021-03")).find((r) => r.单位名称 === "汉滨区政府");
+    expect(march).toMatchObject({ 工单总量: 5, 应办结数: 5, 按期办结数: 4, 有效回访数: 4, 满意数: 4 });
+  });
+
   test("is a problem with its row and column, and the order leaves only the counts that need that field", async () => {
     const result = await readLedgerBytes(uncalculatedXlsx(), { rules: LEDGER_RULES });
     if (result.status !== "ok") throw new Error(result.message);

@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync } from "fflate";
 import * as corpus from "../../scripts/hostile/corpus";
 import { blankTemplateBytes } from "../../scripts/blank-template";
 import { EXIT, main } from "../../src/cli/assess";
@@ -194,4 +194,20 @@ test("the result is offered before the documents are written: the worker's offer
   const none: WorkerMessage[] = [];
   const refused = await runJob({ type: "run", period: "", map: {}, workbook: file("%PDF-1.4", "x.xlsx") }, () => template, () => undefined, (d) => none.push(d));
   expect([none.length, refused.type]).toEqual([0, "refused"]);
+});
+
+test("a sheet the documents read that is unreadable after the result was offered ends only the documents, with the reason", async () => {
+  // A 月度考核 whose second row is numbered beyond Excel's last row: compute-all does not read it, the documents do.
+  const parts = corpus.sampleParts();
+  parts["xl/worksheets/sheet99.xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>单位</t></is></c></row><row r="9999999"><c r="A9999999" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>`);
+  const add = (part: string, before: string, text: string) => (parts[part] = strToU8(strFromU8(parts[part]).replace(before, text + before)));
+  add("xl/workbook.xml", "</sheets>", '<sheet name="月度考核" sheetId="99" r:id="rId999"/>');
+  add("xl/_rels/workbook.xml.rels", "</Relationships>", '<Relationship Id="rId999" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet99.xml"/>');
+  add("[Content_Types].xml", "</Types>", '<Override PartName="/xl/worksheets/sheet99.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>');
+  const offered: WorkerMessage[] = [];
+  const last = await runJob({ type: "run", period: "", map: {}, workbook: file(corpus.zip(parts), "月度考核有误.xlsx") }, () => template, () => undefined, (d) => offered.push(d));
+  expect(offered.map((m) => m.type)).toEqual(["done"]);
+  if (last.type !== "documents") throw new Error(`not documents: ${JSON.stringify(last).slice(0, 300)}`);
+  expect(last.documents.bulletins).toEqual([]);
+  expect(last.documents.problems).toEqual([expect.stringMatching(/^无法生成月度通报与报告：.*1048576/u)]);
 });

@@ -4,12 +4,15 @@
  * sheets, cut into chunks at random byte positions (inside tags and inside multi-byte UTF-8 characters too).
  */
 import fc from "fast-check";
+import { plainCellTagBytes, readCellTagBytes } from "../../src/xlsx/scan-bytes";
 import { textRowCells } from "../../src/xlsx/scan-text";
 import type { ScannedRow as SourceRow } from "../../src/xlsx/sheet-scanner";
 import { SheetByteScanner } from "../../src/xlsx/sheet-scanner";
 import { attribute, UNREADABLE } from "../../src/xlsx/xml-text";
 
 const STRINGS = ["s0", "工单", "a&b", "", "x<y"];
+/** A string table holding an unreadable character (rows with strings from the table are then checked too). */
+const UNREADABLE_STRINGS = [...STRINGS.slice(0, 4), `x${UNREADABLE}`];
 
 const escape = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -110,7 +113,7 @@ function sheetXml(rows: readonly RowSpec[]): string {
 }
 
 /** The rows of the whole decoded XML: <row followed by space, > or /; numbered by r, else after the previous row. */
-function reference(xml: string): SourceRow[] {
+function reference(xml: string, strings: readonly string[] = STRINGS): SourceRow[] {
   const out: SourceRow[] = [];
   let last = 0;
   for (let p = xml.indexOf("<row"); p >= 0; p = xml.indexOf("<row", p + 4)) {
@@ -122,7 +125,7 @@ function reference(xml: string): SourceRow[] {
     if (xml[tagEnd - 1] === "/") continue;
     const end = xml.indexOf("</row>", tagEnd);
     const uncalculated: number[] = [];
-    const cells = textRowCells(xml, tagEnd + 1, end, STRINGS, uncalculated);
+    const cells = textRowCells(xml, tagEnd + 1, end, strings, uncalculated);
     if (cells.length === 0 && uncalculated.length === 0) continue;
     const undecodable = cells.some((c) => typeof c === "string" && c.includes(UNREADABLE));
     out.push({ cells, rowNumber, ...(uncalculated.length > 0 ? { uncalculated } : {}), ...(undecodable ? { undecodable } : {}) });
@@ -131,17 +134,30 @@ function reference(xml: string): SourceRow[] {
   return out;
 }
 
-function byBytes(bytes: Uint8Array, cuts: readonly number[]): SourceRow[] {
-  const scanner = new SheetByteScanner(STRINGS);
+/**
+ * The rows the scanner reads from the bytes cut at `cuts`: fed (a new array per row), or visited (one array
+ * reused for every row, copied here as each row arrives; the visitor's count checked).
+ */
+function byBytes(bytes: Uint8Array, cuts: readonly number[], strings: readonly string[] = STRINGS, visit?: "reuse" | "keep"): SourceRow[] {
+  const scanner = new SheetByteScanner(strings);
   const out: SourceRow[] = [];
+  const read = (chunk: Uint8Array, final: boolean): void => {
+    if (!visit) return scanner.feed(chunk, final, out);
+    const before = out.length;
+    const count = scanner.visit(chunk, final, (cells, rowNumber, undecodable, uncalculated) => {
+      const copy = visit === "keep" ? cells : [...cells];
+      out.push({ cells: copy, rowNumber, ...(uncalculated ? { uncalculated: [...uncalculated] } : {}), ...(undecodable ? { undecodable } : {}) });
+    }, visit === "keep");
+    expect(count).toBe(out.length - before);
+  };
   let from = 0;
   for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
     // A copy, as an inflater hands over a fresh (or reused) buffer each time.
-    scanner.feed(bytes.slice(from, cut), false, out);
+    read(bytes.slice(from, cut), false);
     from = cut;
   }
-  scanner.feed(bytes.slice(from), false, out);
-  scanner.feed(new Uint8Array(0), true, out);
+  read(bytes.slice(from), false);
+  read(new Uint8Array(0), true);
   return out;
 }
 
@@ -155,6 +171,25 @@ describe("SheetByteScanner reads the same rows as the reference on the decoded t
         expect(byBytes(bytes, [])).toStrictEqual(expected);
         expect(byBytes(bytes, fractions.map((f) => Math.floor(f * bytes.length)))).toStrictEqual(expected);
       }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("visited rows (one reused array) are the rows fed, with either string table", () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 12 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 12 }), fc.boolean(),
+        (rows, fractions, unreadableTable) => {
+          const xml = sheetXml(rows);
+          const bytes = new TextEncoder().encode(xml);
+          const strings = unreadableTable ? UNREADABLE_STRINGS : STRINGS;
+          const expected = reference(xml, strings);
+          const cuts = fractions.map((f) => Math.floor(f * bytes.length));
+          // The reused array holds undefined where a row's own array has a hole (toEqual takes them as equal).
+          expect(byBytes(bytes, [], strings, "reuse")).toEqual(expected);
+          expect(byBytes(bytes, cuts, strings, "reuse")).toEqual(expected);
+          expect(byBytes(bytes, cuts, strings, "reuse").map((r) => r.cells.length)).toEqual(expected.map((r) => r.cells.length));
+          expect(byBytes(bytes, cuts, strings, "keep")).toStrictEqual(expected);
+        }),
       { numRuns: 1000 },
     );
   });
@@ -263,5 +298,28 @@ describe("text between rows is never held", () => {
     expect(() => {
       for (let i = 0; i < 20; i++) long.feed(encode("x".repeat(500)), false, []);
     }).toThrow("超过");
+  });
+});
+
+describe("the short path for the usual cell tag", () => {
+  test("answers as readCellTagBytes, or -2 (then readCellTagBytes decides)", () => {
+    const attr = fc.oneof(
+      fc.tuple(fc.stringMatching(/^[A-Z]{0,4}$/), fc.stringMatching(/^[0-9]{0,3}$/)).map(([l, d]) => ` r="${l}${d}"`),
+      fc.stringMatching(/^[0-9]{0,3}$/).map((d) => ` s="${d}"`),
+      fc.constantFrom("s", "n", "b", "e", "str", "inlineStr", "", "&#115;", "_", "S").map((t) => ` t="${t}"`),
+      fc.constantFrom(' r="A1&amp;"', " r='B2'", '\tr="C3"', '  s="1"', ' cm="1"', ' r=A1', ' r="A1', " /", ' r="A<1"', ' x="1"', ' r="XFD1"', ' r="XFE1"'),
+    );
+    fc.assert(
+      fc.property(fc.array(attr, { maxLength: 4 }), fc.boolean(), (attrs, selfClose) => {
+        const bytes = new TextEncoder().encode(`<c${attrs.join("")}${selfClose ? "/" : ""}><v>1</v></c>`);
+        const to = bytes.indexOf(62);
+        const plain = plainCellTagBytes(bytes, 2, to);
+        if (plain !== -2) expect(plain).toBe(readCellTagBytes(bytes, 2, to));
+      }),
+      { numRuns: 5000 },
+    );
+    const usual = new TextEncoder().encode('<c r="AB12" s="3" t="s"><v>1</v></c>');
+    expect(plainCellTagBytes(usual, 2, usual.indexOf(62))).toBe(readCellTagBytes(usual, 2, usual.indexOf(62)));
+    expect(plainCellTagBytes(usual, 2, usual.indexOf(62))).not.toBe(-2);
   });
 });
