@@ -224,7 +224,7 @@ class Resolver {
     this.units.set(d.index, hit.unit);
     const entry = this.byOrder.get(d.id);
     if (entry) entry.rows.push(d.index);
-    else this.byOrder.set(d.id, { hit, rows: [d.index], actual: undefined, pending: undefined });
+    else this.byOrder.set(d.id, { hit, rows: [d.index], actual: undefined, pending: undefined, chosen: undefined });
     if (this.checkOrder(d, hit.unit, hit.order)) this.bad.add(d.index);
   }
 
