@@ -146,16 +146,7 @@ interface Area { readonly top: number; readonly bottom: number; readonly left: n
  */
 function laidOutEdits(name: string, edit: SheetEdit, request: SnapshotRequest): SheetSnapshot {
   const kept = (e: CellEdit) => e.content !== undefined && ("formula" in e.content || e.content.value !== null);
-  let rows = 0;
-  let cols = 0;
-  const rowsWithCells = new Set<number>();
-  edit.cells.forEach((e, key) => {
-    if (!kept(e)) return;
-    const r = keyRow(key);
-    rowsWithCells.add(r);
-    rows = Math.max(rows, r + 1);
-    cols = Math.max(cols, keyCol(key) + 1);
-  });
+  const { rows, cols, rowsWithCells } = extent(edit.cells, kept);
   const { values, formulas, formats } = grid(name, rows, cols, rowsWithCells, request);
   const uncalculated: { row: number; col: number }[] = [];
   const styled = request.styles !== undefined;
@@ -171,6 +162,21 @@ function laidOutEdits(name: string, edit: SheetEdit, request: SnapshotRequest): 
     if (formula !== null) uncalculated.push({ row: r, col: c });
   });
   return snapshotOf(name, values, formulas, formats, uncalculated);
+}
+
+/** Rows and columns spanned by the kept cells of a map keyed by cell key, and the rows holding any. */
+function extent<T>(cells: ReadonlyMap<number, T>, kept: (cell: T) => boolean): { rows: number; cols: number; rowsWithCells: Set<number> } {
+  let rows = 0;
+  let cols = 0;
+  const rowsWithCells = new Set<number>();
+  cells.forEach((cell, key) => {
+    if (!kept(cell)) return;
+    const r = keyRow(key);
+    rowsWithCells.add(r);
+    rows = Math.max(rows, r + 1);
+    cols = Math.max(cols, keyCol(key) + 1);
+  });
+  return { rows, cols, rowsWithCells };
 }
 
 /** Merged areas (0-based bounds); refs that are not A1:B2 ranges are skipped, as dropCovered does. */
@@ -190,16 +196,7 @@ function mergedAreas(merges: readonly string[]): Area[] {
  */
 function laidOut(name: string, cells: Map<number, Cell>, request: SnapshotRequest): SheetSnapshot {
   const kept = (cell: Cell) => cell.value !== null || cell.formula !== null || cell.uncalculated;
-  let rows = 0;
-  let cols = 0;
-  const rowsWithCells = new Set<number>();
-  cells.forEach((cell, key) => {
-    if (!kept(cell)) return;
-    const r = keyRow(key);
-    rowsWithCells.add(r);
-    rows = Math.max(rows, r + 1);
-    cols = Math.max(cols, keyCol(key) + 1);
-  });
+  const { rows, cols, rowsWithCells } = extent(cells, kept);
   const { values, formulas, formats } = grid(name, rows, cols, rowsWithCells, request);
   const uncalculated: { row: number; col: number }[] = [];
   cells.forEach((cell, key) => {
