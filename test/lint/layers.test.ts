@@ -10,28 +10,11 @@
  * only the rule and registry indexes import a year's rule tables (the *-2021 modules), everyone else asks them (ruleSet). Each rule
  * is checked here on a line that breaks it (and one that keeps it), so the configuration cannot silently lapse.
  */
-import { execFileSync } from "child_process";
-import * as path from "path";
+import { rulesReported } from "./lint-child";
 
-const ROOT = path.resolve(__dirname, "../..");
-
-// ESLint loads eslint.config.mjs with a dynamic import, which Jest's module system refuses: lint in a child node.
-const LINT = `
-const { ESLint } = require("eslint");
-const path = require("path");
-(async () => {
-  const eslint = new ESLint({ cwd: process.cwd() });
-  const out = [];
-  for (const [file, code] of JSON.parse(process.argv[1])) {
-    const [r] = await eslint.lintText(code + "\\nexport {};\\n", { filePath: path.join(process.cwd(), file) });
-    out.push(r.messages.filter((m) => m.ruleId === "no-restricted-imports" || m.ruleId === "no-restricted-globals").map((m) => m.ruleId));
-  }
-  process.stdout.write(JSON.stringify(out));
-})();
-`;
-
+/** Each case linted as a module (an import-free line gets an export), with the layering rules' messages. */
 function lintAll(cases: readonly (readonly [string, string])[]): string[][] {
-  return JSON.parse(execFileSync(process.execPath, ["-e", LINT, JSON.stringify(cases)], { cwd: ROOT, encoding: "utf8" }));
+  return rulesReported(cases.map(([file, code]) => [file, `${code}\nexport {};\n`] as const), ["no-restricted-imports", "no-restricted-globals"]);
 }
 
 jest.setTimeout(120_000);

@@ -5,23 +5,8 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { ROOT, rulesReported } from "./lint-child";
 
-const ROOT = path.resolve(__dirname, "../..");
-
-// ESLint loads eslint.config.mjs with a dynamic import, which Jest's module system refuses: lint in a child node.
-const LINT = `
-const { ESLint } = require("eslint");
-const path = require("path");
-(async () => {
-  const eslint = new ESLint({ cwd: process.cwd() });
-  const out = [];
-  for (const [file, code] of JSON.parse(process.argv[1])) {
-    const [r] = await eslint.lintText(code, { filePath: path.join(process.cwd(), file) });
-    out.push(r.messages.map((m) => m.ruleId).filter((id) => id === "max-lines" || id === "max-lines-per-function"));
-  }
-  process.stdout.write(JSON.stringify(out));
-})();
-`;
 
 /** A function of `lines` lines in all (its header and closing brace included), with blank lines and comments. */
 function fn(lines: number): string {
@@ -41,7 +26,7 @@ test("ESLint refuses a function over 80 lines and a file over 400, counting blan
     ["src/workbook/x.ts", fn(81)], ["src/workbook/x.ts", fn(80)],
     ["src/ledger/x.ts", file(401)], ["src/ledger/x.ts", file(400)],
   ];
-  const found: string[][] = JSON.parse(execFileSync(process.execPath, ["-e", LINT, JSON.stringify(cases)], { cwd: ROOT, encoding: "utf8" }));
+  const found = rulesReported(cases, ["max-lines", "max-lines-per-function"]);
   expect(found).toEqual([["max-lines-per-function"], [], ["max-lines"], []]);
 });
 
