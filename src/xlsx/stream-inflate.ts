@@ -1,13 +1,12 @@
 /**
  * The platform's own inflater where it has one: DecompressionStream("deflate-raw") (Chromium 103+, Firefox
  * 113+, Node 20) runs in native code, several times faster than fflate in the page's worker. Older browsers
- * (Chromium 86–102) keep fflate (./zip). Bounded like fflate: the compressed bytes go in 4 KB slices and each
+ * (Chromium 86–102) keep fflate (./zip). Bounded like fflate: the compressed bytes go in slices of INFLATE_SLICE (./limits) and each
  * is written only when the reader has taken the output of the previous one (the stream's backpressure), so
  * at most ~4 MB (DEFLATE's 1032:1) is inflated ahead of the reader, however well the part compresses.
  */
+import { INFLATE_SLICE } from "./limits";
 import type { RawInflater } from "./zip";
-
-export const STREAM_SLICE = 1 << 12;
 
 /** DecompressionStream("deflate-raw") when the platform has it, else undefined. */
 export function platformInflateRaw(): RawInflater | undefined {
@@ -20,7 +19,7 @@ export function platformInflateRaw(): RawInflater | undefined {
   return streamInflate;
 }
 
-export async function* streamInflate(compressed: AsyncIterable<Uint8Array>, slice = STREAM_SLICE): AsyncGenerator<Uint8Array> {
+export async function* streamInflate(compressed: AsyncIterable<Uint8Array>, slice = INFLATE_SLICE): AsyncGenerator<Uint8Array> {
   const stream = new DecompressionStream("deflate-raw");
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();

@@ -7,7 +7,7 @@
  * directory records, and refused beyond a size limit before anything is inflated.
  */
 import { crc32 } from "./crc32";
-import { DEFAULT_LIMITS } from "./limits";
+import { DEFAULT_LIMITS, INFLATE_SLICE } from "./limits";
 import { XLSX_MSG, XlsxError } from "./messages";
 import { platformInflateRaw } from "./stream-inflate";
 
@@ -30,21 +30,13 @@ export interface RandomAccessFile {
 export type RawInflater = (compressed: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>;
 
 /**
- * Compressed bytes given to fflate at a time. DEFLATE expands at most about 1032:1, so one push yields at
- * most ~4 MB: a part of a gigabyte of whitespace (a megabyte on disk) passes through in small pieces instead
- * of a single push of a 1 MB read inflating it whole. Measured in Chromium on such a part (test/e2e/web-limits):
- * renderer peak 785 MB with 16 KB slices, 609 MB with 4 KB; reading ordinary sheets is as fast within noise.
- */
-export const FFLATE_SLICE = 1 << 12;
-
-/**
  * fflate, loaded when first used: the command line inflates and deflates with Node's zlib and never needs it
  * (its set-up costs a short run ~0.01 s). In the same chunk for webpack (eager): no request of its own.
  */
 export const loadFflate = () => import(/* webpackMode: "eager" */ "fflate");
 
 /** fflate's streaming inflater: pure JavaScript, runs anywhere (the task pane, the page's worker). */
-export async function* fflateInflate(compressed: AsyncIterable<Uint8Array>, slice = FFLATE_SLICE): AsyncGenerator<Uint8Array> {
+export async function* fflateInflate(compressed: AsyncIterable<Uint8Array>, slice = INFLATE_SLICE): AsyncGenerator<Uint8Array> {
   const { Inflate } = await loadFflate();
   let pending: Uint8Array[] = [];
   const inflate = new Inflate((data) => pending.push(data));

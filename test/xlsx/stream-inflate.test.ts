@@ -5,7 +5,8 @@
  */
 import { deflateSync, zipSync } from "fflate";
 import { fflateInflate, bytesFile, entryChunks, readZipDirectory, type RandomAccessFile } from "../../src/xlsx/zip";
-import { platformInflateRaw, streamInflate, STREAM_SLICE } from "../../src/xlsx/stream-inflate";
+import { INFLATE_SLICE } from "../../src/xlsx/limits";
+import { platformInflateRaw, streamInflate } from "../../src/xlsx/stream-inflate";
 
 async function* pieces(bytes: Uint8Array, size: number, pulled?: { count: number }) {
   for (let at = 0; at < bytes.length; at += size) {
@@ -33,13 +34,13 @@ test("Node 20 has the platform inflater (the bench's Chromium too); it gives ffl
 test("a part that compresses 1000:1 is inflated only as far as it is read", async () => {
   const raw = deflateSync(new Uint8Array(64 << 20).fill(32), { level: 9 });
   const pulled = { count: 0 };
-  const iterator = streamInflate(pieces(raw, STREAM_SLICE, pulled))[Symbol.asyncIterator]();
+  const iterator = streamInflate(pieces(raw, INFLATE_SLICE, pulled))[Symbol.asyncIterator]();
   const first = await iterator.next();
   expect(first.done).toBe(false);
   await new Promise((resolve) => setTimeout(resolve, 50));
   // Without backpressure every slice (16 of ~64 KB) would have been taken by now.
   expect(pulled.count).toBeLessThanOrEqual(4);
-  expect(Math.ceil(raw.length / STREAM_SLICE)).toBeGreaterThan(10);
+  expect(Math.ceil(raw.length / INFLATE_SLICE)).toBeGreaterThan(10);
   await iterator.return?.(undefined);
 });
 
